@@ -1,0 +1,82 @@
+// What every listener is given: the domain services and the little it needs to talk to users.
+import type { WebClient } from "@slack/web-api";
+import type { Services } from "../domain/services.js";
+import type { Role } from "../domain/users/roles.js";
+import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
+import type { Logger } from "../logger.js";
+
+export interface HandlerDeps {
+  services: Services;
+  logger: Logger;
+}
+
+export interface UserView {
+  userId: string;
+  locale: LocaleCode;
+  t: Messages;
+}
+
+export async function userView(deps: HandlerDeps, userId: string): Promise<UserView> {
+  const locale = await deps.services.locales.resolve(userId);
+  return { userId, locale, t: messages(locale) };
+}
+
+/** Sends a private answer to the user a listener is serving. */
+export type Reply = (text: string) => Promise<void>;
+
+/** For slash commands: the command's response_url, which works in any channel. */
+export function replyWithRespond(
+  respond: (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>,
+): Reply {
+  return async (text) => {
+    await respond({ response_type: "ephemeral", text });
+  };
+}
+
+/**
+ * For shortcuts and modals: ephemeral in the channel the user is working in, or a DM from the bot
+ * when that is not possible (a channel the bot is not in, or no channel at all).
+ */
+export function replyPrivately(deps: HandlerDeps, client: WebClient, userId: string, channel?: string): Reply {
+  return async (text) => {
+    if (channel) {
+      try {
+        await client.chat.postEphemeral({ channel, user: userId, text });
+        return;
+      } catch (error) {
+        deps.logger.info({ err: error, channel }, "ephemeral not possible; sending a DM instead");
+      }
+    }
+    await client.chat.postMessage({ channel: userId, text });
+  };
+}
+
+/** Checks a role; when the user lacks it, tells them politely and returns false. */
+export async function ensureRole(deps: HandlerDeps, user: UserView, role: Role, reply: Reply): Promise<boolean> {
+  if (await deps.services.roles.hasRole(user.userId, role)) return true;
+  deps.logger.info({ user: user.userId, role }, "refused: missing role");
+  await reply(user.t.common.noPermission(user.t.common.roleNames[role]));
+  return false;
+}
+
+/**
+ * Runs a listener's work after its ack. A failure is logged with its stack and the user gets a
+ * plain sentence, never the error itself.
+ */
+export async function answerSafely(
+  deps: HandlerDeps,
+  context: { userId: string; reply: Reply; what: string },
+  work: () => Promise<void>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    deps.logger.error({ err: error, user: context.userId, listener: context.what }, "listener failed");
+    try {
+      const { t } = await userView(deps, context.userId);
+      await context.reply(t.common.unexpectedError);
+    } catch (secondError) {
+      deps.logger.error({ err: secondError }, "could not tell the user about the failure");
+    }
+  }
+}

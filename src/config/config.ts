@@ -1,0 +1,138 @@
+// Configuration is read and validated once, at start. Nothing else reads process.env.
+import { z } from "zod";
+
+const slackUserIds = z
+  .string()
+  .transform((s) =>
+    s
+      .split(",")
+      .map((id) => id.trim())
+      .filter((id) => id.length > 0),
+  )
+  .pipe(z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, "Slack user ids such as U0123ABCD, separated by commas")));
+
+const optionalNonEmpty = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** What each variable expects, in the words the operator sees when it is wrong. */
+export const CONFIG_HELP: Record<string, string> = {
+  SLACK_BOT_TOKEN:
+    "the bot token (xoxb-…) from your Slack app's 'OAuth & Permissions' page after installing it to the workspace",
+  SLACK_SIGNING_SECRET: "the signing secret from your Slack app's 'Basic Information' page (needed in HTTP mode)",
+  SLACK_APP_TOKEN:
+    "an app-level token (xapp-…) with the connections:write scope, from 'Basic Information → App-Level Tokens' (turns on Socket Mode)",
+  SLACK_API_URL: "the base URL of the Slack Web API, ending in /api/ (default https://slack.com/api/)",
+  PORT: "the HTTP port, a whole number from 0 to 65535 (default 3000)",
+  DATABASE_URL: "a postgres:// or postgresql:// URL; leave it unset for the embedded database in DATA_DIR",
+  DATA_DIR: "a folder for the embedded database (default ./data)",
+  TZ_NAME: "an IANA time zone such as Europe/Athens (default)",
+  LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent (default info)",
+  DEFAULT_LOCALE: "el or en (default el)",
+  ADMIN_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
+  SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
+};
+
+const schema = z
+  .object({
+    SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-\S+$/, "must start with xoxb-"),
+    SLACK_SIGNING_SECRET: optionalNonEmpty(z.string().min(8)),
+    SLACK_APP_TOKEN: optionalNonEmpty(z.string().regex(/^xapp-\S+$/, "must start with xapp-")),
+    SLACK_API_URL: optionalNonEmpty(z.url({ protocol: /^https?$/ })),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: optionalNonEmpty(z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// URL")),
+    DATA_DIR: optionalNonEmpty(z.string()).default("./data"),
+    TZ_NAME: optionalNonEmpty(z.string().refine(isTimeZone, "unknown time zone")).default("Europe/Athens"),
+    LOG_LEVEL: optionalNonEmpty(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
+    DEFAULT_LOCALE: optionalNonEmpty(z.enum(["el", "en"])).default("el"),
+    ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode" });
+    }
+  });
+
+export interface Config {
+  slack: {
+    botToken: string;
+    signingSecret?: string;
+    appToken?: string;
+    apiUrl?: string;
+    mode: "socket" | "http";
+  };
+  port: number;
+  databaseUrl?: string;
+  dataDir: string;
+  timeZone: string;
+  logLevel: string;
+  defaultLocale: "el" | "en";
+  adminUserIds: string[];
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(problems.map((p) => `${p.variable}: ${p.message}`).join("; "));
+  }
+}
+
+/** Validates the environment. Never echoes a value back: a wrong value may still be a secret. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const seen = new Set<string>();
+    const problems: { variable: string; message: string }[] = [];
+    for (const issue of result.error.issues) {
+      const variable = String(issue.path[0] ?? "environment");
+      if (seen.has(variable)) continue;
+      seen.add(variable);
+      const missing = env[variable] === undefined || env[variable] === "";
+      const expected = CONFIG_HELP[variable] ?? issue.message;
+      problems.push({
+        variable,
+        message: missing ? `is not set; expected ${expected}` : `is invalid (${issue.message}); expected ${expected}`,
+      });
+    }
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+  let apiUrl = e.SLACK_API_URL;
+  if (apiUrl && !apiUrl.endsWith("/")) apiUrl += "/";
+  return {
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl,
+      mode: e.SLACK_APP_TOKEN ? "socket" : "http",
+    },
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    timeZone: e.TZ_NAME,
+    logLevel: e.LOG_LEVEL,
+    defaultLocale: e.DEFAULT_LOCALE,
+    adminUserIds: e.ADMIN_USER_IDS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+
+/** What `npm start` prints when the configuration is wrong: one line a variable, then where to look. */
+export function formatConfigError(error: ConfigError): string {
+  const lines = error.problems.map((p) => `Configuration error: ${p.variable} ${p.message}.`);
+  lines.push(
+    "Create the Slack app from manifest.yml (https://api.slack.com/apps → Create New App → From a manifest), " +
+      "install it, then put the values in .env (see .env.example and README.md).",
+  );
+  return lines.join("\n");
+}

@@ -1,0 +1,75 @@
+// Chooses the database engine: a PostgreSQL server when DATABASE_URL is a postgres URL,
+// otherwise the embedded PGlite in DATA_DIR. Used by the bot at run time and by prisma.config.ts.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return typeof url === "string" && /^postgres(ql)?:\/\//i.test(url);
+}
+
+/** Separate fields, not a connection string: adapter-pg's shadow-database helper overrides
+ *  `database`, which a connection string would silently win over. */
+export function pgConfigFromUrl(url: string) {
+  const u = new URL(url);
+  const sslmode = u.searchParams.get("sslmode");
+  return {
+    host: decodeURIComponent(u.hostname) || "127.0.0.1",
+    port: u.port ? Number(u.port) : 5432,
+    user: decodeURIComponent(u.username) || undefined,
+    password: u.password ? decodeURIComponent(u.password) : undefined,
+    database: decodeURIComponent(u.pathname.replace(/^\//, "")) || undefined,
+    ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
+  };
+}
+
+/** Opens PGlite with the extensions the migrations create. `memory://` keeps it in memory. */
+export async function openPglite(dataDir: string): Promise<PGlite> {
+  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
+  const pg = new PGlite(dataDir, { extensions: { unaccent, pg_trgm } });
+  await pg.waitReady;
+  return pg;
+}
+
+/**
+ * pglite-prisma-adapter 0.6.1 does not await `executeScript` (a failing migration script goes
+ * unreported) and its `dispose()` leaves PGlite open. This factory fixes both.
+ */
+export function pgliteAdapterFactory(pg: PGlite, { closeOnDispose }: { closeOnDispose: boolean }) {
+  const inner = new PrismaPGlite(pg);
+  // The adapter was built against an older copy of Prisma's adapter interface; at run time the
+  // two agree (checked by the tests), so its adapter is handed on as the current type.
+  type PgliteAdapter = Awaited<ReturnType<PrismaPGlite["connect"]>>;
+  const fix = (adapter: PgliteAdapter, db: PGlite, close: boolean): SqlDriverAdapter => {
+    adapter.executeScript = async (script: string) => {
+      await db.exec(script);
+    };
+    adapter.dispose = async () => {
+      if (close && !db.closed) await db.close();
+    };
+    return adapter as unknown as SqlDriverAdapter;
+  };
+  const factory: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: async () => fix(await inner.connect(), pg, closeOnDispose),
+    connectToShadowDb: async () => {
+      const shadow = await openPglite("memory://");
+      return fix(await new PrismaPGlite(shadow).connect(), shadow, true);
+    },
+  };
+  return factory;
+}
+
+/** For the Prisma CLI (prisma.config.ts). */
+export async function openDriverAdapterFactory(
+  databaseUrl: string | undefined,
+  dataDir: string,
+): Promise<SqlMigrationAwareDriverAdapterFactory> {
+  if (isPostgresUrl(databaseUrl)) return new PrismaPg(pgConfigFromUrl(databaseUrl));
+  return pgliteAdapterFactory(await openPglite(dataDir), { closeOnDispose: true });
+}

@@ -1,0 +1,106 @@
+// Opens the database the configuration names, applies migrations, and hands out the Prisma client.
+// Only src/db and src/domain use Prisma; listeners go through the domain services.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { isPostgresUrl, openPglite, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
+import { applyMigrations, type MigrationResult, readMigrations, type SqlSession } from "./migrate.js";
+
+export type Engine = "pglite" | "postgres";
+
+export interface Database {
+  readonly engine: Engine;
+  readonly prisma: PrismaClient;
+  migrate(): Promise<MigrationResult>;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
+
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  return isPostgresUrl(options.databaseUrl) ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
+}
+
+async function openEmbedded(dataDir: string): Promise<Database> {
+  const pglite = await openPglite(dataDir);
+  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }) });
+  const session: SqlSession = {
+    exec: async (sql) => {
+      await pglite.exec(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
+  };
+  let closed = false;
+  return {
+    engine: "pglite",
+    prisma,
+    migrate: () => applyMigrations(session, readMigrations(MIGRATIONS_DIR), { advisoryLock: false }),
+    ping: () => pingPrisma(prisma, () => closed),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await closePglite(pglite);
+    },
+  };
+}
+
+async function closePglite(pglite: PGlite) {
+  if (!pglite.closed) await pglite.close();
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const config = pgConfigFromUrl(url);
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ ...config, max: 10 }) });
+  let closed = false;
+  return {
+    engine: "postgres",
+    prisma,
+    migrate: async () => {
+      const client = new pg.Client(config);
+      await client.connect();
+      try {
+        const session: SqlSession = {
+          exec: async (sql) => {
+            await client.query(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+        };
+        return await applyMigrations(session, readMigrations(MIGRATIONS_DIR), { advisoryLock: true });
+      } finally {
+        await client.end();
+      }
+    },
+    ping: () => pingPrisma(prisma, () => closed),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+    },
+  };
+}
+
+async function pingPrisma(prisma: PrismaClient, isClosed: () => boolean): Promise<boolean> {
+  if (isClosed()) return false;
+  try {
+    await withTimeout(prisma.$queryRaw`SELECT 1`, 2000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,138 @@
+// The press-clippings register: topics to choose from, and entering a clipping exactly once.
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { type Clock, localDate, localYear } from "../../lib/clock.js";
+import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
+import type { ClippingDraft } from "./validation.js";
+
+export const CLIPPINGS_REGISTER = "clippings";
+
+export interface TopicOption {
+  id: number;
+  nameEl: string;
+  nameEn: string;
+}
+
+export interface RegisteredClipping {
+  id: number;
+  registerNumber: string;
+  title: string;
+  url: string | null;
+}
+
+export type CreateClippingResult =
+  | { status: "created"; clipping: RegisteredClipping }
+  /** The same submission (a Slack retry or a double click) was stored before. */
+  | { status: "already_stored"; clipping: RegisteredClipping }
+  /** The link is already in the register; nothing was stored. */
+  | { status: "duplicate_url"; existing: RegisteredClipping };
+
+export function createClippingService({
+  prisma,
+  clock,
+  timeZone,
+}: {
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+}) {
+  const toRegistered = (c: {
+    id: number;
+    registerYear: number;
+    registerSeq: number;
+    title: string;
+    url: string | null;
+  }) => ({
+    id: c.id,
+    registerNumber: formatRegisterNumber(c.registerYear, c.registerSeq),
+    title: c.title,
+    url: c.url,
+  });
+
+  async function findBySubmission(submissionKey: string) {
+    const found = await prisma.clipping.findUnique({ where: { submissionKey } });
+    return found ? toRegistered(found) : null;
+  }
+
+  return {
+    /** The office's calendar date today, which bounds publication dates. */
+    today: () => localDate(clock.now(), timeZone),
+
+    async listActiveTopics(): Promise<TopicOption[]> {
+      return prisma.topic.findMany({
+        where: { active: true },
+        orderBy: { nameEl: "asc" },
+        select: { id: true, nameEl: true, nameEn: true },
+      });
+    },
+
+    async findByUrlKey(key: string): Promise<RegisteredClipping | null> {
+      const found = await prisma.clipping.findFirst({ where: { urlKey: key }, orderBy: { id: "asc" } });
+      return found ? toRegistered(found) : null;
+    },
+
+    /**
+     * Enters a clipping under the next register number of the current year (in the office's time
+     * zone). `submissionKey` (the Slack view id) makes a repeated submission return the first one.
+     */
+    async createClipping(options: {
+      draft: ClippingDraft;
+      createdBy: string;
+      submissionKey: string;
+      /** The user saw the duplicate-link warning for this entry and chose to go on. */
+      acceptDuplicateOf?: number;
+      source?: { channel: string; ts: string };
+    }): Promise<CreateClippingResult> {
+      const { draft, createdBy, submissionKey, acceptDuplicateOf, source } = options;
+      const year = localYear(clock.now(), timeZone);
+      try {
+        return await prisma.$transaction(async (tx) => {
+          const previous = await tx.clipping.findUnique({ where: { submissionKey } });
+          if (previous) return { status: "already_stored", clipping: toRegistered(previous) } as const;
+          if (draft.urlKey) {
+            const existing = await tx.clipping.findFirst({ where: { urlKey: draft.urlKey }, orderBy: { id: "asc" } });
+            if (existing && existing.id !== acceptDuplicateOf)
+              return { status: "duplicate_url", existing: toRegistered(existing) } as const;
+          }
+          const seq = await takeNextNumber(tx, CLIPPINGS_REGISTER, year);
+          const created = await tx.clipping.create({
+            data: {
+              registerYear: year,
+              registerSeq: seq,
+              title: draft.title,
+              outlet: draft.outlet,
+              url: draft.url,
+              urlKey: draft.urlKey,
+              publishedOn: new Date(`${draft.publishedOn}T00:00:00Z`),
+              medium: draft.medium,
+              tone: draft.tone,
+              scope: draft.scope,
+              summary: draft.summary,
+              createdBy,
+              submissionKey,
+              sourceChannel: source?.channel,
+              sourceTs: source?.ts,
+              topics: { create: draft.topicIds.map((topicId) => ({ topicId })) },
+            },
+          });
+          return { status: "created", clipping: toRegistered(created) } as const;
+        });
+      } catch (error) {
+        // Two deliveries of one submission raced: the loser's transaction rolled back (giving its
+        // register number back) and the winner's row is the answer.
+        if (isUniqueViolation(error)) {
+          const winner = await findBySubmission(submissionKey);
+          if (winner) return { status: "already_stored", clipping: winner };
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
+  const text = String((error as { message?: unknown })?.message ?? "");
+  return /unique constraint|duplicate key/i.test(text);
+}
+
+export type ClippingService = ReturnType<typeof createClippingService>;

@@ -1,0 +1,57 @@
+import type { App } from "@slack/bolt";
+import { answerSafely, ensureRole, type HandlerDeps, replyWithRespond, userView } from "../../bot/handler-deps.js";
+import { parseGrafeioCommand } from "./parse-grafeio-command.js";
+
+export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
+  app.command("/grafeio", async ({ ack, command, respond }) => {
+    await ack();
+    const reply = replyWithRespond(respond);
+    await answerSafely(deps, { userId: command.user_id, reply, what: "/grafeio" }, async () => {
+      const user = await userView(deps, command.user_id);
+      const { t } = user;
+      const parsed = parseGrafeioCommand(command.text);
+      const roleName = (role: keyof typeof t.common.roleNames) => t.common.roleNames[role];
+      switch (parsed.kind) {
+        case "help":
+          await reply(t.admin.help);
+          return;
+        case "roles": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const holders = await deps.services.roles.listRoleHolders();
+          const lines = holders.map((h) => `• <@${h.slackUserId}>: ${h.roles.map(roleName).join(", ")}`);
+          await reply([t.admin.rolesList, ...(lines.length ? lines : [t.admin.noRoles])].join("\n"));
+          return;
+        }
+        case "grant":
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          await deps.services.roles.grantRole({
+            slackUserId: parsed.userId,
+            role: parsed.role,
+            grantedBy: user.userId,
+          });
+          await reply(t.admin.granted(`<@${parsed.userId}>`, roleName(parsed.role)));
+          return;
+        case "revoke": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const outcome = await deps.services.roles.revokeRole({ slackUserId: parsed.userId, role: parsed.role });
+          await reply(
+            outcome === "last_admin"
+              ? t.admin.lastAdmin
+              : t.admin.revoked(`<@${parsed.userId}>`, roleName(parsed.role)),
+          );
+          return;
+        }
+        case "lang": {
+          const target = parsed.userId ?? user.userId;
+          if (target !== user.userId && !(await ensureRole(deps, user, "admin", reply))) return;
+          await deps.services.locales.setOverride(target, parsed.locale);
+          const shown = parsed.locale ? t.admin.languageNames[parsed.locale] : "Slack";
+          // Answer in the new language when users change their own.
+          const answer = target === user.userId ? (await userView(deps, target)).t : t;
+          await reply(answer.admin.languageSet(`<@${target}>`, shown));
+          return;
+        }
+      }
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import type { App } from "@slack/bolt";
+import type { HandlerDeps } from "../../bot/handler-deps.js";
+import { registerClipCommand } from "./clip-command.js";
+import { registerClipModalSubmission } from "./clip-modal-submission.js";
+import { registerLogClippingShortcut } from "./log-clipping-shortcut.js";
+import { registerTopicOptions } from "./topic-options.js";
+
+export function register(app: App, deps: HandlerDeps): void {
+  registerClipCommand(app, deps);
+  registerLogClippingShortcut(app, deps);
+  registerClipModalSubmission(app, deps);
+  registerTopicOptions(app, deps);
+}

@@ -1,0 +1,13 @@
+// Reads the text after /clip. Today: nothing (a new clipping) or a link to start from.
+import { parseWebUrl } from "../../domain/clippings/url.js";
+
+export type ClipCommand = { kind: "new"; url?: string } | { kind: "unknown"; text: string };
+
+export function parseClipCommand(text: string | undefined): ClipCommand {
+  const trimmed = (text ?? "").trim();
+  if (trimmed === "") return { kind: "new" };
+  // With escaping on, Slack sends links as <url> or <url|label>.
+  const unwrapped = trimmed.replace(/^<([^<>|]+)(\|[^<>]*)?>$/, "$1");
+  if (parseWebUrl(unwrapped)) return { kind: "new", url: unwrapped };
+  return { kind: "unknown", text: trimmed };
+}

@@ -1,0 +1,11 @@
+// Every Slack listener, one area a folder. Adding an area: a folder with an index.ts exporting
+// register(app, deps), and one line here.
+import type { App } from "@slack/bolt";
+import type { HandlerDeps } from "../bot/handler-deps.js";
+import * as admin from "./admin/index.js";
+import * as clippings from "./clippings/index.js";
+
+export function registerHandlers(app: App, deps: HandlerDeps): void {
+  clippings.register(app, deps);
+  admin.register(app, deps);
+}

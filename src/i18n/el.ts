@@ -1,0 +1,79 @@
+// Greek: the default language. Every key here must exist in en.ts (the type enforces it).
+export const el = {
+  common: {
+    noPermission: (role: string) =>
+      `Λυπούμαστε, αυτή η ενέργεια χρειάζεται τον ρόλο «${role}». Ζητήστε τον από έναν διαχειριστή του Γραφείου.`,
+    unexpectedError: "Κάτι πήγε στραβά και η ενέργεια δεν ολοκληρώθηκε. Δεν χάθηκε τίποτα· δοκιμάστε ξανά σε λίγο.",
+    roleNames: { admin: "διαχειριστής", manager: "προϊστάμενος", staff: "προσωπικό" },
+  },
+  clip: {
+    modalTitle: "Καταχώριση δημοσιεύματος",
+    submit: "Καταχώριση",
+    close: "Ακύρωση",
+    title: "Τίτλος",
+    titlePlaceholder: "Ο τίτλος του δημοσιεύματος",
+    outlet: "Μέσο",
+    outletPlaceholder: "Εφημερίδα, ιστότοπος, σταθμός…",
+    url: "Σύνδεσμος",
+    urlHint: "Απαραίτητος για διαδικτυακά δημοσιεύματα.",
+    publishedOn: "Ημερομηνία δημοσίευσης",
+    medium: "Είδος μέσου",
+    media: {
+      print: "Έντυπο",
+      online: "Διαδικτυακό",
+      tv: "Τηλεόραση",
+      radio: "Ραδιόφωνο",
+      news_agency: "Πρακτορείο ειδήσεων",
+    },
+    tone: "Χαρακτήρας",
+    tones: { positive: "Θετικό", neutral: "Ουδέτερο", negative: "Αρνητικό" },
+    topics: "Θεματικές",
+    topicsPlaceholder: "Επιλέξτε θεματικές",
+    summary: "Σύντομη περίληψη",
+    scope: "Αφορά",
+    scopes: { municipality: "Τον Δήμο", local_government: "Την Τοπική Αυτοδιοίκηση γενικά" },
+    errors: {
+      required: "Το πεδίο είναι υποχρεωτικό.",
+      tooLong: (max: number) => `Έως ${max} χαρακτήρες.`,
+      urlInvalid: "Δεν είναι έγκυρος σύνδεσμος· γράψτε τον ολόκληρο, π.χ. https://www.example.gr/arthro.",
+      urlRequiredOnline: "Για διαδικτυακό δημοσίευμα χρειάζεται ο σύνδεσμος.",
+      dateInvalid: "Η ημερομηνία δεν είναι έγκυρη.",
+      dateFuture: "Η ημερομηνία δημοσίευσης δεν μπορεί να είναι μεταγενέστερη από σήμερα.",
+      dateTooOld: "Η ημερομηνία είναι πολύ παλιά (πριν από το 1900).",
+      unknownTopic: "Μία από τις θεματικές δεν υπάρχει πια· επιλέξτε ξανά.",
+    },
+    duplicateWarning: (register: string, title: string) =>
+      `:warning: Ο σύνδεσμος υπάρχει ήδη στο μητρώο ως *${register}* «${title}». Πατήστε ξανά «Καταχώριση» για να καταχωριστεί και αυτό, ή «Ακύρωση».`,
+    duplicateFieldError: (register: string) =>
+      `Υπάρχει ήδη ως ${register}. Πατήστε ξανά «Καταχώριση» για να συνεχίσετε.`,
+    saved: (register: string, title: string) => `:white_check_mark: Καταχωρίστηκε ως *${register}*: ${title}`,
+    savedFromMessage: (register: string) => `Καταχωρίστηκε στο μητρώο δημοσιευμάτων ως *${register}*.`,
+    badCommand: (text: string) =>
+      `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα ή \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο.`,
+  },
+  admin: {
+    help: [
+      "*Γραφείο: ρυθμίσεις*",
+      "`/grafeio lang el|en`: η γλώσσα σας",
+      "`/grafeio roles`: ποιος έχει ποιον ρόλο (διαχειριστές)",
+      "`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο (διαχειριστές)",
+      "`/grafeio revoke @χρήστης admin|manager|staff`: αφαιρεί ρόλο (διαχειριστές)",
+      "`/grafeio lang @χρήστης el|en`: η γλώσσα ενός χρήστη (διαχειριστές)",
+    ].join("\n"),
+    rolesList: "*Ρόλοι*",
+    noRoles: "Κανείς δεν έχει ρόλο ακόμη.",
+    granted: (user: string, role: string) => `Ο/Η ${user} έχει πλέον τον ρόλο «${role}».`,
+    revoked: (user: string, role: string) => `Ο/Η ${user} δεν έχει πλέον τον ρόλο «${role}».`,
+    lastAdmin: "Δεν γίνεται να αφαιρεθεί ο τελευταίος διαχειριστής.",
+    languageSet: (user: string, lang: string) => `Γλώσσα για ${user}: ${lang}.`,
+    languageNames: { el: "Ελληνικά", en: "English" },
+  },
+} as const;
+
+type Widen<T> = T extends (...args: infer A) => string
+  ? (...args: A) => string
+  : T extends string
+    ? string
+    : { [K in keyof T]: Widen<T[K]> };
+
+export type Messages = Widen<typeof el>;

@@ -1,0 +1,65 @@
+import type { Messages } from "./el.js";
+
+export const en: Messages = {
+  common: {
+    noPermission: (role: string) =>
+      `Sorry, this needs the “${role}” role. Ask one of the office's administrators for it.`,
+    unexpectedError: "Something went wrong and this was not completed. Nothing was lost; please try again shortly.",
+    roleNames: { admin: "administrator", manager: "manager", staff: "staff" },
+  },
+  clip: {
+    modalTitle: "Log a press clipping",
+    submit: "Log it",
+    close: "Cancel",
+    title: "Title",
+    titlePlaceholder: "The headline",
+    outlet: "Outlet",
+    outletPlaceholder: "Newspaper, website, station…",
+    url: "Link",
+    urlHint: "Required for online clippings.",
+    publishedOn: "Publication date",
+    medium: "Medium",
+    media: { print: "Print", online: "Online", tv: "TV", radio: "Radio", news_agency: "News agency" },
+    tone: "Tone",
+    tones: { positive: "Positive", neutral: "Neutral", negative: "Negative" },
+    topics: "Topics",
+    topicsPlaceholder: "Choose topics",
+    summary: "Short summary",
+    scope: "Concerns",
+    scopes: { municipality: "The municipality", local_government: "Local government in general" },
+    errors: {
+      required: "This field is required.",
+      tooLong: (max: number) => `At most ${max} characters.`,
+      urlInvalid: "This is not a valid link; write it in full, e.g. https://www.example.com/article.",
+      urlRequiredOnline: "An online clipping needs its link.",
+      dateInvalid: "This date is not valid.",
+      dateFuture: "The publication date cannot be later than today.",
+      dateTooOld: "This date is too old (before 1900).",
+      unknownTopic: "One of the topics no longer exists; please choose again.",
+    },
+    duplicateWarning: (register: string, title: string) =>
+      `:warning: This link is already in the register as *${register}* “${title}”. Press “Log it” again to log this one too, or “Cancel”.`,
+    duplicateFieldError: (register: string) => `Already logged as ${register}. Press “Log it” again to go on.`,
+    saved: (register: string, title: string) => `:white_check_mark: Logged as *${register}*: ${title}`,
+    savedFromMessage: (register: string) => `Logged in the press-clippings register as *${register}*.`,
+    badCommand: (text: string) =>
+      `I did not understand “${text}”. Type \`/clip\` for a new clipping, or \`/clip <link>\` to start from a link.`,
+  },
+  admin: {
+    help: [
+      "*Grafeio: settings*",
+      "`/grafeio lang el|en`: your language",
+      "`/grafeio roles`: who has which role (administrators)",
+      "`/grafeio grant @user admin|manager|staff`: give a role (administrators)",
+      "`/grafeio revoke @user admin|manager|staff`: take a role away (administrators)",
+      "`/grafeio lang @user el|en`: a user's language (administrators)",
+    ].join("\n"),
+    rolesList: "*Roles*",
+    noRoles: "Nobody has a role yet.",
+    granted: (user: string, role: string) => `${user} now has the “${role}” role.`,
+    revoked: (user: string, role: string) => `${user} no longer has the “${role}” role.`,
+    lastAdmin: "The last administrator cannot be removed.",
+    languageSet: (user: string, lang: string) => `Language for ${user}: ${lang}.`,
+    languageNames: { el: "Ελληνικά", en: "English" },
+  },
+};

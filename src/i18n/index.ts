@@ -1,0 +1,17 @@
+import { el, type Messages } from "./el.js";
+import { en } from "./en.js";
+
+export type LocaleCode = "el" | "en";
+export type { Messages };
+
+const catalogues: Record<LocaleCode, Messages> = { el, en };
+
+export function messages(locale: LocaleCode): Messages {
+  return catalogues[locale];
+}
+
+/** Maps a Slack locale such as `el-GR` or `en-US` to one we have, or undefined. */
+export function localeFromSlack(slackLocale: string | undefined | null): LocaleCode | undefined {
+  const lang = slackLocale?.slice(0, 2).toLowerCase();
+  return lang === "el" || lang === "en" ? lang : undefined;
+}

@@ -1,0 +1,38 @@
+// Time is injected: production uses the system clock, tests set their own.
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock tests can set and move. */
+export class ManualClock implements Clock {
+  constructor(private current: Date) {}
+  now(): Date {
+    return new Date(this.current);
+  }
+  set(date: Date): void {
+    this.current = new Date(date);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in the given time zone. */
+export function localDate(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant, timeZone), "yyyy-MM-dd");
+}
+
+export function localYear(instant: Date, timeZone: string): number {
+  return new TZDate(instant, timeZone).getFullYear();
+}
+
+/** Greek date habit: d/M/yyyy. */
+export function formatDayMonthYear(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return `${d}/${m}/${y}`;
+}

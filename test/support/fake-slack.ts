@@ -1,0 +1,261 @@
+// A fake Slack Web API on 127.0.0.1: records every call, answers like Slack, and rejects what
+// Slack rejects (Block Kit limits, expired or reused trigger ids, unknown tokens). The bot reaches
+// it through Bolt's clientOptions.slackApiUrl; response_url posts land here too.
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { checkMessage, checkView } from "./block-kit-limits.js";
+
+export type Json = Record<string, unknown>;
+
+export interface RecordedCall {
+  method: string;
+  args: Json;
+  /** What the fake answered. */
+  response: Json;
+  at: number;
+}
+
+export interface FakeUser {
+  id: string;
+  locale?: string;
+  name?: string;
+}
+
+type Override = (args: Json) => Json | Promise<Json>;
+
+/** Slack refuses a trigger_id after about 3 seconds, and accepts each only once. */
+const TRIGGER_LIFETIME_MS = 3000;
+
+export const BOT_TOKEN = "xoxb-test-0000-fake";
+export const BOT_USER_ID = "UBOT0001";
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  readonly users = new Map<string, FakeUser>();
+  /** Channels the bot is not a member of: ephemeral posts there fail like on Slack. */
+  readonly channelsWithoutBot = new Set<string>();
+  private readonly overrides = new Map<string, Override>();
+  private readonly usedTriggers = new Set<string>();
+  private readonly views = new Map<string, Json>();
+  private readonly listeners = new Set<() => void>();
+  private server?: Server;
+  private tsCounter = 0;
+  baseUrl = "";
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => void this.handle(req, res));
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return `${this.baseUrl}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.server?.closeAllConnections();
+      this.server?.close(() => resolve());
+    });
+  }
+
+  /** A response_url for a command or action; posts to it are recorded as method "response_url". */
+  responseUrl(): string {
+    return `${this.baseUrl}/response/${randomUUID()}`;
+  }
+
+  /** A fresh trigger id, valid for 3 s, like the ones Slack puts in interactive payloads. */
+  triggerId(): string {
+    return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().slice(0, 8)}`;
+  }
+
+  /** Replaces the answer of one method (for failures, delays). Return `{ ok: false, error }` to fail. */
+  override(method: string, handler: Override | undefined): void {
+    if (handler) this.overrides.set(method, handler);
+    else this.overrides.delete(method);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /**
+   * Waits until a call matching `predicate` has been recorded (no fixed sleeps). `after` skips the
+   * calls recorded before that index (`fake.calls.length` taken before the action).
+   */
+  waitFor(
+    method: string,
+    predicate: (c: RecordedCall) => boolean = () => true,
+    timeoutMs = 5000,
+    after = 0,
+  ): Promise<RecordedCall> {
+    const find = () => this.calls.find((c, i) => i >= after && c.method === method && predicate(c));
+    const found = find();
+    if (found) return Promise.resolve(found);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.listeners.delete(check);
+        reject(new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`));
+      }, timeoutMs);
+      const check = () => {
+        const c = find();
+        if (c) {
+          clearTimeout(timer);
+          this.listeners.delete(check);
+          resolve(c);
+        }
+      };
+      this.listeners.add(check);
+    });
+  }
+
+  private record(method: string, args: Json, response: Json) {
+    this.calls.push({ method, args, response, at: Date.now() });
+    for (const l of [...this.listeners]) l();
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const raw = await new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    });
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    if (url.pathname.startsWith("/response/")) {
+      const args = raw ? (JSON.parse(raw) as Json) : {};
+      const response = { ok: true };
+      this.record("response_url", args, response);
+      return this.send(res, 200, response);
+    }
+    if (url.pathname.startsWith("/upload/")) {
+      this.record("file_upload", { id: url.pathname.slice(8), bytes: raw.length }, { ok: true });
+      return this.send(res, 200, { ok: true });
+    }
+    const method = url.pathname.replace(/^\/api\//, "");
+    const args = parseArgs(raw, req.headers["content-type"] ?? "");
+    const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
+    let response: Json;
+    if (token !== BOT_TOKEN) response = { ok: false, error: token ? "invalid_auth" : "not_authed" };
+    else {
+      const override = this.overrides.get(method);
+      response = override ? await override(args) : this.answer(method, args);
+    }
+    this.record(method, args, response);
+    this.send(res, 200, response);
+  }
+
+  private send(res: ServerResponse, status: number, body: Json) {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+    res.end(JSON.stringify(body));
+  }
+
+  private nextTs(): string {
+    this.tsCounter++;
+    return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private checkTrigger(triggerId: unknown): string | undefined {
+    if (typeof triggerId !== "string" || triggerId === "") return "invalid_trigger_id";
+    const issued = Number(triggerId.split(".")[0]);
+    if (!Number.isFinite(issued)) return "invalid_trigger_id";
+    if (this.usedTriggers.has(triggerId)) return "invalid_trigger_id";
+    if (Date.now() - issued > TRIGGER_LIFETIME_MS) return "expired_trigger_id";
+    this.usedTriggers.add(triggerId);
+    return undefined;
+  }
+
+  private answer(method: string, args: Json): Json {
+    const fail = (error: string, detail?: string) => ({
+      ok: false,
+      error,
+      ...(detail ? { response_metadata: { messages: [detail] } } : {}),
+    });
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://grafeio-test.slack.com/", team: "Test", user: "grafeio", team_id: "T0001", user_id: BOT_USER_ID, bot_id: "B0001" };
+      case "users.info": {
+        const id = String(args.user ?? "");
+        const user = this.users.get(id);
+        if (!user && !/^[UW]/.test(id)) return fail("user_not_found");
+        return {
+          ok: true,
+          user: { id, name: user?.name ?? id.toLowerCase(), locale: args.include_locale ? (user?.locale ?? "el-GR") : undefined, tz: "Europe/Athens" },
+        };
+      }
+      case "views.open":
+      case "views.push": {
+        const trigger = this.checkTrigger(args.trigger_id);
+        if (trigger) return fail(trigger);
+        const problem = checkView(args.view);
+        if (problem) return fail(...problem);
+        const id = `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+        const view = { ...(args.view as Json), id, hash: randomUUID() };
+        this.views.set(id, view);
+        return { ok: true, view };
+      }
+      case "views.update": {
+        const id = String(args.view_id ?? "");
+        if (!this.views.has(id)) return fail("not_found");
+        const problem = checkView(args.view);
+        if (problem) return fail(...problem);
+        const view = { ...(args.view as Json), id, hash: randomUUID() };
+        this.views.set(id, view);
+        return { ok: true, view };
+      }
+      case "chat.postMessage": {
+        if (!args.channel) return fail("channel_not_found");
+        const problem = checkMessage(args);
+        if (problem) return fail(...problem);
+        const channel = String(args.channel).startsWith("U") ? `D${String(args.channel).slice(1)}` : String(args.channel);
+        return { ok: true, channel, ts: this.nextTs(), message: { text: args.text, blocks: args.blocks, metadata: args.metadata } };
+      }
+      case "chat.postEphemeral": {
+        if (!args.channel || !args.user) return fail("channel_not_found");
+        if (this.channelsWithoutBot.has(String(args.channel))) return fail("channel_not_found");
+        const problem = checkMessage(args);
+        if (problem) return fail(...problem);
+        return { ok: true, message_ts: this.nextTs() };
+      }
+      case "chat.update": {
+        if (!args.channel || !args.ts) return fail("message_not_found");
+        const problem = checkMessage(args);
+        if (problem) return fail(...problem);
+        return { ok: true, channel: args.channel, ts: args.ts };
+      }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(args.users ?? "X").split(",")[0]?.slice(1)}` } };
+      case "conversations.info":
+        return { ok: true, channel: { id: args.channel, name: "channel", is_member: !this.channelsWithoutBot.has(String(args.channel)) } };
+      case "conversations.history":
+        return { ok: true, messages: [], has_more: false };
+      case "conversations.members":
+        return { ok: true, members: [], response_metadata: { next_cursor: "" } };
+      case "files.getUploadURLExternal": {
+        const id = `F${randomUUID().slice(0, 8).toUpperCase()}`;
+        if (!args.filename || !args.length) return fail("invalid_arguments");
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal":
+        return { ok: true, files: (JSON.parse(String(args.files ?? "[]")) as Json[]).map((f) => ({ id: f.id, title: f.title })) };
+      default:
+        return fail("unknown_method");
+    }
+  }
+}
+
+/** The Web API client sends form fields, with objects (blocks, views) as JSON strings. */
+function parseArgs(raw: string, contentType: string): Json {
+  if (contentType.includes("application/json")) return raw ? (JSON.parse(raw) as Json) : {};
+  const args: Json = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    if (/^[[{]/.test(value) && key !== "text" && key !== "files") {
+      try {
+        args[key] = JSON.parse(value);
+        continue;
+      } catch {
+        // not JSON after all: keep the string
+      }
+    }
+    args[key] = value === "true" ? true : value === "false" ? false : value;
+  }
+  return args;
+}

@@ -1,0 +1,152 @@
+// Sends correctly signed requests into the bot's HTTP receiver, as Slack does: slash commands,
+// shortcuts, block actions, view submissions and events, with retry headers when asked.
+import { createHmac } from "node:crypto";
+import type { FakeSlack, Json } from "./fake-slack.js";
+
+export interface SendOptions {
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  /** Replaces the computed signature; `null` leaves the header out. */
+  signature?: string | null;
+  retryNum?: number;
+  retryReason?: string;
+}
+
+export interface DriverResponse {
+  status: number;
+  text: string;
+  json(): Json;
+}
+
+export const TEAM_ID = "T0001";
+
+export function sign(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+export class SlackDriver {
+  constructor(
+    private readonly endpoint: string,
+    private readonly signingSecret: string,
+    private readonly fake: FakeSlack,
+  ) {}
+
+  async send(body: string, contentType: string, options: SendOptions = {}): Promise<DriverResponse> {
+    const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+    const headers: Record<string, string> = { "content-type": contentType, "x-slack-request-timestamp": String(timestamp) };
+    const signature = options.signature === undefined ? sign(this.signingSecret, timestamp, body) : options.signature;
+    if (signature !== null) headers["x-slack-signature"] = signature;
+    if (options.retryNum !== undefined) {
+      headers["x-slack-retry-num"] = String(options.retryNum);
+      headers["x-slack-retry-reason"] = options.retryReason ?? "http_timeout";
+    }
+    const res = await fetch(this.endpoint, { method: "POST", headers, body });
+    const text = await res.text();
+    return { status: res.status, text, json: () => (text ? (JSON.parse(text) as Json) : {}) };
+  }
+
+  command(
+    input: { command: string; text?: string; userId: string; channelId?: string; triggerId?: string },
+    options?: SendOptions,
+  ): Promise<DriverResponse> {
+    const body = new URLSearchParams({
+      token: "legacy-verification-token",
+      team_id: TEAM_ID,
+      team_domain: "grafeio-test",
+      channel_id: input.channelId ?? "C0001",
+      channel_name: "press-office",
+      user_id: input.userId,
+      user_name: input.userId.toLowerCase(),
+      command: input.command,
+      text: input.text ?? "",
+      api_app_id: "A0001",
+      response_url: this.fake.responseUrl(),
+      trigger_id: input.triggerId ?? this.fake.triggerId(),
+    }).toString();
+    return this.send(body, "application/x-www-form-urlencoded", options);
+  }
+
+  interactive(payload: Json, options?: SendOptions): Promise<DriverResponse> {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    return this.send(body, "application/x-www-form-urlencoded", options);
+  }
+
+  messageShortcut(input: { callbackId: string; userId: string; channelId: string; message: Json }, options?: SendOptions) {
+    return this.interactive(
+      {
+        type: "message_action",
+        callback_id: input.callbackId,
+        trigger_id: this.fake.triggerId(),
+        response_url: this.fake.responseUrl(),
+        team: { id: TEAM_ID, domain: "grafeio-test" },
+        user: { id: input.userId, name: input.userId.toLowerCase(), team_id: TEAM_ID },
+        channel: { id: input.channelId, name: "press-office" },
+        message_ts: (input.message.ts as string | undefined) ?? "1700000000.000100",
+        message: { type: "message", ts: "1700000000.000100", ...input.message },
+        token: "legacy-verification-token",
+        action_ts: String(Date.now() / 1000),
+      },
+      options,
+    );
+  }
+
+  /**
+   * Submits a view as Slack would after the user filled it in. `values` maps block_id to the state
+   * Slack reports for that block's element, e.g. `{ title: { value: { type: "plain_text_input", value: "…" } } }`.
+   */
+  viewSubmission(
+    input: { view: Json; userId: string; values: Record<string, Record<string, Json>> },
+    options?: SendOptions,
+  ): Promise<DriverResponse> {
+    return this.interactive(
+      {
+        type: "view_submission",
+        team: { id: TEAM_ID, domain: "grafeio-test" },
+        user: { id: input.userId, name: input.userId.toLowerCase(), team_id: TEAM_ID },
+        api_app_id: "A0001",
+        token: "legacy-verification-token",
+        trigger_id: this.fake.triggerId(),
+        view: {
+          ...input.view,
+          team_id: TEAM_ID,
+          state: { values: input.values },
+          hash: String(input.view.hash ?? "hash"),
+        },
+        response_urls: [],
+        is_enterprise_install: false,
+      },
+      options,
+    );
+  }
+
+  blockAction(input: { userId: string; actionId: string; value?: string; blockId?: string; channelId?: string; view?: Json }, options?: SendOptions) {
+    return this.interactive(
+      {
+        type: "block_actions",
+        team: { id: TEAM_ID, domain: "grafeio-test" },
+        user: { id: input.userId, name: input.userId.toLowerCase(), team_id: TEAM_ID },
+        api_app_id: "A0001",
+        token: "legacy-verification-token",
+        trigger_id: this.fake.triggerId(),
+        response_url: this.fake.responseUrl(),
+        ...(input.channelId ? { channel: { id: input.channelId, name: "channel" }, container: { type: "message", channel_id: input.channelId } } : {}),
+        ...(input.view ? { view: input.view, container: { type: "view", view_id: input.view.id } } : {}),
+        actions: [{ type: "button", action_id: input.actionId, block_id: input.blockId ?? "b", value: input.value, action_ts: String(Date.now() / 1000) }],
+      },
+      options,
+    );
+  }
+
+  event(event: Json, options?: SendOptions & { eventId?: string }): Promise<DriverResponse> {
+    const body = JSON.stringify({
+      token: "legacy-verification-token",
+      team_id: TEAM_ID,
+      api_app_id: "A0001",
+      type: "event_callback",
+      event_id: options?.eventId ?? `Ev${Date.now()}`,
+      event_time: Math.floor(Date.now() / 1000),
+      event,
+    });
+    return this.send(body, "application/json", options);
+  }
+}
