@@ -41,26 +41,22 @@ export const CONFIG_HELP: Record<string, string> = {
   SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
 };
 
-const schema = z
-  .object({
-    SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-\S+$/, "must start with xoxb-"),
-    SLACK_SIGNING_SECRET: optionalNonEmpty(z.string().min(8)),
-    SLACK_APP_TOKEN: optionalNonEmpty(z.string().regex(/^xapp-\S+$/, "must start with xapp-")),
-    SLACK_API_URL: optionalNonEmpty(z.url({ protocol: /^https?$/ })),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: optionalNonEmpty(z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// URL")),
-    DATA_DIR: optionalNonEmpty(z.string()).default("./data"),
-    TZ_NAME: optionalNonEmpty(z.string().refine(isTimeZone, "unknown time zone")).default("Europe/Athens"),
-    LOG_LEVEL: optionalNonEmpty(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
-    DEFAULT_LOCALE: optionalNonEmpty(z.enum(["el", "en"])).default("el"),
-    ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
-    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
-  })
-  .superRefine((env, ctx) => {
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "is required in HTTP mode" });
-    }
-  });
+const schema = z.object({
+  SLACK_BOT_TOKEN: z.string().regex(/^xox[bp]-\S+$/, "must start with xoxb-"),
+  SLACK_SIGNING_SECRET: optionalNonEmpty(z.string().min(8)),
+  SLACK_APP_TOKEN: optionalNonEmpty(z.string().regex(/^xapp-\S+$/, "must start with xapp-")),
+  SLACK_API_URL: optionalNonEmpty(z.url({ protocol: /^https?$/ })),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: optionalNonEmpty(z.string().regex(/^postgres(ql)?:\/\/.+/, "must be a postgres:// URL")),
+  DATA_DIR: optionalNonEmpty(z.string()).default("./data"),
+  TZ_NAME: optionalNonEmpty(z.string().refine(isTimeZone, "unknown time zone")).default("Europe/Athens"),
+  LOG_LEVEL: optionalNonEmpty(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
+  DEFAULT_LOCALE: optionalNonEmpty(z.enum(["el", "en"])).default("el"),
+  ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
+});
+
+const MODE_CREDENTIALS = "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET";
 
 export interface Config {
   slack: {
@@ -89,9 +85,9 @@ export class ConfigError extends Error {
 /** Validates the environment. Never echoes a value back: a wrong value may still be a secret. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const result = schema.safeParse(env);
+  const problems: { variable: string; message: string }[] = [];
   if (!result.success) {
     const seen = new Set<string>();
-    const problems: { variable: string; message: string }[] = [];
     for (const issue of result.error.issues) {
       const variable = String(issue.path[0] ?? "environment");
       if (seen.has(variable)) continue;
@@ -103,8 +99,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
         message: missing ? `is not set; expected ${expected}` : `is invalid (${issue.message}); expected ${expected}`,
       });
     }
-    throw new ConfigError(problems);
   }
+  // Checked apart from the schema so that it is reported together with any other problem.
+  if (!env.SLACK_APP_TOKEN?.trim() && !env.SLACK_SIGNING_SECRET?.trim()) {
+    problems.push({
+      variable: MODE_CREDENTIALS,
+      message:
+        "is not set; expected an app-level token (xapp-…) for Socket Mode, as manifest.yml sets up, " +
+        "or the signing secret for HTTP mode (both on the app's 'Basic Information' page)",
+    });
+  }
+  if (!result.success || problems.length > 0) throw new ConfigError(problems);
   const e = result.data;
   let apiUrl = e.SLACK_API_URL;
   if (apiUrl && !apiUrl.endsWith("/")) apiUrl += "/";

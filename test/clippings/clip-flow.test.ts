@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/lib/clock.js";
-import { clipFormState, validClip, type ClipFormValues } from "../support/clip-form.js";
+import { type ClipFormValues, clipFormState, validClip } from "../support/clip-form.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -148,18 +148,25 @@ describe("submitting the clipping modal", () => {
 
     const view = await openModal();
     // The same article, written differently: no www, no tracking parameter, trailing slash gone.
-    const warned = await submit(view, { ...validClip, url: "http://protothema.gr/greece/article/123", title: "Άλλος τίτλος" });
+    const warned = await submit(view, {
+      ...validClip,
+      url: "http://protothema.gr/greece/article/123",
+      title: "Άλλος τίτλος",
+    });
     expect(warned.response_action).toBe("update");
     const updated = warned.view as Json;
     const warning = (updated.blocks as Json[])[0] as Json;
     expect(String((warning.text as Json).text)).toContain(`2026/${String(existing.registerSeq).padStart(4, "0")}`);
     expect(await countClippings()).toBe(before);
 
-    const confirmed = await submit({ ...view, private_metadata: updated.private_metadata }, {
-      ...validClip,
-      url: "http://protothema.gr/greece/article/123",
-      title: "Άλλος τίτλος",
-    });
+    const confirmed = await submit(
+      { ...view, private_metadata: updated.private_metadata },
+      {
+        ...validClip,
+        url: "http://protothema.gr/greece/article/123",
+        title: "Άλλος τίτλος",
+      },
+    );
     expect(confirmed.response_action).toBeUndefined();
     expect(await countClippings()).toBe(before + 1);
   });
@@ -177,15 +184,25 @@ describe("submitting the clipping modal", () => {
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("naftemporiki"));
     // Give a second confirmation every chance to arrive: the bot has nothing in flight afterwards.
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    expect(t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("naftemporiki"))).toHaveLength(1);
+    expect(
+      t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("naftemporiki")),
+    ).toHaveLength(1);
   });
 
   it("gives gap-free, unique register numbers to many simultaneous submissions", async () => {
     const views = await Promise.all(Array.from({ length: 20 }, () => openModal()));
-    const before = await t.database.db.prisma.clipping.aggregate({ _max: { registerSeq: true }, where: { registerYear: 2026 } });
-    const answers = await Promise.all(views.map((view, i) => submit(view, { ...validClip, url: `https://example.gr/concurrent/${i}` })));
+    const before = await t.database.db.prisma.clipping.aggregate({
+      _max: { registerSeq: true },
+      where: { registerYear: 2026 },
+    });
+    const answers = await Promise.all(
+      views.map((view, i) => submit(view, { ...validClip, url: `https://example.gr/concurrent/${i}` })),
+    );
     expect(answers.filter((a) => a.response_action !== undefined)).toEqual([]);
-    const rows = await t.database.db.prisma.clipping.findMany({ where: { registerYear: 2026 }, orderBy: { registerSeq: "asc" } });
+    const rows = await t.database.db.prisma.clipping.findMany({
+      where: { registerYear: 2026 },
+      orderBy: { registerSeq: "asc" },
+    });
     const seqs = rows.map((r) => r.registerSeq);
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     expect(seqs.length).toBe((before._max.registerSeq ?? 0) + 20);
@@ -193,7 +210,11 @@ describe("submitting the clipping modal", () => {
 
   it("starts numbering again at 0001 in a new year (Athens time)", async () => {
     clock.set(new Date("2026-12-31T22:05:00Z")); // 00:05 on 1 Jan 2027 in Athens
-    const answer = await submit(await openModal(), { ...validClip, url: "https://example.gr/new-year", publishedOn: "2026-12-31" });
+    const answer = await submit(await openModal(), {
+      ...validClip,
+      url: "https://example.gr/new-year",
+      publishedOn: "2026-12-31",
+    });
     expect(answer.response_action).toBeUndefined();
     const row = await t.database.db.prisma.clipping.findFirstOrThrow({ where: { url: "https://example.gr/new-year" } });
     expect([row.registerYear, row.registerSeq]).toEqual([2027, 1]);
@@ -225,7 +246,13 @@ describe("the 'Log as clipping' message shortcut", () => {
       channelId: "C0NEWS",
       message: {
         text: "Δείτε το άρθρο για το Μαρούσι <https://www.in.gr/2026/11/20/marousi/|in.gr> και <https://other.gr/x>",
-        attachments: [{ title: "Νέα πλατεία στο Μαρούσι", service_name: "in.gr", from_url: "https://www.in.gr/2026/11/20/marousi/" }],
+        attachments: [
+          {
+            title: "Νέα πλατεία στο Μαρούσι",
+            service_name: "in.gr",
+            from_url: "https://www.in.gr/2026/11/20/marousi/",
+          },
+        ],
       },
     });
     const call = await t.fake.waitFor("views.open");
@@ -239,7 +266,9 @@ describe("the 'Log as clipping' message shortcut", () => {
 
     const view = call.response.view as Json;
     await submit(view, { ...validClip, url: "https://www.in.gr/2026/11/20/marousi/" });
-    const stored = await t.database.db.prisma.clipping.findFirstOrThrow({ where: { url: "https://www.in.gr/2026/11/20/marousi/" } });
+    const stored = await t.database.db.prisma.clipping.findFirstOrThrow({
+      where: { url: "https://www.in.gr/2026/11/20/marousi/" },
+    });
     expect(stored.sourceChannel).toBe("C0NEWS");
     expect(stored.sourceTs).toBe("1700000000.000100");
   });

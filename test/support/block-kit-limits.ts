@@ -36,7 +36,8 @@ function checkOptions(options: unknown, where: string, max: number = LIMITS.sele
   if (options.length > max) return `${where}: more than ${max} options`;
   for (const o of options) {
     if (!isObj(o)) return `${where}: option is not an object`;
-    if (len(textOf(o.text)) === 0 || len(textOf(o.text)) > LIMITS.optionText) return `${where}: option text must be 1-${LIMITS.optionText} chars`;
+    if (len(textOf(o.text)) === 0 || len(textOf(o.text)) > LIMITS.optionText)
+      return `${where}: option text must be 1-${LIMITS.optionText} chars`;
     if (typeof o.value !== "string" || len(o.value) === 0 || len(o.value) > LIMITS.optionValue)
       return `${where}: option value must be 1-${LIMITS.optionValue} chars`;
   }
@@ -49,7 +50,8 @@ function checkElement(el: unknown, where: string): string | undefined {
   if (el.placeholder && len(textOf(el.placeholder)) > LIMITS.placeholder) return `${where}: placeholder too long`;
   switch (el.type) {
     case "button":
-      if (len(textOf(el.text)) === 0 || len(textOf(el.text)) > LIMITS.buttonText) return `${where}: button text must be 1-75 chars`;
+      if (len(textOf(el.text)) === 0 || len(textOf(el.text)) > LIMITS.buttonText)
+        return `${where}: button text must be 1-75 chars`;
       if (typeof el.value === "string" && len(el.value) > LIMITS.buttonValue) return `${where}: button value too long`;
       if (typeof el.url === "string" && len(el.url) > LIMITS.buttonUrl) return `${where}: button url too long`;
       return undefined;
@@ -61,11 +63,13 @@ function checkElement(el: unknown, where: string): string | undefined {
       if (problem) return problem;
       if (el.initial_option && Array.isArray(el.options)) {
         const initial = el.initial_option as Json;
-        if (!(el.options as Json[]).some((o) => o.value === initial.value)) return `${where}: initial_option not among options`;
+        if (!(el.options as Json[]).some((o) => o.value === initial.value))
+          return `${where}: initial_option not among options`;
       }
       if (Array.isArray(el.initial_options) && Array.isArray(el.options)) {
         const values = new Set((el.options as Json[]).map((o) => o.value));
-        if ((el.initial_options as Json[]).some((o) => !values.has(o.value))) return `${where}: initial_options not among options`;
+        if ((el.initial_options as Json[]).some((o) => !values.has(o.value)))
+          return `${where}: initial_options not among options`;
       }
       return undefined;
     }
@@ -73,12 +77,18 @@ function checkElement(el: unknown, where: string): string | undefined {
     case "checkboxes":
       return checkOptions(el.options, where, LIMITS.checkboxOptions);
     case "plain_text_input":
-      if (typeof el.max_length === "number" && el.max_length > LIMITS.inputMaxLength) return `${where}: max_length over 3000`;
-      if (typeof el.initial_value === "string" && typeof el.max_length === "number" && len(el.initial_value) > el.max_length)
+      if (typeof el.max_length === "number" && el.max_length > LIMITS.inputMaxLength)
+        return `${where}: max_length over 3000`;
+      if (
+        typeof el.initial_value === "string" &&
+        typeof el.max_length === "number" &&
+        len(el.initial_value) > el.max_length
+      )
         return `${where}: initial_value longer than max_length`;
       return undefined;
     case "datepicker":
-      if (el.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(el.initial_date))) return `${where}: bad initial_date`;
+      if (el.initial_date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(el.initial_date)))
+        return `${where}: bad initial_date`;
       return undefined;
     default:
       return undefined;
@@ -102,7 +112,8 @@ export function checkBlocks(blocks: unknown, maxBlocks: number): string | undefi
       case "section": {
         const text = textOf(block.text);
         if (!block.text && !block.fields) return `${where}: section needs text or fields`;
-        if (block.text && (len(text) === 0 || len(text) > LIMITS.sectionText)) return `${where}: section text must be 1-3000 chars`;
+        if (block.text && (len(text) === 0 || len(text) > LIMITS.sectionText))
+          return `${where}: section text must be 1-3000 chars`;
         if (Array.isArray(block.fields)) {
           if (block.fields.length > LIMITS.sectionFields) return `${where}: more than 10 fields`;
           if (block.fields.some((f) => len(textOf(f)) > LIMITS.fieldText)) return `${where}: field over 2000 chars`;
@@ -111,7 +122,8 @@ export function checkBlocks(blocks: unknown, maxBlocks: number): string | undefi
         break;
       }
       case "header":
-        if (len(textOf(block.text)) === 0 || len(textOf(block.text)) > LIMITS.headerText) return `${where}: header must be 1-150 chars`;
+        if (len(textOf(block.text)) === 0 || len(textOf(block.text)) > LIMITS.headerText)
+          return `${where}: header must be 1-150 chars`;
         break;
       case "actions": {
         if (!Array.isArray(block.elements) || block.elements.length === 0) return `${where}: actions without elements`;
@@ -127,7 +139,8 @@ export function checkBlocks(blocks: unknown, maxBlocks: number): string | undefi
         if (block.elements.length > LIMITS.contextElements) return `${where}: more than 10 context elements`;
         break;
       case "input": {
-        if (len(textOf(block.label)) === 0 || len(textOf(block.label)) > 2000) return `${where}: input label must be 1-2000 chars`;
+        if (len(textOf(block.label)) === 0 || len(textOf(block.label)) > 2000)
+          return `${where}: input label must be 1-2000 chars`;
         const p = checkElement(block.element, `${where}.element`);
         if (p) return p;
         break;
@@ -156,7 +169,8 @@ export function checkView(view: unknown): [string, string] | undefined {
   }
   if (typeof view.private_metadata === "string" && len(view.private_metadata) > LIMITS.privateMetadata)
     return ["invalid_arguments", "private_metadata over 3000 chars"];
-  if (typeof view.callback_id === "string" && len(view.callback_id) > LIMITS.id) return ["invalid_arguments", "callback_id too long"];
+  if (typeof view.callback_id === "string" && len(view.callback_id) > LIMITS.id)
+    return ["invalid_arguments", "callback_id too long"];
   const problem = checkBlocks(view.blocks, LIMITS.viewBlocks);
   return problem ? ["invalid_blocks", problem] : undefined;
 }

@@ -94,7 +94,9 @@ export class FakeSlack {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.listeners.delete(check);
-        reject(new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`));
+        reject(
+          new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(", ")}`),
+        );
       }, timeoutMs);
       const check = () => {
         const c = find();
@@ -171,14 +173,27 @@ export class FakeSlack {
     });
     switch (method) {
       case "auth.test":
-        return { ok: true, url: "https://grafeio-test.slack.com/", team: "Test", user: "grafeio", team_id: "T0001", user_id: BOT_USER_ID, bot_id: "B0001" };
+        return {
+          ok: true,
+          url: "https://grafeio-test.slack.com/",
+          team: "Test",
+          user: "grafeio",
+          team_id: "T0001",
+          user_id: BOT_USER_ID,
+          bot_id: "B0001",
+        };
       case "users.info": {
         const id = String(args.user ?? "");
         const user = this.users.get(id);
         if (!user && !/^[UW]/.test(id)) return fail("user_not_found");
         return {
           ok: true,
-          user: { id, name: user?.name ?? id.toLowerCase(), locale: args.include_locale ? (user?.locale ?? "el-GR") : undefined, tz: "Europe/Athens" },
+          user: {
+            id,
+            name: user?.name ?? id.toLowerCase(),
+            locale: args.include_locale ? (user?.locale ?? "el-GR") : undefined,
+            tz: "Europe/Athens",
+          },
         };
       }
       case "views.open":
@@ -205,8 +220,15 @@ export class FakeSlack {
         if (!args.channel) return fail("channel_not_found");
         const problem = checkMessage(args);
         if (problem) return fail(...problem);
-        const channel = String(args.channel).startsWith("U") ? `D${String(args.channel).slice(1)}` : String(args.channel);
-        return { ok: true, channel, ts: this.nextTs(), message: { text: args.text, blocks: args.blocks, metadata: args.metadata } };
+        const channel = String(args.channel).startsWith("U")
+          ? `D${String(args.channel).slice(1)}`
+          : String(args.channel);
+        return {
+          ok: true,
+          channel,
+          ts: this.nextTs(),
+          message: { text: args.text, blocks: args.blocks, metadata: args.metadata },
+        };
       }
       case "chat.postEphemeral": {
         if (!args.channel || !args.user) return fail("channel_not_found");
@@ -222,9 +244,19 @@ export class FakeSlack {
         return { ok: true, channel: args.channel, ts: args.ts };
       }
       case "conversations.open":
-        return { ok: true, channel: { id: `D${String(args.users ?? "X").split(",")[0]?.slice(1)}` } };
+        return {
+          ok: true,
+          channel: {
+            id: `D${String(args.users ?? "X")
+              .split(",")[0]
+              ?.slice(1)}`,
+          },
+        };
       case "conversations.info":
-        return { ok: true, channel: { id: args.channel, name: "channel", is_member: !this.channelsWithoutBot.has(String(args.channel)) } };
+        return {
+          ok: true,
+          channel: { id: args.channel, name: "channel", is_member: !this.channelsWithoutBot.has(String(args.channel)) },
+        };
       case "conversations.history":
         return { ok: true, messages: [], has_more: false };
       case "conversations.members":
@@ -235,7 +267,10 @@ export class FakeSlack {
         return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
       }
       case "files.completeUploadExternal":
-        return { ok: true, files: (JSON.parse(String(args.files ?? "[]")) as Json[]).map((f) => ({ id: f.id, title: f.title })) };
+        return {
+          ok: true,
+          files: (JSON.parse(String(args.files ?? "[]")) as Json[]).map((f) => ({ id: f.id, title: f.title })),
+        };
       default:
         return fail("unknown_method");
     }

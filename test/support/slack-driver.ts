@@ -33,7 +33,10 @@ export class SlackDriver {
 
   async send(body: string, contentType: string, options: SendOptions = {}): Promise<DriverResponse> {
     const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-    const headers: Record<string, string> = { "content-type": contentType, "x-slack-request-timestamp": String(timestamp) };
+    const headers: Record<string, string> = {
+      "content-type": contentType,
+      "x-slack-request-timestamp": String(timestamp),
+    };
     const signature = options.signature === undefined ? sign(this.signingSecret, timestamp, body) : options.signature;
     if (signature !== null) headers["x-slack-signature"] = signature;
     if (options.retryNum !== undefined) {
@@ -71,7 +74,10 @@ export class SlackDriver {
     return this.send(body, "application/x-www-form-urlencoded", options);
   }
 
-  messageShortcut(input: { callbackId: string; userId: string; channelId: string; message: Json }, options?: SendOptions) {
+  messageShortcut(
+    input: { callbackId: string; userId: string; channelId: string; message: Json },
+    options?: SendOptions,
+  ) {
     return this.interactive(
       {
         type: "message_action",
@@ -119,7 +125,10 @@ export class SlackDriver {
     );
   }
 
-  blockAction(input: { userId: string; actionId: string; value?: string; blockId?: string; channelId?: string; view?: Json }, options?: SendOptions) {
+  blockAction(
+    input: { userId: string; actionId: string; value?: string; blockId?: string; channelId?: string; view?: Json },
+    options?: SendOptions,
+  ) {
     return this.interactive(
       {
         type: "block_actions",
@@ -129,9 +138,22 @@ export class SlackDriver {
         token: "legacy-verification-token",
         trigger_id: this.fake.triggerId(),
         response_url: this.fake.responseUrl(),
-        ...(input.channelId ? { channel: { id: input.channelId, name: "channel" }, container: { type: "message", channel_id: input.channelId } } : {}),
+        ...(input.channelId
+          ? {
+              channel: { id: input.channelId, name: "channel" },
+              container: { type: "message", channel_id: input.channelId },
+            }
+          : {}),
         ...(input.view ? { view: input.view, container: { type: "view", view_id: input.view.id } } : {}),
-        actions: [{ type: "button", action_id: input.actionId, block_id: input.blockId ?? "b", value: input.value, action_ts: String(Date.now() / 1000) }],
+        actions: [
+          {
+            type: "button",
+            action_id: input.actionId,
+            block_id: input.blockId ?? "b",
+            value: input.value,
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
       },
       options,
     );

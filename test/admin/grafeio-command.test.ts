@@ -1,0 +1,75 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseGrafeioCommand } from "../../src/handlers/admin/parse-grafeio-command.js";
+import { BOT_TOKEN } from "../support/fake-slack.js";
+import { SIGNING_SECRET, startTestBot, type TestBot } from "../support/test-bot.js";
+
+const ADMIN = "U0ADMIN01";
+let t: TestBot;
+beforeAll(async () => {
+  t = await startTestBot();
+  await t.bot.services.roles.ensureAdmins([ADMIN]);
+});
+afterAll(() => t?.stop());
+afterEach(async () => {
+  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+});
+
+async function run(userId: string, text: string): Promise<string> {
+  const before = t.fake.calls.length;
+  await t.slack.command({ command: "/grafeio", text, userId });
+  const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+  expect(answer.args.response_type).toBe("ephemeral");
+  return String(answer.args.text);
+}
+
+describe("/grafeio", () => {
+  it("reads its sub-commands", () => {
+    expect(parseGrafeioCommand("grant <@U0X1|maria> staff")).toEqual({ kind: "grant", userId: "U0X1", role: "staff" });
+    expect(parseGrafeioCommand("revoke <@U0X1> admin")).toEqual({ kind: "revoke", userId: "U0X1", role: "admin" });
+    expect(parseGrafeioCommand("lang en")).toEqual({ kind: "lang", locale: "en" });
+    expect(parseGrafeioCommand("lang <@U0X1> auto")).toEqual({ kind: "lang", userId: "U0X1", locale: null });
+    expect(parseGrafeioCommand("grant maria staff")).toEqual({ kind: "help" });
+    expect(parseGrafeioCommand("grant <@U0X1> emperor")).toEqual({ kind: "help" });
+  });
+
+  it("lets an admin give and take roles, which take effect at once", async () => {
+    expect(await run(ADMIN, "grant <@U0MARIA1|maria> staff")).toContain("<@U0MARIA1>");
+    expect(await t.bot.services.roles.hasRole("U0MARIA1", "staff")).toBe(true);
+    expect(await run(ADMIN, "roles")).toMatch(/<@U0MARIA1>: προσωπικό/);
+    await run(ADMIN, "revoke <@U0MARIA1|maria> staff");
+    expect(await t.bot.services.roles.hasRole("U0MARIA1", "staff")).toBe(false);
+  });
+
+  it("refuses role changes to non-admins, politely", async () => {
+    await t.grant("U0STAFF01", "staff");
+    expect(await run("U0STAFF01", "grant <@U0STAFF01> admin")).toContain("«διαχειριστής»");
+    expect(await t.bot.services.roles.hasRole("U0STAFF01", "admin")).toBe(false);
+  });
+
+  it("never removes the last admin", async () => {
+    expect(await run(ADMIN, `revoke <@${ADMIN}> admin`)).toContain("τελευταίος διαχειριστής");
+    expect(await t.bot.services.roles.hasRole(ADMIN, "admin")).toBe(true);
+  });
+
+  it("lets a user choose English, which wins over their Slack locale, and go back", async () => {
+    t.fake.users.set("U0ANNA01", { id: "U0ANNA01", locale: "el-GR" });
+    expect(await run("U0ANNA01", "lang en")).toContain("Language for");
+    expect(await run("U0ANNA01", "help")).toContain("Grafeio: settings");
+    await run("U0ANNA01", "lang auto");
+    expect(await run("U0ANNA01", "help")).toContain("Γραφείο: ρυθμίσεις");
+  });
+
+  it("shows help for anything it does not understand", async () => {
+    expect(await run("U0NOBODY", "sudo make me a sandwich")).toContain("/grafeio lang el|en");
+  });
+});
+
+describe("logs", () => {
+  it("never contain the bot token or the signing secret", () => {
+    expect(t.logs.length).toBeGreaterThan(0);
+    for (const line of t.logs) {
+      expect(line).not.toContain(BOT_TOKEN);
+      expect(line).not.toContain(SIGNING_SECRET);
+    }
+  });
+});
