@@ -69,6 +69,9 @@ export async function answerSafely(
   work: () => Promise<void>,
 ): Promise<void> {
   try {
+    // Let requests already arriving be read and acknowledged before this one's work: the embedded
+    // database runs on this thread, and Slack's 3-second limit is on the acknowledgement.
+    await new Promise((resolve) => setImmediate(resolve));
     await work();
   } catch (error) {
     deps.logger.error({ err: error, user: context.userId, listener: context.what }, "listener failed");

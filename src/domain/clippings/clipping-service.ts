@@ -26,6 +26,10 @@ export type CreateClippingResult =
   /** The link is already in the register; nothing was stored. */
   | { status: "duplicate_url"; existing: RegisteredClipping };
 
+// Every modal lists the topics; they change rarely, so a short cache saves a query per modal.
+// Another process's change shows within this time.
+const TOPICS_CACHE_MS = 30_000;
+
 export function createClippingService({
   prisma,
   clock,
@@ -35,6 +39,7 @@ export function createClippingService({
   clock: Clock;
   timeZone: string;
 }) {
+  let topicsCache: { at: number; topics: TopicOption[] } | undefined;
   const toRegistered = (c: {
     id: number;
     registerYear: number;
@@ -58,11 +63,15 @@ export function createClippingService({
     today: () => localDate(clock.now(), timeZone),
 
     async listActiveTopics(): Promise<TopicOption[]> {
-      return prisma.topic.findMany({
+      const now = clock.now().getTime();
+      if (topicsCache && now - topicsCache.at >= 0 && now - topicsCache.at < TOPICS_CACHE_MS) return topicsCache.topics;
+      const topics = await prisma.topic.findMany({
         where: { active: true },
         orderBy: { nameEl: "asc" },
         select: { id: true, nameEl: true, nameEn: true },
       });
+      topicsCache = { at: now, topics };
+      return topics;
     },
 
     async findByUrlKey(key: string): Promise<RegisteredClipping | null> {
