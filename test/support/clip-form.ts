@@ -1,17 +1,8 @@
 // Fills in the clipping modal the way Slack reports a filled-in form in view.state.values.
+import type { ClippingInput } from "../../src/domain/clippings/validation.js";
 import type { Json } from "./fake-slack.js";
 
-export interface ClipFormValues {
-  title?: string;
-  outlet?: string;
-  url?: string;
-  publishedOn?: string;
-  medium?: string;
-  tone?: string;
-  scope?: string;
-  topicIds?: string[];
-  summary?: string;
-}
+export type ClipFormValues = ClippingInput;
 
 export function clipFormState(v: ClipFormValues): Record<string, Record<string, Json>> {
   const text = (value?: string) => ({ value: { type: "plain_text_input", value: value ?? null } });

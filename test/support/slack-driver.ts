@@ -69,6 +69,17 @@ export class SlackDriver {
     return this.send(body, "application/x-www-form-urlencoded", options);
   }
 
+  /** What every interactive payload carries: who, from where, and a fresh trigger id. */
+  private interactionFrom(userId: string): Json {
+    return {
+      team: { id: TEAM_ID, domain: "grafeio-test" },
+      user: { id: userId, name: userId.toLowerCase(), team_id: TEAM_ID },
+      api_app_id: "A0001",
+      token: "legacy-verification-token",
+      trigger_id: this.fake.triggerId(),
+    };
+  }
+
   interactive(payload: Json, options?: SendOptions): Promise<DriverResponse> {
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     return this.send(body, "application/x-www-form-urlencoded", options);
@@ -107,11 +118,7 @@ export class SlackDriver {
     return this.interactive(
       {
         type: "view_submission",
-        team: { id: TEAM_ID, domain: "grafeio-test" },
-        user: { id: input.userId, name: input.userId.toLowerCase(), team_id: TEAM_ID },
-        api_app_id: "A0001",
-        token: "legacy-verification-token",
-        trigger_id: this.fake.triggerId(),
+        ...this.interactionFrom(input.userId),
         view: {
           ...input.view,
           team_id: TEAM_ID,
@@ -132,11 +139,7 @@ export class SlackDriver {
     return this.interactive(
       {
         type: "block_actions",
-        team: { id: TEAM_ID, domain: "grafeio-test" },
-        user: { id: input.userId, name: input.userId.toLowerCase(), team_id: TEAM_ID },
-        api_app_id: "A0001",
-        token: "legacy-verification-token",
-        trigger_id: this.fake.triggerId(),
+        ...this.interactionFrom(input.userId),
         response_url: this.fake.responseUrl(),
         ...(input.channelId
           ? {

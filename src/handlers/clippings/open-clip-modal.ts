@@ -1,0 +1,26 @@
+import type { WebClient } from "@slack/web-api";
+import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../bot/handler-deps.js";
+import type { ClippingInput } from "../../domain/clippings/validation.js";
+import { buildClipModal, type ClipModalMetadata } from "./view-clip-modal.js";
+
+/** What /clip and the message shortcut share: the role check, then the modal, at once. */
+export async function openClipModal(
+  deps: HandlerDeps,
+  client: WebClient,
+  options: { user: UserView; reply: Reply; triggerId: string; values: ClippingInput; metadata: ClipModalMetadata },
+): Promise<void> {
+  const { user, reply, triggerId, values, metadata } = options;
+  if (!(await ensureRole(deps, user, "staff", reply))) return;
+  const topics = await deps.services.clippings.listActiveTopics();
+  await client.views.open({
+    trigger_id: triggerId,
+    view: buildClipModal({
+      t: user.t,
+      locale: user.locale,
+      topics,
+      today: deps.services.clippings.today(),
+      values,
+      metadata,
+    }),
+  });
+}
