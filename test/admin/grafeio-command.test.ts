@@ -29,6 +29,17 @@ describe("/grafeio", () => {
     expect(parseGrafeioCommand("lang en")).toEqual({ kind: "lang", locale: "en" });
     expect(parseGrafeioCommand("lang <@U0X1> auto")).toEqual({ kind: "lang", userId: "U0X1", locale: null });
     expect(parseGrafeioCommand("grant maria staff")).toEqual({ kind: "help" });
+    expect(parseGrafeioCommand("topic add Νέα θεματική | New topic")).toEqual({
+      kind: "topicAdd",
+      nameEl: "Νέα θεματική",
+      nameEn: "New topic",
+    });
+    expect(parseGrafeioCommand("topic add Μόνο ελληνικά")).toEqual({
+      kind: "topicAdd",
+      nameEl: "Μόνο ελληνικά",
+      nameEn: "Μόνο ελληνικά",
+    });
+    expect(parseGrafeioCommand("topic add | English only")).toEqual({ kind: "help" });
     expect(parseGrafeioCommand("grant <@U0X1> emperor")).toEqual({ kind: "help" });
   });
 
@@ -57,6 +68,23 @@ describe("/grafeio", () => {
     expect(await run("U0ANNA01", "help")).toContain("Grafeio: settings");
     await run("U0ANNA01", "lang auto");
     expect(await run("U0ANNA01", "help")).toContain("Γραφείο: ρυθμίσεις");
+  });
+
+  it("lets a manager add a topic, which the next clipping modal offers at once", async () => {
+    await t.grant("U0MANAGER", "manager");
+    expect(await run("U0MANAGER", "topic add Ισότητα φύλων | Gender equality")).toContain("Προστέθηκε");
+    expect(await run("U0MANAGER", "topic add Ισότητα φύλων | Gender equality")).toContain("υπάρχει ήδη");
+    expect(await run("U0MANAGER", "topics")).toContain("• Ισότητα φύλων");
+    const before = t.fake.calls.length;
+    await t.slack.command({ command: "/clip", userId: "U0MANAGER" });
+    const open = await t.fake.waitFor("views.open", () => true, 5000, before);
+    expect(JSON.stringify(open.args.view)).toContain("Ισότητα φύλων");
+  });
+
+  it("refuses topic changes to staff", async () => {
+    await t.grant("U0STAFF02", "staff");
+    expect(await run("U0STAFF02", "topic add Κάτι")).toContain("«προϊστάμενος»");
+    expect(await t.database.db.prisma.topic.count({ where: { nameEl: "Κάτι" } })).toBe(0);
   });
 
   it("shows help for anything it does not understand", async () => {

@@ -1,6 +1,7 @@
 // The press-clippings register: topics to choose from, and entering a clipping exactly once.
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, localDate, localYear } from "../../lib/clock.js";
+import { foldGreek } from "../../lib/text.js";
 import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
 import type { ClippingDraft } from "./validation.js";
 
@@ -72,6 +73,28 @@ export function createClippingService({
       });
       topicsCache = { at: now, topics };
       return topics;
+    },
+
+    /** Adds a topic the office uses (or brings back one that was retired). */
+    async addTopic({
+      nameEl,
+      nameEn,
+    }: {
+      nameEl: string;
+      nameEn: string;
+    }): Promise<TopicOption & { created: boolean }> {
+      const slug = foldGreek(nameEl)
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-|-$/g, "");
+      const existing = await prisma.topic.findUnique({ where: { slug } });
+      const topic = await prisma.topic.upsert({
+        where: { slug },
+        create: { slug, nameEl, nameEn },
+        update: { active: true, nameEl, nameEn },
+        select: { id: true, nameEl: true, nameEn: true },
+      });
+      topicsCache = undefined;
+      return { ...topic, created: existing === null };
     },
 
     async findByUrlKey(key: string): Promise<RegisteredClipping | null> {

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { answerSafely, ensureRole, type HandlerDeps, replyWithRespond, userView } from "../../bot/handler-deps.js";
+import { escapeMrkdwn } from "../../lib/mrkdwn.js";
 import { parseGrafeioCommand } from "./parse-grafeio-command.js";
 
 export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
@@ -39,6 +40,19 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
               ? t.admin.lastAdmin
               : t.admin.revoked(`<@${parsed.userId}>`, roleName(parsed.role)),
           );
+          return;
+        }
+        case "topics": {
+          const topics = await deps.services.clippings.listActiveTopics();
+          const names = topics.map((tp) => `• ${escapeMrkdwn(user.locale === "en" ? tp.nameEn : tp.nameEl)}`);
+          await reply([t.admin.topicsList, ...names].join("\n"));
+          return;
+        }
+        case "topicAdd": {
+          if (!(await ensureRole(deps, user, "manager", reply))) return;
+          const topic = await deps.services.clippings.addTopic({ nameEl: parsed.nameEl, nameEn: parsed.nameEn });
+          const name = escapeMrkdwn(user.locale === "en" ? topic.nameEn : topic.nameEl);
+          await reply(topic.created ? t.admin.topicAdded(name) : t.admin.topicExists(name));
           return;
         }
         case "lang": {

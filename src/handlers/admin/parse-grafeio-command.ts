@@ -6,7 +6,9 @@ export type GrafeioCommand =
   | { kind: "help" }
   | { kind: "roles" }
   | { kind: "grant" | "revoke"; userId: string; role: Role }
-  | { kind: "lang"; userId?: string; locale: LocaleCode | null };
+  | { kind: "lang"; userId?: string; locale: LocaleCode | null }
+  | { kind: "topics" }
+  | { kind: "topicAdd"; nameEl: string; nameEn: string };
 
 // With escaping on, Slack sends a mention as <@U123|name> (or <@U123>).
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -18,6 +20,19 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
   const locale = (w: string | undefined): LocaleCode | null | undefined =>
     w === "el" || w === "en" ? w : w === "auto" ? null : undefined;
   switch (verb?.toLowerCase()) {
+    case "topics":
+      return rest.length === 0 ? { kind: "topics" } : { kind: "help" };
+    case "topic": {
+      // topic add Ελληνικό όνομα | English name   (the English name may be left out)
+      if (rest[0]?.toLowerCase() !== "add") return { kind: "help" };
+      const [nameEl = "", nameEn = ""] = rest
+        .slice(1)
+        .join(" ")
+        .split("|")
+        .map((s) => s.trim());
+      if (!nameEl || nameEl.length > 60 || nameEn.length > 60) return { kind: "help" };
+      return { kind: "topicAdd", nameEl, nameEn: nameEn || nameEl };
+    }
     case "roles":
       return rest.length === 0 ? { kind: "roles" } : { kind: "help" };
     case "grant":
