@@ -59,6 +59,8 @@ export function boltLogger(base: Logger): BoltLogger {
   let logger = base.child({ component: "bolt" });
   let level = LogLevel.INFO;
   const write = (method: "debug" | "info" | "warn" | "error", msg: unknown[]) => {
+    // Bolt logs a great deal at debug level: do not build messages that would be dropped.
+    if (!logger.isLevelEnabled(method)) return;
     const [first, ...rest] = msg;
     if (first instanceof Error) logger[method]({ err: first }, rest.map(String).join(" ") || first.message);
     else logger[method](msg.map((m) => (typeof m === "string" ? m : safeJson(m))).join(" "));
