@@ -1,9 +1,21 @@
-// Authors a migration from the difference between prisma/migrations and prisma/schema.prisma:
+// Authors a migration from the difference between the last migration and prisma/schema.prisma:
 //   npm run db:migration -- <name>
-// Runs `prisma migrate diff` through the PGlite adapter in memory (no server, no download) and
-// stops the CLI once the file is written, because on PGlite it never exits by itself.
-import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Each migration folder keeps the datamodel it leads to (schema.prisma beside migration.sql); the
+// new migration is `prisma migrate diff` from the newest of those to the current schema. A
+// datamodel-to-datamodel diff needs no database and downloads nothing. (`--from-migrations` needs
+// Prisma's shadow database, which runs each migration as one prepared statement and fails on PGlite
+// as soon as a migration has several statements.)
+import { spawnSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -12,27 +24,23 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("usage: npm run db:migration -- <name>   (lower case letters, digits and _)");
   process.exit(2);
 }
-const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const dir = path.join("prisma", "migrations", `${stamp}_${name}`);
-// Written outside prisma/migrations first: an empty migration folder would stop the diff.
-const file = path.join(mkdtempSync(path.join(os.tmpdir(), "grafeio-migration-")), "migration.sql");
+const MIGRATIONS = path.join("prisma", "migrations");
+const SCHEMA = path.join("prisma", "schema.prisma");
 
-const child = spawn(
+const snapshots = readdirSync(MIGRATIONS)
+  .filter((d) => existsSync(path.join(MIGRATIONS, d, "schema.prisma")))
+  .sort();
+const latest = snapshots.at(-1);
+const from = latest ? ["--from-schema-datamodel", path.join(MIGRATIONS, latest, "schema.prisma")] : ["--from-empty"];
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "grafeio-migration-"));
+const out = path.join(tmp, "migration.sql");
+const result = spawnSync(
   "npx",
-  [
-    "prisma",
-    "migrate",
-    "diff",
-    "--from-migrations",
-    "prisma/migrations",
-    "--to-schema-datamodel",
-    "prisma/schema.prisma",
-    "--script",
-    "-o",
-    file,
-  ],
+  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script", "-o", out],
   {
     stdio: "inherit",
+    timeout: 120_000,
     env: {
       ...process.env,
       DATABASE_URL: "postgresql://placeholder/unused",
@@ -41,27 +49,21 @@ const child = spawn(
     },
   },
 );
-const deadline = Date.now() + 120_000;
-let lastSize = -1;
-const timer = setInterval(() => {
-  const size = existsSync(file) ? statSync(file).size : -1;
-  if (size > 0 && size === lastSize) finish(0);
-  lastSize = size;
-  if (Date.now() > deadline) finish(1);
-}, 500);
-child.on("exit", (code) => finish(code ?? 1));
-
-function finish(code: number) {
-  clearInterval(timer);
-  child.kill("SIGTERM");
-  const sql = existsSync(file) ? readFileSync(file, "utf8") : "";
-  if (code !== 0 || sql.trim() === "" || /^-- This is an empty migration/m.test(sql)) {
-    console.error(code === 0 ? "No changes: no migration written." : "prisma migrate diff failed.");
-    process.exit(code === 0 ? 0 : 1);
-  }
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "migration.sql"), sql);
-  rmSync(path.dirname(file), { recursive: true, force: true });
-  console.log(`Wrote ${path.join(dir, "migration.sql")}`);
+const sql = existsSync(out) ? readFileSync(out, "utf8") : "";
+rmSync(tmp, { recursive: true, force: true });
+if (result.status !== 0) {
+  console.error("prisma migrate diff failed.");
+  process.exit(1);
+}
+if (sql.trim() === "" || /^-- This is an empty migration/m.test(sql)) {
+  console.log("No changes: no migration written.");
   process.exit(0);
 }
+const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
+const dir = path.join(MIGRATIONS, `${stamp}_${name}`);
+mkdirSync(dir, { recursive: true });
+writeFileSync(path.join(dir, "migration.sql"), sql);
+copyFileSync(SCHEMA, path.join(dir, "schema.prisma"));
+console.log(
+  `Wrote ${path.join(dir, "migration.sql")} (and the datamodel it leads to, schema.prisma). Read it before committing.`,
+);

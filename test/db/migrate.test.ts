@@ -54,3 +54,18 @@ describe(`migrations on ${testEngine}`, () => {
     expect(tables[0]?.n).toBe(0);
   });
 });
+
+describe("prisma/schema.prisma", () => {
+  it("has a migration for every change (the newest migration's datamodel is the schema)", async () => {
+    const { readFileSync, readdirSync, existsSync } = await import("node:fs");
+    const path = await import("node:path");
+    const latest = readdirSync(MIGRATIONS_DIR)
+      .filter((d) => existsSync(path.join(MIGRATIONS_DIR, d, "schema.prisma")))
+      .sort()
+      .at(-1);
+    expect(latest, "no migration keeps its datamodel").toBeDefined();
+    const snapshot = readFileSync(path.join(MIGRATIONS_DIR, String(latest), "schema.prisma"), "utf8");
+    const schema = readFileSync(path.join(MIGRATIONS_DIR, "..", "schema.prisma"), "utf8");
+    expect(snapshot, "run `npm run db:migration -- <name>`").toBe(schema);
+  });
+});
