@@ -35,6 +35,16 @@ export class FakeSlack {
   readonly users = new Map<string, FakeUser>();
   /** Channels the bot is not a member of: ephemeral posts there fail like on Slack. */
   readonly channelsWithoutBot = new Set<string>();
+  /**
+   * Slack's per-channel limit for chat.postMessage: about one message per `windowMs`. Beyond it the
+   * fake answers HTTP 429 with Retry-After, as Slack does. 0 turns it off.
+   */
+  rateLimit = { windowMs: 1000, retryAfterSeconds: 1 };
+  /** 429 answers given. */
+  rateLimited = 0;
+  /** Messages accepted by chat.postMessage, per channel, oldest first. */
+  readonly messages = new Map<string, Json[]>();
+  private readonly lastPost = new Map<string, number>();
   private readonly overrides = new Map<string, Override>();
   private readonly usedTriggers = new Set<string>();
   private readonly views = new Map<string, Json>();
@@ -136,6 +146,17 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers["content-type"] ?? "");
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     let response: Json;
+    if (method === "chat.postMessage" && token === BOT_TOKEN && this.overLimit(args)) {
+      this.rateLimited++;
+      response = { ok: false, error: "ratelimited" };
+      this.record(method, args, response);
+      res.writeHead(429, {
+        "content-type": "application/json",
+        "retry-after": String(this.rateLimit.retryAfterSeconds),
+      });
+      res.end(JSON.stringify(response));
+      return;
+    }
     if (token !== BOT_TOKEN) response = { ok: false, error: token ? "invalid_auth" : "not_authed" };
     else {
       const override = this.overrides.get(method);
@@ -143,6 +164,21 @@ export class FakeSlack {
     }
     this.record(method, args, response);
     this.send(res, 200, response);
+  }
+
+  private dmChannel(channel: string): string {
+    return /^[UW]/.test(channel) ? `D${channel.slice(1)}` : channel;
+  }
+
+  /** A small tolerance (10 %) stands for the short bursts Slack lets through. */
+  private overLimit(args: Json): boolean {
+    if (this.rateLimit.windowMs <= 0 || !args.channel) return false;
+    const channel = this.dmChannel(String(args.channel));
+    const now = Date.now();
+    const last = this.lastPost.get(channel);
+    if (last !== undefined && now - last < this.rateLimit.windowMs * 0.9) return true;
+    this.lastPost.set(channel, now);
+    return false;
   }
 
   private send(res: ServerResponse, status: number, body: Json) {
@@ -220,15 +256,16 @@ export class FakeSlack {
         if (!args.channel) return fail("channel_not_found");
         const problem = checkMessage(args);
         if (problem) return fail(...problem);
-        const channel = String(args.channel).startsWith("U")
-          ? `D${String(args.channel).slice(1)}`
-          : String(args.channel);
-        return {
-          ok: true,
-          channel,
+        const channel = this.dmChannel(String(args.channel));
+        const message = {
           ts: this.nextTs(),
-          message: { text: args.text, blocks: args.blocks, metadata: args.metadata },
+          text: args.text,
+          blocks: args.blocks,
+          metadata: args.metadata,
+          thread_ts: args.thread_ts,
         };
+        this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
+        return { ok: true, channel, ts: message.ts, message };
       }
       case "chat.postEphemeral": {
         if (!args.channel || !args.user) return fail("channel_not_found");
@@ -258,7 +295,19 @@ export class FakeSlack {
           channel: { id: args.channel, name: "channel", is_member: !this.channelsWithoutBot.has(String(args.channel)) },
         };
       case "conversations.history":
-        return { ok: true, messages: [], has_more: false };
+      case "conversations.replies": {
+        const oldest = Number(args.oldest ?? 0);
+        const all = this.messages.get(String(args.channel)) ?? [];
+        const inThread =
+          method === "conversations.replies"
+            ? all.filter((m) => m.thread_ts === args.ts || m.ts === args.ts)
+            : all.filter((m) => !m.thread_ts);
+        const found = inThread
+          .filter((m) => Number(m.ts) >= oldest)
+          .map((m) => (args.include_all_metadata ? m : { ...m, metadata: undefined }))
+          .reverse();
+        return { ok: true, messages: found, has_more: false };
+      }
       case "conversations.members":
         return { ok: true, members: [], response_metadata: { next_cursor: "" } };
       case "files.getUploadURLExternal": {

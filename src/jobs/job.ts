@@ -1,0 +1,43 @@
+// What a scheduled job is: a name, a cron schedule in the office's time zone, and a run function
+// given the occurrence it is running for and its dependencies (never the real clock or env).
+
+import type { Sender } from "../bot/sender.js";
+import type { Services } from "../domain/services.js";
+import type { LocaleCode } from "../i18n/index.js";
+import type { Clock } from "../lib/clock.js";
+import type { Logger } from "../logger.js";
+
+export interface Occurrence {
+  /** The scheduled time this run is for (not the time it runs). */
+  scheduledFor: Date;
+  /** Ran well after its time: the bot was offline. Jobs say so where it matters. */
+  late: boolean;
+  manual: boolean;
+  attempt: number;
+  /** A stable name for this occurrence, for idempotency keys: `<job>@<ISO time>`. */
+  key: string;
+}
+
+export interface JobDeps {
+  clock: Clock;
+  logger: Logger;
+  sender: Sender;
+  services: Services;
+  timeZone: string;
+  defaultLocale: LocaleCode;
+  /** The channel an admin chose for this job, if any. */
+  channelId: string | null;
+}
+
+export interface Job {
+  name: string;
+  /** Five-field cron in the office's time zone. Keep clear of 03:00-04:00 (DST changes). */
+  schedule: string;
+  description: string;
+  /** After an outage: run every missed occurrence, or only the latest (a digest of today, not of last week). */
+  catchUp: "all" | "latest";
+  /** Attempts before an occurrence is marked failed and reported (default 3). */
+  maxAttempts?: number;
+  /** Returns a short outcome for the log and `npm run job -- list`. */
+  run(occurrence: Occurrence, deps: JobDeps): Promise<string | undefined>;
+}
