@@ -74,14 +74,11 @@ export class Sender {
   private readonly connection?: Bottleneck.IORedisConnection;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly dmChannels = new Map<string, string>();
-  /** When each channel's last call to Slack completed (in this process). */
-  private readonly lastCompleted = new Map<string, number>();
   /** 429 answers received, for the logs and the benchmark. */
   rateLimited = 0;
 
   constructor(private readonly o: SenderOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    const interval = o.perChannelIntervalMs ?? 1000;
     const clustering = o.redisUrl
       ? (() => {
           const connection = new Bottleneck.IORedisConnection({ clientOptions: o.redisUrl });
@@ -97,7 +94,6 @@ export class Sender {
     this.group = new Bottleneck.Group({
       id: "grafeio-channel",
       maxConcurrent: 1,
-      minTime: interval,
       timeout: 10 * 60_000, // forget an idle channel's limiter after 10 minutes
       ...(clustering ?? {}),
     });
@@ -125,7 +121,7 @@ export class Sender {
       // Intent is recorded outside the channel's slot, so that the slot spaces the calls to Slack
       // and nothing else.
       await store.recordAttempt(row.id, channel);
-      const ts = await this.group.key(channel).schedule(() => this.sendWithRetries(channel, message));
+      const ts = await this.sendInChannelSlot(channel, message);
       await store.markSent(row.id, ts, channel, clock.now());
       return { channel, ts, posted: true };
     } catch (error) {
@@ -136,14 +132,26 @@ export class Sender {
   }
 
   /**
-   * Launches are spaced by the limiter, but a slow request followed by a fast one can still reach
-   * Slack closer together than that; a request that has completed has certainly arrived, so each
-   * call also waits one interval after the channel's previous call completed.
+   * Each channel has one slot (cluster-wide with Redis). A send keeps it for one interval after
+   * Slack answered: an answered request has certainly arrived, so messages reach Slack at least an
+   * interval apart even when a slow request is followed by a fast one. The caller has its answer
+   * as soon as Slack gives it.
    */
-  private async waitForChannel(channel: string) {
-    const last = this.lastCompleted.get(channel);
-    const wait = last === undefined ? 0 : last + (this.o.perChannelIntervalMs ?? 1000) - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  private sendInChannelSlot(channel: string, message: OutgoingMessage): Promise<string> {
+    const interval = this.o.perChannelIntervalMs ?? 1000;
+    return new Promise<string>((resolve, reject) => {
+      this.group
+        .key(channel)
+        .schedule(async () => {
+          try {
+            resolve(await this.sendWithRetries(channel, message));
+          } catch (error) {
+            reject(error);
+          }
+          await new Promise((r) => setTimeout(r, interval));
+        })
+        .catch(reject);
+    });
   }
 
   private async sendWithRetries(channel: string, message: OutgoingMessage): Promise<string> {
@@ -151,7 +159,6 @@ export class Sender {
     let failures = 0;
     let limited = 0;
     for (;;) {
-      await this.waitForChannel(channel);
       try {
         const res = await this.o.client.chat.postMessage({
           channel,
@@ -162,11 +169,9 @@ export class Sender {
           unfurl_links: false,
           unfurl_media: false,
         });
-        this.lastCompleted.set(channel, Date.now());
         if (!res.ts) throw new SendError("Slack did not return a message ts");
         return res.ts;
       } catch (error) {
-        this.lastCompleted.set(channel, Date.now());
         const e = error as { code?: string; retryAfter?: number; data?: { error?: string } };
         if (e.code === ErrorCode.RateLimitedError) {
           this.rateLimited++;
@@ -181,6 +186,8 @@ export class Sender {
         failures++;
         if (failures >= maxAttempts)
           throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
+        // Slack answered, so the channel's interval applies before the next try, then the backoff.
+        await new Promise((r) => setTimeout(r, this.o.perChannelIntervalMs ?? 1000));
         await this.sleep(Math.min(30_000, 500 * 2 ** failures));
       }
     }

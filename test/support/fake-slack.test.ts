@@ -8,6 +8,7 @@ let client: WebClient;
 beforeAll(async () => {
   fake = new FakeSlack();
   client = new WebClient(BOT_TOKEN, { slackApiUrl: await fake.start(), retryConfig: { retries: 0 } });
+  fake.rateLimit = { windowMs: 0, retryAfterSeconds: 1 }; // these tests post many messages to one channel
 });
 afterAll(() => fake.stop());
 
@@ -113,6 +114,23 @@ describe("fake Slack Web API", () => {
     expect(await errorOf(client.views.open({ trigger_id: trigger, view: modal() }))).toBe("invalid_trigger_id");
     const old = `${Date.now() - 3500}.1.abc`;
     expect(await errorOf(client.views.open({ trigger_id: old, view: modal() }))).toBe("expired_trigger_id");
+  });
+
+  it("answers 429 with Retry-After to a second message in the same channel within the window", async () => {
+    fake.rateLimit = { windowMs: 1000, retryAfterSeconds: 1 };
+    try {
+      const strict = new WebClient(BOT_TOKEN, {
+        slackApiUrl: `${fake.baseUrl}/api/`,
+        rejectRateLimitedCalls: true,
+        retryConfig: { retries: 0 },
+      });
+      await strict.chat.postMessage({ channel: "CLIMIT", text: "first" });
+      const error = await strict.chat.postMessage({ channel: "CLIMIT", text: "second" }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "slack_webapi_rate_limited_error", retryAfter: 1 });
+      expect(await errorOf(strict.chat.postMessage({ channel: "COTHER", text: "another channel" }))).toBe("ok");
+    } finally {
+      fake.rateLimit = { windowMs: 0, retryAfterSeconds: 1 };
+    }
   });
 
   it("refuses an unknown token", async () => {
