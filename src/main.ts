@@ -3,6 +3,7 @@ import dotenv from "dotenv";
 import { createBot, SlackAuthError } from "./bot/create-bot.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config/config.js";
 import { openDatabase } from "./db/database.js";
+import { createJobRuntime } from "./jobs/runtime.js";
 import { systemClock } from "./lib/clock.js";
 import { createLogger, maskSecrets } from "./logger.js";
 
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   }
 
   const bot = createBot({ config, logger, db, clock: systemClock });
-  await bot.services.roles.ensureAdmins(config.adminUserIds);
+  await bot.services.roles.ensureRoleHolders(config.adminUserIds, "admin");
+  await bot.services.roles.ensureRoleHolders(config.managerUserIds, "manager");
   try {
     const { port } = await bot.start();
     logger.info({ mode: config.slack.mode, port }, "Grafeio is running");
@@ -52,6 +54,10 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
+  const jobs = createJobRuntime({ config, services: bot.services, clock: systemClock, logger });
+  jobs.scheduler.start();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -62,7 +68,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, HARD_STOP_MS);
     deadline.unref();
-    const drained = await bot.stop(config.shutdownTimeoutMs);
+    const [drained] = await Promise.all([bot.stop(config.shutdownTimeoutMs), jobs.stop(config.shutdownTimeoutMs)]);
     if (!drained) logger.warn({ inFlight: bot.inFlight.size }, "some requests were still running at shutdown");
     await db.close();
     logger.info("stopped");

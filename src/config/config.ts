@@ -38,6 +38,10 @@ export const CONFIG_HELP: Record<string, string> = {
   LOG_LEVEL: "one of fatal, error, warn, info, debug, trace, silent (default info)",
   DEFAULT_LOCALE: "el or en (default el)",
   ADMIN_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
+  MANAGER_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
+  ADMIN_CHANNEL_ID: "a Slack channel id such as C0123ABCD, where failed jobs are reported",
+  REDIS_URL: "a redis:// URL, to share Slack rate limits between several bot processes",
+  CATCH_UP_HOURS: "how many hours back missed scheduled jobs are run at start (default 48)",
   SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
 };
 
@@ -53,6 +57,14 @@ const schema = z.object({
   LOG_LEVEL: optionalNonEmpty(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
   DEFAULT_LOCALE: optionalNonEmpty(z.enum(["el", "en"])).default("el"),
   ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
+  MANAGER_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
+  ADMIN_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
+  REDIS_URL: optionalNonEmpty(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// URL")),
+  CATCH_UP_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 14)
+    .default(48),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
 });
 
@@ -73,6 +85,10 @@ export interface Config {
   logLevel: string;
   defaultLocale: "el" | "en";
   adminUserIds: string[];
+  managerUserIds: string[];
+  adminChannelId?: string;
+  redisUrl?: string;
+  catchUpHours: number;
   shutdownTimeoutMs: number;
 }
 
@@ -128,6 +144,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     adminUserIds: e.ADMIN_USER_IDS,
+    managerUserIds: e.MANAGER_USER_IDS,
+    adminChannelId: e.ADMIN_CHANNEL_ID,
+    redisUrl: e.REDIS_URL,
+    catchUpHours: e.CATCH_UP_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -2,7 +2,12 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
+import { createWorkingCalendar } from "./calendar/working-days.js";
 import { createClippingService } from "./clippings/clipping-service.js";
+import { createClippingsDigestSection } from "./clippings/clippings-digest.js";
+import type { DigestSection } from "./digest/digest-section.js";
+import { createOutboundStore } from "./outbound/outbound-store.js";
+import { createJobRunStore } from "./scheduling/job-runs.js";
 import { createLocaleService, type SlackLocaleLookup } from "./users/locale.js";
 import { createRoleService } from "./users/roles.js";
 
@@ -13,10 +18,16 @@ export function createServices(deps: {
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
 }) {
+  // Each area that has something for the managers' morning digest adds its section here.
+  const digestSections: DigestSection[] = [createClippingsDigestSection(deps)];
   return {
     roles: createRoleService(deps),
     locales: createLocaleService(deps),
     clippings: createClippingService(deps),
+    calendar: createWorkingCalendar(deps),
+    jobRuns: createJobRunStore(deps),
+    outbound: createOutboundStore(deps),
+    digestSections,
   };
 }
 

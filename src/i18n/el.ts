@@ -51,6 +51,21 @@ export const el = {
     badCommand: (text: string) =>
       `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα ή \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο.`,
   },
+  digest: {
+    title: (date: string) => `Πρωινή ενημέρωση, ${date}`,
+    nothingNew: "Τίποτα νέο από την προηγούμενη ενημέρωση.",
+    late: ":hourglass: Στάλθηκε με καθυστέρηση: το Γραφείο ήταν εκτός λειτουργίας την ώρα της.",
+    more: (n: number) => `…και ${n} ακόμη: ολόκληρη η λίστα στο νήμα.`,
+    continued: (title: string, part: number) => `${title} (συνέχεια ${part})`,
+    clippingsTitle: "Δημοσιεύματα",
+    clippingsSummary: (total: number, positive: number, neutral: number, negative: number) =>
+      `*${total}* νέα: ${positive} θετικά, ${neutral} ουδέτερα, ${negative} αρνητικά`,
+    topics: "Θεματικές",
+  },
+  jobs: {
+    failed: (job: string, when: string, attempts: number, error: string) =>
+      `:x: Η εργασία *${job}* (${when}) απέτυχε μετά από ${attempts} προσπάθειες: ${error}`,
+  },
   admin: {
     help: [
       "*Γραφείο: ρυθμίσεις*",

@@ -45,6 +45,21 @@ export const en: Messages = {
     badCommand: (text: string) =>
       `I did not understand “${text}”. Type \`/clip\` for a new clipping, or \`/clip <link>\` to start from a link.`,
   },
+  digest: {
+    title: (date: string) => `Morning briefing, ${date}`,
+    nothingNew: "Nothing new since the last briefing.",
+    late: ":hourglass: Posted late: the bot was offline at its time.",
+    more: (n: number) => `…and ${n} more: the full list is in the thread.`,
+    continued: (title: string, part: number) => `${title} (continued, ${part})`,
+    clippingsTitle: "Press clippings",
+    clippingsSummary: (total: number, positive: number, neutral: number, negative: number) =>
+      `*${total}* new: ${positive} positive, ${neutral} neutral, ${negative} negative`,
+    topics: "Topics",
+  },
+  jobs: {
+    failed: (job: string, when: string, attempts: number, error: string) =>
+      `:x: Job *${job}* (${when}) failed after ${attempts} attempts: ${error}`,
+  },
   admin: {
     help: [
       "*Grafeio: settings*",

@@ -17,8 +17,21 @@ export function createRoleService({ prisma }: { prisma: PrismaClient }) {
     return rows.map((r) => r.role);
   }
 
+  /** Gives the users named in the configuration (ADMIN_USER_IDS, MANAGER_USER_IDS) their role at start. */
+  async function ensureRoleHolders(slackUserIds: string[], role: Role): Promise<void> {
+    for (const slackUserId of slackUserIds) {
+      await prisma.user.upsert({ where: { slackUserId }, create: { slackUserId }, update: {} });
+      await prisma.userRole.upsert({
+        where: { slackUserId_role: { slackUserId, role } },
+        create: { slackUserId, role, grantedBy: "configuration" },
+        update: {},
+      });
+    }
+  }
+
   return {
     rolesOf,
+    ensureRoleHolders,
 
     /** True when the user holds `role` or a higher one. */
     async hasRole(slackUserId: string, role: Role): Promise<boolean> {
@@ -55,16 +68,14 @@ export function createRoleService({ prisma }: { prisma: PrismaClient }) {
       return [...byUser].map(([slackUserId, roles]) => ({ slackUserId, roles }));
     },
 
-    /** Gives the users named in the configuration (ADMIN_USER_IDS) the admin role at start. */
+    /** Exactly the holders of one role (the digest goes to managers, not to every admin). */
+    async holdersOf(role: Role): Promise<string[]> {
+      const rows = await prisma.userRole.findMany({ where: { role }, orderBy: { slackUserId: "asc" } });
+      return rows.map((r) => r.slackUserId);
+    },
+
     async ensureAdmins(slackUserIds: string[]): Promise<void> {
-      for (const slackUserId of slackUserIds) {
-        await prisma.user.upsert({ where: { slackUserId }, create: { slackUserId }, update: {} });
-        await prisma.userRole.upsert({
-          where: { slackUserId_role: { slackUserId, role: "admin" } },
-          create: { slackUserId, role: "admin", grantedBy: "configuration" },
-          update: {},
-        });
-      }
+      await ensureRoleHolders(slackUserIds, "admin");
     },
   };
 }

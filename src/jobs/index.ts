@@ -1,0 +1,5 @@
+// Every scheduled job. Adding one: a file in src/jobs exporting a Job, and one line here.
+import type { Job } from "./job.js";
+import { morningDigest } from "./morning-digest/morning-digest.js";
+
+export const allJobs: Job[] = [morningDigest];

@@ -1,0 +1,234 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { Job, Occurrence } from "../../src/jobs/job.js";
+import { createJobHarness, type JobHarness } from "../support/job-harness.js";
+
+let h: JobHarness;
+afterEach(() => h?.dispose());
+
+/** A job that records each run and, if asked, posts a message under the occurrence's key. */
+function recordingJob(name: string, schedule: string, extra: Partial<Job> = {}) {
+  const runs: Occurrence[] = [];
+  const job: Job = {
+    name,
+    schedule,
+    description: name,
+    catchUp: "all",
+    async run(occurrence, deps) {
+      runs.push(occurrence);
+      await deps.sender.post({
+        key: occurrence.key,
+        channel: "CJOBS",
+        text: `${name} ${occurrence.scheduledFor.toISOString()}`,
+      });
+      return "ok";
+    },
+    ...extra,
+  };
+  return { job, runs };
+}
+
+const posts = () => h.fake.callsTo("chat.postMessage").filter((c) => c.response.ok);
+const at = (iso: string) => new Date(iso);
+
+describe("the scheduler", () => {
+  it("runs a due occurrence once, however many ticks see it", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") }); // 07:59 in Athens
+    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    const p = h.process("A", [job]);
+    await p.scheduler.tick(); // first sight of the job: nothing is due yet
+    h.clock.set(at("2026-11-23T06:00:30Z"));
+    await p.scheduler.tick();
+    await p.scheduler.tick();
+    expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual(["2026-11-23T06:00:00.000Z"]);
+    expect(runs[0]?.late).toBe(false);
+    expect(posts()).toHaveLength(1);
+  });
+
+  it("two bot processes racing the same occurrence run it once", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let runs = 0;
+    const slow: Job = {
+      name: "slow",
+      schedule: "0 8 * * *",
+      description: "slow",
+      catchUp: "all",
+      async run() {
+        runs++;
+        await gate;
+        return "done";
+      },
+    };
+    const a = h.process("A", [slow]);
+    const b = h.process("B", [slow]);
+    await a.scheduler.tick();
+    h.clock.set(at("2026-11-23T06:00:05Z"));
+    const both = Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+    setTimeout(release, 50);
+    const [ra, rb] = await both;
+    expect([...(ra.slow ?? []), ...(rb.slow ?? [])].sort()).toEqual(["not_claimed", "succeeded"]);
+    expect(runs).toBe(1);
+  });
+
+  it("a process that crashed after claiming (and after posting) is taken over when its lease ends, without a second post", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    let attempt = 0;
+    const crashing: Job = {
+      name: "crashy",
+      schedule: "0 8 * * *",
+      description: "crashy",
+      catchUp: "all",
+      async run(occurrence, deps) {
+        attempt++;
+        await deps.sender.post({ key: occurrence.key, channel: "CJOBS", text: "the one message" });
+        if (attempt === 1) await new Promise(() => {}); // the process dies here: never returns
+        return "done";
+      },
+    };
+    const a = h.process("A", [crashing], { leaseMs: 10 * 60_000 });
+    await a.scheduler.tick();
+    h.clock.set(at("2026-11-23T06:00:05Z"));
+    void a.scheduler.tick(); // hangs forever, like a killed process
+    await h.fake.waitFor("chat.postMessage");
+
+    const b = h.process("B", [crashing], { leaseMs: 10 * 60_000 });
+    expect((await b.scheduler.tick()).crashy).toEqual([]); // lease still held
+    h.clock.set(at("2026-11-23T06:11:00Z"));
+    expect((await b.scheduler.tick()).crashy).toEqual(["succeeded"]);
+    const row = await h.services.jobRuns.find("crashy", at("2026-11-23T06:00:00Z"));
+    expect(row).toMatchObject({ status: "succeeded", attempts: 2, claimedBy: "B" });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it("after a 6-hour outage runs each missed occurrence once, late, and says so", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:30:00Z") });
+    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    const first = h.process("before-outage", [job]);
+    await first.scheduler.tick();
+    h.clock.set(at("2026-11-23T11:30:00Z")); // back after six hours
+    const after = h.process("after-outage", [job]);
+    await after.scheduler.tick();
+    await after.scheduler.tick();
+    expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual([
+      "2026-11-23T06:00:00.000Z",
+      "2026-11-23T07:00:00.000Z",
+      "2026-11-23T08:00:00.000Z",
+      "2026-11-23T09:00:00.000Z",
+      "2026-11-23T10:00:00.000Z",
+      "2026-11-23T11:00:00.000Z",
+    ]);
+    expect(runs.every((r) => r.late)).toBe(true);
+    expect(posts()).toHaveLength(6);
+  });
+
+  it("a job that wants only the latest occurrence after an outage runs that one and records the others as skipped", async () => {
+    h = await createJobHarness({ now: at("2026-11-20T05:00:00Z") });
+    const { job, runs } = recordingJob("daily", "0 8 * * *", { catchUp: "latest" });
+    const p = h.process("A", [job]);
+    await p.scheduler.tick();
+    h.clock.set(at("2026-11-22T07:00:00Z")); // missed the 20th, 21st and 22nd
+    await p.scheduler.tick();
+    expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual(["2026-11-22T06:00:00.000Z"]);
+    const skipped = await h.services.jobRuns.find("daily", at("2026-11-21T06:00:00Z"));
+    expect(skipped?.outcome).toMatch(/skipped/);
+  });
+
+  it("does not run what was scheduled before the job first existed", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T11:30:00Z") });
+    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    await h.process("A", [job]).scheduler.tick();
+    expect(runs).toEqual([]);
+  });
+
+  it.each([
+    [
+      "March",
+      "2026-03-27T12:00:00Z",
+      ["2026-03-28T06:00:00.000Z", "2026-03-29T05:00:00.000Z", "2026-03-30T05:00:00.000Z"],
+    ],
+    [
+      "October",
+      "2026-10-23T12:00:00Z",
+      ["2026-10-24T05:00:00.000Z", "2026-10-25T06:00:00.000Z", "2026-10-26T06:00:00.000Z"],
+    ],
+  ])(
+    "across the %s daylight-saving Sunday a daily 08:00 job runs once a day at 08:00 Athens time",
+    async (_m, start, expected) => {
+      h = await createJobHarness({ now: at(start) });
+      const { job, runs } = recordingJob("daily", "0 8 * * *");
+      const p = h.process("A", [job]);
+      // Tick every 15 minutes for three days, as node-cron would wake us.
+      for (let i = 0; i < 3 * 24 * 4; i++) {
+        await p.scheduler.tick();
+        h.clock.advance(15 * 60_000);
+      }
+      expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual(expected);
+      expect(runs.every((r) => !r.late)).toBe(true);
+    },
+  );
+
+  it("retries a failing occurrence with backoff, then marks it failed and tells the admins once", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z"), env: { ADMIN_USER_IDS: "U0ADMIN01" } });
+    await h.services.roles.ensureRoleHolders(["U0ADMIN01"], "admin");
+    let tries = 0;
+    const broken: Job = {
+      name: "broken",
+      schedule: "0 8 * * *",
+      description: "broken",
+      catchUp: "all",
+      maxAttempts: 3,
+      async run() {
+        tries++;
+        throw new Error("the outlet's feed is down <!channel>");
+      },
+    };
+    const p = h.process("A", [broken], { backoffMs: (n) => n * 60_000 });
+    await p.scheduler.tick();
+    h.clock.set(at("2026-11-23T06:00:00Z"));
+    expect((await p.scheduler.tick()).broken).toEqual(["retrying"]);
+    expect((await p.scheduler.tick()).broken).toEqual([]); // not before its backoff
+    h.clock.advance(60_000);
+    expect((await p.scheduler.tick()).broken).toEqual(["retrying"]);
+    h.clock.advance(2 * 60_000);
+    expect((await p.scheduler.tick()).broken).toEqual(["failed"]);
+    h.clock.advance(60 * 60_000);
+    expect((await p.scheduler.tick()).broken).toEqual([]);
+    expect(tries).toBe(3);
+    const report = posts().filter((c) => c.args.channel === "D0ADMIN01");
+    expect(report).toHaveLength(1);
+    expect(String(report[0]?.args.text)).toContain("broken");
+    expect(String(report[0]?.args.text)).toContain("&lt;!channel&gt;");
+  });
+
+  it("leaves a job an admin turned off alone", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    const p = h.process("A", [job]);
+    await p.scheduler.tick();
+    await h.services.jobRuns.updateSetting("hourly", { enabled: false, updatedBy: "U0ADMIN01" }, h.clock.now());
+    h.clock.set(at("2026-11-23T06:00:30Z"));
+    await p.scheduler.tick();
+    expect(runs).toEqual([]);
+  });
+
+  it("an operator's run goes through the same claim: a no-op when it already ran, unless forced", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    const p = h.process("A", [job]);
+    await p.scheduler.tick();
+    h.clock.set(at("2026-11-23T06:00:30Z"));
+    await p.scheduler.tick();
+    expect(await p.scheduler.runByHand("hourly", at("2026-11-23T06:00:00Z"))).toBe("already_ran");
+    expect(runs).toHaveLength(1);
+    expect(await p.scheduler.runByHand("hourly", at("2026-11-23T06:00:00Z"), { force: true })).toBe("succeeded");
+    expect(runs).toHaveLength(2);
+    expect(posts()).toHaveLength(1); // the forced re-run found its message already sent
+    expect(await p.scheduler.runByHand("nonexistent", at("2026-11-23T06:00:00Z"))).toBe("unknown_job");
+    const overview = await p.scheduler.overview();
+    expect(overview[0]).toMatchObject({ name: "hourly", enabled: true, failures30d: 0 });
+    expect(overview[0]?.next?.toISOString()).toBe("2026-11-23T07:00:00.000Z");
+  });
+});

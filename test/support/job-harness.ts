@@ -1,0 +1,102 @@
+// Scheduled work under test: the real scheduler, sender and services on the real database engine,
+// against the fake Slack API, with a clock the test sets (no real waiting for schedules).
+import { Writable } from "node:stream";
+import { WebClient } from "@slack/web-api";
+import { Sender } from "../../src/bot/sender.js";
+import { type Config, loadConfig } from "../../src/config/config.js";
+import { createServices, type Services } from "../../src/domain/services.js";
+import type { Job } from "../../src/jobs/job.js";
+import { createJobRuntime, type JobRuntime } from "../../src/jobs/runtime.js";
+import type { SchedulerOptions } from "../../src/jobs/scheduler.js";
+import { ManualClock } from "../../src/lib/clock.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase, type TestDatabase } from "./database.js";
+import { BOT_TOKEN, FakeSlack } from "./fake-slack.js";
+
+// Slack's per-channel interval, scaled down so that tests do not wait seconds.
+export const TEST_INTERVAL_MS = 5;
+
+export interface JobHarness {
+  clock: ManualClock;
+  fake: FakeSlack;
+  database: TestDatabase;
+  services: Services;
+  config: Config;
+  logs: string[];
+  /** A runtime (scheduler + sender) as one bot process would have it. */
+  process(name: string, jobs?: Job[], scheduler?: Partial<SchedulerOptions>): JobRuntime;
+  dispose(): Promise<void>;
+}
+
+export async function createJobHarness(options: { now: Date; env?: Record<string, string> }): Promise<JobHarness> {
+  const fake = new FakeSlack();
+  const apiUrl = await fake.start();
+  fake.rateLimit = { windowMs: TEST_INTERVAL_MS, retryAfterSeconds: 1 };
+  const database = await createTestDatabase();
+  const clock = new ManualClock(options.now);
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: "x".repeat(16),
+    SLACK_API_URL: apiUrl,
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const logger = createLogger({
+    level: "debug",
+    destination: new Writable({
+      write(chunk, _e, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  const services = createServices({
+    prisma: database.db.prisma,
+    clock,
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    lookupSlackLocale: async (user) => fake.users.get(user)?.locale ?? "el-GR",
+  });
+  const runtimes: JobRuntime[] = [];
+  return {
+    clock,
+    fake,
+    database,
+    services,
+    config,
+    logs,
+    process(name, jobs, scheduler) {
+      const sender = new Sender({
+        client: new WebClient(BOT_TOKEN, {
+          slackApiUrl: apiUrl,
+          rejectRateLimitedCalls: true,
+          retryConfig: { retries: 0 },
+        }),
+        store: services.outbound,
+        clock,
+        logger,
+        perChannelIntervalMs: TEST_INTERVAL_MS,
+        retryAfterUnitMs: TEST_INTERVAL_MS,
+      });
+      const runtime = createJobRuntime({
+        config,
+        services,
+        clock,
+        logger,
+        jobs,
+        sender,
+        scheduler: { owner: name, ...scheduler },
+      });
+      runtimes.push(runtime);
+      return runtime;
+    },
+    async dispose() {
+      for (const r of runtimes) {
+        await r.stop(1000);
+        await r.sender.stop();
+      }
+      await database.dispose();
+      await fake.stop();
+    },
+  };
+}
