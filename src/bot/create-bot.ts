@@ -65,7 +65,7 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
-  registerHandlers(app, { services, logger });
+  registerHandlers(app, { services, logger, clock, timeZone: config.timeZone });
 
   return {
     app,

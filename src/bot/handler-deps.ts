@@ -3,11 +3,14 @@ import type { WebClient } from "@slack/web-api";
 import type { Services } from "../domain/services.js";
 import type { Role } from "../domain/users/roles.js";
 import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
+import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../logger.js";
 
 export interface HandlerDeps {
   services: Services;
   logger: Logger;
+  clock: Clock;
+  timeZone: string;
 }
 
 export interface UserView {

@@ -76,10 +76,33 @@ export const el = {
       "`/grafeio lang @χρήστης el|en`: η γλώσσα ενός χρήστη (διαχειριστές)",
       "`/grafeio topics`: οι θεματικές των δημοσιευμάτων",
       "`/grafeio topic add Ελληνικά | English`: νέα θεματική (προϊστάμενοι)",
+      "`/grafeio jobs`: οι προγραμματισμένες εργασίες (διαχειριστές)",
+      "`/grafeio job <όνομα> on|off`, `/grafeio job <όνομα> channel #κανάλι|none` (διαχειριστές)",
+      "`/grafeio calendar 2026-05-01`: εργάσιμη ή αργία;",
+      "`/grafeio holiday 2026-05-05 Όνομα`, `/grafeio workday 2026-05-01`, `/grafeio calendar clear 2026-05-01`: διόρθωση αργιών (διαχειριστές)",
     ].join("\n"),
     topicsList: "*Θεματικές δημοσιευμάτων*",
     topicAdded: (name: string) => `Προστέθηκε η θεματική «${name}».`,
     topicExists: (name: string) => `Η θεματική «${name}» υπάρχει ήδη και είναι διαθέσιμη.`,
+    jobsList: "*Προγραμματισμένες εργασίες*",
+    jobLine: (j: {
+      name: string;
+      description: string;
+      enabled: boolean;
+      channel: string;
+      last: string;
+      next: string;
+      failures: number;
+    }) =>
+      `• \`${j.name}\` ${j.enabled ? ":large_green_circle: ενεργή" : ":white_circle: ανενεργή"}: ${j.description}. Κανάλι: ${j.channel}. Τελευταία: ${j.last}. Επόμενη: ${j.next}. Αποτυχίες (30 ημ.): ${j.failures}`,
+    unknownJob: (name: string) => `Δεν υπάρχει εργασία «${name}». Δείτε \`/grafeio jobs\`.`,
+    jobEnabled: (name: string, on: boolean) => `Η εργασία \`${name}\` είναι πλέον ${on ? "ενεργή" : "ανενεργή"}.`,
+    jobChannel: (name: string, channel: string | null) =>
+      channel
+        ? `Η εργασία \`${name}\` θα δημοσιεύει στο ${channel}.`
+        : `Η εργασία \`${name}\` δεν δημοσιεύει πλέον σε κανάλι.`,
+    dayInfo: (date: string, working: boolean, holiday: string | undefined, overridden: boolean) =>
+      `${date}: ${working ? "εργάσιμη" : `μη εργάσιμη${holiday ? ` (${holiday})` : ""}`}${overridden ? ", με διόρθωση διαχειριστή" : ""}.`,
     rolesList: "*Ρόλοι*",
     noRoles: "Κανείς δεν έχει ρόλο ακόμη.",
     granted: (user: string, role: string) => `Ο/Η ${user} έχει πλέον τον ρόλο «${role}».`,

@@ -70,10 +70,31 @@ export const en: Messages = {
       "`/grafeio lang @user el|en`: a user's language (administrators)",
       "`/grafeio topics`: the clipping topics",
       "`/grafeio topic add Ελληνικά | English`: a new topic (managers)",
+      "`/grafeio jobs`: the scheduled jobs (administrators)",
+      "`/grafeio job <name> on|off`, `/grafeio job <name> channel #channel|none` (administrators)",
+      "`/grafeio calendar 2026-05-01`: working day or holiday?",
+      "`/grafeio holiday 2026-05-05 Name`, `/grafeio workday 2026-05-01`, `/grafeio calendar clear 2026-05-01`: correct the holidays (administrators)",
     ].join("\n"),
     topicsList: "*Clipping topics*",
     topicAdded: (name: string) => `Topic “${name}” added.`,
     topicExists: (name: string) => `Topic “${name}” already exists and is available.`,
+    jobsList: "*Scheduled jobs*",
+    jobLine: (j: {
+      name: string;
+      description: string;
+      enabled: boolean;
+      channel: string;
+      last: string;
+      next: string;
+      failures: number;
+    }) =>
+      `• \`${j.name}\` ${j.enabled ? ":large_green_circle: on" : ":white_circle: off"}: ${j.description}. Channel: ${j.channel}. Last: ${j.last}. Next: ${j.next}. Failures (30 d): ${j.failures}`,
+    unknownJob: (name: string) => `There is no job “${name}”. See \`/grafeio jobs\`.`,
+    jobEnabled: (name: string, on: boolean) => `Job \`${name}\` is now ${on ? "on" : "off"}.`,
+    jobChannel: (name: string, channel: string | null) =>
+      channel ? `Job \`${name}\` will post in ${channel}.` : `Job \`${name}\` no longer posts in a channel.`,
+    dayInfo: (date: string, working: boolean, holiday: string | undefined, overridden: boolean) =>
+      `${date}: ${working ? "a working day" : `not a working day${holiday ? ` (${holiday})` : ""}`}${overridden ? ", as corrected by an administrator" : ""}.`,
     rolesList: "*Roles*",
     noRoles: "Nobody has a role yet.",
     granted: (user: string, role: string) => `${user} now has the “${role}” role.`,

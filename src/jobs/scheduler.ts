@@ -3,11 +3,12 @@
 // admins when they finally fail. node-cron only wakes the scheduler once a minute.
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
-import { nextOccurrence, occurrencesBetween } from "../domain/scheduling/cron.js";
-import type { JobRunRow, JobRunStore } from "../domain/scheduling/job-runs.js";
+import { occurrencesBetween } from "../domain/scheduling/cron.js";
+import type { JobRunStore } from "../domain/scheduling/job-runs.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../logger.js";
 import type { Job, JobDeps, Occurrence } from "./job.js";
+import { type JobOverview, jobOverview } from "./overview.js";
 
 export type AttemptResult = "succeeded" | "retrying" | "failed" | "not_claimed" | "disabled" | "unknown_job";
 
@@ -204,31 +205,7 @@ export class Scheduler {
   }
 
   /** Each job's schedule, setting, last run, next run and recent failures. */
-  async overview(): Promise<
-    {
-      name: string;
-      schedule: string;
-      enabled: boolean;
-      channelId: string | null;
-      last: JobRunRow | null;
-      next?: Date;
-      failures30d: number;
-    }[]
-  > {
-    const now = this.o.clock.now();
-    return Promise.all(
-      this.o.jobs.map(async (job) => {
-        const setting = await this.o.store.ensureSetting(job.name, now);
-        return {
-          name: job.name,
-          schedule: job.schedule,
-          enabled: setting.enabled,
-          channelId: setting.channelId,
-          last: await this.o.store.lastRun(job.name),
-          next: nextOccurrence(job.schedule, now, this.o.timeZone),
-          failures30d: await this.o.store.countFailed(job.name, new Date(now.getTime() - 30 * 24 * 60 * MINUTE)),
-        };
-      }),
-    );
+  overview(): Promise<JobOverview[]> {
+    return jobOverview({ jobs: this.o.jobs, store: this.o.store, now: this.o.clock.now(), timeZone: this.o.timeZone });
   }
 }

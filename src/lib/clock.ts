@@ -36,3 +36,12 @@ export function formatDayMonthYear(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return `${d}/${m}/${y}`;
 }
+
+/** True for a YYYY-MM-DD that is a real calendar day (not 2026-02-30). */
+export function isRealIsoDate(iso: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

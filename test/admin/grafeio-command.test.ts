@@ -87,6 +87,26 @@ describe("/grafeio", () => {
     expect(await t.database.db.prisma.topic.count({ where: { nameEl: "Κάτι" } })).toBe(0);
   });
 
+  it("lets an admin see the jobs, turn one off and on, and choose its channel", async () => {
+    expect(await run(ADMIN, "jobs")).toContain("`morning-digest`");
+    expect(await run(ADMIN, "job morning-digest channel <#C0MGRS|managers>")).toContain("<#C0MGRS>");
+    expect(await run(ADMIN, "job morning-digest off")).toContain("ανενεργή");
+    const setting = (await t.bot.services.jobRuns.settings()).find((s) => s.jobName === "morning-digest");
+    expect(setting).toMatchObject({ enabled: false, channelId: "C0MGRS", updatedBy: ADMIN });
+    await run(ADMIN, "job morning-digest on");
+    expect(await run(ADMIN, "job no-such-job on")).toContain("Δεν υπάρχει εργασία");
+    expect(await run("U0STAFF01", "job morning-digest off")).toContain("«διαχειριστής»");
+  });
+
+  it("answers whether a day is a working day, and lets an admin correct the calendar", async () => {
+    expect(await run("U0STAFF01", "calendar 2026-04-13")).toContain("μη εργάσιμη (Δευτέρα του Πάσχα)");
+    expect(await run(ADMIN, "holiday 2024-05-07 Πρωτομαγιά (μετάθεση)")).toContain("Πρωτομαγιά (μετάθεση)");
+    expect(await t.bot.services.calendar.isWorkingDay("2024-05-07")).toBe(false);
+    expect(await run(ADMIN, "calendar clear 2024-05-07")).toContain("εργάσιμη");
+    expect(await run("U0STAFF01", "workday 2026-04-13")).toContain("«διαχειριστής»");
+    expect(parseGrafeioCommand("holiday 2026-02-30")).toEqual({ kind: "help" });
+  });
+
   it("shows help for anything it does not understand", async () => {
     expect(await run("U0NOBODY", "sudo make me a sandwich")).toContain("/grafeio lang el|en");
   });

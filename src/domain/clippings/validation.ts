@@ -1,4 +1,5 @@
 // The rules a clipping must meet before it enters the register. Pure: no database, no Slack.
+import { isRealIsoDate } from "../../lib/clock.js";
 import { parseWebUrl, urlKey } from "./url.js";
 
 export const MEDIA = ["print", "online", "tv", "radio", "news_agency"] as const;
@@ -52,16 +53,6 @@ export type ValidationResult =
   | { ok: true; draft: ClippingDraft }
   | { ok: false; errors: Partial<Record<ClippingField, ValidationError>> };
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function isRealDate(iso: string): boolean {
-  const m = ISO_DATE.exec(iso);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
 const clean = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
 
 /**
@@ -104,7 +95,7 @@ export function validateClipping(
   }
 
   if (!publishedOn) errors.publishedOn = { code: "required" };
-  else if (!isRealDate(publishedOn)) errors.publishedOn = { code: "dateInvalid" };
+  else if (!isRealIsoDate(publishedOn)) errors.publishedOn = { code: "dateInvalid" };
   else if (publishedOn > today) errors.publishedOn = { code: "dateFuture" };
   else if (publishedOn < "1900-01-01") errors.publishedOn = { code: "dateTooOld" };
 

@@ -1,5 +1,8 @@
 import type { App } from "@slack/bolt";
 import { answerSafely, ensureRole, type HandlerDeps, replyWithRespond, userView } from "../../bot/handler-deps.js";
+import { allJobs } from "../../jobs/index.js";
+import { jobOverview } from "../../jobs/overview.js";
+import { formatDayMonthYear, localDate } from "../../lib/clock.js";
 import { escapeMrkdwn } from "../../lib/mrkdwn.js";
 import { parseGrafeioCommand } from "./parse-grafeio-command.js";
 
@@ -53,6 +56,86 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
           const topic = await deps.services.clippings.addTopic({ nameEl: parsed.nameEl, nameEn: parsed.nameEn });
           const name = escapeMrkdwn(user.locale === "en" ? topic.nameEn : topic.nameEl);
           await reply(topic.created ? t.admin.topicAdded(name) : t.admin.topicExists(name));
+          return;
+        }
+        case "jobs": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const jobs = await jobOverview({
+            jobs: allJobs,
+            store: deps.services.jobRuns,
+            now: deps.clock.now(),
+            timeZone: deps.timeZone,
+          });
+          const when = (d?: Date | null) =>
+            d
+              ? `${formatDayMonthYear(localDate(d, deps.timeZone))} ${d.toLocaleTimeString("el-GR", { timeZone: deps.timeZone, hour: "2-digit", minute: "2-digit", hour12: false })}`
+              : "—";
+          const lines = jobs.map((j) =>
+            t.admin.jobLine({
+              name: j.name,
+              description: j.description,
+              enabled: j.enabled,
+              channel: j.channelId ? `<#${j.channelId}>` : "—",
+              last: j.last ? `${when(j.last.scheduledFor)} ${j.last.status}` : "—",
+              next: when(j.next),
+              failures: j.failures30d,
+            }),
+          );
+          await reply([t.admin.jobsList, ...lines].join("\n"));
+          return;
+        }
+        case "jobEnable":
+        case "jobChannel": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          if (!allJobs.some((j) => j.name === parsed.name)) {
+            await reply(t.admin.unknownJob(escapeMrkdwn(parsed.name)));
+            return;
+          }
+          const change = parsed.kind === "jobEnable" ? { enabled: parsed.enabled } : { channelId: parsed.channelId };
+          await deps.services.jobRuns.updateSetting(
+            parsed.name,
+            { ...change, updatedBy: user.userId },
+            deps.clock.now(),
+          );
+          await reply(
+            parsed.kind === "jobEnable"
+              ? t.admin.jobEnabled(parsed.name, parsed.enabled)
+              : t.admin.jobChannel(parsed.name, parsed.channelId ? `<#${parsed.channelId}>` : null),
+          );
+          return;
+        }
+        case "calendarShow": {
+          const day = await deps.services.calendar.dayInfo(parsed.date, user.locale);
+          await reply(
+            t.admin.dayInfo(
+              formatDayMonthYear(parsed.date),
+              day.working,
+              day.holiday ? escapeMrkdwn(day.holiday) : undefined,
+              day.overridden,
+            ),
+          );
+          return;
+        }
+        case "calendarSet":
+        case "calendarClear": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          if (parsed.kind === "calendarClear") await deps.services.calendar.clearOverride(parsed.date);
+          else
+            await deps.services.calendar.setOverride({
+              date: parsed.date,
+              kind: parsed.day,
+              name: parsed.name,
+              setBy: user.userId,
+            });
+          const day = await deps.services.calendar.dayInfo(parsed.date, user.locale);
+          await reply(
+            t.admin.dayInfo(
+              formatDayMonthYear(parsed.date),
+              day.working,
+              day.holiday ? escapeMrkdwn(day.holiday) : undefined,
+              day.overridden,
+            ),
+          );
           return;
         }
         case "lang": {

@@ -1,6 +1,7 @@
 // Reads the text after /grafeio: the office's settings command.
 import { isRole, type Role } from "../../domain/users/roles.js";
 import type { LocaleCode } from "../../i18n/index.js";
+import { isRealIsoDate } from "../../lib/clock.js";
 
 export type GrafeioCommand =
   | { kind: "help" }
@@ -8,7 +9,16 @@ export type GrafeioCommand =
   | { kind: "grant" | "revoke"; userId: string; role: Role }
   | { kind: "lang"; userId?: string; locale: LocaleCode | null }
   | { kind: "topics" }
-  | { kind: "topicAdd"; nameEl: string; nameEn: string };
+  | { kind: "topicAdd"; nameEl: string; nameEn: string }
+  | { kind: "jobs" }
+  | { kind: "jobEnable"; name: string; enabled: boolean }
+  | { kind: "jobChannel"; name: string; channelId: string | null }
+  | { kind: "calendarShow"; date: string }
+  | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
+  | { kind: "calendarClear"; date: string };
+
+const CHANNEL = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
+const isDay = (w: string | undefined): w is string => !!w && isRealIsoDate(w);
 
 // With escaping on, Slack sends a mention as <@U123|name> (or <@U123>).
 const MENTION = /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/;
@@ -33,6 +43,31 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
       if (!nameEl || nameEl.length > 60 || nameEn.length > 60) return { kind: "help" };
       return { kind: "topicAdd", nameEl, nameEn: nameEn || nameEl };
     }
+    case "jobs":
+      return { kind: "jobs" };
+    case "job": {
+      const [name, what, value] = rest;
+      if (!name) return { kind: "help" };
+      if (rest.length === 2 && (what === "on" || what === "off"))
+        return { kind: "jobEnable", name, enabled: what === "on" };
+      if (rest.length === 3 && what === "channel") {
+        if (value === "none") return { kind: "jobChannel", name, channelId: null };
+        const channelId = value ? CHANNEL.exec(value)?.[1] : undefined;
+        if (channelId) return { kind: "jobChannel", name, channelId };
+      }
+      return { kind: "help" };
+    }
+    case "holiday":
+      return isDay(rest[0])
+        ? { kind: "calendarSet", date: rest[0], day: "holiday", name: rest.slice(1).join(" ") || undefined }
+        : { kind: "help" };
+    case "workday":
+      return isDay(rest[0]) && rest.length === 1
+        ? { kind: "calendarSet", date: rest[0], day: "working_day" }
+        : { kind: "help" };
+    case "calendar":
+      if (rest[0] === "clear" && isDay(rest[1])) return { kind: "calendarClear", date: rest[1] };
+      return isDay(rest[0]) && rest.length === 1 ? { kind: "calendarShow", date: rest[0] } : { kind: "help" };
     case "roles":
       return rest.length === 0 ? { kind: "roles" } : { kind: "help" };
     case "grant":
