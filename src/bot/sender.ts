@@ -1,6 +1,6 @@
 // Every message the bot posts on its own (jobs, reminders, digests) goes out here: one Bottleneck
-// limiter per channel (Slack allows about one message per second in a channel) chained to a
-// workspace-wide limiter, 429s honoured by pausing the channel for Retry-After, other errors
+// limiter per channel (Slack allows about one message per second in a channel), each call also
+// passing a workspace-wide limiter, 429s honoured by pausing the channel for Retry-After, other errors
 // retried a few times, and each message once only under its idempotency key, even across a crash
 // between sending and recording (the channel's recent history is checked for the key first).
 import type { Block, KnownBlock } from "@slack/types";
@@ -97,9 +97,6 @@ export class Sender {
       timeout: 10 * 60_000, // forget an idle channel's limiter after 10 minutes
       ...(clustering ?? {}),
     });
-    this.group.on("created", (limiter) => {
-      limiter.chain(this.workspace);
-    });
   }
 
   async post(message: OutgoingMessage): Promise<SentMessage> {
@@ -160,15 +157,18 @@ export class Sender {
     let limited = 0;
     for (;;) {
       try {
-        const res = await this.o.client.chat.postMessage({
-          channel,
-          text: message.text,
-          ...(message.blocks ? { blocks: message.blocks } : {}),
-          ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-          metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
-          unfurl_links: false,
-          unfurl_media: false,
-        });
+        // The workspace limiter covers the call itself, not the channel's pause after it.
+        const res = await this.workspace.schedule(() =>
+          this.o.client.chat.postMessage({
+            channel,
+            text: message.text,
+            ...(message.blocks ? { blocks: message.blocks } : {}),
+            ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+            metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        );
         if (!res.ts) throw new SendError("Slack did not return a message ts");
         return res.ts;
       } catch (error) {

@@ -1,0 +1,118 @@
+// npm run bench:fanout — the sender against Slack's per-channel limit (a benchmark, not a test).
+// 600 messages over 20 channels through the sender, with the fake Slack API enforcing about one
+// message per second per channel (429 with Retry-After beyond it); then, in the same run, a naive
+// Promise.all of chat.postMessage. Prints a table, then one JSON line.
+import { performance } from "node:perf_hooks";
+import { WebClient } from "@slack/web-api";
+import { Sender } from "../src/bot/sender.js";
+import { openDatabase } from "../src/db/database.js";
+import { createOutboundStore } from "../src/domain/outbound/outbound-store.js";
+import { systemClock } from "../src/lib/clock.js";
+import { createLogger } from "../src/logger.js";
+import { BOT_TOKEN, FakeSlack, type Json } from "../test/support/fake-slack.js";
+
+const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 600);
+const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 20);
+const WINDOW_MS = 1000;
+
+const fake = new FakeSlack();
+const apiUrl = await fake.start();
+fake.rateLimit = { windowMs: WINDOW_MS, retryAfterSeconds: 1 };
+const db = await openDatabase({ dataDir: "memory://" });
+await db.migrate();
+const logger = createLogger({ level: "silent" });
+
+function tally(prefix: string) {
+  const seen = new Map<string, number>();
+  for (const list of fake.messages.values()) {
+    for (const m of list) {
+      const text = String((m as Json).text);
+      if (text.startsWith(prefix)) seen.set(text, (seen.get(text) ?? 0) + 1);
+    }
+  }
+  const delivered = seen.size;
+  const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
+  return { lost: MESSAGES - delivered, duplicates };
+}
+const jobs = Array.from({ length: MESSAGES }, (_, i) => ({
+  i,
+  channel: `CFAN${String(i % CHANNELS).padStart(2, "0")}`,
+}));
+// At one message per second per channel, the busiest channel's last message cannot go before this.
+const perChannel = Math.ceil(MESSAGES / CHANNELS);
+const theoreticalMs = (perChannel - 1) * WINDOW_MS;
+
+// 1. The sender.
+const sender = new Sender({
+  client: new WebClient(BOT_TOKEN, { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }),
+  store: createOutboundStore({ prisma: db.prisma }),
+  clock: systemClock,
+  logger,
+});
+let t0 = performance.now();
+const results = await Promise.allSettled(
+  jobs.map(({ i, channel }) => sender.post({ key: `fanout-${i}`, channel, text: `sender ${i}` })),
+);
+const senderMs = performance.now() - t0;
+const senderFailed = results.filter((r) => r.status === "rejected").length;
+const senderTally = tally("sender ");
+const sender429 = fake.rateLimited;
+await sender.stop();
+
+// 2. Naive: everything at once, a 429 is an error (as a bot without a queue would see it).
+for (const k of [...fake.messages.keys()]) fake.messages.delete(k);
+fake.rateLimited = 0;
+await new Promise((r) => setTimeout(r, WINDOW_MS)); // let every channel's window pass
+const naiveClient = new WebClient(BOT_TOKEN, {
+  slackApiUrl: apiUrl,
+  rejectRateLimitedCalls: true,
+  retryConfig: { retries: 0 },
+});
+t0 = performance.now();
+const naive = await Promise.allSettled(
+  jobs.map(({ i, channel }) => naiveClient.chat.postMessage({ channel, text: `naive ${i}` })),
+);
+const naiveMs = performance.now() - t0;
+const naiveTally = tally("naive ");
+const naive429 = fake.rateLimited;
+
+await db.close();
+await fake.stop();
+
+const row = (name: string, s: { lost: number; duplicates: number }, r429: number, ms: number, failed: number) =>
+  `| ${name} | ${MESSAGES - s.lost} | ${s.lost} | ${s.duplicates} | ${r429} | ${failed} | ${(ms / 1000).toFixed(2)} s | ${(ms / theoreticalMs).toFixed(3)}× |`;
+console.log(
+  `${MESSAGES} messages over ${CHANNELS} channels; fake Slack allows 1 message per ${WINDOW_MS} ms per channel (429 beyond)`,
+);
+console.log(
+  `theoretical minimum: ${perChannel} messages in the busiest channel → ${(theoreticalMs / 1000).toFixed(1)} s`,
+);
+console.log("| way | delivered | lost | duplicates | 429s received | errors | total time | vs minimum |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|");
+console.log(row("Grafeio sender", senderTally, sender429, senderMs, senderFailed));
+console.log(
+  row("naive Promise.all", naiveTally, naive429, naiveMs, naive.filter((r) => r.status === "rejected").length),
+);
+console.log(
+  JSON.stringify({
+    benchmark: "fanout",
+    messages: MESSAGES,
+    channels: CHANNELS,
+    theoretical_min_s: theoreticalMs / 1000,
+    sender: {
+      lost: senderTally.lost,
+      duplicates: senderTally.duplicates,
+      rate_limited: sender429,
+      failed: senderFailed,
+      total_s: Number((senderMs / 1000).toFixed(2)),
+      ratio: Number((senderMs / theoreticalMs).toFixed(3)),
+    },
+    naive: {
+      lost: naiveTally.lost,
+      duplicates: naiveTally.duplicates,
+      rate_limited: naive429,
+      total_s: Number((naiveMs / 1000).toFixed(2)),
+    },
+    goal: { lost: 0, duplicates: 0, ratio: 1.1 },
+  }),
+);
