@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import { createWorkingCalendar } from "./calendar/working-days.js";
+import { createClippingSearch } from "./clippings/clipping-search.js";
 import { createClippingService } from "./clippings/clipping-service.js";
 import { createClippingsDigestSection } from "./clippings/clippings-digest.js";
 import type { DigestSection } from "./digest/digest-section.js";
@@ -24,6 +25,7 @@ export function createServices(deps: {
     roles: createRoleService(deps),
     locales: createLocaleService(deps),
     clippings: createClippingService(deps),
+    clippingSearch: createClippingSearch(deps),
     calendar: createWorkingCalendar(deps),
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),

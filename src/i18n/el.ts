@@ -49,7 +49,25 @@ export const el = {
     saved: (register: string, title: string) => `:white_check_mark: Καταχωρίστηκε ως *${register}*: ${title}`,
     savedFromMessage: (register: string) => `Καταχωρίστηκε στο μητρώο δημοσιευμάτων ως *${register}*.`,
     badCommand: (text: string) =>
-      `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα ή \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο.`,
+      `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα, \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο, ή \`/clip search <λέξεις>\` για αναζήτηση.`,
+  },
+  search: {
+    help: [
+      "*Αναζήτηση δημοσιευμάτων*: `/clip search <λέξεις> [φίλτρα]`",
+      "Χωρίς τόνους ή κεφαλαία, και σε greeklish: `/clip search dimarxos parko`",
+      "Φίλτρα: `από:2026-01-01` `έως:31/3/2026` `μέσο:Καθημερινή` `είδος:έντυπο|διαδίκτυο|τηλεόραση|ραδιόφωνο|πρακτορείο` `τόνος:θετικό|ουδέτερο|αρνητικό` `θέμα:πολιτισμός` `ταξη:σχετικότητα`",
+    ].join("\n"),
+    tooLong: (max: number) => `Η αναζήτηση είναι πολύ μεγάλη· έως ${max} χαρακτήρες.`,
+    nothingSearchable:
+      "Η αναζήτηση δεν έχει λέξεις για να ψάξω. Γράψτε λέξεις ή ένα φίλτρο, π.χ. `/clip search πάρκο`.",
+    badFilter: (filter: string) => `Δεν κατάλαβα το φίλτρο «${filter}». Ημερομηνίες ως 2026-03-01 ή 1/3/2026.`,
+    noResults: (query: string) => `Δεν βρέθηκε τίποτα για «${query}».`,
+    removeFilters: "Δοκιμάστε χωρίς κάποια από τα φίλτρα.",
+    approximate: (query: string) => `Δεν βρέθηκε ακριβώς το «${query}». Τα πιο κοντινά:`,
+    found: (total: number, query: string, page: number, pages: number) =>
+      `*${total}* ${total === 1 ? "αποτέλεσμα" : "αποτελέσματα"} για «${query}» (σελίδα ${page} από ${pages})`,
+    previous: "◀ Προηγούμενα",
+    next: "Επόμενα ▶",
   },
   digest: {
     title: (date: string) => `Πρωινή ενημέρωση, ${date}`,

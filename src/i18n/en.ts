@@ -43,7 +43,24 @@ export const en: Messages = {
     saved: (register: string, title: string) => `:white_check_mark: Logged as *${register}*: ${title}`,
     savedFromMessage: (register: string) => `Logged in the press-clippings register as *${register}*.`,
     badCommand: (text: string) =>
-      `I did not understand “${text}”. Type \`/clip\` for a new clipping, or \`/clip <link>\` to start from a link.`,
+      `I did not understand “${text}”. Type \`/clip\` for a new clipping, \`/clip <link>\` to start from a link, or \`/clip search <words>\` to search.`,
+  },
+  search: {
+    help: [
+      "*Searching the clippings*: `/clip search <words> [filters]`",
+      "Accents and capitals do not matter, Greeklish works too: `/clip search dimarxos parko`",
+      "Filters: `from:2026-01-01` `to:31/3/2026` `outlet:Kathimerini` `medium:print|online|tv|radio|agency` `tone:positive|neutral|negative` `topic:culture` `sort:relevance`",
+    ].join("\n"),
+    tooLong: (max: number) => `That search is too long; at most ${max} characters.`,
+    nothingSearchable: "There are no words to search for. Type words or a filter, e.g. `/clip search park`.",
+    badFilter: (filter: string) => `I did not understand the filter “${filter}”. Dates as 2026-03-01 or 1/3/2026.`,
+    noResults: (query: string) => `Nothing found for “${query}”.`,
+    removeFilters: "Try again without some of the filters.",
+    approximate: (query: string) => `Nothing matches “${query}” exactly. The closest:`,
+    found: (total: number, query: string, page: number, pages: number) =>
+      `*${total}* ${total === 1 ? "result" : "results"} for “${query}” (page ${page} of ${pages})`,
+    previous: "◀ Previous",
+    next: "Next ▶",
   },
   digest: {
     title: (date: string) => `Morning briefing, ${date}`,

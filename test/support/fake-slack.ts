@@ -134,8 +134,10 @@ export class FakeSlack {
     const url = new URL(req.url ?? "/", this.baseUrl);
     if (url.pathname.startsWith("/response/")) {
       const args = raw ? (JSON.parse(raw) as Json) : {};
-      const response = { ok: true };
+      const problem = checkMessage(args);
+      const response = problem ? { ok: false, error: problem[0], detail: problem[1] } : { ok: true };
       this.record("response_url", args, response);
+      if (problem) return this.send(res, 400, response);
       return this.send(res, 200, response);
     }
     if (url.pathname.startsWith("/upload/")) {

@@ -126,6 +126,8 @@ export function createClippingService({
               return { status: "duplicate_url", existing: toRegistered(existing) } as const;
           }
           const seq = await takeNextNumber(tx, CLIPPINGS_REGISTER, year);
+          const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } } });
+          const topicNames = chosen.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" ");
           const created = await tx.clipping.create({
             data: {
               registerYear: year,
@@ -143,6 +145,7 @@ export function createClippingService({
               submissionKey,
               sourceChannel: source?.channel,
               sourceTs: source?.ts,
+              topicNames,
               topics: { create: draft.topicIds.map((topicId) => ({ topicId })) },
             },
           });

@@ -3,6 +3,7 @@ import { answerSafely, type HandlerDeps, replyWithRespond, userView } from "../.
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import { openClipModal } from "./open-clip-modal.js";
 import { parseClipCommand } from "./parse-clip-command.js";
+import { searchFromCommand } from "./search-clippings.js";
 
 export function registerClipCommand(app: App, deps: HandlerDeps): void {
   app.command("/clip", async ({ ack, command, client, respond }) => {
@@ -11,6 +12,12 @@ export function registerClipCommand(app: App, deps: HandlerDeps): void {
     await answerSafely(deps, { userId: command.user_id, reply, what: "/clip" }, async () => {
       const user = await userView(deps, command.user_id);
       const parsed = parseClipCommand(command.text);
+      if (parsed.kind === "search") {
+        await searchFromCommand(deps, user, parsed.text, reply, async (message) => {
+          await respond({ response_type: "ephemeral", ...message } as never);
+        });
+        return;
+      }
       if (parsed.kind === "unknown") {
         await reply(user.t.clip.badCommand(escapeMrkdwn(truncate(parsed.text, 200))));
         return;

@@ -3,6 +3,7 @@ import type { HandlerDeps } from "../../bot/handler-deps.js";
 import { registerClipCommand } from "./clip-command.js";
 import { registerClipModalSubmission } from "./clip-modal-submission.js";
 import { registerLogClippingShortcut } from "./log-clipping-shortcut.js";
+import { registerSearchPages } from "./search-clippings.js";
 import { registerTopicOptions } from "./topic-options.js";
 
 export function register(app: App, deps: HandlerDeps): void {
@@ -10,4 +11,5 @@ export function register(app: App, deps: HandlerDeps): void {
   registerLogClippingShortcut(app, deps);
   registerClipModalSubmission(app, deps);
   registerTopicOptions(app, deps);
+  registerSearchPages(app, deps);
 }

@@ -1,11 +1,16 @@
 // Reads the text after /clip. Today: nothing (a new clipping) or a link to start from.
 import { parseWebUrl } from "../../domain/clippings/url.js";
 
-export type ClipCommand = { kind: "new"; url?: string } | { kind: "unknown"; text: string };
+export type ClipCommand =
+  | { kind: "new"; url?: string }
+  | { kind: "search"; text: string }
+  | { kind: "unknown"; text: string };
 
 export function parseClipCommand(text: string | undefined): ClipCommand {
   const trimmed = (text ?? "").trim();
   if (trimmed === "") return { kind: "new" };
+  const search = /^(search|αναζητηση|αναζήτηση|find|ψαξε|ψάξε)(\s+|$)/i.exec(trimmed);
+  if (search) return { kind: "search", text: trimmed.slice(search[0].length).trim() };
   // With escaping on, Slack sends links as <url> or <url|label>.
   const unwrapped = trimmed.replace(/^<([^<>|]+)(\|[^<>]*)?>$/, "$1");
   if (parseWebUrl(unwrapped)) return { kind: "new", url: unwrapped };
