@@ -79,7 +79,9 @@ describe("the /clip command text", () => {
     expect(parseClipCommand("")).toEqual({ kind: "new" });
     expect(parseClipCommand(" https://a.gr/x ")).toEqual({ kind: "new", url: "https://a.gr/x" });
     expect(parseClipCommand("<https://a.gr/x|a.gr/x>")).toEqual({ kind: "new", url: "https://a.gr/x" });
-    expect(parseClipCommand("search δήμαρχος")).toEqual({ kind: "unknown", text: "search δήμαρχος" });
+    expect(parseClipCommand("search δήμαρχος")).toEqual({ kind: "search", text: "δήμαρχος" });
+    expect(parseClipCommand("αναζήτηση")).toEqual({ kind: "search", text: "" });
+    expect(parseClipCommand("searching δήμαρχος")).toEqual({ kind: "unknown", text: "searching δήμαρχος" });
   });
 });
 
