@@ -11,7 +11,7 @@ import {
 import { messages } from "../../src/i18n/index.js";
 import { escapeMrkdwn, mrkdwnLink } from "../../src/lib/mrkdwn.js";
 import { foldGreek } from "../../src/lib/text.js";
-import { checkView } from "../support/block-kit-limits.js";
+import { checkBlocks as checkMessageBlocks, checkView } from "../support/block-kit-limits.js";
 import { clipFormState, validClip } from "../support/clip-form.js";
 
 const key = (u: string) => urlKey(parseWebUrl(u) as URL);
@@ -159,5 +159,35 @@ describe("text helpers", () => {
   it("folds Greek accents, case and final sigma", () => {
     expect(foldGreek("ΔΉΜΑΡΧΟΣ")).toBe(foldGreek("δημαρχος"));
     expect(foldGreek("Γεώργιος")).toBe("γεωργιοσ");
+  });
+});
+
+describe("search results", () => {
+  const hit = {
+    id: 1,
+    registerNumber: "2026/0001",
+    publishedOn: "2026-11-20",
+    outlet: "Τα <Νέα>",
+    medium: "print" as const,
+    tone: "negative" as const,
+    title: "Τίτλος & <b>",
+    url: null,
+  };
+  it("say 'about' when the total is the planner's estimate, and stay within Slack's limits", async () => {
+    const { buildSearchResults } = await import("../../src/handlers/clippings/search-results-blocks.js");
+    const result = {
+      hits: Array.from({ length: 10 }, () => hit),
+      total: 4600,
+      page: 1,
+      pages: 460,
+      approximate: false,
+      estimated: true,
+    };
+    const message = buildSearchResults({ t: messages("el"), text: "δήμαρχος", result, hasFilters: false });
+    expect(message.text).toContain("Περίπου 4.600");
+    expect(checkMessageBlocks(message.blocks, 50)).toBeUndefined();
+    expect(JSON.stringify(message.blocks)).toContain("Τα &lt;Νέα&gt;");
+    expect(JSON.stringify(message.blocks)).toContain("_next");
+    expect(JSON.stringify(message.blocks)).not.toContain("_prev");
   });
 });

@@ -51,4 +51,6 @@ CREATE INDEX "clippings_search_fts_idx" ON "clippings" USING GIN ("search_fts");
 CREATE INDEX "clippings_search_phonetic_idx" ON "clippings" USING GIN ("search_phonetic");
 -- Typos: trigram similarity on the skeleton of the title and outlet.
 CREATE INDEX "clippings_title_trgm_idx" ON "clippings" USING GIN (public.grafeio_phonetic("title" || ' ' || "outlet") gin_trgm_ops);
+-- The outlet filter: outlet names as written differently (kathimerini, Η Καθημερινή).
+CREATE INDEX "clippings_outlet_trgm_idx" ON "clippings" USING GIN (public.grafeio_phonetic("outlet") gin_trgm_ops);
 CREATE INDEX "clippings_register_idx" ON "clippings" ("register_year" DESC, "register_seq" DESC);

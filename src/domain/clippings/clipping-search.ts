@@ -6,6 +6,8 @@ import type { SearchQuery } from "./search-query.js";
 import type { Medium, Tone } from "./validation.js";
 
 export const PAGE_SIZE = 10;
+/** Below this many expected matches the count is exact; above it, the planner's estimate. */
+const EXACT_COUNT_UP_TO = 1000;
 
 export interface SearchHit {
   id: number;
@@ -25,6 +27,8 @@ export interface SearchResult {
   pages: number;
   /** Nothing matched exactly: these are the closest spellings. */
   approximate: boolean;
+  /** `total` is the planner's estimate (many matches), not a count. */
+  estimated: boolean;
 }
 
 /** Skeleton words → a prefix query: endings vary with Greek cases, so the last letters are dropped. */
@@ -52,7 +56,8 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
     if (q.tone) where.push(Prisma.sql`c.tone = ${q.tone}::"Tone"`);
     if (q.outlet) {
       where.push(
-        Prisma.sql`word_similarity(public.grafeio_phonetic(${q.outlet}), public.grafeio_phonetic(c.outlet)) >= 0.6`,
+        // <% is word_similarity ≥ 0.6, answered by the trigram index on the outlet's skeleton.
+        Prisma.sql`public.grafeio_phonetic(${q.outlet}) <% public.grafeio_phonetic(c.outlet)`,
       );
     }
     if (q.topic) {
@@ -68,14 +73,16 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
     q: SearchQuery,
     match: Prisma.Sql | undefined,
     rank: Prisma.Sql,
-  ): Promise<{ hits: SearchHit[]; total: number }> {
+  ): Promise<{ hits: SearchHit[]; total: number; estimated: boolean; more: boolean }> {
     const where = [...filters(q), ...(match ? [match] : [])];
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
     const order =
       q.sort === "relevance" && match
         ? Prisma.sql`ORDER BY ${rank} DESC, c.published_on DESC, c.id DESC`
-        : Prisma.sql`ORDER BY c.published_on DESC, c.register_year DESC, c.register_seq DESC`;
+        : Prisma.sql`ORDER BY c.published_on DESC, c.id DESC`;
     const offset = (q.page - 1) * PAGE_SIZE;
+    // One row more than a page says whether there is a next page. The planner picks between the
+    // date index (common words: stops after a page of matches) and the GIN indexes (rare words).
     const rows = await prisma.$queryRaw<
       {
         id: number;
@@ -87,13 +94,32 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
         tone: Tone;
         title: string;
         url: string | null;
-        total: bigint | number;
       }[]
-    >`SELECT c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title, c.url,
-             count(*) OVER () AS total
-      FROM clippings c ${whereSql} ${order} LIMIT ${PAGE_SIZE} OFFSET ${offset}`;
-    let total = rows.length ? Number(rows[0]?.total) : 0;
-    if (!rows.length && offset > 0) {
+    >`SELECT c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title, c.url
+      FROM clippings c ${whereSql} ${order} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+    const more = rows.length > PAGE_SIZE;
+    const seen = offset + Math.min(rows.length, PAGE_SIZE);
+    let total = seen;
+    let estimated = false;
+    if (more) {
+      // Counting every match of a common word costs more than the search; the planner's estimate
+      // is shown instead, as search engines do ("about 4,600").
+      const plan = await prisma.$queryRaw<
+        { "QUERY PLAN": unknown }[]
+      >`EXPLAIN (FORMAT JSON) SELECT 1 FROM clippings c ${whereSql}`;
+      const estimate = Number(
+        (plan[0]?.["QUERY PLAN"] as { Plan?: { "Plan Rows"?: number } }[] | undefined)?.[0]?.Plan?.["Plan Rows"] ?? 0,
+      );
+      if (estimate > EXACT_COUNT_UP_TO) {
+        total = Math.max(estimate, seen + 1);
+        estimated = true;
+      } else {
+        const counted = await prisma.$queryRaw<
+          { n: bigint | number }[]
+        >`SELECT count(*) AS n FROM clippings c ${whereSql}`;
+        total = Number(counted[0]?.n ?? 0);
+      }
+    } else if (rows.length === 0 && offset > 0) {
       const counted = await prisma.$queryRaw<
         { n: bigint | number }[]
       >`SELECT count(*) AS n FROM clippings c ${whereSql}`;
@@ -101,7 +127,9 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
     }
     return {
       total,
-      hits: rows.map((r) => ({
+      estimated,
+      more,
+      hits: rows.slice(0, PAGE_SIZE).map((r) => ({
         id: r.id,
         registerNumber: formatRegisterNumber(r.register_year, r.register_seq),
         publishedOn: r.published_on.toISOString().slice(0, 10),
@@ -113,48 +141,54 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
       })),
     };
   }
-
   return {
     async searchClippings(q: SearchQuery): Promise<SearchResult> {
       const words = q.words.trim();
-      let result: { hits: SearchHit[]; total: number };
-      let approximate = false;
-      if (!words) {
-        result = await run(q, undefined, Prisma.sql`0`);
-      } else {
-        const prefix = phoneticPrefixQuery(await skeleton(words));
-        const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))
+      if (!words) return finish(q, await run(q, undefined, Prisma.sql`0`), false);
+      const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))
                             || plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words})))`;
-        const match = prefix
-          ? Prisma.sql`(c.search_fts @@ ${fts} OR c.search_phonetic @@ to_tsquery('pg_catalog.simple', ${prefix}))`
-          : Prisma.sql`c.search_fts @@ ${fts}`;
-        const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
-        result = await run(q, match, rank);
-        if (result.total === 0) {
-          // Typos, Greeklish spellings and words the prefix cannot reach (marousiou → Αμαρουσίου):
-          // every word must be close, by trigrams, to some word of the title or outlet.
-          const near = (await skeleton(words))
-            .split(/[^a-z0-9]+/)
-            .filter((w) => w.length >= 3)
-            .slice(0, 8);
-          if (near.length) {
-            const target = Prisma.sql`public.grafeio_phonetic(c.title || ' ' || c.outlet)`;
-            const all = Prisma.join(
-              near.map((w) => Prisma.sql`${w} <% ${target}`),
-              " AND ",
-            );
-            const score = Prisma.join(
-              near.map((w) => Prisma.sql`word_similarity(${w}, ${target})`),
-              " + ",
-            );
-            result = await run({ ...q, sort: "relevance" }, Prisma.sql`(${all})`, Prisma.sql`(${score})`);
-            approximate = result.total > 0;
-          }
-        }
-      }
-      return { ...result, page: q.page, pages: Math.max(1, Math.ceil(result.total / PAGE_SIZE)), approximate };
+      const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
+      const latin = /[a-z]/i.test(words);
+      const prefix = phoneticPrefixQuery(await skeleton(words));
+      const phonetic = prefix ? Prisma.sql`c.search_phonetic @@ to_tsquery('pg_catalog.simple', ${prefix})` : undefined;
+      // Greek script: the stemmed index first. Latin script may be Greeklish: both at once.
+      let result = await run(
+        q,
+        latin && phonetic ? Prisma.sql`(c.search_fts @@ ${fts} OR ${phonetic})` : Prisma.sql`c.search_fts @@ ${fts}`,
+        rank,
+      );
+      // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's prefixes do not.
+      if (result.hits.length === 0 && !latin && phonetic) result = await run(q, phonetic, rank);
+      if (result.hits.length > 0 || q.page > 1) return finish(q, result, false);
+      // Typos, Greeklish spellings and words the prefix cannot reach (marousiou → Αμαρουσίου):
+      // every word must be close, by trigrams, to some word of the title or outlet.
+      const near = (await skeleton(words))
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 3)
+        .slice(0, 8);
+      if (near.length === 0) return finish(q, result, false);
+      const target = Prisma.sql`public.grafeio_phonetic(c.title || ' ' || c.outlet)`;
+      const all = Prisma.join(
+        near.map((w) => Prisma.sql`${w} <% ${target}`),
+        " AND ",
+      );
+      const score = Prisma.join(
+        near.map((w) => Prisma.sql`word_similarity(${w}, ${target})`),
+        " + ",
+      );
+      const close = await run({ ...q, sort: "relevance" }, Prisma.sql`(${all})`, Prisma.sql`(${score})`);
+      return finish(q, close, close.hits.length > 0);
     },
   };
 }
 
-export type ClippingSearch = ReturnType<typeof createClippingSearch>;
+function finish(
+  q: SearchQuery,
+  r: { hits: SearchHit[]; total: number; estimated: boolean; more: boolean },
+  approximate: boolean,
+): SearchResult {
+  const pages = r.more
+    ? Math.max(q.page + 1, Math.ceil(r.total / PAGE_SIZE))
+    : Math.max(1, q.page, Math.ceil(r.total / PAGE_SIZE));
+  return { hits: r.hits, total: r.total, page: q.page, pages, approximate, estimated: r.estimated };
+}

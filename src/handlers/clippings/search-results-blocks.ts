@@ -26,7 +26,9 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
   }
   const heading = result.approximate
     ? t.search.approximate(shown)
-    : t.search.found(result.total, shown, result.page, result.pages);
+    : result.estimated
+      ? t.search.foundAbout(result.total, shown, result.page)
+      : t.search.found(result.total, shown, result.page, result.pages);
   const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: heading } }];
   for (const hit of result.hits) {
     const title = truncate(hit.title, 200);
