@@ -45,6 +45,29 @@ export const en: Messages = {
     badCommand: (text: string) =>
       `I did not understand “${text}”. Type \`/clip\` for a new clipping, \`/clip <link>\` to start from a link, or \`/clip search <words>\` to search.`,
   },
+  export: {
+    columns: [
+      "Register number",
+      "Published on",
+      "Title",
+      "Outlet",
+      "Medium",
+      "Tone",
+      "Topics",
+      "Concerns",
+      "Link",
+      "Summary",
+      "Logged by",
+      "Logged at",
+    ],
+    sheetName: "Press clippings register",
+    badRange:
+      "I did not understand the period. Give a month (`/clip export 2026-11` or `11/2026`) or two dates (`/clip export 1/11/2026 15/11/2026`).",
+    preparing: (label: string) => `Preparing the register for ${label}…`,
+    nothing: (label: string) => `No clippings were published in ${label}.`,
+    ready: (count: number, label: string) => `The register for ${label}: ${count} clippings, as CSV and XLSX.`,
+    sent: "I have sent you the files in a direct message.",
+  },
   search: {
     help: [
       "*Searching the clippings*: `/clip search <words> [filters]`",

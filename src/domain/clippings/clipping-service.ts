@@ -1,8 +1,10 @@
 // The press-clippings register: topics to choose from, and entering a clipping exactly once.
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import type { LocaleCode } from "../../i18n/index.js";
 import { type Clock, localDate, localYear } from "../../lib/clock.js";
 import { foldGreek } from "../../lib/text.js";
 import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
+import { clippingsForExport, type ExportRange } from "./clipping-export.js";
 import type { ClippingDraft } from "./validation.js";
 
 export const CLIPPINGS_REGISTER = "clippings";
@@ -95,6 +97,11 @@ export function createClippingService({
       });
       topicsCache = undefined;
       return { ...topic, created: existing === null };
+    },
+
+    /** Clippings published in a range, in register order, as export rows in the reader's language. */
+    rowsForExport(range: ExportRange, locale: LocaleCode) {
+      return clippingsForExport(prisma, range, locale);
     },
 
     async findByUrlKey(key: string): Promise<RegisteredClipping | null> {

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { answerSafely, type HandlerDeps, replyWithRespond, userView } from "../../bot/handler-deps.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
+import { exportFromCommand } from "./export-clippings.js";
 import { openClipModal } from "./open-clip-modal.js";
 import { parseClipCommand } from "./parse-clip-command.js";
 import { searchFromCommand } from "./search-clippings.js";
@@ -16,6 +17,10 @@ export function registerClipCommand(app: App, deps: HandlerDeps): void {
         await searchFromCommand(deps, user, parsed.text, reply, async (message) => {
           await respond({ response_type: "ephemeral", ...message } as never);
         });
+        return;
+      }
+      if (parsed.kind === "export") {
+        await exportFromCommand(deps, client, user, parsed.text, reply);
         return;
       }
       if (parsed.kind === "unknown") {

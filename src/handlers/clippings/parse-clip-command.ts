@@ -4,6 +4,7 @@ import { parseWebUrl } from "../../domain/clippings/url.js";
 export type ClipCommand =
   | { kind: "new"; url?: string }
   | { kind: "search"; text: string }
+  | { kind: "export"; text: string }
   | { kind: "unknown"; text: string };
 
 export function parseClipCommand(text: string | undefined): ClipCommand {
@@ -11,6 +12,8 @@ export function parseClipCommand(text: string | undefined): ClipCommand {
   if (trimmed === "") return { kind: "new" };
   const search = /^(search|αναζητηση|αναζήτηση|find|ψαξε|ψάξε)(\s+|$)/i.exec(trimmed);
   if (search) return { kind: "search", text: trimmed.slice(search[0].length).trim() };
+  const exported = /^(export|εξαγωγη|εξαγωγή)(\s+|$)/i.exec(trimmed);
+  if (exported) return { kind: "export", text: trimmed.slice(exported[0].length).trim() };
   // With escaping on, Slack sends links as <url> or <url|label>.
   const unwrapped = trimmed.replace(/^<([^<>|]+)(\|[^<>]*)?>$/, "$1");
   if (parseWebUrl(unwrapped)) return { kind: "new", url: unwrapped };

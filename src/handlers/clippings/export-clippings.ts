@@ -1,0 +1,44 @@
+// `/clip export [month | two dates]`: the register as CSV and XLSX, sent to the requester's DM.
+import type { WebClient } from "@slack/web-api";
+import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../bot/handler-deps.js";
+import { parseExportRange, toCsv, toXlsx } from "../../domain/clippings/clipping-export.js";
+import { formatDayMonthYear } from "../../lib/clock.js";
+
+export async function exportFromCommand(
+  deps: HandlerDeps,
+  client: WebClient,
+  user: UserView,
+  text: string,
+  reply: Reply,
+) {
+  const { t } = user;
+  if (!(await ensureRole(deps, user, "staff", reply))) return;
+  const range = parseExportRange(text, deps.services.clippings.today());
+  if (!range) {
+    await reply(t.export.badRange);
+    return;
+  }
+  const label = range.label.includes("_")
+    ? `${formatDayMonthYear(range.from)}–${formatDayMonthYear(range.to)}`
+    : `${Number(range.label.slice(5))}/${range.label.slice(0, 4)}`;
+  const rows = await deps.services.clippings.rowsForExport(range, user.locale);
+  if (rows.length === 0) {
+    await reply(t.export.nothing(label));
+    return;
+  }
+  const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsx(rows, user.locale)];
+  // Only the requester gets the files: in the DM between them and the bot.
+  const dm = await client.conversations.open({ users: user.userId });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error("could not open a DM with the requester");
+  const base = `grafeio-clippings-${range.label}`;
+  await client.files.uploadV2({
+    channel_id: channel,
+    initial_comment: t.export.ready(rows.length, label),
+    file_uploads: [
+      { file: csv, filename: `${base}.csv`, title: `${base}.csv` },
+      { file: xlsx, filename: `${base}.xlsx`, title: `${base}.xlsx` },
+    ],
+  });
+  await reply(t.export.sent);
+}

@@ -1,0 +1,134 @@
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ExportRow, parseExportRange, toCsv, toXlsx } from "../../src/domain/clippings/clipping-export.js";
+import { validateClipping } from "../../src/domain/clippings/validation.js";
+import { ManualClock } from "../../src/lib/clock.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+
+const row = (over: Partial<ExportRow> = {}): ExportRow => ({
+  registerNumber: "2026/0001",
+  publishedOn: "2026-11-20",
+  title: "Ο Δήμαρχος εγκαινίασε το νέο πάρκο",
+  outlet: "Η Καθημερινή",
+  medium: "Έντυπο",
+  tone: "Θετικό",
+  topics: "Πολιτισμός, Περιβάλλον και πράσινο",
+  scope: "Τον Δήμο",
+  url: "https://www.kathimerini.gr/a",
+  summary: 'Εγκαίνια; με "εισαγωγικά"\nκαι αλλαγή γραμμής',
+  createdBy: "U0STAFF01",
+  createdAt: new Date("2026-11-20T10:00:00Z"),
+  ...over,
+});
+
+describe("export periods", () => {
+  it("read a month, two dates, or nothing as this month", () => {
+    expect(parseExportRange("2026-11", "2026-11-22")).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-30",
+      label: "2026-11",
+    });
+    expect(parseExportRange("2/2028", "2026-11-22")).toEqual({
+      from: "2028-02-01",
+      to: "2028-02-29",
+      label: "2028-02",
+    });
+    expect(parseExportRange("", "2026-11-22")?.label).toBe("2026-11");
+    expect(parseExportRange("1/11/2026 15/11/2026", "2026-11-22")).toEqual({
+      from: "2026-11-01",
+      to: "2026-11-15",
+      label: "2026-11-01_2026-11-15",
+    });
+    expect(parseExportRange("2026-11-15 2026-11-01", "2026-11-22")).toBeUndefined();
+    expect(parseExportRange("13/2026", "2026-11-22")).toBeUndefined();
+    expect(parseExportRange("χθες", "2026-11-22")).toBeUndefined();
+  });
+});
+
+describe("the CSV", () => {
+  it("starts with a BOM, uses ';' for Greek Excel, quotes what needs quoting", () => {
+    const text = toCsv([row()], "el").toString("utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const [header, first] = text.slice(1).split("\r\n");
+    expect(header?.split(";")[0]).toBe("Αριθμός μητρώου");
+    expect(first).toContain('"Εγκαίνια; με ""εισαγωγικά""\nκαι αλλαγή γραμμής"');
+    expect(toCsv([row()], "en").toString("utf8").split("\r\n")[0]).toContain("Register number,Published on");
+  });
+
+  it("cannot carry a formula into the spreadsheet", () => {
+    const text = toCsv(
+      [row({ title: '=HYPERLINK("http://evil")', outlet: "+30 210", summary: "@SUM(A1)" })],
+      "el",
+    ).toString("utf8");
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text).toContain("'+30 210");
+    expect(text).toContain("'@SUM(A1)");
+  });
+});
+
+// exceljs types its input as its own Buffer interface; a Node Buffer is what it reads.
+const asExcelBuffer = (b: Buffer) => b as unknown as ExcelJS.Buffer;
+
+describe("the XLSX", () => {
+  it("reads back with Greek intact, a bold frozen header and real dates", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(asExcelBuffer(await toXlsx([row(), row({ registerNumber: "2026/0002", url: "" })], "el")));
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe("Μητρώο δημοσιευμάτων");
+    expect(sheet?.getRow(1).getCell(1).value).toBe("Αριθμός μητρώου");
+    expect(sheet?.getRow(1).font?.bold).toBe(true);
+    expect(sheet?.getRow(2).getCell(3).value).toBe("Ο Δήμαρχος εγκαινίασε το νέο πάρκο");
+    expect(sheet?.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+    expect(sheet?.getRow(3).getCell(1).value).toBe("2026/0002");
+    expect(sheet?.rowCount).toBe(3);
+  });
+});
+
+describe("/clip export in Slack", () => {
+  let t: TestBot;
+  const STAFF = "U0STAFF01";
+  beforeAll(async () => {
+    t = await startTestBot({ clock: new ManualClock(new Date("2026-11-22T08:00:00Z")) });
+    await t.grant(STAFF, "staff");
+    for (const [i, publishedOn] of ["2026-11-03", "2026-11-20", "2026-10-30"].entries()) {
+      const r = validateClipping(
+        {
+          title: `Δημοσίευμα ${i}`,
+          outlet: "Τα Νέα",
+          medium: "print",
+          tone: "neutral",
+          scope: "municipality",
+          publishedOn,
+        },
+        { today: "2026-11-22", knownTopicIds: new Set() },
+      );
+      if (!r.ok) throw new Error("invalid seed");
+      await t.bot.services.clippings.createClipping({ draft: r.draft, createdBy: STAFF, submissionKey: `export-${i}` });
+    }
+  });
+  afterAll(() => t?.stop());
+
+  async function run(text: string) {
+    const before = t.fake.calls.length;
+    await t.slack.command({ command: "/clip", text, userId: STAFF });
+    const answer = await t.fake.waitFor("response_url", () => true, 10_000, before);
+    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    return { answer: String(answer.args.text), calls: t.fake.calls.slice(before) };
+  }
+
+  it("sends the month's register to the requester's DM as CSV and XLSX", async () => {
+    const { answer, calls } = await run("export 11/2026");
+    expect(answer).toContain("προσωπικό μήνυμα");
+    const names = calls.filter((c) => c.method === "files.getUploadURLExternal").map((c) => c.args.filename);
+    expect(names).toEqual(["grafeio-clippings-2026-11.csv", "grafeio-clippings-2026-11.xlsx"]);
+    expect(calls.filter((c) => c.method === "file_upload")).toHaveLength(2);
+    const complete = calls.find((c) => c.method === "files.completeUploadExternal");
+    expect(complete?.args.channel_id).toBe("D0STAFF01");
+    expect(String(complete?.args.initial_comment)).toContain("2 δημοσιεύματα");
+  });
+
+  it("says so when the period has nothing, or cannot be read", async () => {
+    expect((await run("export 2025-01")).answer).toContain("Δεν υπάρχουν δημοσιεύματα");
+    expect((await run("export κάποτε")).answer).toContain("Δεν κατάλαβα το διάστημα");
+  });
+});
