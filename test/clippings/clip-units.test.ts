@@ -172,6 +172,7 @@ describe("search results", () => {
     tone: "negative" as const,
     title: "Τίτλος & <b>",
     url: null,
+    withdrawn: false,
   };
   it("say 'about' when the total is the planner's estimate, and stay within Slack's limits", async () => {
     const { buildSearchResults } = await import("../../src/handlers/clippings/search-results-blocks.js");

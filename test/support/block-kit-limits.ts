@@ -73,6 +73,10 @@ function checkElement(el: unknown, where: string): string | undefined {
       }
       return undefined;
     }
+    case "overflow":
+      if (!Array.isArray(el.options) || el.options.length < 1 || el.options.length > 5)
+        return `${where}: overflow needs 1-5 options`;
+      return checkOptions(el.options, where, 5);
     case "radio_buttons":
     case "checkboxes":
       return checkOptions(el.options, where, LIMITS.checkboxOptions);

@@ -162,6 +162,29 @@ export class SlackDriver {
     );
   }
 
+  /** A choice from an overflow menu (⋮) on a message. */
+  overflowAction(input: { userId: string; actionId: string; value: string; channelId: string }, options?: SendOptions) {
+    return this.interactive(
+      {
+        type: "block_actions",
+        ...this.interactionFrom(input.userId),
+        response_url: this.fake.responseUrl(),
+        channel: { id: input.channelId, name: "channel" },
+        container: { type: "message", channel_id: input.channelId, is_ephemeral: true },
+        actions: [
+          {
+            type: "overflow",
+            action_id: input.actionId,
+            block_id: "b",
+            selected_option: { text: { type: "plain_text", text: input.value }, value: input.value },
+            action_ts: String(Date.now() / 1000),
+          },
+        ],
+      },
+      options,
+    );
+  }
+
   event(event: Json, options?: SendOptions & { eventId?: string }): Promise<DriverResponse> {
     const body = JSON.stringify({
       token: "legacy-verification-token",

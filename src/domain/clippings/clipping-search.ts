@@ -18,6 +18,7 @@ export interface SearchHit {
   tone: Tone;
   title: string;
   url: string | null;
+  withdrawn: boolean;
 }
 
 export interface SearchResult {
@@ -94,8 +95,10 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
         tone: Tone;
         title: string;
         url: string | null;
+        withdrawn: boolean;
       }[]
-    >`SELECT c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title, c.url
+    >`SELECT c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title, c.url,
+             c.withdrawn_at IS NOT NULL AS withdrawn
       FROM clippings c ${whereSql} ${order} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
     const more = rows.length > PAGE_SIZE;
     const seen = offset + Math.min(rows.length, PAGE_SIZE);
@@ -138,6 +141,7 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
         tone: r.tone,
         title: r.title,
         url: r.url,
+        withdrawn: r.withdrawn,
       })),
     };
   }

@@ -5,7 +5,7 @@ import { type Clock, localDate, localYear } from "../../lib/clock.js";
 import { foldGreek } from "../../lib/text.js";
 import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
 import { clippingsForExport, type ExportRange } from "./clipping-export.js";
-import type { ClippingDraft } from "./validation.js";
+import type { ClippingDraft, ClippingInput } from "./validation.js";
 
 export const CLIPPINGS_REGISTER = "clippings";
 
@@ -97,6 +97,138 @@ export function createClippingService({
       });
       topicsCache = undefined;
       return { ...topic, created: existing === null };
+    },
+
+    /** A clipping as the form shows it, with what decides who may change it. */
+    async findForEdit(id: number) {
+      const c = await prisma.clipping.findUnique({ where: { id }, include: { topics: true } });
+      if (!c) return null;
+      const values: ClippingInput = {
+        title: c.title,
+        outlet: c.outlet,
+        url: c.url ?? undefined,
+        publishedOn: c.publishedOn.toISOString().slice(0, 10),
+        medium: c.medium,
+        tone: c.tone,
+        scope: c.scope,
+        summary: c.summary ?? undefined,
+        topicIds: c.topics.map((tp) => String(tp.topicId)),
+      };
+      return {
+        id: c.id,
+        registerNumber: formatRegisterNumber(c.registerYear, c.registerSeq),
+        title: c.title,
+        createdBy: c.createdBy,
+        withdrawn: c.withdrawnAt !== null,
+        values,
+      };
+    },
+
+    /**
+     * Changes a clipping; every changed field is recorded with who and when, in the same
+     * transaction. Its register number never changes.
+     */
+    async updateClipping({
+      id,
+      draft,
+      by,
+    }: {
+      id: number;
+      draft: ClippingDraft;
+      by: string;
+    }): Promise<"updated" | "unchanged" | "not_found"> {
+      return prisma.$transaction(async (tx) => {
+        const c = await tx.clipping.findUnique({ where: { id }, include: { topics: { include: { topic: true } } } });
+        if (!c) return "not_found";
+        const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } }, orderBy: { id: "asc" } });
+        const before: Record<string, string | null> = {
+          title: c.title,
+          outlet: c.outlet,
+          url: c.url,
+          publishedOn: c.publishedOn.toISOString().slice(0, 10),
+          medium: c.medium,
+          tone: c.tone,
+          scope: c.scope,
+          summary: c.summary,
+          topics: c.topics
+            .map(({ topic }) => topic.nameEl)
+            .sort()
+            .join(", "),
+        };
+        const after: Record<string, string | null> = {
+          title: draft.title,
+          outlet: draft.outlet,
+          url: draft.url,
+          publishedOn: draft.publishedOn,
+          medium: draft.medium,
+          tone: draft.tone,
+          scope: draft.scope,
+          summary: draft.summary,
+          topics: chosen
+            .map((tp) => tp.nameEl)
+            .sort()
+            .join(", "),
+        };
+        const changed = Object.keys(after).filter((k) => before[k] !== after[k]);
+        if (changed.length === 0) return "unchanged";
+        const now = clock.now();
+        await tx.clipping.update({
+          where: { id },
+          data: {
+            title: draft.title,
+            outlet: draft.outlet,
+            url: draft.url,
+            urlKey: draft.urlKey,
+            publishedOn: new Date(`${draft.publishedOn}T00:00:00Z`),
+            medium: draft.medium,
+            tone: draft.tone,
+            scope: draft.scope,
+            summary: draft.summary,
+            topicNames: chosen.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" "),
+            updatedAt: now,
+            topics: { deleteMany: {}, create: draft.topicIds.map((topicId) => ({ topicId })) },
+          },
+        });
+        await tx.clippingChange.createMany({
+          data: changed.map((field) => ({
+            clippingId: id,
+            changedBy: by,
+            changedAt: now,
+            field,
+            oldValue: before[field],
+            newValue: after[field],
+          })),
+        });
+        return "updated";
+      });
+    },
+
+    /** Withdraws a clipping from the register without deleting it: its number stays taken. */
+    async withdrawClipping({
+      id,
+      by,
+      reason,
+    }: {
+      id: number;
+      by: string;
+      reason: string;
+    }): Promise<"withdrawn" | "already" | "not_found"> {
+      return prisma.$transaction(async (tx) => {
+        const now = clock.now();
+        const r = await tx.clipping.updateMany({
+          where: { id, withdrawnAt: null },
+          data: { withdrawnAt: now, withdrawnBy: by, withdrawReason: reason },
+        });
+        if (r.count === 0) return (await tx.clipping.count({ where: { id } })) ? "already" : "not_found";
+        await tx.clippingChange.create({
+          data: { clippingId: id, changedBy: by, changedAt: now, field: "withdrawn", oldValue: null, newValue: reason },
+        });
+        return "withdrawn";
+      });
+    },
+
+    async history(id: number) {
+      return prisma.clippingChange.findMany({ where: { clippingId: id }, orderBy: { id: "asc" } });
     },
 
     /** Clippings published in a range, in register order, as export rows in the reader's language. */

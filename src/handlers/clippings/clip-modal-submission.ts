@@ -9,6 +9,18 @@ function errorText(t: Messages, error: ValidationError): string {
   return error.code === "tooLong" ? t.clip.errors.tooLong(error.max) : t.clip.errors[error.code];
 }
 
+/** Validation errors as Slack shows them: under each field of the modal. */
+export function slackFieldErrors(
+  t: Messages,
+  errors: Partial<Record<ClippingField, ValidationError>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, error] of Object.entries(errors)) {
+    if (error) out[BLOCK[field as ClippingField]] = errorText(t, error);
+  }
+  return out;
+}
+
 export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
   app.view(CLIP_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
@@ -32,11 +44,7 @@ export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
         knownTopicIds: new Set(topics.map((tp) => tp.id)),
       });
       if (!result.ok) {
-        const errors: Record<string, string> = {};
-        for (const [field, error] of Object.entries(result.errors)) {
-          if (error) errors[BLOCK[field as ClippingField]] = errorText(t, error);
-        }
-        await ack({ response_action: "errors", errors });
+        await ack({ response_action: "errors", errors: slackFieldErrors(t, result.errors) });
         return;
       }
       const outcome = await deps.services.clippings.createClipping({

@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import type { HandlerDeps } from "../../bot/handler-deps.js";
+import { registerChangeClipping } from "./change-clipping.js";
 import { registerClipCommand } from "./clip-command.js";
 import { registerClipModalSubmission } from "./clip-modal-submission.js";
 import { registerLogClippingShortcut } from "./log-clipping-shortcut.js";
@@ -12,4 +13,5 @@ export function register(app: App, deps: HandlerDeps): void {
   registerClipModalSubmission(app, deps);
   registerTopicOptions(app, deps);
   registerSearchPages(app, deps);
+  registerChangeClipping(app, deps);
 }

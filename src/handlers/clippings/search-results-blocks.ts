@@ -6,6 +6,7 @@ import { formatDayMonthYear } from "../../lib/clock.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../lib/mrkdwn.js";
 
 export const SEARCH_PAGE_ACTION = "clip_search_page";
+export const RESULT_MENU_ACTION = "clip_result_menu";
 const TONE_MARK = { positive: ":large_green_circle:", neutral: ":white_circle:", negative: ":red_circle:" } as const;
 
 /** What a page button carries: the query as typed and the page to show. */
@@ -33,12 +34,17 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
   for (const hit of result.hits) {
     const title = truncate(hit.title, 200);
     const linked = hit.url ? mrkdwnLink(hit.url, title) : escapeMrkdwn(title);
+    const shownTitle = hit.withdrawn ? `~${linked}~ _(${t.clip.withdrawnMark})_` : linked;
+    const options = [{ text: { type: "plain_text" as const, text: t.clip.menuEdit }, value: `edit:${hit.id}` }];
+    if (!hit.withdrawn)
+      options.push({ text: { type: "plain_text" as const, text: t.clip.menuWithdraw }, value: `withdraw:${hit.id}` });
     blocks.push({
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `${TONE_MARK[hit.tone]} ${linked}\n\`${hit.registerNumber}\` · ${formatDayMonthYear(hit.publishedOn)} · ${escapeMrkdwn(truncate(hit.outlet, 80))}`,
+        text: `${TONE_MARK[hit.tone]} ${shownTitle}\n\`${hit.registerNumber}\` · ${formatDayMonthYear(hit.publishedOn)} · ${escapeMrkdwn(truncate(hit.outlet, 80))}`,
       },
+      accessory: { type: "overflow", action_id: RESULT_MENU_ACTION, options },
     });
   }
   const buttons = [];

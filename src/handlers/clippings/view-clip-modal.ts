@@ -7,6 +7,7 @@ import type { LocaleCode, Messages } from "../../i18n/index.js";
 import { truncate } from "../../lib/mrkdwn.js";
 
 export const CLIP_MODAL_CALLBACK = "clip_modal";
+export const CLIP_EDIT_CALLBACK = "clip_edit_modal";
 export const TOPICS_OPTIONS_ACTION = "topics_options";
 export const ACTION = "value";
 
@@ -35,6 +36,8 @@ export interface ClipModalMetadata {
   source?: { channel: string; ts: string };
   /** Set after a duplicate-link warning: the next submission is stored anyway. */
   confirmDuplicateOf?: number;
+  /** Editing this clipping rather than logging a new one. */
+  clippingId?: number;
 }
 
 export function encodeMetadata(meta: ClipModalMetadata): string {
@@ -55,6 +58,7 @@ export function decodeMetadata(raw: string | undefined): ClipModalMetadata {
           ? { channel: source.channel, ts: source.ts }
           : undefined,
       confirmDuplicateOf: typeof v.confirmDuplicateOf === "number" ? v.confirmDuplicateOf : undefined,
+      clippingId: typeof v.clippingId === "number" ? v.clippingId : undefined,
     };
   } catch {
     return {};
@@ -209,10 +213,11 @@ export function buildClipModal(options: {
     },
   });
 
+  const editing = metadata.clippingId !== undefined;
   return {
     type: "modal",
-    callback_id: CLIP_MODAL_CALLBACK,
-    title: plain(truncate(m.modalTitle, 24)),
+    callback_id: editing ? CLIP_EDIT_CALLBACK : CLIP_MODAL_CALLBACK,
+    title: plain(truncate(editing ? m.editTitle : m.modalTitle, 24)),
     submit: plain(truncate(m.submit, 24)),
     close: plain(truncate(m.close, 24)),
     private_metadata: encodeMetadata(metadata),
