@@ -74,6 +74,7 @@ export const en: Messages = {
       "Summary",
       "Logged by",
       "Logged at",
+      "Status",
     ],
     sheetName: "Press clippings register",
     badRange:

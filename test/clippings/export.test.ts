@@ -18,6 +18,7 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   summary: 'Εγκαίνια; με "εισαγωγικά"\nκαι αλλαγή γραμμής',
   createdBy: "U0STAFF01",
   createdAt: new Date("2026-11-20T10:00:00Z"),
+  status: "",
   ...over,
 });
 
@@ -81,6 +82,7 @@ describe("the XLSX", () => {
     expect(sheet?.getRow(2).getCell(2).value).toBeInstanceOf(Date);
     expect(sheet?.getRow(3).getCell(1).value).toBe("2026/0002");
     expect(sheet?.rowCount).toBe(3);
+    expect(sheet?.getRow(1).getCell(13).value).toBe("Κατάσταση");
   });
 });
 

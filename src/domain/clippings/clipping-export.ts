@@ -64,6 +64,8 @@ export interface ExportRow {
   summary: string;
   createdBy: string;
   createdAt: Date;
+  /** Empty, or "withdrawn: <reason>" in the reader's language. */
+  status: string;
 }
 
 /** Clippings published in the range, in register order, with labels in the reader's language. */
@@ -91,6 +93,7 @@ export async function clippingsForExport(
     summary: r.summary ?? "",
     createdBy: r.createdBy,
     createdAt: r.createdAt,
+    status: r.withdrawnAt ? `${t.withdrawnMark}: ${r.withdrawReason ?? ""}` : "",
   }));
 }
 
@@ -132,7 +135,7 @@ export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buf
   const book = new ExcelJS.Workbook();
   book.creator = "Grafeio";
   const sheet = book.addWorksheet(messages(locale).export.sheetName);
-  const widths = [12, 12, 60, 24, 16, 12, 30, 24, 40, 60, 14, 20];
+  const widths = [12, 12, 60, 24, 16, 12, 30, 24, 40, 60, 14, 20, 30];
   sheet.columns = headers(locale).map((header, i) => ({ header, width: widths[i] ?? 20 }));
   for (const r of rows) {
     sheet.addRow([
@@ -148,12 +151,13 @@ export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buf
       r.summary,
       r.createdBy,
       r.createdAt,
+      r.status,
     ]);
   }
   sheet.getRow(1).font = { bold: true };
   sheet.getColumn(2).numFmt = "d/m/yyyy";
   sheet.getColumn(12).numFmt = "d/m/yyyy hh:mm";
   sheet.views = [{ state: "frozen", ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 12 } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 13 } };
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -12,7 +12,7 @@ export function createClippingsDigestSection({ prisma }: { prisma: PrismaClient 
     id: "clippings",
     async build({ since, until, locale }) {
       const rows = await prisma.clipping.findMany({
-        where: { createdAt: { gte: since, lt: until } },
+        where: { createdAt: { gte: since, lt: until }, withdrawnAt: null },
         orderBy: [{ registerYear: "asc" }, { registerSeq: "asc" }],
         include: { topics: { include: { topic: true } } },
       });
