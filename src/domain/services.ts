@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import { createWorkingCalendar } from "./calendar/working-days.js";
+import { createClippingReplies, createRepliesDigestSection } from "./clippings/clipping-replies.js";
 import { createClippingSearch } from "./clippings/clipping-search.js";
 import { createClippingService } from "./clippings/clipping-service.js";
 import { createClippingsDigestSection } from "./clippings/clippings-digest.js";
@@ -19,13 +20,18 @@ export function createServices(deps: {
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
 }) {
+  const clippingReplies = createClippingReplies(deps);
   // Each area that has something for the managers' morning digest adds its section here.
-  const digestSections: DigestSection[] = [createClippingsDigestSection(deps)];
+  const digestSections: DigestSection[] = [
+    createClippingsDigestSection(deps),
+    createRepliesDigestSection(clippingReplies),
+  ];
   return {
     roles: createRoleService(deps),
     locales: createLocaleService(deps),
     clippings: createClippingService(deps),
     clippingSearch: createClippingSearch(deps),
+    clippingReplies,
     calendar: createWorkingCalendar(deps),
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),

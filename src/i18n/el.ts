@@ -66,6 +66,33 @@ export const el = {
     badCommand: (text: string) =>
       `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα, \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο, ή \`/clip search <λέξεις>\` για αναζήτηση.`,
   },
+  replies: {
+    unassigned: "χωρίς υπεύθυνο",
+    dueOn: (date: string) => `έως ${date}`,
+    overdueSince: (date: string) => `εκπρόθεσμη από ${date}`,
+    digestTitle: "Οφειλόμενες απαντήσεις σε δημοσιεύματα",
+    digestSummary: (open: number, overdue: number) =>
+      `*${open}* ανοιχτές${overdue ? `, από τις οποίες *${overdue}* εκπρόθεσμες` : ""}`,
+    reminder: (line: string) => `:hourglass_flowing_sand: Υπενθύμιση: οφείλεται απάντηση στο ${line}`,
+    requestTitle: "Απάντηση του Δήμου",
+    requestSubmit: "Ανάθεση",
+    requestIntro: (register: string, title: string) => `Το *${register}* «${title}» χρειάζεται απάντηση του Δήμου.`,
+    assignee: "Υπεύθυνος",
+    due: "Προθεσμία",
+    dueInPast: "Η προθεσμία δεν μπορεί να είναι στο παρελθόν.",
+    requested: (register: string, who: string, date: string) =>
+      `Η απάντηση στο *${register}* ανατέθηκε σε ${who}, έως ${date}.`,
+    assignedToYou: (register: string, title: string, date: string, by: string) =>
+      `:memo: Σας ανατέθηκε η απάντηση του Δήμου στο *${register}* ${title}, έως ${date} (από <@${by}>).`,
+    closeTitle: "Κλείσιμο απάντησης",
+    closeSubmit: "Κλείσιμο",
+    replyText: "Η απάντηση (κείμενο ή σύνδεσμος)",
+    closed: (register: string) => `:white_check_mark: Η απάντηση στο *${register}* καταγράφηκε.`,
+    notOpen: (register: string) => `Το *${register}* δεν έχει ανοιχτή απάντηση.`,
+    menuRequest: "Χρειάζεται απάντηση",
+    menuClose: "Κλείσιμο απάντησης",
+    openMark: "οφείλεται απάντηση",
+  },
   export: {
     columns: [
       "Αριθμός μητρώου",

@@ -60,6 +60,33 @@ export const en: Messages = {
     badCommand: (text: string) =>
       `I did not understand “${text}”. Type \`/clip\` for a new clipping, \`/clip <link>\` to start from a link, or \`/clip search <words>\` to search.`,
   },
+  replies: {
+    unassigned: "unassigned",
+    dueOn: (date: string) => `due ${date}`,
+    overdueSince: (date: string) => `overdue since ${date}`,
+    digestTitle: "Replies the municipality owes",
+    digestSummary: (open: number, overdue: number) =>
+      `*${open}* open${overdue ? `, *${overdue}* of them overdue` : ""}`,
+    reminder: (line: string) => `:hourglass_flowing_sand: Reminder: a reply is owed on ${line}`,
+    requestTitle: "Municipality's reply",
+    requestSubmit: "Assign",
+    requestIntro: (register: string, title: string) => `*${register}* “${title}” needs the municipality's reply.`,
+    assignee: "Who prepares it",
+    due: "Due",
+    dueInPast: "The due date cannot be in the past.",
+    requested: (register: string, who: string, date: string) =>
+      `The reply to *${register}* is assigned to ${who}, due ${date}.`,
+    assignedToYou: (register: string, title: string, date: string, by: string) =>
+      `:memo: You have been asked to prepare the municipality's reply to *${register}* ${title}, due ${date} (by <@${by}>).`,
+    closeTitle: "Close the reply",
+    closeSubmit: "Close",
+    replyText: "The reply (text or link)",
+    closed: (register: string) => `:white_check_mark: The reply to *${register}* is recorded.`,
+    notOpen: (register: string) => `*${register}* has no open reply.`,
+    menuRequest: "Needs a reply",
+    menuClose: "Close the reply",
+    openMark: "reply owed",
+  },
   export: {
     columns: [
       "Register number",

@@ -173,6 +173,7 @@ describe("search results", () => {
     title: "Τίτλος & <b>",
     url: null,
     withdrawn: false,
+    replyOpen: false,
   };
   it("say 'about' when the total is the planner's estimate, and stay within Slack's limits", async () => {
     const { buildSearchResults } = await import("../../src/handlers/clippings/search-results-blocks.js");

@@ -230,3 +230,11 @@ describe("/clip search in Slack", () => {
     expect(String((await search("ανύπαρκτοζξψ τόνος:θετικό")).text)).toContain("χωρίς κάποια από τα φίλτρα");
   });
 });
+
+describe("the needs-reply filter", () => {
+  it("is read in Greek and English and refuses other values", () => {
+    expect(parseSearchQuery("απάντηση:ναι")).toMatchObject({ needsReply: true, words: "" });
+    expect(parseSearchQuery("πάρκο reply:open")).toMatchObject({ needsReply: true, words: "πάρκο" });
+    expect(parseSearchQuery("reply:maybe")).toEqual({ error: "badFilter", filter: "reply:maybe" });
+  });
+});

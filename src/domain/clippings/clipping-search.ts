@@ -19,6 +19,7 @@ export interface SearchHit {
   title: string;
   url: string | null;
   withdrawn: boolean;
+  replyOpen: boolean;
 }
 
 export interface SearchResult {
@@ -55,6 +56,7 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
     if (q.to) where.push(Prisma.sql`c.published_on <= ${q.to}::date`);
     if (q.medium) where.push(Prisma.sql`c.medium = ${q.medium}::"Medium"`);
     if (q.tone) where.push(Prisma.sql`c.tone = ${q.tone}::"Tone"`);
+    if (q.needsReply) where.push(Prisma.sql`c.needs_reply AND c.reply_closed_at IS NULL`);
     if (q.outlet) {
       where.push(
         // <% is word_similarity ≥ 0.6, answered by the trigram index on the outlet's skeleton.
@@ -96,9 +98,10 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
         title: string;
         url: string | null;
         withdrawn: boolean;
+        reply_open: boolean;
       }[]
     >`SELECT c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title, c.url,
-             c.withdrawn_at IS NOT NULL AS withdrawn
+             c.withdrawn_at IS NOT NULL AS withdrawn, (c.needs_reply AND c.reply_closed_at IS NULL) AS reply_open
       FROM clippings c ${whereSql} ${order} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
     const more = rows.length > PAGE_SIZE;
     const seen = offset + Math.min(rows.length, PAGE_SIZE);
@@ -142,6 +145,7 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
         title: r.title,
         url: r.url,
         withdrawn: r.withdrawn,
+        replyOpen: r.reply_open,
       })),
     };
   }

@@ -14,6 +14,8 @@ export interface SearchQuery {
   medium?: Medium;
   tone?: Tone;
   topic?: string;
+  /** Only clippings that still owe a reply. */
+  needsReply?: boolean;
   sort: "newest" | "relevance";
   page: number;
 }
@@ -50,6 +52,9 @@ const KEYS: Record<string, keyof SearchQuery> = {
   sort: "sort",
   ταξη: "sort",
   ταξινομηση: "sort",
+  reply: "needsReply",
+  απαντηση: "needsReply",
+  apantisi: "needsReply",
 };
 
 const TONE_WORDS: Record<string, Tone> = {
@@ -142,6 +147,11 @@ export function parseSearchQuery(text: string | undefined, page = 1): SearchQuer
         query.sort = sort;
         break;
       }
+      case "needsReply":
+        if (!["yes", "open", "ναι", "ανοιχτη", "εκκρεμει"].includes(folded))
+          return { error: "badFilter", filter: m[0] };
+        query.needsReply = true;
+        break;
       case "outlet":
       case "topic":
         if (!value) return { error: "badFilter", filter: m[0] };
@@ -152,7 +162,8 @@ export function parseSearchQuery(text: string | undefined, page = 1): SearchQuer
     }
   }
   query.words = words.join(" ");
-  const hasFilter = query.from || query.to || query.outlet || query.medium || query.tone || query.topic;
+  const hasFilter =
+    query.from || query.to || query.outlet || query.medium || query.tone || query.topic || query.needsReply;
   if (!/[\p{L}\p{N}]/u.test(query.words) && !hasFilter) return { error: "nothingSearchable" };
   return query;
 }

@@ -7,6 +7,7 @@ import { validateClipping } from "../../domain/clippings/validation.js";
 import type { Messages } from "../../i18n/index.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import { slackFieldErrors } from "./clip-modal-submission.js";
+import { openReplyModal } from "./reply-clipping.js";
 import { RESULT_MENU_ACTION } from "./search-results-blocks.js";
 import { BLOCK, buildClipModal, CLIP_EDIT_CALLBACK, decodeMetadata, readClipModalState } from "./view-clip-modal.js";
 
@@ -58,6 +59,12 @@ export function registerChangeClipping(app: App, deps: HandlerDeps): void {
       const [verb, idText] = (action.selected_option.value ?? "").split(":");
       const clipping = await deps.services.clippings.findForEdit(Number(idText));
       if (!clipping) return reply(user.t.clip.notFound);
+      if (verb === "reply" || verb === "close") {
+        if (!(await deps.services.roles.hasRole(user.userId, "staff")))
+          return reply(user.t.common.noPermission(user.t.common.roleNames.staff));
+        await openReplyModal(deps, client, user, verb, clipping, body.trigger_id, channel);
+        return;
+      }
       if (!(await mayChange(deps, user, clipping.createdBy))) return reply(user.t.clip.notYours);
       if (verb === "withdraw") {
         if (clipping.withdrawn) return reply(user.t.clip.alreadyWithdrawn(clipping.registerNumber));

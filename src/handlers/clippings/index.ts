@@ -4,6 +4,7 @@ import { registerChangeClipping } from "./change-clipping.js";
 import { registerClipCommand } from "./clip-command.js";
 import { registerClipModalSubmission } from "./clip-modal-submission.js";
 import { registerLogClippingShortcut } from "./log-clipping-shortcut.js";
+import { registerReplyClipping } from "./reply-clipping.js";
 import { registerSearchPages } from "./search-clippings.js";
 import { registerTopicOptions } from "./topic-options.js";
 
@@ -14,4 +15,5 @@ export function register(app: App, deps: HandlerDeps): void {
   registerTopicOptions(app, deps);
   registerSearchPages(app, deps);
   registerChangeClipping(app, deps);
+  registerReplyClipping(app, deps);
 }

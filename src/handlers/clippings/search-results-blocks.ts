@@ -34,10 +34,21 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
   for (const hit of result.hits) {
     const title = truncate(hit.title, 200);
     const linked = hit.url ? mrkdwnLink(hit.url, title) : escapeMrkdwn(title);
-    const shownTitle = hit.withdrawn ? `~${linked}~ _(${t.clip.withdrawnMark})_` : linked;
-    const options = [{ text: { type: "plain_text" as const, text: t.clip.menuEdit }, value: `edit:${hit.id}` }];
-    if (!hit.withdrawn)
-      options.push({ text: { type: "plain_text" as const, text: t.clip.menuWithdraw }, value: `withdraw:${hit.id}` });
+    const shownTitle = hit.withdrawn
+      ? `~${linked}~ _(${t.clip.withdrawnMark})_`
+      : hit.replyOpen
+        ? `${linked} :speech_balloon: _${t.replies.openMark}_`
+        : linked;
+    const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value });
+    const options = [option(t.clip.menuEdit, `edit:${hit.id}`)];
+    if (!hit.withdrawn) {
+      options.push(
+        hit.replyOpen
+          ? option(t.replies.menuClose, `close:${hit.id}`)
+          : option(t.replies.menuRequest, `reply:${hit.id}`),
+      );
+      options.push(option(t.clip.menuWithdraw, `withdraw:${hit.id}`));
+    }
     blocks.push({
       type: "section",
       text: {
