@@ -103,6 +103,12 @@ export const en: Messages = {
       "Logged at",
       "Status",
     ],
+    pdfColumns: ["Register no.", "Date", "Outlet", "Title", "Tone", "Topics"],
+    pdfTitle: "Press clippings register",
+    pdfPage: (page: number, pages: number) => `Page ${page} of ${pages}`,
+    pdfCount: (n: number) => `Total: ${n} clippings`,
+    pdfReady: (label: string) => `The register for ${label} as a PDF.`,
+    office: "Communication and Public Relations Office",
     sheetName: "Press clippings register",
     badRange:
       "I did not understand the period. Give a month (`/clip export 2026-11` or `11/2026`) or two dates (`/clip export 1/11/2026 15/11/2026`).",

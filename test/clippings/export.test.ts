@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ExportRow, parseExportRange, toCsv, toXlsx } from "../../src/domain/clippings/clipping-export.js";
+import { registerPdf } from "../../src/domain/clippings/register-pdf.js";
 import { validateClipping } from "../../src/domain/clippings/validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -86,6 +87,23 @@ describe("the XLSX", () => {
   });
 });
 
+describe("the PDF register", () => {
+  it("embeds a font with Greek glyphs and runs over as many A4 pages as it needs", async () => {
+    const rows = Array.from({ length: 60 }, (_, i) =>
+      row({ registerNumber: `2026/${String(i + 1).padStart(4, "0")}` }),
+    );
+    const pdf = await registerPdf(rows, { locale: "el", periodLabel: "11/2026", office: "Γραφείο Επικοινωνίας" });
+    const text = pdf.toString("latin1");
+    expect(text.startsWith("%PDF-")).toBe(true);
+    expect(text).toMatch(/\/FontName \/[A-Z]{6}\+DejaVuSans\b/);
+    expect(text).toMatch(/\/FontFile2/); // the font program itself is in the file
+    const pages = text.match(/\/Type \/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    const one = await registerPdf(rows.slice(0, 3), { locale: "en", periodLabel: "11/2026", office: "Office" });
+    expect(one.toString("latin1").match(/\/Type \/Page\b/g)).toHaveLength(1);
+  });
+});
+
 describe("/clip export in Slack", () => {
   let t: TestBot;
   const STAFF = "U0STAFF01";
@@ -127,6 +145,20 @@ describe("/clip export in Slack", () => {
     const complete = calls.find((c) => c.method === "files.completeUploadExternal");
     expect(complete?.args.channel_id).toBe("D0STAFF01");
     expect(String(complete?.args.initial_comment)).toContain("2 δημοσιεύματα");
+  });
+
+  it("gives managers the month's register as a PDF, and refuses it to staff", async () => {
+    expect((await run("export 11/2026 pdf")).answer).toContain("«προϊστάμενος»");
+    await t.grant("U0MANAGER", "manager");
+    const before = t.fake.calls.length;
+    await t.slack.command({ command: "/clip", text: "export 11/2026 pdf", userId: "U0MANAGER" });
+    await t.fake.waitFor("response_url", () => true, 10_000, before);
+    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    const names = t.fake.calls
+      .slice(before)
+      .filter((c) => c.method === "files.getUploadURLExternal")
+      .map((c) => c.args.filename);
+    expect(names).toEqual(["grafeio-clippings-2026-11.pdf"]);
   });
 
   it("says so when the period has nothing, or cannot be read", async () => {

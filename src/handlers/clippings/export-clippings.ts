@@ -1,7 +1,9 @@
-// `/clip export [month | two dates]`: the register as CSV and XLSX, sent to the requester's DM.
+// `/clip export [month | two dates] [pdf]`: the register as CSV and XLSX (or, for managers, a
+// printable PDF), sent to the requester's DM.
 import type { WebClient } from "@slack/web-api";
 import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../bot/handler-deps.js";
 import { parseExportRange, toCsv, toXlsx } from "../../domain/clippings/clipping-export.js";
+import { registerPdf } from "../../domain/clippings/register-pdf.js";
 import { formatDayMonthYear } from "../../lib/clock.js";
 
 export async function exportFromCommand(
@@ -12,8 +14,10 @@ export async function exportFromCommand(
   reply: Reply,
 ) {
   const { t } = user;
-  if (!(await ensureRole(deps, user, "staff", reply))) return;
-  const range = parseExportRange(text, deps.services.clippings.today());
+  // `… pdf`: the printable register, for managers.
+  const pdf = /(^|\s)pdf$/i.test(text.trim());
+  if (!(await ensureRole(deps, user, pdf ? "manager" : "staff", reply))) return;
+  const range = parseExportRange(text.trim().replace(/(^|\s)pdf$/i, ""), deps.services.clippings.today());
   if (!range) {
     await reply(t.export.badRange);
     return;
@@ -26,12 +30,22 @@ export async function exportFromCommand(
     await reply(t.export.nothing(label));
     return;
   }
-  const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsx(rows, user.locale)];
   // Only the requester gets the files: in the DM between them and the bot.
   const dm = await client.conversations.open({ users: user.userId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error("could not open a DM with the requester");
   const base = `grafeio-clippings-${range.label}`;
+  if (pdf) {
+    const file = await registerPdf(rows, { locale: user.locale, periodLabel: label, office: t.export.office });
+    await client.files.uploadV2({
+      channel_id: channel,
+      initial_comment: t.export.pdfReady(label),
+      file_uploads: [{ file, filename: `${base}.pdf`, title: `${base}.pdf` }],
+    });
+    await reply(t.export.sent);
+    return;
+  }
+  const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsx(rows, user.locale)];
   await client.files.uploadV2({
     channel_id: channel,
     initial_comment: t.export.ready(rows.length, label),
