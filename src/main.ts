@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   }
 
   // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
-  const jobs = createJobRuntime({ config, services: bot.services, clock: systemClock, logger });
+  const jobs = createJobRuntime({ config, services: bot.services, clock: systemClock, logger, sender: bot.sender });
   jobs.scheduler.start();
 
   let stopping = false;

@@ -3,6 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
+import { WebClient } from "@slack/web-api";
 import type { Config } from "../config/config.js";
 import type { Database } from "../db/database.js";
 import { createServices, type Services } from "../domain/services.js";
@@ -11,10 +12,13 @@ import type { Clock } from "../lib/clock.js";
 import { boltLogger, type Logger } from "../logger.js";
 import { InFlight } from "./in-flight.js";
 import { createReceiver } from "./receiver.js";
+import { Sender, type SenderOptions } from "./sender.js";
 
 export interface Bot {
   app: App;
   services: Services;
+  /** Every message the bot posts on its own goes through this (jobs share it). */
+  sender: Sender;
   inFlight: InFlight;
   /** Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz in Socket Mode). */
   start(): Promise<{ port?: number }>;
@@ -30,11 +34,14 @@ export function createBot({
   logger,
   db,
   clock,
+  senderOptions,
 }: {
   config: Config;
   logger: Logger;
   db: Database;
   clock: Clock;
+  /** Tests shorten Slack's timings. */
+  senderOptions?: Partial<SenderOptions>;
 }): Bot {
   const log = boltLogger(logger);
   const receiver = createReceiver(config, log, () => db.ping());
@@ -65,11 +72,33 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
-  registerHandlers(app, { services, logger, clock, timeZone: config.timeZone });
+  const sender = new Sender({
+    // The sender paces itself and handles 429s: its client must hand them back, not retry them.
+    client: new WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logger: log,
+    }),
+    store: services.outbound,
+    clock,
+    logger: logger.child({ component: "sender" }),
+    redisUrl: config.redisUrl,
+    ...senderOptions,
+  });
+  registerHandlers(app, {
+    services,
+    logger,
+    clock,
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    sender,
+  });
 
   return {
     app,
     services,
+    sender,
     inFlight,
     async start() {
       try {
@@ -102,6 +131,7 @@ export function createBot({
         .catch((error: unknown) => logger.warn({ err: error }, "receiver did not stop cleanly"));
       const drained = await inFlight.drain(timeoutMs);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      await sender.stop().catch((error: unknown) => logger.warn({ err: error }, "sender did not stop cleanly"));
       return drained;
     },
   };

@@ -5,12 +5,16 @@ import type { Role } from "../domain/users/roles.js";
 import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { Logger } from "../logger.js";
+import type { Sender } from "./sender.js";
 
 export interface HandlerDeps {
   services: Services;
   logger: Logger;
   clock: Clock;
   timeZone: string;
+  /** The office's language, for what is posted in channels. */
+  defaultLocale: LocaleCode;
+  sender: Sender;
 }
 
 export interface UserView {

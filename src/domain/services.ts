@@ -3,6 +3,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import { createWorkingCalendar } from "./calendar/working-days.js";
+import { createClippingAlerts } from "./clippings/clipping-alerts.js";
 import { createClippingReplies, createRepliesDigestSection } from "./clippings/clipping-replies.js";
 import { createClippingSearch } from "./clippings/clipping-search.js";
 import { createClippingService } from "./clippings/clipping-service.js";
@@ -32,6 +33,7 @@ export function createServices(deps: {
     clippings: createClippingService(deps),
     clippingSearch: createClippingSearch(deps),
     clippingReplies,
+    clippingAlerts: createClippingAlerts(deps),
     calendar: createWorkingCalendar(deps),
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),

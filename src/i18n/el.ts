@@ -66,6 +66,18 @@ export const el = {
     badCommand: (text: string) =>
       `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα, \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο, ή \`/clip search <λέξεις>\` για αναζήτηση.`,
   },
+  alerts: {
+    watchHit: (term: string, line: string) => `:bell: Νέο δημοσίευμα για «${term}»: ${line}`,
+    surgeTotal: (count: number, usual: string) =>
+      `:chart_with_upwards_trend: Ασυνήθιστα πολλά δημοσιεύματα σήμερα: *${count}* (συνήθως ${usual} την ημέρα).`,
+    surgeNegative: (count: number) =>
+      `:rotating_light: *${count}* αρνητικά δημοσιεύματα σήμερα. Δείτε \`/clip search τόνος:αρνητικό\`.`,
+    watchList: "*Λέξεις που παρακολουθούνται*",
+    watchNone: "Δεν παρακολουθείται καμία λέξη ακόμη.",
+    watchAdded: (term: string, channel: string) => `Θα ειδοποιώ στο ${channel} για νέα δημοσιεύματα με «${term}».`,
+    watchRemoved: (term: string) => `Δεν παρακολουθείται πλέον το «${term}».`,
+    watchUnknown: (term: string) => `Το «${term}» δεν παρακολουθείται.`,
+  },
   replies: {
     unassigned: "χωρίς υπεύθυνο",
     dueOn: (date: string) => `έως ${date}`,
@@ -128,6 +140,7 @@ export const el = {
       "*Αναζήτηση δημοσιευμάτων*: `/clip search <λέξεις> [φίλτρα]`",
       "Χωρίς τόνους ή κεφαλαία, και σε greeklish: `/clip search dimarxos parko`",
       "Φίλτρα: `από:2026-01-01` `έως:31/3/2026` `μέσο:Καθημερινή` `είδος:έντυπο|διαδίκτυο|τηλεόραση|ραδιόφωνο|πρακτορείο` `τόνος:θετικό|ουδέτερο|αρνητικό` `θέμα:πολιτισμός` `ταξη:σχετικότητα`",
+      "`/grafeio watch`, `/grafeio watch add <λέξεις> #κανάλι`, `/grafeio watch remove <λέξεις>`: ειδοποιήσεις για δημοσιεύματα (προϊστάμενοι)",
     ].join("\n"),
     tooLong: (max: number) => `Η αναζήτηση είναι πολύ μεγάλη· έως ${max} χαρακτήρες.`,
     nothingSearchable:

@@ -60,6 +60,19 @@ export const en: Messages = {
     badCommand: (text: string) =>
       `I did not understand “${text}”. Type \`/clip\` for a new clipping, \`/clip <link>\` to start from a link, or \`/clip search <words>\` to search.`,
   },
+  alerts: {
+    watchHit: (term: string, line: string) => `:bell: New clipping about “${term}”: ${line}`,
+    surgeTotal: (count: number, usual: string) =>
+      `:chart_with_upwards_trend: Unusually many clippings today: *${count}* (usually ${usual} a day).`,
+    surgeNegative: (count: number) =>
+      `:rotating_light: *${count}* negative clippings today. See \`/clip search tone:negative\`.`,
+    watchList: "*Watched terms*",
+    watchNone: "No terms are watched yet.",
+    watchAdded: (term: string, channel: string) =>
+      `I will post in ${channel} about new clippings mentioning “${term}”.`,
+    watchRemoved: (term: string) => `“${term}” is no longer watched.`,
+    watchUnknown: (term: string) => `“${term}” is not watched.`,
+  },
   replies: {
     unassigned: "unassigned",
     dueOn: (date: string) => `due ${date}`,
@@ -122,6 +135,7 @@ export const en: Messages = {
       "*Searching the clippings*: `/clip search <words> [filters]`",
       "Accents and capitals do not matter, Greeklish works too: `/clip search dimarxos parko`",
       "Filters: `from:2026-01-01` `to:31/3/2026` `outlet:Kathimerini` `medium:print|online|tv|radio|agency` `tone:positive|neutral|negative` `topic:culture` `sort:relevance`",
+      "`/grafeio watch`, `/grafeio watch add <words> #channel`, `/grafeio watch remove <words>`: alerts about clippings (managers)",
     ].join("\n"),
     tooLong: (max: number) => `That search is too long; at most ${max} characters.`,
     nothingSearchable: "There are no words to search for. Type words or a filter, e.g. `/clip search park`.",

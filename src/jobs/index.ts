@@ -1,6 +1,7 @@
 // Every scheduled job. Adding one: a file in src/jobs exporting a Job, and one line here.
 import { clippingReplyReminders } from "./clipping-reply-reminders.js";
+import { clippingSurgeCheck } from "./clipping-surge-check.js";
 import type { Job } from "./job.js";
 import { morningDigest } from "./morning-digest/morning-digest.js";
 
-export const allJobs: Job[] = [morningDigest, clippingReplyReminders];
+export const allJobs: Job[] = [morningDigest, clippingReplyReminders, clippingSurgeCheck];

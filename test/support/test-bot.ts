@@ -44,7 +44,13 @@ export async function startTestBot(options: { clock?: Clock; env?: Record<string
     },
   });
   const logger = createLogger({ level: config.logLevel, destination });
-  const bot = createBot({ config, logger, db: database.db, clock: options.clock ?? systemClock });
+  const bot = createBot({
+    config,
+    logger,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5 },
+  });
   const { port = 0 } = await bot.start();
   const baseUrl = `http://127.0.0.1:${port}`;
   let stopped = false;

@@ -58,6 +58,32 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
           await reply(topic.created ? t.admin.topicAdded(name) : t.admin.topicExists(name));
           return;
         }
+        case "watchList": {
+          const terms = await deps.services.clippingAlerts.listWatchTerms();
+          const lines = terms.map((w) => `• «${escapeMrkdwn(w.term)}» → <#${w.channelId}>`);
+          await reply([t.alerts.watchList, ...(lines.length ? lines : [t.alerts.watchNone])].join("\n"));
+          return;
+        }
+        case "watchAdd": {
+          if (!(await ensureRole(deps, user, "manager", reply))) return;
+          await deps.services.clippingAlerts.addWatchTerm({
+            term: parsed.term,
+            channelId: parsed.channelId,
+            by: user.userId,
+          });
+          await reply(t.alerts.watchAdded(escapeMrkdwn(parsed.term), `<#${parsed.channelId}>`));
+          return;
+        }
+        case "watchRemove": {
+          if (!(await ensureRole(deps, user, "manager", reply))) return;
+          const removed = await deps.services.clippingAlerts.removeWatchTerm(parsed.term);
+          await reply(
+            removed
+              ? t.alerts.watchRemoved(escapeMrkdwn(parsed.term))
+              : t.alerts.watchUnknown(escapeMrkdwn(parsed.term)),
+          );
+          return;
+        }
         case "jobs": {
           if (!(await ensureRole(deps, user, "admin", reply))) return;
           const jobs = await jobOverview({

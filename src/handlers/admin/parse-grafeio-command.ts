@@ -15,7 +15,10 @@ export type GrafeioCommand =
   | { kind: "jobChannel"; name: string; channelId: string | null }
   | { kind: "calendarShow"; date: string }
   | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
-  | { kind: "calendarClear"; date: string };
+  | { kind: "calendarClear"; date: string }
+  | { kind: "watchList" }
+  | { kind: "watchAdd"; term: string; channelId: string }
+  | { kind: "watchRemove"; term: string };
 
 const CHANNEL = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const isDay = (w: string | undefined): w is string => !!w && isRealIsoDate(w);
@@ -42,6 +45,17 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
         .map((s) => s.trim());
       if (!nameEl || nameEl.length > 60 || nameEn.length > 60) return { kind: "help" };
       return { kind: "topicAdd", nameEl, nameEn: nameEn || nameEl };
+    }
+    case "watch": {
+      if (rest.length === 0) return { kind: "watchList" };
+      const [what, ...args] = rest;
+      if (what === "add" && args.length >= 2) {
+        const channelId = CHANNEL.exec(args.at(-1) ?? "")?.[1];
+        const term = args.slice(0, -1).join(" ").trim();
+        if (channelId && term && term.length <= 100) return { kind: "watchAdd", term, channelId };
+      }
+      if (what === "remove" && args.length >= 1) return { kind: "watchRemove", term: args.join(" ") };
+      return { kind: "help" };
     }
     case "jobs":
       return { kind: "jobs" };

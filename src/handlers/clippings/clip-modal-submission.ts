@@ -26,7 +26,7 @@ export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
     const userId = body.user.id;
     const meta = decodeMetadata(view.private_metadata);
     let user: Awaited<ReturnType<typeof userView>> | undefined;
-    let stored: { registerNumber: string; title: string; url: string | null } | undefined;
+    let stored: { id: number; registerNumber: string; title: string; url: string | null } | undefined;
     try {
       user = await userView(deps, userId);
       const { t } = user;
@@ -90,6 +90,15 @@ export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
         await replyPrivately(deps, client, userId, meta.channel)(user.t.clip.saved(stored.registerNumber, title));
       } catch (error) {
         deps.logger.warn({ err: error, user: userId }, "could not confirm the clipping to its author");
+      }
+      try {
+        await deps.services.clippingAlerts.announceNewClipping({
+          clippingId: stored.id,
+          sender: deps.sender,
+          locale: deps.defaultLocale,
+        });
+      } catch (error) {
+        deps.logger.warn({ err: error, register: stored.registerNumber }, "could not post the watch-list notices");
       }
     }
   });
