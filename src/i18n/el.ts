@@ -29,6 +29,8 @@ export const el = {
     tones: { positive: "Θετικό", neutral: "Ουδέτερο", negative: "Αρνητικό" },
     topics: "Θεματικές",
     topicsPlaceholder: "Επιλέξτε θεματικές",
+    departments: "Αρμόδιες υπηρεσίες",
+    departmentsPlaceholder: "Ποιες υπηρεσίες αφορά",
     summary: "Σύντομη περίληψη",
     scope: "Αφορά",
     scopes: { municipality: "Τον Δήμο", local_government: "Την Τοπική Αυτοδιοίκηση γενικά" },
@@ -56,6 +58,7 @@ export const el = {
       dateFuture: "Η ημερομηνία δημοσίευσης δεν μπορεί να είναι μεταγενέστερη από σήμερα.",
       dateTooOld: "Η ημερομηνία είναι πολύ παλιά (πριν από το 1900).",
       unknownTopic: "Μία από τις θεματικές δεν υπάρχει πια· επιλέξτε ξανά.",
+      unknownDepartment: "Μία από τις υπηρεσίες δεν υπάρχει πια· επιλέξτε ξανά.",
     },
     duplicateWarning: (register: string, title: string) =>
       `:warning: Ο σύνδεσμος υπάρχει ήδη στο μητρώο ως *${register}* «${title}». Πατήστε ξανά «Καταχώριση» για να καταχωριστεί και αυτό, ή «Ακύρωση».`,
@@ -72,6 +75,14 @@ export const el = {
       `:chart_with_upwards_trend: Ασυνήθιστα πολλά δημοσιεύματα σήμερα: *${count}* (συνήθως ${usual} την ημέρα).`,
     surgeNegative: (count: number) =>
       `:rotating_light: *${count}* αρνητικά δημοσιεύματα σήμερα. Δείτε \`/clip search τόνος:αρνητικό\`.`,
+    departmentNotice: (department: string, line: string) =>
+      `:newspaper: Δημοσίευμα που αφορά την υπηρεσία «${department}»: ${line}`,
+    departmentList: "*Υπηρεσίες*",
+    departmentChannel: (name: string, channel: string | null) =>
+      channel
+        ? `Η υπηρεσία «${name}» θα ενημερώνεται στο ${channel}.`
+        : `Η υπηρεσία «${name}» δεν ενημερώνεται πλέον σε κανάλι.`,
+    departmentUnknown: (slug: string) => `Δεν υπάρχει υπηρεσία «${slug}». Δείτε \`/grafeio departments\`.`,
     watchList: "*Λέξεις που παρακολουθούνται*",
     watchNone: "Δεν παρακολουθείται καμία λέξη ακόμη.",
     watchAdded: (term: string, channel: string) => `Θα ειδοποιώ στο ${channel} για νέα δημοσιεύματα με «${term}».`,
@@ -141,6 +152,7 @@ export const el = {
       "Χωρίς τόνους ή κεφαλαία, και σε greeklish: `/clip search dimarxos parko`",
       "Φίλτρα: `από:2026-01-01` `έως:31/3/2026` `μέσο:Καθημερινή` `είδος:έντυπο|διαδίκτυο|τηλεόραση|ραδιόφωνο|πρακτορείο` `τόνος:θετικό|ουδέτερο|αρνητικό` `θέμα:πολιτισμός` `ταξη:σχετικότητα`",
       "`/grafeio watch`, `/grafeio watch add <λέξεις> #κανάλι`, `/grafeio watch remove <λέξεις>`: ειδοποιήσεις για δημοσιεύματα (προϊστάμενοι)",
+      "`/grafeio departments`, `/grafeio department <κωδικός> channel #κανάλι|none`: οι υπηρεσίες και τα κανάλια τους (διαχειριστές)",
     ].join("\n"),
     tooLong: (max: number) => `Η αναζήτηση είναι πολύ μεγάλη· έως ${max} χαρακτήρες.`,
     nothingSearchable:

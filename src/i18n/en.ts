@@ -24,6 +24,8 @@ export const en: Messages = {
     tones: { positive: "Positive", neutral: "Neutral", negative: "Negative" },
     topics: "Topics",
     topicsPlaceholder: "Choose topics",
+    departments: "Departments concerned",
+    departmentsPlaceholder: "Which services it concerns",
     summary: "Short summary",
     scope: "Concerns",
     scopes: { municipality: "The municipality", local_government: "Local government in general" },
@@ -51,6 +53,7 @@ export const en: Messages = {
       dateFuture: "The publication date cannot be later than today.",
       dateTooOld: "This date is too old (before 1900).",
       unknownTopic: "One of the topics no longer exists; please choose again.",
+      unknownDepartment: "One of the departments no longer exists; please choose again.",
     },
     duplicateWarning: (register: string, title: string) =>
       `:warning: This link is already in the register as *${register}* “${title}”. Press “Log it” again to log this one too, or “Cancel”.`,
@@ -66,6 +69,11 @@ export const en: Messages = {
       `:chart_with_upwards_trend: Unusually many clippings today: *${count}* (usually ${usual} a day).`,
     surgeNegative: (count: number) =>
       `:rotating_light: *${count}* negative clippings today. See \`/clip search tone:negative\`.`,
+    departmentNotice: (department: string, line: string) => `:newspaper: A clipping concerning ${department}: ${line}`,
+    departmentList: "*Departments*",
+    departmentChannel: (name: string, channel: string | null) =>
+      channel ? `${name} will get notices in ${channel}.` : `${name} no longer gets notices in a channel.`,
+    departmentUnknown: (slug: string) => `There is no department “${slug}”. See \`/grafeio departments\`.`,
     watchList: "*Watched terms*",
     watchNone: "No terms are watched yet.",
     watchAdded: (term: string, channel: string) =>
@@ -136,6 +144,7 @@ export const en: Messages = {
       "Accents and capitals do not matter, Greeklish works too: `/clip search dimarxos parko`",
       "Filters: `from:2026-01-01` `to:31/3/2026` `outlet:Kathimerini` `medium:print|online|tv|radio|agency` `tone:positive|neutral|negative` `topic:culture` `sort:relevance`",
       "`/grafeio watch`, `/grafeio watch add <words> #channel`, `/grafeio watch remove <words>`: alerts about clippings (managers)",
+      "`/grafeio departments`, `/grafeio department <code> channel #channel|none`: departments and their channels (administrators)",
     ].join("\n"),
     tooLong: (max: number) => `That search is too long; at most ${max} characters.`,
     nothingSearchable: "There are no words to search for. Type words or a filter, e.g. `/clip search park`.",

@@ -52,6 +52,42 @@ describe("the watch list", () => {
     expect(notices()).toHaveLength(1);
   });
 
+  it("tells a department's channel about a clipping that concerns it, once", async () => {
+    const ADMIN = "U0ADMIN01";
+    await t.grant(ADMIN, "admin");
+    expect(await grafeio(ADMIN, "department cleaning channel <#C0CLEAN|cleaning>")).toContain("<#C0CLEAN>");
+    expect(await grafeio(STAFF, "departments")).toContain("`cleaning` Καθαριότητα και Ανακύκλωση → <#C0CLEAN>");
+    const cleaning = await t.database.db.prisma.department.findUniqueOrThrow({ where: { slug: "cleaning" } });
+    const trigger = t.fake.triggerId();
+    await t.slack.command({ command: "/clip", userId: STAFF, triggerId: trigger });
+    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === trigger)).response.view as Json;
+    expect(JSON.stringify(view.blocks)).toContain("Αρμόδιες υπηρεσίες");
+    const values = clipFormState({ ...validClip, title: "Σκουπίδια στους δρόμους", url: "https://example.gr/dept-1" });
+    const bad = await t.slack.viewSubmission({
+      view,
+      userId: STAFF,
+      values: {
+        ...values,
+        departmentIds: { value: { type: "multi_static_select", selected_options: [{ value: "99999" }] } },
+      },
+    });
+    expect(bad.json()).toMatchObject({
+      response_action: "errors",
+      errors: { departmentIds: expect.stringContaining("υπηρεσίες") },
+    });
+    const withDept = {
+      ...values,
+      departmentIds: { value: { type: "multi_static_select", selected_options: [{ value: String(cleaning.id) }] } },
+    };
+    await t.slack.viewSubmission({ view, userId: STAFF, values: withDept });
+    await t.slack.viewSubmission({ view, userId: STAFF, values: withDept });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const notices = t.fake.callsTo("chat.postMessage").filter((c) => c.response.ok && c.args.channel === "C0CLEAN");
+    expect(notices).toHaveLength(1);
+    expect(String(notices[0]?.args.text)).toContain("Καθαριότητα και Ανακύκλωση");
+    expect(await grafeio(STAFF, "department cleaning channel none")).toContain("«διαχειριστής»");
+  });
+
   it("stops when the term is removed", async () => {
     expect(await grafeio(MANAGER, "watch remove δημαρχος αμαρουσιου")).toContain("Δεν παρακολουθείται πλέον");
     await logClipping("Ο δήμαρχος Αμαρουσίου ξανά", "https://example.gr/watch-3");

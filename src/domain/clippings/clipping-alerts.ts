@@ -46,7 +46,10 @@ export function createClippingAlerts({ prisma }: { prisma: PrismaClient }) {
     },
     listWatchTerms: () => prisma.watchTerm.findMany({ orderBy: { term: "asc" } }),
 
-    /** Posts a notice for each watched term a new clipping matches. Once per clipping and term. */
+    /**
+     * Posts a notice to the channel of each department the new clipping concerns, and for each
+     * watched term it matches. Once per clipping and channel, whatever the retries.
+     */
     async announceNewClipping({
       clippingId,
       sender,
@@ -63,6 +66,20 @@ export function createClippingAlerts({ prisma }: { prisma: PrismaClient }) {
       const linked = c.url ? mrkdwnLink(c.url, title) : escapeMrkdwn(title);
       const line = `\`${formatRegisterNumber(c.registerYear, c.registerSeq)}\` ${linked} (${escapeMrkdwn(truncate(c.outlet, 60))}, ${t.clip.tones[c.tone]})`;
       let posted = 0;
+      const departments = await prisma.clippingDepartment.findMany({
+        where: { clippingId },
+        include: { department: true },
+      });
+      for (const { department } of departments) {
+        if (!department.channelId) continue;
+        const name = escapeMrkdwn(locale === "en" ? department.nameEn : department.nameEl);
+        const r = await sender.post({
+          key: `clipping:${clippingId}:department:${department.id}`,
+          channel: department.channelId,
+          text: t.alerts.departmentNotice(name, line),
+        });
+        if (r.posted) posted++;
+      }
       for (const term of await termsMatching(clippingId)) {
         const text = t.alerts.watchHit(escapeMrkdwn(term.term), line);
         const r = await sender.post({ key: `clipping:${clippingId}:watch:${term.id}`, channel: term.channelId, text });

@@ -101,7 +101,7 @@ export function createClippingService({
 
     /** A clipping as the form shows it, with what decides who may change it. */
     async findForEdit(id: number) {
-      const c = await prisma.clipping.findUnique({ where: { id }, include: { topics: true } });
+      const c = await prisma.clipping.findUnique({ where: { id }, include: { topics: true, departments: true } });
       if (!c) return null;
       const values: ClippingInput = {
         title: c.title,
@@ -113,6 +113,7 @@ export function createClippingService({
         scope: c.scope,
         summary: c.summary ?? undefined,
         topicIds: c.topics.map((tp) => String(tp.topicId)),
+        departmentIds: c.departments.map((d) => String(d.departmentId)),
       };
       return {
         id: c.id,
@@ -138,8 +139,12 @@ export function createClippingService({
       by: string;
     }): Promise<"updated" | "unchanged" | "not_found"> {
       return prisma.$transaction(async (tx) => {
-        const c = await tx.clipping.findUnique({ where: { id }, include: { topics: { include: { topic: true } } } });
+        const c = await tx.clipping.findUnique({
+          where: { id },
+          include: { topics: { include: { topic: true } }, departments: { include: { department: true } } },
+        });
         if (!c) return "not_found";
+        const chosenDepartments = await tx.department.findMany({ where: { id: { in: draft.departmentIds } } });
         const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } }, orderBy: { id: "asc" } });
         const before: Record<string, string | null> = {
           title: c.title,
@@ -154,6 +159,10 @@ export function createClippingService({
             .map(({ topic }) => topic.nameEl)
             .sort()
             .join(", "),
+          departments: c.departments
+            .map(({ department }) => department.nameEl)
+            .sort()
+            .join(", "),
         };
         const after: Record<string, string | null> = {
           title: draft.title,
@@ -166,6 +175,10 @@ export function createClippingService({
           summary: draft.summary,
           topics: chosen
             .map((tp) => tp.nameEl)
+            .sort()
+            .join(", "),
+          departments: chosenDepartments
+            .map((d) => d.nameEl)
             .sort()
             .join(", "),
         };
@@ -187,6 +200,7 @@ export function createClippingService({
             topicNames: chosen.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" "),
             updatedAt: now,
             topics: { deleteMany: {}, create: draft.topicIds.map((topicId) => ({ topicId })) },
+            departments: { deleteMany: {}, create: draft.departmentIds.map((departmentId) => ({ departmentId })) },
           },
         });
         await tx.clippingChange.createMany({
@@ -234,6 +248,24 @@ export function createClippingService({
     /** Clippings published in a range, in register order, as export rows in the reader's language. */
     rowsForExport(range: ExportRange, locale: LocaleCode) {
       return clippingsForExport(prisma, range, locale);
+    },
+
+    async listActiveDepartments(): Promise<TopicOption[]> {
+      return prisma.department.findMany({
+        where: { active: true },
+        orderBy: { nameEl: "asc" },
+        select: { id: true, nameEl: true, nameEn: true },
+      });
+    },
+
+    async listDepartments() {
+      return prisma.department.findMany({ orderBy: { nameEl: "asc" } });
+    },
+
+    /** Gives a department a channel for notices (or none). False if there is no such department. */
+    async setDepartmentChannel(slug: string, channelId: string | null): Promise<boolean> {
+      const r = await prisma.department.updateMany({ where: { slug }, data: { channelId } });
+      return r.count === 1;
     },
 
     async findByUrlKey(key: string): Promise<RegisteredClipping | null> {
@@ -286,6 +318,7 @@ export function createClippingService({
               sourceTs: source?.ts,
               topicNames,
               topics: { create: draft.topicIds.map((topicId) => ({ topicId })) },
+              departments: { create: draft.departmentIds.map((departmentId) => ({ departmentId })) },
             },
           });
           return { status: "created", clipping: toRegistered(created) } as const;

@@ -21,6 +21,7 @@ export interface ClippingInput {
   tone?: string;
   scope?: string;
   topicIds?: string[];
+  departmentIds?: string[];
   summary?: string;
 }
 
@@ -34,7 +35,8 @@ export type ValidationError =
   | { code: "dateInvalid" }
   | { code: "dateFuture" }
   | { code: "dateTooOld" }
-  | { code: "unknownTopic" };
+  | { code: "unknownTopic" }
+  | { code: "unknownDepartment" };
 
 export interface ClippingDraft {
   title: string;
@@ -46,6 +48,7 @@ export interface ClippingDraft {
   tone: Tone;
   scope: Scope;
   topicIds: number[];
+  departmentIds: number[];
   summary: string | null;
 }
 
@@ -61,7 +64,11 @@ const clean = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
  */
 export function validateClipping(
   input: ClippingInput,
-  { today, knownTopicIds }: { today: string; knownTopicIds: ReadonlySet<number> },
+  {
+    today,
+    knownTopicIds,
+    knownDepartmentIds = new Set<number>(),
+  }: { today: string; knownTopicIds: ReadonlySet<number>; knownDepartmentIds?: ReadonlySet<number> },
 ): ValidationResult {
   const errors: Partial<Record<ClippingField, ValidationError>> = {};
   const title = clean(input.title);
@@ -103,6 +110,11 @@ export function validateClipping(
   if (topicIds.some((id) => !Number.isInteger(id) || !knownTopicIds.has(id)))
     errors.topicIds = { code: "unknownTopic" };
 
+  const departmentIds = [...new Set((input.departmentIds ?? []).map(Number))];
+  if (departmentIds.some((id) => !Number.isInteger(id) || !knownDepartmentIds.has(id))) {
+    errors.departmentIds = { code: "unknownDepartment" };
+  }
+
   if (Object.keys(errors).length > 0 || !medium || !tone || !scope) return { ok: false, errors };
   return {
     ok: true,
@@ -116,6 +128,7 @@ export function validateClipping(
       tone,
       scope,
       topicIds,
+      departmentIds,
       summary: summary || null,
     },
   };

@@ -58,6 +58,25 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
           await reply(topic.created ? t.admin.topicAdded(name) : t.admin.topicExists(name));
           return;
         }
+        case "departments": {
+          const all = await deps.services.clippings.listDepartments();
+          const lines = all.map(
+            (d) =>
+              `• \`${d.slug}\` ${escapeMrkdwn(user.locale === "en" ? d.nameEn : d.nameEl)}${d.channelId ? ` → <#${d.channelId}>` : ""}`,
+          );
+          await reply([t.alerts.departmentList, ...lines].join("\n"));
+          return;
+        }
+        case "departmentChannel": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const all = await deps.services.clippings.listDepartments();
+          const department = all.find((d) => d.slug === parsed.slug);
+          if (!department) return void (await reply(t.alerts.departmentUnknown(escapeMrkdwn(parsed.slug))));
+          await deps.services.clippings.setDepartmentChannel(parsed.slug, parsed.channelId);
+          const name = escapeMrkdwn(user.locale === "en" ? department.nameEn : department.nameEl);
+          await reply(t.alerts.departmentChannel(name, parsed.channelId ? `<#${parsed.channelId}>` : null));
+          return;
+        }
         case "watchList": {
           const terms = await deps.services.clippingAlerts.listWatchTerms();
           const lines = terms.map((w) => `• «${escapeMrkdwn(w.term)}» → <#${w.channelId}>`);

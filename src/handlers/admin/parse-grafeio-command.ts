@@ -16,6 +16,8 @@ export type GrafeioCommand =
   | { kind: "calendarShow"; date: string }
   | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
   | { kind: "calendarClear"; date: string }
+  | { kind: "departments" }
+  | { kind: "departmentChannel"; slug: string; channelId: string | null }
   | { kind: "watchList" }
   | { kind: "watchAdd"; term: string; channelId: string }
   | { kind: "watchRemove"; term: string };
@@ -45,6 +47,17 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
         .map((s) => s.trim());
       if (!nameEl || nameEl.length > 60 || nameEn.length > 60) return { kind: "help" };
       return { kind: "topicAdd", nameEl, nameEn: nameEn || nameEl };
+    }
+    case "departments":
+      return { kind: "departments" };
+    case "department": {
+      const [slug, what, value] = rest;
+      if (slug && what === "channel" && rest.length === 3) {
+        if (value === "none") return { kind: "departmentChannel", slug, channelId: null };
+        const channelId = CHANNEL.exec(value ?? "")?.[1];
+        if (channelId) return { kind: "departmentChannel", slug, channelId };
+      }
+      return { kind: "help" };
     }
     case "watch": {
       if (rest.length === 0) return { kind: "watchList" };

@@ -72,10 +72,12 @@ export function registerChangeClipping(app: App, deps: HandlerDeps): void {
         return;
       }
       const topics = await deps.services.clippings.listActiveTopics();
+      const departments = await deps.services.clippings.listActiveDepartments();
       await client.views.open({
         trigger_id: body.trigger_id,
         view: buildClipModal({
           t: user.t,
+          departments,
           locale: user.locale,
           topics,
           today: deps.services.clippings.today(),
@@ -97,9 +99,11 @@ export function registerChangeClipping(app: App, deps: HandlerDeps): void {
       return void (await ack({ response_action: "errors", errors: { [BLOCK.title]: t.clip.notYours } }));
     }
     const topics = await deps.services.clippings.listActiveTopics();
+    const departments = await deps.services.clippings.listActiveDepartments();
     const result = validateClipping(readClipModalState(view.state), {
       today: deps.services.clippings.today(),
       knownTopicIds: new Set(topics.map((tp) => tp.id)),
+      knownDepartmentIds: new Set(departments.map((d) => d.id)),
     });
     if (!result.ok) return void (await ack({ response_action: "errors", errors: slackFieldErrors(t, result.errors) }));
     let outcome: Awaited<ReturnType<typeof deps.services.clippings.updateClipping>>;

@@ -39,9 +39,11 @@ export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
       }
       const input = readClipModalState(view.state);
       const topics = await deps.services.clippings.listActiveTopics();
+      const departments = await deps.services.clippings.listActiveDepartments();
       const result = validateClipping(input, {
         today: deps.services.clippings.today(),
         knownTopicIds: new Set(topics.map((tp) => tp.id)),
+        knownDepartmentIds: new Set(departments.map((d) => d.id)),
       });
       if (!result.ok) {
         await ack({ response_action: "errors", errors: slackFieldErrors(t, result.errors) });
@@ -60,6 +62,7 @@ export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
           response_action: "update",
           view: buildClipModal({
             t,
+            departments,
             locale: user.locale,
             topics,
             today: deps.services.clippings.today(),

@@ -12,10 +12,12 @@ export async function openClipModal(
   const { user, reply, triggerId, values, metadata } = options;
   if (!(await ensureRole(deps, user, "staff", reply))) return;
   const topics = await deps.services.clippings.listActiveTopics();
+  const departments = await deps.services.clippings.listActiveDepartments();
   await client.views.open({
     trigger_id: triggerId,
     view: buildClipModal({
       t: user.t,
+      departments,
       locale: user.locale,
       topics,
       today: deps.services.clippings.today(),

@@ -20,6 +20,7 @@ export const BLOCK = {
   medium: "medium",
   tone: "tone",
   topicIds: "topicIds",
+  departmentIds: "departmentIds",
   summary: "summary",
   scope: "scope",
   duplicate: "duplicate_warning",
@@ -79,13 +80,15 @@ export function buildClipModal(options: {
   t: Messages;
   locale: LocaleCode;
   topics: TopicOption[];
+  /** The municipality's services (same shape as topics: id and names). */
+  departments?: TopicOption[];
   values: ClippingInput;
   today: string;
   metadata: ClipModalMetadata;
   /** Shown at the top after a duplicate-link warning. */
   warning?: string;
 }): ModalView {
-  const { t, locale, topics, values, today, metadata, warning } = options;
+  const { t, locale, topics, values, today, metadata, warning, departments = [] } = options;
   const m = t.clip;
   const blocks: KnownBlock[] = [];
   if (warning) {
@@ -192,6 +195,25 @@ export function buildClipModal(options: {
     blocks.push({ type: "input", block_id: BLOCK.topicIds, optional: true, label: plain(m.topics), element });
   }
 
+  if (departments.length > 0) {
+    const chosen = new Set(values.departmentIds ?? []);
+    const all = departments.slice(0, MAX_STATIC_OPTIONS).map((d) => topicOption(d, locale));
+    const initial = all.filter((o) => chosen.has(o.value ?? ""));
+    blocks.push({
+      type: "input",
+      block_id: BLOCK.departmentIds,
+      optional: true,
+      label: plain(m.departments),
+      element: {
+        type: "multi_static_select",
+        action_id: ACTION,
+        placeholder: plain(m.departmentsPlaceholder),
+        options: all,
+        ...(initial.length ? { initial_options: initial } : {}),
+      },
+    });
+  }
+
   textInput(BLOCK.summary, m.summary, {
     initial: values.summary,
     max: LIMITS.summary,
@@ -252,5 +274,6 @@ export function readClipModalState(
     tone: field(BLOCK.tone)?.selected_option?.value,
     scope: field(BLOCK.scope)?.selected_option?.value,
     topicIds: (field(BLOCK.topicIds)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
+    departmentIds: (field(BLOCK.departmentIds)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
   };
 }
