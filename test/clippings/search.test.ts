@@ -80,6 +80,7 @@ beforeAll(async () => {
     summary: "Καταγγελίες για την καθαριότητα",
     topics: ["cleaning"],
   });
+  await add({ title: "Ο προϋπολογισμός του 2027 στο συμβούλιο", outlet: "Τα Νέα", publishedOn: "2026-07-01" });
   await add({
     title: "Φεστιβάλ θεάτρου στο δημοτικό θέατρο",
     outlet: "Lifo",
@@ -146,6 +147,7 @@ describe("searching the register", () => {
   it("finds the Greek text from Greeklish", async () => {
     expect(await titles("dimarxos marousiou")).toContain("Συνάντηση του Δημάρχου Αμαρουσίου με κατοίκους");
     expect(await titles("apokomidi aporrimmaton")).toContain("Προβλήματα στην αποκομιδή απορριμμάτων");
+    expect(await titles("proypologismos")).toContain("Ο προϋπολογισμός του 2027 στο συμβούλιο");
   });
 
   it("matches English words in English text", async () => {

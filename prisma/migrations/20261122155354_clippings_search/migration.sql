@@ -14,14 +14,18 @@ CREATE OR REPLACE FUNCTION public.grafeio_unaccent(input text) RETURNS text
 -- Greek or Greeklish text to one Latin skeleton: Greeklish digraphs are first read as the Greek
 -- letters they stand for, then Greek sounds that are written in several ways fold together
 -- (η ι υ ει οι → i, ο ω → o, αι ε → e, ου → u, μπ β → v, ντ δ → d, γκ γγ γ → g).
--- Example: «Δήμαρχος Αμαρουσίου» and "dimarxos amarousiou" both give "dimarxos amarusiu".
+-- Example: «Δήμαρχος Αμαρουσίου» and "dimarxos amarousiou" both give "dimarxos amarusiu";
+-- «προϋπολογισμός» and "proypologismos" both give "proipologismos".
 CREATE OR REPLACE FUNCTION public.grafeio_phonetic(input text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   AS $$
   SELECT translate(
     replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
     replace(replace(replace(replace(replace(replace(replace(replace(
-      lower(public.grafeio_unaccent(input)),
+      -- A diaeresis (ϋ, ΰ, ϊ, ΐ) means the vowel is said on its own, not as part of a digraph:
+      -- «προϋπολογισμός» is proipologismos, not prupologismos. The vowel becomes a Latin letter,
+      -- which no Greek digraph rule below can join to the vowel before it.
+      lower(public.grafeio_unaccent(translate(lower(input), 'ϋΰϊΐ', 'yyii'))),
       'th', 'θ'), 'ch', 'χ'), 'ps', 'ψ'), 'ks', 'ξ'), 'ph', 'φ'), 'ou', 'ου'), 'mp', 'μπ'), 'nt', 'ντ'),
       'ου', 'u'), 'αι', 'e'), 'ει', 'i'), 'οι', 'i'), 'υι', 'i'), 'μπ', 'v'), 'ντ', 'd'), 'γκ', 'g'),
       'γγ', 'g'), 'τσ', 'ts'), 'τζ', 'tz'), 'θ', 'th'), 'ξ', 'ks'), 'ψ', 'ps'), 'χ', 'x'), 'b', 'v'),
