@@ -16,10 +16,13 @@ function capture() {
 describe("logger", () => {
   it("redacts secret fields and masks tokens inside messages and errors", () => {
     const { lines, logger } = capture();
-    logger.info({ token: "xoxb-111-222-abc", config: { signingSecret: "s3cr3t" } }, "calling with xoxb-111-222-abc");
+    logger.info(
+      { token: "xoxb-test-fake-111222abc", config: { signingSecret: "s3cr3t" } },
+      "calling with xoxb-test-fake-111222abc",
+    );
     logger.error({ err: new Error("bad token xapp-1-A1-999") }, "failed");
     const all = lines.join("\n");
-    expect(all).not.toContain("xoxb-111-222-abc");
+    expect(all).not.toContain("xoxb-test-fake-111222abc");
     expect(all).not.toContain("s3cr3t");
     expect(all).not.toContain("xapp-1-A1-999");
     expect(all).toContain("[redacted]");

@@ -188,16 +188,8 @@ export function createClippingService({
         await tx.clipping.update({
           where: { id },
           data: {
-            title: draft.title,
-            outlet: draft.outlet,
-            url: draft.url,
-            urlKey: draft.urlKey,
-            publishedOn: new Date(`${draft.publishedOn}T00:00:00Z`),
-            medium: draft.medium,
-            tone: draft.tone,
-            scope: draft.scope,
-            summary: draft.summary,
-            topicNames: chosen.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" "),
+            ...draftColumns(draft),
+            topicNames: topicNamesOf(chosen),
             updatedAt: now,
             topics: { deleteMany: {}, create: draft.topicIds.map((topicId) => ({ topicId })) },
             departments: { deleteMany: {}, create: draft.departmentIds.map((departmentId) => ({ departmentId })) },
@@ -298,20 +290,12 @@ export function createClippingService({
           }
           const seq = await takeNextNumber(tx, CLIPPINGS_REGISTER, year);
           const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } } });
-          const topicNames = chosen.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" ");
+          const topicNames = topicNamesOf(chosen);
           const created = await tx.clipping.create({
             data: {
               registerYear: year,
               registerSeq: seq,
-              title: draft.title,
-              outlet: draft.outlet,
-              url: draft.url,
-              urlKey: draft.urlKey,
-              publishedOn: new Date(`${draft.publishedOn}T00:00:00Z`),
-              medium: draft.medium,
-              tone: draft.tone,
-              scope: draft.scope,
-              summary: draft.summary,
+              ...draftColumns(draft),
               createdBy,
               submissionKey,
               sourceChannel: source?.channel,
@@ -334,6 +318,26 @@ export function createClippingService({
       }
     },
   };
+}
+
+/** The columns a validated form fills, the same on creation and on correction. */
+function draftColumns(draft: ClippingDraft) {
+  return {
+    title: draft.title,
+    outlet: draft.outlet,
+    url: draft.url,
+    urlKey: draft.urlKey,
+    publishedOn: new Date(`${draft.publishedOn}T00:00:00Z`),
+    medium: draft.medium,
+    tone: draft.tone,
+    scope: draft.scope,
+    summary: draft.summary,
+  };
+}
+
+/** Both languages' names, so that search finds a clipping by either. */
+function topicNamesOf(topics: { nameEl: string; nameEn: string }[]): string {
+  return topics.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" ");
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -15,6 +15,11 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
       const { t } = user;
       const parsed = parseGrafeioCommand(command.text);
       const roleName = (role: keyof typeof t.common.roleNames) => t.common.roleNames[role];
+      const describeDay = async (date: string) => {
+        const day = await deps.services.calendar.dayInfo(date, user.locale);
+        const holiday = day.holiday ? escapeMrkdwn(day.holiday) : undefined;
+        return t.admin.dayInfo(formatDayMonthYear(date), day.working, holiday, day.overridden);
+      };
       switch (parsed.kind) {
         case "help":
           await reply(t.admin.help);
@@ -150,15 +155,7 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
           return;
         }
         case "calendarShow": {
-          const day = await deps.services.calendar.dayInfo(parsed.date, user.locale);
-          await reply(
-            t.admin.dayInfo(
-              formatDayMonthYear(parsed.date),
-              day.working,
-              day.holiday ? escapeMrkdwn(day.holiday) : undefined,
-              day.overridden,
-            ),
-          );
+          await reply(await describeDay(parsed.date));
           return;
         }
         case "calendarSet":
@@ -172,15 +169,7 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
               name: parsed.name,
               setBy: user.userId,
             });
-          const day = await deps.services.calendar.dayInfo(parsed.date, user.locale);
-          await reply(
-            t.admin.dayInfo(
-              formatDayMonthYear(parsed.date),
-              day.working,
-              day.holiday ? escapeMrkdwn(day.holiday) : undefined,
-              day.overridden,
-            ),
-          );
+          await reply(await describeDay(parsed.date));
           return;
         }
         case "lang": {
