@@ -27,8 +27,13 @@ export function createServices(deps: {
     createClippingsDigestSection(deps),
     createRepliesDigestSection(clippingReplies),
   ];
+  const roles = createRoleService(deps);
   return {
-    roles: createRoleService(deps),
+    roles,
+    /** Who may correct or withdraw a clipping: the person who logged it, or a manager. */
+    async mayChangeClipping(userId: string, createdBy: string): Promise<boolean> {
+      return createdBy === userId || (await roles.hasRole(userId, "manager"));
+    },
     locales: createLocaleService(deps),
     clippings: createClippingService(deps),
     clippingSearch: createClippingSearch(deps),

@@ -2,8 +2,7 @@
 // working day it is overdue. One DM per reply per day, whatever the retries.
 import { replyLine } from "../domain/clippings/clipping-replies.js";
 import { messages } from "../i18n/index.js";
-import { localDate } from "../lib/clock.js";
-import type { Job } from "./job.js";
+import { type Job, officeDayOf } from "./job.js";
 
 export const clippingReplyReminders: Job = {
   name: "clipping-reply-reminders",
@@ -11,9 +10,9 @@ export const clippingReplyReminders: Job = {
   description: "Reminders of replies owed to clippings (working days, 09:00)",
   catchUp: "latest",
   async run(occurrence, deps) {
-    const { services, timeZone } = deps;
-    const today = localDate(occurrence.scheduledFor, timeZone);
-    if (!(await services.calendar.isWorkingDay(today))) return "skipped: not a working day";
+    const { services } = deps;
+    const { date: today, working } = await officeDayOf(occurrence, deps);
+    if (!working) return "skipped: not a working day";
     const due = await services.clippingReplies.openReplies({ dueBy: today });
     let sent = 0;
     for (const reply of due) {

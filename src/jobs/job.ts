@@ -4,7 +4,7 @@
 import type { Sender } from "../bot/sender.js";
 import type { Services } from "../domain/services.js";
 import type { LocaleCode } from "../i18n/index.js";
-import type { Clock } from "../lib/clock.js";
+import { type Clock, localDate } from "../lib/clock.js";
 import type { Logger } from "../logger.js";
 
 export interface Occurrence {
@@ -40,4 +40,9 @@ export interface Job {
   maxAttempts?: number;
   /** Returns a short outcome for the log and `npm run job -- list`. */
   run(occurrence: Occurrence, deps: JobDeps): Promise<string | undefined>;
+}
+
+/** The office's calendar day of an occurrence, and whether it is a working day (with its holiday). */
+export async function officeDayOf(occurrence: Occurrence, deps: JobDeps) {
+  return deps.services.calendar.dayInfo(localDate(occurrence.scheduledFor, deps.timeZone));
 }

@@ -133,12 +133,19 @@ describe("withdrawing a clipping", () => {
     expect(text).toContain("αποσύρθηκε");
     expect(text).not.toContain(`withdraw:${wid}`);
 
+    const confirmations = () =>
+      t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("αποσύρθηκε")).length;
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const once = confirmations();
+    expect(once).toBe(1);
     const again = await t.slack.viewSubmission({
       view,
       userId: AUTHOR,
       values: { reason: { value: { type: "plain_text_input", value: "ξανά" } } },
     });
     expect(again.text).toBe("");
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(confirmations()).toBe(once); // a double click posts nothing more
     expect((await t.bot.services.clippings.history(wid)).filter((h) => h.field === "withdrawn")).toHaveLength(1);
   });
 });

@@ -61,11 +61,16 @@ describe("a reply owed to a clipping, in Slack", () => {
     });
     const ok = await t.slack.viewSubmission({ view, userId: STAFF, values: state("2026-11-25") });
     expect(ok.text).toBe("");
+    // A double click: the same request again changes nothing and tells nobody twice.
+    expect((await t.slack.viewSubmission({ view, userId: STAFF, values: state("2026-11-25") })).text).toBe("");
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
     const row = await t.database.db.prisma.clipping.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ needsReply: true, replyAssignee: PRESS, replyClosedAt: null });
-    const dm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === PRESS);
-    expect(String(dm.args.text)).toContain("Σας ανατέθηκε");
-    expect(String(dm.args.text)).toContain("25/11/2026");
+    expect((await t.bot.services.clippings.history(id)).filter((h) => h.field === "reply_requested")).toHaveLength(1);
+    const dms = t.fake.callsTo("chat.postMessage").filter((c) => c.response.ok && c.args.channel === "D0PRESS01");
+    expect(dms).toHaveLength(1);
+    expect(String(dms[0]?.args.text)).toContain("Σας ανατέθηκε");
+    expect(String(dms[0]?.args.text)).toContain("25/11/2026");
   });
 
   it("shows in a search for open replies, with a way to close it", async () => {
@@ -152,5 +157,19 @@ describe("reminders and the digest", () => {
     expect(digest).toContain("Οφειλόμενες απαντήσεις");
     expect(digest).toContain("*2* ανοιχτές, από τις οποίες *1* εκπρόθεσμες");
     expect(digest).toContain("<@U0PRESS01>");
+  });
+});
+
+describe("the rules of a reply request", () => {
+  it("need someone to prepare it and a real day not in the past", async () => {
+    const { checkReplyRequest } = await import("../../src/domain/clippings/clipping-replies.js");
+    expect(checkReplyRequest({ assignee: "U1", dueOn: "2026-11-23", today: "2026-11-23" })).toEqual({});
+    expect(checkReplyRequest({ assignee: "", dueOn: "2026-11-22", today: "2026-11-23" })).toEqual({
+      assignee: "assigneeRequired",
+      dueOn: "dueInPast",
+    });
+    expect(checkReplyRequest({ assignee: "U1", dueOn: "2026-02-30", today: "2026-01-01" })).toEqual({
+      dueOn: "dateInvalid",
+    });
   });
 });

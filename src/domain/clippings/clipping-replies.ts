@@ -2,7 +2,7 @@
 // reply. Every step is recorded in the clipping's history.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { messages } from "../../i18n/index.js";
-import { type Clock, formatDayMonthYear, localDate } from "../../lib/clock.js";
+import { type Clock, formatDayMonthYear, isRealIsoDate, localDate } from "../../lib/clock.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../lib/mrkdwn.js";
 import type { DigestSection } from "../digest/digest-section.js";
 import { formatRegisterNumber } from "../registers/register-number.js";
@@ -16,6 +16,17 @@ export interface OpenReply {
   dueOn: string | null;
 }
 
+export type ReplyRequestError = "assigneeRequired" | "dateInvalid" | "dueInPast";
+
+/** The rules a reply request must meet: someone to prepare it, and a real day not in the past. */
+export function checkReplyRequest({ assignee, dueOn, today }: { assignee: string; dueOn: string; today: string }) {
+  const errors: { assignee?: ReplyRequestError; dueOn?: ReplyRequestError } = {};
+  if (!assignee) errors.assignee = "assigneeRequired";
+  if (!isRealIsoDate(dueOn)) errors.dueOn = "dateInvalid";
+  else if (dueOn < today) errors.dueOn = "dueInPast";
+  return errors;
+}
+
 export function createClippingReplies({
   prisma,
   clock,
@@ -26,7 +37,10 @@ export function createClippingReplies({
   timeZone: string;
 }) {
   return {
-    /** Marks a clipping as needing a reply (again, if it had been closed). */
+    /**
+     * Marks a clipping as needing a reply (again, if it had been closed). The same open request
+     * made twice (a double click, a retry) changes nothing the second time.
+     */
     async requestReply({
       id,
       assignee,
@@ -37,9 +51,14 @@ export function createClippingReplies({
       assignee: string;
       dueOn: string;
       by: string;
-    }): Promise<"requested" | "not_found"> {
+    }): Promise<"requested" | "unchanged" | "not_found"> {
       return prisma.$transaction(async (tx) => {
         const now = clock.now();
+        const due = new Date(`${dueOn}T00:00:00Z`);
+        const same = await tx.clipping.count({
+          where: { id, needsReply: true, replyClosedAt: null, replyAssignee: assignee, replyDueOn: due },
+        });
+        if (same > 0) return "unchanged";
         const r = await tx.clipping.updateMany({
           where: { id },
           data: {

@@ -2,7 +2,7 @@
 // manager may; every change is recorded; a withdrawn clipping keeps its register number.
 import type { App, BlockAction, OverflowAction } from "@slack/bolt";
 import type { ModalView } from "@slack/types";
-import { answerSafely, type HandlerDeps, replyPrivately, type UserView, userView } from "../../bot/handler-deps.js";
+import { answerSafely, type HandlerDeps, replyPrivately, userView } from "../../bot/handler-deps.js";
 import { validateClipping } from "../../domain/clippings/validation.js";
 import type { Messages } from "../../i18n/index.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
@@ -13,10 +13,6 @@ import { BLOCK, buildClipModal, CLIP_EDIT_CALLBACK, decodeMetadata, readClipModa
 
 export const WITHDRAW_CALLBACK = "clip_withdraw_modal";
 const REASON_BLOCK = "reason";
-
-async function mayChange(deps: HandlerDeps, user: UserView, createdBy: string): Promise<boolean> {
-  return createdBy === user.userId || (await deps.services.roles.hasRole(user.userId, "manager"));
-}
 
 export function buildWithdrawModal(
   t: Messages,
@@ -65,7 +61,7 @@ export function registerChangeClipping(app: App, deps: HandlerDeps): void {
         await openReplyModal(deps, client, user, verb, clipping, body.trigger_id, channel);
         return;
       }
-      if (!(await mayChange(deps, user, clipping.createdBy))) return reply(user.t.clip.notYours);
+      if (!(await deps.services.mayChangeClipping(user.userId, clipping.createdBy))) return reply(user.t.clip.notYours);
       if (verb === "withdraw") {
         if (clipping.withdrawn) return reply(user.t.clip.alreadyWithdrawn(clipping.registerNumber));
         await client.views.open({ trigger_id: body.trigger_id, view: buildWithdrawModal(user.t, clipping, channel) });
@@ -95,7 +91,7 @@ export function registerChangeClipping(app: App, deps: HandlerDeps): void {
     const { t } = user;
     const clipping = meta.clippingId === undefined ? null : await deps.services.clippings.findForEdit(meta.clippingId);
     if (!clipping) return void (await ack({ response_action: "errors", errors: { [BLOCK.title]: t.clip.notFound } }));
-    if (!(await mayChange(deps, user, clipping.createdBy))) {
+    if (!(await deps.services.mayChangeClipping(user.userId, clipping.createdBy))) {
       return void (await ack({ response_action: "errors", errors: { [BLOCK.title]: t.clip.notYours } }));
     }
     const topics = await deps.services.clippings.listActiveTopics();
@@ -139,16 +135,15 @@ export function registerChangeClipping(app: App, deps: HandlerDeps): void {
     const values = view.state.values as Record<string, Record<string, { value?: string | null }>>;
     const reason = (values[REASON_BLOCK]?.value?.value ?? "").trim();
     if (!clipping) return void (await ack({ response_action: "errors", errors: { [REASON_BLOCK]: t.clip.notFound } }));
-    if (!(await mayChange(deps, user, clipping.createdBy)))
+    if (!(await deps.services.mayChangeClipping(user.userId, clipping.createdBy)))
       return void (await ack({ response_action: "errors", errors: { [REASON_BLOCK]: t.clip.notYours } }));
     if (!reason)
       return void (await ack({ response_action: "errors", errors: { [REASON_BLOCK]: t.clip.errors.required } }));
     const outcome = await deps.services.clippings.withdrawClipping({ id: clipping.id, by: userId, reason });
     await ack();
-    const text =
-      outcome === "withdrawn"
-        ? t.clip.withdrawn(clipping.registerNumber)
-        : t.clip.alreadyWithdrawn(clipping.registerNumber);
+    // A repeated submission (a double click) withdrew nothing, so it says nothing again.
+    if (outcome !== "withdrawn") return;
+    const text = t.clip.withdrawn(clipping.registerNumber);
     await replyPrivately(
       deps,
       client,

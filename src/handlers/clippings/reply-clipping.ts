@@ -1,11 +1,12 @@
 // "Needs a reply": assign the municipality's reply to someone with a due date, then close it with
 // the reply. Reached from the search results' menu; staff may do both.
 import type { App } from "@slack/bolt";
-import type { ModalView } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { type HandlerDeps, replyPrivately, type UserView, userView } from "../../bot/handler-deps.js";
+import { checkReplyRequest, type ReplyRequestError } from "../../domain/clippings/clipping-replies.js";
 import type { Messages } from "../../i18n/index.js";
-import { formatDayMonthYear, isRealIsoDate } from "../../lib/clock.js";
+import { formatDayMonthYear } from "../../lib/clock.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../lib/mrkdwn.js";
 
 export const REPLY_REQUEST_CALLBACK = "clip_reply_modal";
@@ -20,31 +21,58 @@ interface ReplyMeta {
   channel?: string;
 }
 
+interface ClippingRef {
+  id: number;
+  registerNumber: string;
+  title: string;
+}
+
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 24) });
+
+/** What both reply modals share: the clipping it is about, carried in the metadata, and an intro. */
+function replyModal(options: {
+  t: Messages;
+  callbackId: string;
+  title: string;
+  submit: string;
+  clipping: ClippingRef;
+  intro: string;
+  inputs: KnownBlock[];
+  channel?: string;
+}): ModalView {
+  const { t, clipping } = options;
+  const meta: ReplyMeta = {
+    clippingId: clipping.id,
+    registerNumber: clipping.registerNumber,
+    channel: options.channel,
+  };
+  return {
+    type: "modal",
+    callback_id: options.callbackId,
+    title: plain(options.title),
+    submit: plain(options.submit),
+    close: plain(t.clip.close),
+    private_metadata: JSON.stringify(meta),
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: options.intro } }, ...options.inputs],
+  };
+}
 
 export function buildReplyRequestModal(
   t: Messages,
-  c: { id: number; registerNumber: string; title: string },
+  c: ClippingRef,
   me: string,
   today: string,
   channel?: string,
 ): ModalView {
-  return {
-    type: "modal",
-    callback_id: REPLY_REQUEST_CALLBACK,
-    title: plain(t.replies.requestTitle),
-    submit: plain(t.replies.requestSubmit),
-    close: plain(t.clip.close),
-    private_metadata: JSON.stringify({
-      clippingId: c.id,
-      registerNumber: c.registerNumber,
-      channel,
-    } satisfies ReplyMeta),
-    blocks: [
-      {
-        type: "section",
-        text: { type: "mrkdwn", text: t.replies.requestIntro(c.registerNumber, escapeMrkdwn(truncate(c.title, 200))) },
-      },
+  return replyModal({
+    t,
+    callbackId: REPLY_REQUEST_CALLBACK,
+    title: t.replies.requestTitle,
+    submit: t.replies.requestSubmit,
+    clipping: c,
+    channel,
+    intro: t.replies.requestIntro(c.registerNumber, escapeMrkdwn(truncate(c.title, 200))),
+    inputs: [
       {
         type: "input",
         block_id: ASSIGNEE,
@@ -58,30 +86,19 @@ export function buildReplyRequestModal(
         element: { type: "datepicker", action_id: "value", initial_date: today },
       },
     ],
-  };
+  });
 }
 
-export function buildReplyCloseModal(
-  t: Messages,
-  c: { id: number; registerNumber: string; title: string },
-  channel?: string,
-): ModalView {
-  return {
-    type: "modal",
-    callback_id: REPLY_CLOSE_CALLBACK,
-    title: plain(t.replies.closeTitle),
-    submit: plain(t.replies.closeSubmit),
-    close: plain(t.clip.close),
-    private_metadata: JSON.stringify({
-      clippingId: c.id,
-      registerNumber: c.registerNumber,
-      channel,
-    } satisfies ReplyMeta),
-    blocks: [
-      {
-        type: "section",
-        text: { type: "mrkdwn", text: `*${c.registerNumber}* ${escapeMrkdwn(truncate(c.title, 200))}` },
-      },
+export function buildReplyCloseModal(t: Messages, c: ClippingRef, channel?: string): ModalView {
+  return replyModal({
+    t,
+    callbackId: REPLY_CLOSE_CALLBACK,
+    title: t.replies.closeTitle,
+    submit: t.replies.closeSubmit,
+    clipping: c,
+    channel,
+    intro: `*${c.registerNumber}* ${escapeMrkdwn(truncate(c.title, 200))}`,
+    inputs: [
       {
         type: "input",
         block_id: TEXT,
@@ -89,7 +106,7 @@ export function buildReplyCloseModal(
         element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 3000 },
       },
     ],
-  };
+  });
 }
 
 function readMeta(raw: string | undefined): ReplyMeta | undefined {
@@ -112,7 +129,7 @@ export async function openReplyModal(
   client: WebClient,
   user: UserView,
   verb: "reply" | "close",
-  clipping: { id: number; registerNumber: string; title: string },
+  clipping: ClippingRef,
   triggerId: string,
   channel?: string,
 ) {
@@ -123,6 +140,14 @@ export async function openReplyModal(
   await client.views.open({ trigger_id: triggerId, view });
 }
 
+function requestErrorText(t: Messages, error: ReplyRequestError): string {
+  return error === "assigneeRequired"
+    ? t.clip.errors.required
+    : error === "dateInvalid"
+      ? t.clip.errors.dateInvalid
+      : t.replies.dueInPast;
+}
+
 export function registerReplyClipping(app: App, deps: HandlerDeps): void {
   app.view(REPLY_REQUEST_CALLBACK, async ({ ack, view, body, client }) => {
     const user = await userView(deps, body.user.id);
@@ -130,11 +155,11 @@ export function registerReplyClipping(app: App, deps: HandlerDeps): void {
     const meta = readMeta(view.private_metadata);
     const values = view.state.values as StateValues;
     const assignee = values[ASSIGNEE]?.value?.selected_user ?? "";
-    const due = values[DUE]?.value?.selected_date ?? "";
+    const dueOn = values[DUE]?.value?.selected_date ?? "";
+    const problems = checkReplyRequest({ assignee, dueOn, today: deps.services.clippingReplies.today() });
     const errors: Record<string, string> = {};
-    if (!assignee) errors[ASSIGNEE] = t.clip.errors.required;
-    if (!isRealIsoDate(due)) errors[DUE] = t.clip.errors.dateInvalid;
-    else if (due < deps.services.clippingReplies.today()) errors[DUE] = t.replies.dueInPast;
+    if (problems.assignee) errors[ASSIGNEE] = requestErrorText(t, problems.assignee);
+    if (problems.dueOn) errors[DUE] = requestErrorText(t, problems.dueOn);
     if (!meta) errors[DUE] = t.clip.notFound;
     if (Object.keys(errors).length || !meta) return void (await ack({ response_action: "errors", errors }));
     if (!(await deps.services.roles.hasRole(user.userId, "staff"))) {
@@ -146,31 +171,35 @@ export function registerReplyClipping(app: App, deps: HandlerDeps): void {
     const outcome = await deps.services.clippingReplies.requestReply({
       id: meta.clippingId,
       assignee,
-      dueOn: due,
+      dueOn,
       by: user.userId,
     });
     await ack();
+    // A repeated submission changed nothing, so it says nothing again.
     if (outcome !== "requested") return;
-    const when = formatDayMonthYear(due);
+    const when = formatDayMonthYear(dueOn);
     await replyPrivately(
       deps,
       client,
       user.userId,
       meta.channel,
-    )(t.replies.requested(meta.registerNumber, `<@${assignee}>`, when)).catch(() => {});
-    if (assignee !== user.userId) {
-      const clipping = await deps.services.clippings.findForEdit(meta.clippingId);
-      const other = await userView(deps, assignee);
-      const title = clipping?.values.url
-        ? mrkdwnLink(clipping.values.url, truncate(clipping.title, 150))
-        : escapeMrkdwn(truncate(clipping?.title ?? "", 150));
-      await client.chat
-        .postMessage({
-          channel: assignee,
-          text: other.t.replies.assignedToYou(meta.registerNumber, title, when, user.userId),
-        })
-        .catch((e: unknown) => deps.logger.warn({ err: e }, "could not tell the assignee"));
-    }
+    )(t.replies.requested(meta.registerNumber, `<@${assignee}>`, when)).catch((e: unknown) =>
+      deps.logger.warn({ err: e }, "could not confirm the reply request"),
+    );
+    if (assignee === user.userId) return;
+    const clipping = await deps.services.clippings.findForEdit(meta.clippingId);
+    const other = await userView(deps, assignee);
+    const title = clipping?.values.url
+      ? mrkdwnLink(clipping.values.url, truncate(clipping.title, 150))
+      : escapeMrkdwn(truncate(clipping?.title ?? "", 150));
+    await deps.sender
+      .post({
+        // Once per assignment, whatever Slack retries.
+        key: `reply-assigned:${meta.clippingId}:${assignee}:${dueOn}`,
+        channel: assignee,
+        text: other.t.replies.assignedToYou(meta.registerNumber, title, when, user.userId),
+      })
+      .catch((e: unknown) => deps.logger.warn({ err: e }, "could not tell the assignee"));
   });
 
   app.view(REPLY_CLOSE_CALLBACK, async ({ ack, view, body, client }) => {
@@ -189,6 +218,11 @@ export function registerReplyClipping(app: App, deps: HandlerDeps): void {
     const outcome = await deps.services.clippingReplies.closeReply({ id: meta.clippingId, text, by: user.userId });
     await ack();
     const said = outcome === "closed" ? t.replies.closed(meta.registerNumber) : t.replies.notOpen(meta.registerNumber);
-    await replyPrivately(deps, client, user.userId, meta.channel)(said).catch(() => {});
+    await replyPrivately(
+      deps,
+      client,
+      user.userId,
+      meta.channel,
+    )(said).catch((e: unknown) => deps.logger.warn({ err: e }, "could not confirm the closed reply"));
   });
 }

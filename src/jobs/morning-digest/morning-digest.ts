@@ -4,8 +4,8 @@ import { TZDate } from "@date-fns/tz";
 import type { DigestSectionContent } from "../../domain/digest/digest-section.js";
 import { wallTime } from "../../domain/scheduling/cron.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
-import { formatDayMonthYear, localDate } from "../../lib/clock.js";
-import type { Job, JobDeps, Occurrence } from "../job.js";
+import { formatDayMonthYear } from "../../lib/clock.js";
+import { type Job, type JobDeps, type Occurrence, officeDayOf } from "../job.js";
 import { buildDigestMessages } from "./digest-blocks.js";
 
 export const morningDigest: Job = {
@@ -15,8 +15,8 @@ export const morningDigest: Job = {
   catchUp: "latest",
   async run(occurrence, deps) {
     const { services, timeZone } = deps;
-    const date = localDate(occurrence.scheduledFor, timeZone);
-    const day = await services.calendar.dayInfo(date);
+    const day = await officeDayOf(occurrence, deps);
+    const { date } = day;
     if (!day.working) return `skipped: ${day.holiday ?? "weekend"}`;
 
     // New since the previous working day's briefing, at the same local time.
