@@ -189,6 +189,24 @@ describe("submitting the clipping modal", () => {
     ).toHaveLength(1);
   });
 
+  it("never mistakes a simultaneous second delivery for a duplicate link (ten double clicks at once)", async () => {
+    const before = await countClippings();
+    const views = await Promise.all(Array.from({ length: 10 }, () => openModal()));
+    const answers = await Promise.all(
+      views.flatMap((view, i) => {
+        const values = { ...validClip, url: `https://example.gr/double/${i}` };
+        return [submit(view, values), submit(view, values)];
+      }),
+    );
+    expect(answers.filter((a) => a.response_action !== undefined)).toEqual([]);
+    expect(await countClippings()).toBe(before + 10);
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const confirmations = t.fake
+      .callsTo("chat.postEphemeral")
+      .filter((c) => String(c.args.text).includes("example.gr/double/"));
+    expect(confirmations).toHaveLength(10);
+  });
+
   it("gives gap-free, unique register numbers to many simultaneous submissions", async () => {
     const views = await Promise.all(Array.from({ length: 20 }, () => openModal()));
     const before = await t.database.db.prisma.clipping.aggregate({

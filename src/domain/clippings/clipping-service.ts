@@ -284,9 +284,18 @@ export function createClippingService({
           const previous = await tx.clipping.findUnique({ where: { submissionKey } });
           if (previous) return { status: "already_stored", clipping: toRegistered(previous) } as const;
           if (draft.urlKey) {
+            // Under READ COMMITTED each statement sees what has committed by then: a simultaneous
+            // delivery of this same submission can commit between the look-up above and this one.
+            // It is this submission, not a duplicate link.
+            const mine = await tx.clipping.findUnique({ where: { submissionKey } });
+            if (mine) return { status: "already_stored", clipping: toRegistered(mine) } as const;
             const existing = await tx.clipping.findFirst({ where: { urlKey: draft.urlKey }, orderBy: { id: "asc" } });
-            if (existing && existing.id !== acceptDuplicateOf)
+            if (existing?.submissionKey === submissionKey) {
+              return { status: "already_stored", clipping: toRegistered(existing) } as const;
+            }
+            if (existing && existing.id !== acceptDuplicateOf) {
               return { status: "duplicate_url", existing: toRegistered(existing) } as const;
+            }
           }
           const seq = await takeNextNumber(tx, CLIPPINGS_REGISTER, year);
           const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } } });
