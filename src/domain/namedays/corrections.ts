@@ -1,0 +1,48 @@
+// What the public-domain dataset gets wrong or leaves out (see ../shared/notes/greek-calendar.md
+// and data/greek-namedays/SOURCE.md). Kept as data beside the dataset, never edited into it, so a
+// newer copy of the dataset can be dropped in and these still apply.
+
+/** Variants cut short in the dataset, and what they should read. `null`: not a name, dropped. */
+export const TRUNCATED_VARIANTS: Record<string, string | null> = {
+  Δάφν: "Δάφνη",
+  Λάζο: "Λάζος",
+  Πάγκαλο: "Πάγκαλος",
+  Αλήθει: "Αλήθεια",
+  Στασινό: "Στασινός",
+  Θεοχάρη: "Θεοχάρης",
+  Μυροφόρ: "Μυροφόρα",
+  Βηθεσδ: "Βηθεσδά",
+  Νεφέλ: "Νεφέλη",
+  Λαμπροτρίτ: null,
+  Αξί: null,
+  Κορίνο: null,
+};
+
+/**
+ * Feasts the dataset does not have. St George and St Mark fall in spring and move after Easter
+ * when Easter is late: the feast is the later of its fixed date and a day of Easter week.
+ */
+export const ADDED_FEASTS = [
+  {
+    label: { el: "Αγίου Γεωργίου", en: "St George" },
+    rule: { kind: "laterOf", month: 4, day: 23, easterOffset: 1 },
+    names: [
+      "Γεώργιος",
+      "Γιώργος",
+      "Γιώργης",
+      "Γιωργής",
+      "Γιωργάκης",
+      "Γιωργίτσα",
+      "Γεωργία",
+      "Γεωργούλα",
+      "Γωγώ",
+      "Τζώρτζης",
+      "Τζορτζ",
+    ],
+  },
+  {
+    label: { el: "Αγίου Μάρκου", en: "St Mark" },
+    rule: { kind: "laterOf", month: 4, day: 25, easterOffset: 2 },
+    names: ["Μάρκος", "Μαρκία"],
+  },
+] as const;

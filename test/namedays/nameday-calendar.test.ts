@@ -1,0 +1,121 @@
+import Holidays from "date-holidays";
+import { describe, expect, it } from "vitest";
+import { easterRelative, orthodoxEaster } from "../../src/domain/calendar/orthodox-easter.js";
+import { dateOf, NameDayCalendar, parseRuleKey, ruleKey } from "../../src/domain/namedays/nameday-calendar.js";
+import { phoneticSkeleton } from "../../src/domain/namedays/name-forms.js";
+
+const calendar = NameDayCalendar.load();
+
+function namesOn(date: string): string[] {
+  return calendar.feastsOn(date).flatMap((f) => f.names);
+}
+
+function datesOf(name: string, year: number): string[] {
+  return calendar
+    .lookup(name)
+    .map((m) => dateOf(m.rule, year))
+    .sort();
+}
+
+describe("Orthodox Easter", () => {
+  it("agrees with date-holidays for every year from 2000 to 2100", () => {
+    const hd = new Holidays("GR");
+    const disagreements: string[] = [];
+    for (let year = 2000; year <= 2100; year++) {
+      const fromLibrary = hd
+        .getHolidays(year, "en")
+        .find((h) => h.rule.startsWith("orthodox") && !/[+-]/.test(h.rule.replace("orthodox", "")));
+      const ours = orthodoxEaster(year);
+      if (fromLibrary?.date.slice(0, 10) !== ours) disagreements.push(`${year}: ${ours} vs ${fromLibrary?.date}`);
+    }
+    expect(disagreements).toEqual([]);
+  });
+
+  it("gives the known Sundays", () => {
+    expect(["2024", "2025", "2026", "2027", "2028"].map((y) => orthodoxEaster(Number(y)))).toEqual([
+      "2024-05-05",
+      "2025-04-20",
+      "2026-04-12",
+      "2027-05-02",
+      "2028-04-16",
+    ]);
+    expect(easterRelative(2026, -48)).toBe("2026-02-23"); // Καθαρά Δευτέρα
+    expect(easterRelative(2026, 50)).toBe("2026-06-01"); // Αγίου Πνεύματος
+  });
+
+  it("refuses years it was not made for", () => {
+    expect(() => orthodoxEaster(1800)).toThrow(RangeError);
+  });
+});
+
+describe("the name-day calendar", () => {
+  it("moves St George after Easter when Easter is late", () => {
+    expect(datesOf("Γεώργιος", 2024)).toEqual(["2024-05-06"]);
+    expect(datesOf("Γεώργιος", 2025)).toEqual(["2025-04-23"]);
+    expect(datesOf("Γεώργιος", 2027)).toEqual(["2027-05-03"]);
+    expect(datesOf("Γεωργία", 2026)).toEqual(["2026-04-23"]);
+  });
+
+  it("moves St Mark to Easter Tuesday at the latest", () => {
+    expect(datesOf("Μάρκος", 2024)).toEqual(["2024-05-07"]);
+    expect(datesOf("Μάρκος", 2025)).toEqual(["2025-04-25"]);
+  });
+
+  it("finds the spot-check names on their days", () => {
+    expect(namesOn("2026-01-06")).toEqual(expect.arrayContaining(["Φώτιος", "Φωτεινή", "Θεοφάνης", "Ιορδάνης"]));
+    expect(namesOn("2026-08-15")).toEqual(expect.arrayContaining(["Μαρια", "Παναγιώτης", "Δεσποινα"]));
+    expect(namesOn("2026-12-06")).toContain("Νικόλαος");
+    expect(namesOn("2026-10-26")).toEqual(expect.arrayContaining(["Δημήτριος", "Δήμητρα"]));
+    expect(namesOn("2026-05-21")).toEqual(expect.arrayContaining(["Κωνσταντίνος", "Ελένη"]));
+    expect(namesOn("2026-08-16")).not.toContain("Νικόλαος");
+  });
+
+  it("places the Easter-relative feasts from that year's Easter", () => {
+    // 2026: Easter 12 April. Βαΐων 5 April, Ζωοδόχου Πηγής 17 April, Θωμά 19 April.
+    expect(namesOn("2026-04-05")).toEqual(expect.arrayContaining(["Βάϊος", "Δάφνη"]));
+    expect(namesOn("2026-04-12")).toEqual(expect.arrayContaining(["Αναστάσιος", "Λάμπρος", "Πασχάλης"]));
+    expect(namesOn("2026-04-17")).toEqual(expect.arrayContaining(["Ζωή", "Πηγή", "Ζήσης"]));
+    expect(namesOn("2026-04-19")).toContain("Θωμάς");
+    expect(namesOn("2026-06-01")).toContain("Τριάδα");
+  });
+
+  it("repairs the dataset's truncated variants", () => {
+    const all = calendar.feasts.flatMap((f) => f.names);
+    expect(all).toContain("Δάφνη");
+    expect(all).not.toContain("Δάφν");
+    expect(all).not.toContain("Λαμπροτρίτ");
+  });
+
+  it("matches a name in its formal, everyday, capital, unaccented and Greeklish spellings", () => {
+    const spellings = ["Γεώργιος", "Γιώργος", "ΓΕΩΡΓΙΟΣ", "γεωργιος", "Giorgos", "Γωγώ"];
+    const keys = spellings.map((s) => calendar.lookup(s).map((m) => m.key));
+    for (const k of keys) expect(k).toEqual(["later:04-23/easter+1"]);
+  });
+
+  it("gives every date of a name that has several", () => {
+    expect(datesOf("Μαρία", 2026)).toEqual(["2026-08-15", "2026-11-21"]);
+    expect(calendar.lookup("Ξψζφ")).toEqual([]);
+    expect(calendar.lookup("")).toEqual([]);
+  });
+
+  it("keeps 29 February on 28 February outside leap years", () => {
+    const rule = parseRuleKey("fixed:02-29");
+    expect(rule).toBeDefined();
+    if (!rule) return;
+    expect(dateOf(rule, 2027)).toBe("2027-02-28");
+    expect(dateOf(rule, 2028)).toBe("2028-02-29");
+  });
+
+  it("reads back the keys it writes and refuses ones that are not dates", () => {
+    for (const f of calendar.feasts.slice(0, 50)) expect(ruleKey(parseRuleKey(f.key) ?? f.rule)).toBe(f.key);
+    expect(parseRuleKey("fixed:02-30")).toBeUndefined();
+    expect(parseRuleKey("fixed:13-01")).toBeUndefined();
+    expect(parseRuleKey("nonsense")).toBeUndefined();
+  });
+
+  it("folds Greek and Greeklish to the same skeleton", () => {
+    expect(phoneticSkeleton("Γιώργος")).toBe(phoneticSkeleton("giorgos"));
+    expect(phoneticSkeleton("Χρήστος")).toBe(phoneticSkeleton("Christos"));
+    expect(phoneticSkeleton("Θεόδωρος")).toBe(phoneticSkeleton("Theodoros"));
+  });
+});
