@@ -2,13 +2,18 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
+import { createCalendarReminders } from "./calendar/calendar-reminders.js";
 import { createWorkingCalendar } from "./calendar/working-days.js";
 import { createClippingAlerts } from "./clippings/clipping-alerts.js";
 import { createClippingReplies, createRepliesDigestSection } from "./clippings/clipping-replies.js";
 import { createClippingSearch } from "./clippings/clipping-search.js";
 import { createClippingService } from "./clippings/clipping-service.js";
 import { createClippingsDigestSection } from "./clippings/clippings-digest.js";
+import { createContactImports } from "./contacts/contact-import.js";
+import { createContactService } from "./contacts/contact-service.js";
 import type { DigestSection } from "./digest/digest-section.js";
+import { createGreetingService } from "./greetings/greeting-service.js";
+import { NameDayCalendar } from "./namedays/nameday-calendar.js";
 import { createOutboundStore } from "./outbound/outbound-store.js";
 import { createJobRunStore } from "./scheduling/job-runs.js";
 import { createLocaleService, type SlackLocaleLookup } from "./users/locale.js";
@@ -28,6 +33,9 @@ export function createServices(deps: {
     createRepliesDigestSection(clippingReplies),
   ];
   const roles = createRoleService(deps);
+  const calendarReminders = createCalendarReminders(deps);
+  const contacts = createContactService(deps);
+  const nameDays = sharedNameDayCalendar();
   return {
     roles,
     /** Who may correct or withdraw a clipping: the person who logged it, or a manager. */
@@ -39,11 +47,23 @@ export function createServices(deps: {
     clippingSearch: createClippingSearch(deps),
     clippingReplies,
     clippingAlerts: createClippingAlerts(deps),
-    calendar: createWorkingCalendar(deps),
+    calendar: createWorkingCalendar({ ...deps, localHolidayOn: calendarReminders.localHolidayOn }),
+    calendarReminders,
+    contacts,
+    contactImports: createContactImports({ prisma: deps.prisma, contacts, nameDays }),
+    greetings: createGreetingService(deps),
+    nameDays,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     digestSections,
   };
+}
+
+let nameDayCalendar: NameDayCalendar | undefined;
+/** The name-day calendar is read-only data: built once per process. */
+function sharedNameDayCalendar(): NameDayCalendar {
+  nameDayCalendar ??= NameDayCalendar.load();
+  return nameDayCalendar;
 }
 
 export type Services = ReturnType<typeof createServices>;

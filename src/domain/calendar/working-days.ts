@@ -1,5 +1,5 @@
 // Which days the office works: Monday to Friday, less Greek public holidays (date-holidays, with
-// Orthodox Easter), corrected by an admin where the state moves a holiday (e.g. Labour Day 2024).
+// Orthodox Easter) and the municipality's own holiday, corrected by an admin where the state moves a holiday (e.g. Labour Day 2024).
 import { addDays, format, parseISO } from "date-fns";
 import Holidays from "date-holidays";
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -15,7 +15,14 @@ export interface DayInfo {
   overridden: boolean;
 }
 
-export function createWorkingCalendar({ prisma }: { prisma: PrismaClient }) {
+export function createWorkingCalendar({
+  prisma,
+  localHolidayOn,
+}: {
+  prisma: PrismaClient;
+  /** The municipality's own holiday on a date (its patron saint), set by an admin. */
+  localHolidayOn?: (date: string) => Promise<{ name: string } | undefined>;
+}) {
   const holidays = new Holidays("GR");
   const byYear = new Map<string, Map<string, string>>();
 
@@ -47,7 +54,7 @@ export function createWorkingCalendar({ prisma }: { prisma: PrismaClient }) {
         overridden: true,
       };
     }
-    const holiday = publicHolidays(day.getFullYear(), locale).get(date);
+    const holiday = publicHolidays(day.getFullYear(), locale).get(date) ?? (await localHolidayOn?.(date))?.name;
     return { date, working: !weekend && !holiday, holiday, weekend, overridden: false };
   }
 

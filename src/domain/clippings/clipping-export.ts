@@ -1,9 +1,11 @@
 // The register as files: CSV (UTF-8 with BOM, so that Excel shows Greek; ';' for Greek Excel) and
 // XLSX, one row per clipping in register order, every field.
+
 import ExcelJS from "exceljs";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { isRealIsoDate } from "../../lib/clock.js";
+import { csvFile } from "../../lib/csv.js";
 import { formatRegisterNumber } from "../registers/register-number.js";
 
 export interface ExportRange {
@@ -116,19 +118,10 @@ const cells = (r: ExportRow) => [
   r.createdAt.toISOString(),
 ];
 
-/** A spreadsheet must not run a formula someone typed into a title (CSV injection). */
-function csvCell(value: string, separator: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export function toCsv(rows: ExportRow[], locale: LocaleCode): Buffer {
   // Greek Excel lists with ';' (the comma is the decimal mark there).
   const separator = locale === "el" ? ";" : ",";
-  const lines = [headers(locale), ...rows.map(cells)].map((line) =>
-    line.map((v) => csvCell(v, separator)).join(separator),
-  );
-  return Buffer.from(`\uFEFF${lines.join("\r\n")}\r\n`, "utf8");
+  return csvFile([headers(locale), ...rows.map(cells)], separator);
 }
 
 export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buffer> {

@@ -1,5 +1,7 @@
 // The press-clippings register: topics to choose from, and entering a clipping exactly once.
-import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+
+import { isUniqueViolation } from "../../db/errors.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { LocaleCode } from "../../i18n/index.js";
 import { type Clock, localDate, localYear } from "../../lib/clock.js";
 import { foldGreek } from "../../lib/text.js";
@@ -347,12 +349,6 @@ function draftColumns(draft: ClippingDraft) {
 /** Both languages' names, so that search finds a clipping by either. */
 function topicNamesOf(topics: { nameEl: string; nameEn: string }[]): string {
   return topics.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" ");
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return true;
-  const text = String((error as { message?: unknown })?.message ?? "");
-  return /unique constraint|duplicate key/i.test(text);
 }
 
 export type ClippingService = ReturnType<typeof createClippingService>;
