@@ -1,4 +1,5 @@
 // What every listener is given: the domain services and the little it needs to talk to users.
+import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../domain/services.js";
 import type { Role } from "../domain/users/roles.js";
@@ -28,15 +29,15 @@ export async function userView(deps: HandlerDeps, userId: string): Promise<UserV
   return { userId, locale, t: messages(locale) };
 }
 
-/** Sends a private answer to the user a listener is serving. */
-export type Reply = (text: string) => Promise<void>;
+/** Sends a private answer to the user a listener is serving (blocks optional; text is the fallback). */
+export type Reply = (text: string, blocks?: KnownBlock[]) => Promise<void>;
 
 /** For slash commands: the command's response_url, which works in any channel. */
 export function replyWithRespond(
-  respond: (msg: { response_type: "ephemeral"; text: string }) => Promise<unknown>,
+  respond: (msg: { response_type: "ephemeral"; text: string; blocks?: KnownBlock[] }) => Promise<unknown>,
 ): Reply {
-  return async (text) => {
-    await respond({ response_type: "ephemeral", text });
+  return async (text, blocks) => {
+    await respond({ response_type: "ephemeral", text, ...(blocks ? { blocks } : {}) });
   };
 }
 
@@ -45,16 +46,17 @@ export function replyWithRespond(
  * when that is not possible (a channel the bot is not in, or no channel at all).
  */
 export function replyPrivately(deps: HandlerDeps, client: WebClient, userId: string, channel?: string): Reply {
-  return async (text) => {
+  return async (text, blocks) => {
+    const content = { text, ...(blocks ? { blocks } : {}) };
     if (channel) {
       try {
-        await client.chat.postEphemeral({ channel, user: userId, text });
+        await client.chat.postEphemeral({ channel, user: userId, ...content });
         return;
       } catch (error) {
         deps.logger.info({ err: error, channel }, "ephemeral not possible; sending a DM instead");
       }
     }
-    await client.chat.postMessage({ channel: userId, text });
+    await client.chat.postMessage({ channel: userId, ...content });
   };
 }
 

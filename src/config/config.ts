@@ -40,6 +40,8 @@ export const CONFIG_HELP: Record<string, string> = {
   ADMIN_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
   MANAGER_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
   ADMIN_CHANNEL_ID: "a Slack channel id such as C0123ABCD, where failed jobs are reported",
+  PR_CHANNEL_ID:
+    "a Slack channel id such as C0123ABCD: the PR office's channel, for name days, cards and holiday notes",
   REDIS_URL: "a redis:// URL, to share Slack rate limits between several bot processes",
   CATCH_UP_HOURS: "how many hours back missed scheduled jobs are run at start (default 48)",
   SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
@@ -59,6 +61,7 @@ const schema = z.object({
   ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
   MANAGER_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
   ADMIN_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
+  PR_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
   REDIS_URL: optionalNonEmpty(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// URL")),
   CATCH_UP_HOURS: z.coerce
     .number()
@@ -87,6 +90,8 @@ export interface Config {
   adminUserIds: string[];
   managerUserIds: string[];
   adminChannelId?: string;
+  /** The PR office's channel: where the calendar's reminders go unless a job has its own. */
+  prChannelId?: string;
   redisUrl?: string;
   catchUpHours: number;
   shutdownTimeoutMs: number;
@@ -146,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminUserIds: e.ADMIN_USER_IDS,
     managerUserIds: e.MANAGER_USER_IDS,
     adminChannelId: e.ADMIN_CHANNEL_ID,
+    prChannelId: e.PR_CHANNEL_ID,
     redisUrl: e.REDIS_URL,
     catchUpHours: e.CATCH_UP_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -4,8 +4,12 @@ import type { App } from "@slack/bolt";
 import type { HandlerDeps } from "../bot/handler-deps.js";
 import * as admin from "./admin/index.js";
 import * as clippings from "./clippings/index.js";
+import * as contacts from "./contacts/index.js";
+import * as namedays from "./namedays/index.js";
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   clippings.register(app, deps);
+  contacts.register(app, deps);
+  namedays.register(app, deps);
   admin.register(app, deps);
 }

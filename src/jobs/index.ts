@@ -3,5 +3,15 @@ import { clippingReplyReminders } from "./clipping-reply-reminders.js";
 import { clippingSurgeCheck } from "./clipping-surge-check.js";
 import type { Job } from "./job.js";
 import { morningDigest } from "./morning-digest/morning-digest.js";
+import { calendarNotes } from "./office-calendar/calendar-notes.js";
+import { greetingCards } from "./office-calendar/greeting-cards.js";
+import { nameDayReminders } from "./office-calendar/name-day-reminders.js";
 
-export const allJobs: Job[] = [morningDigest, clippingReplyReminders, clippingSurgeCheck];
+export const allJobs: Job[] = [
+  morningDigest,
+  clippingReplyReminders,
+  clippingSurgeCheck,
+  nameDayReminders,
+  greetingCards,
+  calendarNotes,
+];

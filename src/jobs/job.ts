@@ -27,6 +27,8 @@ export interface JobDeps {
   defaultLocale: LocaleCode;
   /** The channel an admin chose for this job, if any. */
   channelId: string | null;
+  /** The PR office's channel (PR_CHANNEL_ID), for jobs that post there unless given their own. */
+  officeChannelId?: string;
 }
 
 export interface Job {
@@ -45,4 +47,9 @@ export interface Job {
 /** The office's calendar day of an occurrence, and whether it is a working day (with its holiday). */
 export async function officeDayOf(occurrence: Occurrence, deps: JobDeps) {
   return deps.services.calendar.dayInfo(localDate(occurrence.scheduledFor, deps.timeZone));
+}
+
+/** Where a job that posts to the PR office goes: its own channel, else the office's. */
+export function officeChannel(deps: JobDeps): string | undefined {
+  return deps.channelId ?? deps.officeChannelId;
 }

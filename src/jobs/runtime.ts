@@ -59,6 +59,7 @@ export function createJobRuntime(options: {
       timeZone: config.timeZone,
       defaultLocale: config.defaultLocale,
       channelId,
+      officeChannelId: config.prChannelId,
     }),
     // Reported once, to the admins' channel or else to each admin.
     async onFinalFailure(job, occurrence, error) {

@@ -49,6 +49,10 @@ export class FakeSlack {
   private readonly usedTriggers = new Set<string>();
   private readonly views = new Map<string, Json>();
   private readonly listeners = new Set<() => void>();
+  /** Files uploaded through files.uploadV2, by file id. */
+  readonly uploads = new Map<string, Buffer>();
+  /** Files users put in the workspace, served at url_private_download to the bot's token only. */
+  private readonly hosted = new Map<string, Buffer>();
   private server?: Server;
   private tsCounter = 0;
   baseUrl = "";
@@ -76,6 +80,30 @@ export class FakeSlack {
   /** A fresh trigger id, valid for 3 s, like the ones Slack puts in interactive payloads. */
   triggerId(): string {
     return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().slice(0, 8)}`;
+  }
+
+  /** A file as a user's upload: what a file_input puts in a view submission's state. */
+  hostFile(name: string, bytes: Uint8Array): Json {
+    const id = `F${randomUUID().slice(0, 8).toUpperCase()}`;
+    this.hosted.set(id, Buffer.from(bytes));
+    return {
+      id,
+      name,
+      title: name,
+      filetype: "csv",
+      size: bytes.byteLength,
+      url_private: `${this.baseUrl}/files-pri/${id}/${encodeURIComponent(name)}`,
+      url_private_download: `${this.baseUrl}/files-pri/${id}/download/${encodeURIComponent(name)}`,
+    };
+  }
+
+  /** The contents of an uploaded file, by its name (the newest upload of that name). */
+  uploadedFile(filename: string): Buffer | undefined {
+    const get = this.callsTo("files.getUploadURLExternal")
+      .filter((c) => c.args.filename === filename)
+      .pop();
+    const id = get?.response.file_id;
+    return typeof id === "string" ? this.uploads.get(id) : undefined;
   }
 
   /** Replaces the answer of one method (for failures, delays). Return `{ ok: false, error }` to fail. */
@@ -126,12 +154,28 @@ export class FakeSlack {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse) {
-    const raw = await new Promise<string>((resolve) => {
+    const body = await new Promise<Buffer>((resolve) => {
       const chunks: Buffer[] = [];
       req.on("data", (c: Buffer) => chunks.push(c));
-      req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+      req.on("end", () => resolve(Buffer.concat(chunks)));
     });
+    const raw = body.toString("utf8");
     const url = new URL(req.url ?? "/", this.baseUrl);
+    if (url.pathname.startsWith("/files-pri/")) {
+      const file = this.hosted.get(url.pathname.split("/")[2] ?? "");
+      const authorised = req.headers.authorization === `Bearer ${BOT_TOKEN}`;
+      this.record("file_download", { path: url.pathname, authorised }, { ok: Boolean(file && authorised) });
+      // Like Slack: without the token, a login page (HTML, status 200), not the file.
+      if (!authorised) {
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end("<!DOCTYPE html><html><body>Sign in</body></html>");
+        return;
+      }
+      if (!file) return this.send(res, 404, { ok: false, error: "file_not_found" });
+      res.writeHead(200, { "content-type": "application/octet-stream" });
+      res.end(file);
+      return;
+    }
     if (url.pathname.startsWith("/response/")) {
       const args = raw ? (JSON.parse(raw) as Json) : {};
       const problem = checkMessage(args);
@@ -141,7 +185,8 @@ export class FakeSlack {
       return this.send(res, 200, response);
     }
     if (url.pathname.startsWith("/upload/")) {
-      this.record("file_upload", { id: url.pathname.slice(8), bytes: raw.length }, { ok: true });
+      this.uploads.set(url.pathname.slice(8), body);
+      this.record("file_upload", { id: url.pathname.slice(8), bytes: body.length }, { ok: true });
       return this.send(res, 200, { ok: true });
     }
     const method = url.pathname.replace(/^\/api\//, "");
@@ -280,6 +325,8 @@ export class FakeSlack {
         if (!args.channel || !args.ts) return fail("message_not_found");
         const problem = checkMessage(args);
         if (problem) return fail(...problem);
+        const stored = (this.messages.get(this.dmChannel(String(args.channel))) ?? []).find((m) => m.ts === args.ts);
+        if (stored) Object.assign(stored, { text: args.text ?? stored.text, blocks: args.blocks ?? stored.blocks });
         return { ok: true, channel: args.channel, ts: args.ts };
       }
       case "conversations.open":

@@ -133,7 +133,16 @@ export class SlackDriver {
   }
 
   blockAction(
-    input: { userId: string; actionId: string; value?: string; blockId?: string; channelId?: string; view?: Json },
+    input: {
+      userId: string;
+      actionId: string;
+      value?: string;
+      blockId?: string;
+      channelId?: string;
+      view?: Json;
+      /** The channel message the button is on (ts, blocks), as Slack sends it. */
+      message?: Json;
+    },
     options?: SendOptions,
   ) {
     return this.interactive(
@@ -144,7 +153,8 @@ export class SlackDriver {
         ...(input.channelId
           ? {
               channel: { id: input.channelId, name: "channel" },
-              container: { type: "message", channel_id: input.channelId },
+              container: { type: "message", channel_id: input.channelId, message_ts: input.message?.ts },
+              ...(input.message ? { message: { type: "message", ...input.message } } : {}),
             }
           : {}),
         ...(input.view ? { view: input.view, container: { type: "view", view_id: input.view.id } } : {}),

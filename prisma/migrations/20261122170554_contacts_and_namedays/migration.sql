@@ -1,5 +1,5 @@
 -- CreateEnum
-CREATE TYPE "GreetingKind" AS ENUM ('name_day', 'christmas_card', 'easter_card', 'thank_you');
+CREATE TYPE "GreetingKind" AS ENUM ('name_day', 'card', 'thank_you');
 
 -- CreateEnum
 CREATE TYPE "GreetingStatus" AS ENUM ('pending', 'sent', 'skipped');

@@ -74,6 +74,16 @@ export function createWorkingCalendar({
       }
       throw new Error(`no working day in the 30 days before ${date}`);
     },
+    /** The working day after `date` (not `date` itself). */
+    async nextWorkingDay(date: string): Promise<string> {
+      let d = parseISO(date);
+      for (let i = 0; i < 30; i++) {
+        d = addDays(d, 1);
+        const iso = format(d, "yyyy-MM-dd");
+        if ((await dayInfo(iso)).working) return iso;
+      }
+      throw new Error(`no working day in the 30 days after ${date}`);
+    },
     async setOverride(options: { date: string; kind: "holiday" | "working_day"; name?: string; setBy: string }) {
       const date = new Date(`${options.date}T00:00:00Z`);
       await prisma.calendarOverride.upsert({

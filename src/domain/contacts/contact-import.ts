@@ -5,10 +5,10 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
 import { decodeSpreadsheet, detectSeparator, parseCsv, uncsvCell } from "../../lib/csv.js";
 import { foldGreek } from "../../lib/text.js";
-import { firstNameOf } from "../namedays/name-forms.js";
 import type { NameDayCalendar } from "../namedays/nameday-calendar.js";
 import type { CategoryOption, ContactService } from "./contact-service.js";
 import { type ContactDraft, type ContactError, type ContactInput, validateContact } from "./contact-validation.js";
+import { feastsOfFullName, readNameDay } from "./name-day-choice.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -30,6 +30,7 @@ const HEADER_ALIASES: Record<string, Column> = {
   ονομαλατινικα: "nameLatin",
   namelatin: "nameLatin",
   latinname: "nameLatin",
+  latinscript: "nameLatin",
   τιτλοσ: "title",
   θεση: "title",
   ιδιοτητα: "title",
@@ -114,19 +115,6 @@ export interface ImportPlan {
 export type FileProblem = { code: "empty" } | { code: "noNameColumn" } | { code: "tooLarge"; maxBytes: number };
 
 const foldHeader = (h: string) => foldGreek(h).replace(/[^\p{L}\p{N}]/gu, "");
-
-/** Reads a day the way the office writes it: `15/8`, `15/08`, `15-8`, or a feast key. */
-export function readNameDay(value: string): string | undefined {
-  const v = value.trim();
-  const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(v);
-  if (m) return `fixed:${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}`;
-  const e = /^(?:πασχα|pascha|easter)\s*([+-]\s*\d{1,2})?$/i.exec(foldGreek(v));
-  if (e) {
-    const offset = Number((e[1] ?? "+0").replace(/\s/g, ""));
-    return `easter:${offset >= 0 ? "+" : ""}${offset}`;
-  }
-  return undefined;
-}
 
 export function planImport(
   bytes: Uint8Array,
@@ -242,7 +230,7 @@ export function planImport(
       continue;
     }
     if (!draft.nameDayKey) {
-      const feasts = options.nameDays.lookup(firstNameOf(raw.firstName ?? draft.nameEl));
+      const feasts = feastsOfFullName(options.nameDays, raw.firstName ?? draft.nameEl);
       if (feasts.length === 1) {
         draft.nameDayKey = feasts[0]?.key ?? null;
         suggestedNameDay = true;

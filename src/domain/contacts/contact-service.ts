@@ -145,6 +145,18 @@ export function createContactService({ prisma, clock }: { prisma: PrismaClient; 
       });
     },
 
+    /** Sets or confirms the name day; false when the contact is gone or it was already so. */
+    async setNameDay(id: number, key: string | null, confirmed: boolean, by: string): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const changed = await tx.contact.updateMany({
+          where: { id, NOT: { nameDayKey: key, nameDayConfirmed: confirmed } },
+          data: { nameDayKey: key, nameDayConfirmed: confirmed },
+        });
+        if (changed.count > 0) await audit(tx, id, "updated", by, confirmed ? "nameDayKey,confirmed" : "nameDayKey");
+        return changed.count > 0;
+      });
+    },
+
     async setArchived(id: number, archived: boolean, by: string): Promise<boolean> {
       return prisma.$transaction(async (tx) => {
         const current = await tx.contact.findUnique({ where: { id } });

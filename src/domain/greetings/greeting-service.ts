@@ -4,7 +4,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 
-export type GreetingKind = "name_day" | "christmas_card" | "easter_card" | "thank_you";
+export type GreetingKind = "name_day" | "card" | "thank_you";
 export type GreetingOutcome = "sent" | "skipped";
 
 export interface RecordedGreeting {

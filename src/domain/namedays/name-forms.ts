@@ -53,8 +53,3 @@ export function phoneticSkeleton(text: string): string {
   }
   return out;
 }
-
-/** The first word of a full name, as the name day is usually the first name's. */
-export function firstNameOf(fullName: string): string {
-  return fullName.trim().split(/[\s,]+/)[0] ?? "";
-}

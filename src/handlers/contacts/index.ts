@@ -1,0 +1,13 @@
+import type { App } from "@slack/bolt";
+import type { HandlerDeps } from "../../bot/handler-deps.js";
+import { registerContactCommand } from "./contact-command.js";
+import { registerContactMenu } from "./contact-menu.js";
+import { registerContactModalSubmission } from "./contact-modal-submission.js";
+import { registerImportContacts } from "./import-contacts.js";
+
+export function register(app: App, deps: HandlerDeps): void {
+  registerContactCommand(app, deps);
+  registerContactModalSubmission(app, deps);
+  registerContactMenu(app, deps);
+  registerImportContacts(app, deps);
+}
