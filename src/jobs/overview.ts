@@ -27,11 +27,11 @@ export async function jobOverview(options: {
       return {
         name: job.name,
         description: job.description,
-        schedule: job.schedule,
+        schedule: setting.schedule ?? job.schedule,
         enabled: setting.enabled,
         channelId: setting.channelId,
         last: await store.lastRun(job.name),
-        next: nextOccurrence(job.schedule, now, timeZone),
+        next: nextOccurrence(setting.schedule ?? job.schedule, now, timeZone),
         failures30d: await store.countFailed(job.name, new Date(now.getTime() - 30 * 24 * 3600_000)),
       };
     }),

@@ -104,7 +104,8 @@ export class Scheduler {
     const setting = await this.o.store.ensureSetting(job.name, now);
     if (!setting.enabled) return [];
     const windowStart = new Date(Math.max(now.getTime() - this.catchUpWindowMs, setting.createdAt.getTime()));
-    const scheduled = occurrencesBetween(job.schedule, windowStart, now, this.o.timeZone);
+    // An admin may have moved the job to another time of day (`/grafeio job <name> time 07:45`).
+    const scheduled = occurrencesBetween(setting.schedule ?? job.schedule, windowStart, now, this.o.timeZone);
     const known = new Set(
       (await this.o.store.runsBetween(job.name, windowStart, now)).map((r) => r.scheduledFor.getTime()),
     );

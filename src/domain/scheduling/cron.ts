@@ -101,3 +101,17 @@ export function nextOccurrence(expression: string, after: Date, timeZone: string
   }
   return undefined;
 }
+
+/**
+ * A job's schedule at another time of day, its days unchanged: `30 8 * * 1-5` at 07:45 is
+ * `45 7 * * 1-5`. Undefined for a time that is not HH:MM, or that falls between 03:00 and 04:00,
+ * which Athens' daylight-saving changes skip or repeat.
+ */
+export function scheduleAtTime(schedule: string, time: string): string | undefined {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+  const fields = schedule.trim().split(/\s+/);
+  if (!m || fields.length !== 5) return undefined;
+  const [hour, minute] = [Number(m[1]), Number(m[2])];
+  if (hour === 3) return undefined;
+  return [String(minute), String(hour), ...fields.slice(2)].join(" ");
+}

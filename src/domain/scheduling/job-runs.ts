@@ -32,7 +32,7 @@ export function createJobRunStore({ prisma }: { prisma: PrismaClient }) {
 
     async updateSetting(
       jobName: string,
-      change: { enabled?: boolean; channelId?: string | null; updatedBy: string },
+      change: { enabled?: boolean; channelId?: string | null; schedule?: string | null; updatedBy: string },
       now: Date,
     ) {
       return prisma.jobSetting.upsert({

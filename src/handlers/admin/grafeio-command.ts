@@ -1,8 +1,11 @@
 import type { App } from "@slack/bolt";
 import { answerSafely, ensureRole, type HandlerDeps, replyWithRespond, userView } from "../../bot/handler-deps.js";
+import { weekdayAndDate } from "../../domain/namedays/describe.js";
+import { dateOf, parseRuleKey } from "../../domain/namedays/nameday-calendar.js";
+import { scheduleAtTime } from "../../domain/scheduling/cron.js";
 import { allJobs } from "../../jobs/index.js";
 import { jobOverview } from "../../jobs/overview.js";
-import { formatDayMonthYear, localDate } from "../../lib/clock.js";
+import { formatDayMonthYear, localDate, localYear } from "../../lib/clock.js";
 import { escapeMrkdwn } from "../../lib/mrkdwn.js";
 import { parseGrafeioCommand } from "./parse-grafeio-command.js";
 
@@ -152,6 +155,81 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
               ? t.admin.jobEnabled(parsed.name, parsed.enabled)
               : t.admin.jobChannel(parsed.name, parsed.channelId ? `<#${parsed.channelId}>` : null),
           );
+          return;
+        }
+        case "jobTime": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const job = allJobs.find((j) => j.name === parsed.name);
+          if (!job) {
+            await reply(t.admin.unknownJob(escapeMrkdwn(parsed.name)));
+            return;
+          }
+          const schedule = parsed.time === null ? null : scheduleAtTime(job.schedule, parsed.time);
+          if (schedule === undefined) {
+            await reply(t.admin.badTime(escapeMrkdwn(parsed.time ?? "")));
+            return;
+          }
+          await deps.services.jobRuns.updateSetting(job.name, { schedule, updatedBy: user.userId }, deps.clock.now());
+          await reply(t.admin.jobTime(job.name, schedule ?? job.schedule));
+          return;
+        }
+        case "categories": {
+          const categories = await deps.services.contacts.listCategories();
+          const lines = categories.map(
+            (c) => `• \`${c.slug}\` ${escapeMrkdwn(user.locale === "en" ? c.nameEn : c.nameEl)}`,
+          );
+          await reply([t.admin.categoriesList, ...lines].join("\n"));
+          return;
+        }
+        case "categoryAdd": {
+          if (!(await ensureRole(deps, user, "manager", reply))) return;
+          const outcome = await deps.services.contacts.addCategory({
+            slug: parsed.slug,
+            nameEl: parsed.nameEl,
+            nameEn: parsed.nameEn,
+          });
+          const name = escapeMrkdwn(user.locale === "en" ? parsed.nameEn : parsed.nameEl);
+          await reply(outcome === "created" ? t.admin.categoryAdded(name) : t.admin.categoryExists(parsed.slug));
+          return;
+        }
+        case "reminders": {
+          const reminders = await deps.services.calendarReminders.active();
+          const year = localYear(deps.clock.now(), deps.timeZone);
+          const lines = reminders.map((r) => {
+            const rule = parseRuleKey(r.dateKey);
+            const date = rule ? weekdayAndDate(t, dateOf(rule, year)) : r.dateKey;
+            return t.admin.reminderLine(
+              r.id,
+              t.admin.reminderKinds[r.holiday ? "holiday" : r.kind],
+              escapeMrkdwn(r.name),
+              date,
+              r.leadDays,
+            );
+          });
+          await reply([t.admin.remindersList, ...lines].join("\n"));
+          return;
+        }
+        case "reminderAdd": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const created = await deps.services.calendarReminders.add({
+            kind: parsed.reminder === "cards" ? "cards" : "celebration",
+            holiday: parsed.reminder === "holiday",
+            name: parsed.name,
+            dateKey: parsed.date,
+            leadDays: parsed.leadDays,
+            createdBy: user.userId,
+          });
+          await reply(t.admin.reminderAdded(created.id, escapeMrkdwn(created.name)));
+          return;
+        }
+        case "reminderLead":
+        case "reminderRemove": {
+          if (!(await ensureRole(deps, user, "admin", reply))) return;
+          const done =
+            parsed.kind === "reminderLead"
+              ? await deps.services.calendarReminders.setLeadDays(parsed.id, parsed.leadDays)
+              : await deps.services.calendarReminders.remove(parsed.id);
+          await reply(done ? t.admin.reminderChanged(parsed.id) : t.admin.unknownReminder(parsed.id));
           return;
         }
         case "calendarShow": {

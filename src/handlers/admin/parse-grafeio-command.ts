@@ -1,4 +1,6 @@
 // Reads the text after /grafeio: the office's settings command.
+import { MAX_LEAD_DAYS } from "../../domain/calendar/calendar-reminders.js";
+import { readNameDay } from "../../domain/contacts/name-day-choice.js";
 import { isRole, type Role } from "../../domain/users/roles.js";
 import type { LocaleCode } from "../../i18n/index.js";
 import { isRealIsoDate } from "../../lib/clock.js";
@@ -13,6 +15,13 @@ export type GrafeioCommand =
   | { kind: "jobs" }
   | { kind: "jobEnable"; name: string; enabled: boolean }
   | { kind: "jobChannel"; name: string; channelId: string | null }
+  | { kind: "jobTime"; name: string; time: string | null }
+  | { kind: "categories" }
+  | { kind: "categoryAdd"; slug: string; nameEl: string; nameEn: string }
+  | { kind: "reminders" }
+  | { kind: "reminderAdd"; reminder: "celebration" | "cards" | "holiday"; date: string; leadDays: number; name: string }
+  | { kind: "reminderLead"; id: number; leadDays: number }
+  | { kind: "reminderRemove"; id: number }
   | { kind: "calendarShow"; date: string }
   | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
   | { kind: "calendarClear"; date: string }
@@ -82,6 +91,43 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
         const channelId = value ? CHANNEL.exec(value)?.[1] : undefined;
         if (channelId) return { kind: "jobChannel", name, channelId };
       }
+      if (rest.length === 3 && what === "time" && value)
+        return { kind: "jobTime", name, time: value === "default" ? null : value };
+      return { kind: "help" };
+    }
+    case "categories":
+      return { kind: "categories" };
+    case "category": {
+      // category add slug Ελληνικό όνομα | English name
+      const [what, slug, ...names] = rest;
+      if (what !== "add" || !slug || !/^[a-z0-9_]{2,40}$/.test(slug)) return { kind: "help" };
+      const [nameEl = "", nameEn = ""] = names
+        .join(" ")
+        .split("|")
+        .map((x) => x.trim());
+      if (!nameEl || nameEl.length > 60 || nameEn.length > 60) return { kind: "help" };
+      return { kind: "categoryAdd", slug, nameEl, nameEn: nameEn || nameEl };
+    }
+    case "reminders":
+      return { kind: "reminders" };
+    case "reminder": {
+      // reminder add celebration|cards|holiday <15/8 | Πάσχα+5> <lead days> <name>
+      // reminder <id> lead <days>;  reminder <id> remove
+      const [first, second, third, ...more] = rest;
+      if (first === "add" && (second === "celebration" || second === "cards" || second === "holiday")) {
+        const date = third ? readNameDay(third) : undefined;
+        const lead = Number(more[0]);
+        const name = more.slice(1).join(" ").trim();
+        if (date && Number.isInteger(lead) && lead >= 0 && lead <= MAX_LEAD_DAYS && name && name.length <= 100)
+          return { kind: "reminderAdd", reminder: second, date, leadDays: lead, name };
+        return { kind: "help" };
+      }
+      const id = Number(first);
+      if (!Number.isInteger(id) || id <= 0) return { kind: "help" };
+      if (second === "remove" && rest.length === 2) return { kind: "reminderRemove", id };
+      const lead = Number(third);
+      if (second === "lead" && rest.length === 3 && Number.isInteger(lead) && lead >= 0 && lead <= MAX_LEAD_DAYS)
+        return { kind: "reminderLead", id, leadDays: lead };
       return { kind: "help" };
     }
     case "holiday":
