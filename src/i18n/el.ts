@@ -405,7 +405,7 @@ export const el = {
     recorded: (count: number, name: string) => `:envelope_with_arrow: Καταγράφηκαν ${count} κάρτες (${name}).`,
     nothingLeft: "Έχουν σταλεί κάρτες σε όλους.",
     noCategory: "Χωρίς κατηγορία",
-    noLanguage: "γλώσσα;",
+    noLanguage: "χωρίς γλώσσα",
     campaignOver: "Η περίοδος αυτών των καρτών έληξε.",
   },
   calendarNotes: {

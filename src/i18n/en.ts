@@ -394,7 +394,7 @@ export const en: Messages = {
     recorded: (count: number, name: string) => `:envelope_with_arrow: Recorded ${count} cards (${name}).`,
     nothingLeft: "Everyone has been sent a card.",
     noCategory: "No category",
-    noLanguage: "language?",
+    noLanguage: "no language",
     campaignOver: "This card campaign is over.",
   },
   calendarNotes: {

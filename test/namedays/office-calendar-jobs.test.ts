@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { ContactDraft } from "../../src/domain/contacts/contact-validation.js";
+import { calendarNotes } from "../../src/jobs/office-calendar/calendar-notes.js";
+import { greetingCards } from "../../src/jobs/office-calendar/greeting-cards.js";
+import { nameDayReminders } from "../../src/jobs/office-calendar/name-day-reminders.js";
+import { checkMessage } from "../support/block-kit-limits.js";
+import type { Json } from "../support/fake-slack.js";
+import { createJobHarness, type JobHarness } from "../support/job-harness.js";
+
+const PR = "C0PRESS01";
+let h: JobHarness;
+afterEach(() => h?.dispose());
+
+/** 08:30 in Athens on a winter day (UTC+2) or a summer one (UTC+3). */
+function athens(date: string, time: string): Date {
+  const summer = date >= "2027-03-28" && date < "2027-10-31";
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  return new Date(`${date}T${String(hh - (summer ? 3 : 2)).padStart(2, "0")}:${String(mm).padStart(2, "0")}:00Z`);
+}
+
+const blank: ContactDraft = {
+  nameEl: "",
+  nameLatin: null,
+  title: null,
+  organisation: null,
+  categorySlug: null,
+  country: null,
+  language: null,
+  email: null,
+  phone: null,
+  address: null,
+  vip: false,
+  nameDayKey: null,
+  notes: null,
+  consent: null,
+  source: null,
+  optOutGreetings: false,
+};
+
+async function contact(fields: Partial<ContactDraft>) {
+  const r = await h.services.contacts.create({ draft: { ...blank, ...fields }, createdBy: "U0STAFF01" });
+  return r.contact;
+}
+
+async function setup(now: Date, env: Record<string, string> = { PR_CHANNEL_ID: PR }) {
+  h = await createJobHarness({ now: new Date(now.getTime() - 24 * 3600_000), env });
+  const p = h.process("A", [nameDayReminders, greetingCards, calendarNotes]);
+  await p.scheduler.tick(); // the jobs are first seen before the days under test
+  h.clock.set(now);
+  return p;
+}
+
+const posts = () => h.fake.messages.get(PR) ?? [];
+const textOf = (m: Json) => JSON.stringify(m.blocks ?? m.text);
+
+describe("the name-day reminder", () => {
+  it("on a Friday announces Friday's, the weekend's and Monday's, VIPs first, never an opted-out contact", async () => {
+    const p = await setup(athens("2026-12-04", "08:31"));
+    await contact({ nameEl: "Βαρβάρα Λιάπη", nameDayKey: "fixed:12-04" });
+    await contact({ nameEl: "Σάββας Ιωάννου", nameDayKey: "fixed:12-05" });
+    await contact({ nameEl: "Νίκος Πλαστήρας", nameDayKey: "fixed:12-06" });
+    await contact({ nameEl: "Νικόλαος Βουλευτής", nameDayKey: "fixed:12-06", vip: true });
+    await contact({ nameEl: "Νικολέτα Χωρίςευχές", nameDayKey: "fixed:12-06", optOutGreetings: true });
+    const archived = await contact({ nameEl: "Νικόλας Αρχείο", nameDayKey: "fixed:12-06" });
+    await h.services.contacts.setArchived(archived.id, true, "U0STAFF01");
+    await contact({ nameEl: "Αμβρόσιος Τρίτη", nameDayKey: "fixed:12-07" });
+    await contact({ nameEl: "Ιωάννα Τρίτη", nameDayKey: "fixed:12-08" });
+
+    const report = await p.scheduler.tick();
+    expect(report["name-day-reminders"]).toEqual(["succeeded"]);
+    expect(posts()).toHaveLength(1);
+    const message = posts()[0] as Json;
+    expect(checkMessage(message)).toBeUndefined();
+    const text = textOf(message);
+    const order = ["Βαρβάρα", "Σάββας", "Νικόλαος Βουλευτής", "Νίκος Πλαστήρας", "Αμβρόσιος"].map((n) => text.indexOf(n));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const absent of ["Χωρίςευχές", "Νικόλας Αρχείο", "Ιωάννα"]) expect(text).not.toContain(absent);
+    const buttons = (message.blocks as Json[]).filter((b) => b.type === "actions");
+    expect(buttons).toHaveLength(5);
+
+    // The same morning again (a restart, a second process, an operator's forced run): nothing new.
+    await h.process("B", [nameDayReminders]).scheduler.tick();
+    await p.scheduler.runByHand("name-day-reminders", athens("2026-12-04", "08:30"), { force: true });
+    expect(posts()).toHaveLength(1);
+  });
+
+  it("announces a name day that falls on a holiday on the working day before", async () => {
+    const p = await setup(athens("2026-12-24", "08:31"));
+    await contact({ nameEl: "Χρήστος Χριστουγεννιάτικος", nameDayKey: "fixed:12-25" });
+    await contact({ nameEl: "Στέφανος Κυριακάτικος", nameDayKey: "fixed:12-27" });
+    await contact({ nameEl: "Ελευθέριος Άλλος", nameDayKey: "fixed:12-15" });
+    await p.scheduler.tick();
+    const nameDayPosts = () => posts().filter((m) => textOf(m).includes("Ονομαστικές"));
+    expect(nameDayPosts()).toHaveLength(1);
+    const text = textOf(nameDayPosts()[0] as Json);
+    expect(text).toContain("Χρήστος");
+    expect(text).toContain("Στέφανος"); // Sunday 27/12, before the next working day (Monday 28/12)
+    expect(text).not.toContain("Ελευθέριος");
+    // Christmas Day itself is not a working day: the job posts nothing.
+    h.clock.set(athens("2026-12-25", "08:31"));
+    expect((await p.scheduler.tick())["name-day-reminders"]).toEqual(["succeeded"]);
+    expect(nameDayPosts()).toHaveLength(1);
+  });
+
+  it("follows St George after a late Easter (6 May 2024 is not in 2026's list)", async () => {
+    const p = await setup(athens("2026-04-23", "08:31"));
+    await contact({ nameEl: "Γιώργος Παππάς", nameDayKey: "later:04-23/easter+1" });
+    await p.scheduler.tick();
+    expect(textOf(posts()[0] as Json)).toContain("Γιώργος Παππάς");
+  });
+
+  it("says why it posted nothing when the office has no channel", async () => {
+    const p = await setup(athens("2026-12-04", "08:31"), {});
+    await contact({ nameEl: "Βαρβάρα Λιάπη", nameDayKey: "fixed:12-04" });
+    await p.scheduler.tick();
+    const run = await h.services.jobRuns.lastRun("name-day-reminders");
+    expect(run?.outcome).toContain("no channel");
+    expect(h.fake.callsTo("chat.postMessage")).toHaveLength(0);
+  });
+});
+
+describe("greeting-card campaigns", () => {
+  it("21 days before Christmas lists the recipients by category and language, once", async () => {
+    const p = await setup(athens("2026-12-04", "08:41"));
+    await contact({ nameEl: "Embassy of France", categorySlug: "embassies", language: "Γαλλικά" });
+    await contact({ nameEl: "Σύλλογος Γονέων", categorySlug: "associations", language: "Ελληνικά", vip: true });
+    await contact({ nameEl: "Δεν Θέλει Κάρτες", categorySlug: "associations", optOutGreetings: true });
+    await p.scheduler.tick();
+    const cards = posts().filter((m) => textOf(m).includes("Χριστούγεννα"));
+    expect(cards).toHaveLength(1);
+    const text = textOf(cards[0] as Json);
+    expect(text).toContain("Πρεσβείες");
+    expect(text).toContain("Γαλλικά");
+    expect(text).toContain("Σύλλογος Γονέων");
+    expect(text).not.toContain("Δεν Θέλει Κάρτες");
+    expect(text).toContain("0* από 2");
+    h.clock.set(athens("2026-12-07", "08:41"));
+    await p.scheduler.tick();
+    expect(posts().filter((m) => textOf(m).includes("Χριστούγεννα"))).toHaveLength(1);
+  });
+
+  it("before Orthodox Easter: due on Sunday 11 April 2027, so sent on Monday 12 April", async () => {
+    const p = await setup(athens("2027-04-12", "08:41"));
+    await contact({ nameEl: "Μητρόπολη Κηφισίας", categorySlug: "church" });
+    await p.scheduler.tick();
+    const easter = posts().filter((m) => textOf(m).includes("Πάσχα"));
+    expect(easter).toHaveLength(1);
+    expect(textOf(easter[0] as Json)).toContain("2/5/2027");
+  });
+});
+
+describe("calendar notes", () => {
+  it("three weeks before 25 March, with that year's weekday; and the day before the holiday", async () => {
+    const p = await setup(athens("2027-03-04", "08:46"));
+    await p.scheduler.tick();
+    const notes = posts().map(textOf);
+    expect(notes.some((n) => n.includes("25ης Μαρτίου") && n.includes("Πέμπτη 25/3/2027") && n.includes("21"))).toBe(true);
+    h.clock.set(athens("2027-03-24", "08:46"));
+    await p.scheduler.tick();
+    expect(posts().map(textOf).some((n) => n.includes("αργία") && n.includes("25/3/2027"))).toBe(true);
+  });
+
+  it("tells on Friday of a Monday holiday (Clean Monday 2027, from Orthodox Easter)", async () => {
+    const p = await setup(athens("2027-03-12", "08:46"));
+    await p.scheduler.tick();
+    expect(posts().map(textOf).some((n) => n.includes("Δευτέρα 15/3/2027"))).toBe(true);
+  });
+
+  it("treats the municipality's own holiday, set by an admin, as a day the office is closed", async () => {
+    const p = await setup(athens("2027-06-10", "08:46"));
+    await h.services.calendarReminders.add({
+      kind: "celebration",
+      holiday: true,
+      name: "Πολιούχος του Δήμου",
+      dateKey: "fixed:06-11",
+      leadDays: 7,
+      createdBy: "U0ADMIN01",
+    });
+    expect((await h.services.calendar.dayInfo("2027-06-11")).working).toBe(false);
+    await p.scheduler.tick();
+    const notes = posts().map(textOf);
+    expect(notes.some((n) => n.includes("Πολιούχος") && n.includes("αργία"))).toBe(true);
+  });
+});
