@@ -72,7 +72,9 @@ describe("the name-day reminder", () => {
     const message = posts()[0] as Json;
     expect(checkMessage(message)).toBeUndefined();
     const text = textOf(message);
-    const order = ["Βαρβάρα", "Σάββας", "Νικόλαος Βουλευτής", "Νίκος Πλαστήρας", "Αμβρόσιος"].map((n) => text.indexOf(n));
+    const order = ["Βαρβάρα", "Σάββας", "Νικόλαος Βουλευτής", "Νίκος Πλαστήρας", "Αμβρόσιος"].map((n) =>
+      text.indexOf(n),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const absent of ["Χωρίςευχές", "Νικόλας Αρχείο", "Ιωάννα"]) expect(text).not.toContain(absent);
@@ -155,16 +157,26 @@ describe("calendar notes", () => {
     const p = await setup(athens("2027-03-04", "08:46"));
     await p.scheduler.tick();
     const notes = posts().map(textOf);
-    expect(notes.some((n) => n.includes("25ης Μαρτίου") && n.includes("Πέμπτη 25/3/2027") && n.includes("21"))).toBe(true);
+    expect(notes.some((n) => n.includes("25ης Μαρτίου") && n.includes("Πέμπτη 25/3/2027") && n.includes("21"))).toBe(
+      true,
+    );
     h.clock.set(athens("2027-03-24", "08:46"));
     await p.scheduler.tick();
-    expect(posts().map(textOf).some((n) => n.includes("αργία") && n.includes("25/3/2027"))).toBe(true);
+    expect(
+      posts()
+        .map(textOf)
+        .some((n) => n.includes("αργία") && n.includes("25/3/2027")),
+    ).toBe(true);
   });
 
   it("tells on Friday of a Monday holiday (Clean Monday 2027, from Orthodox Easter)", async () => {
     const p = await setup(athens("2027-03-12", "08:46"));
     await p.scheduler.tick();
-    expect(posts().map(textOf).some((n) => n.includes("Δευτέρα 15/3/2027"))).toBe(true);
+    expect(
+      posts()
+        .map(textOf)
+        .some((n) => n.includes("Δευτέρα 15/3/2027")),
+    ).toBe(true);
   });
 
   it("treats the municipality's own holiday, set by an admin, as a day the office is closed", async () => {

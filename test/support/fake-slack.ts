@@ -185,7 +185,7 @@ export class FakeSlack {
       return this.send(res, 200, response);
     }
     if (url.pathname.startsWith("/upload/")) {
-      this.uploads.set(url.pathname.slice(8), body);
+      this.uploads.set(url.pathname.slice(8), fileOf(body, String(req.headers["content-type"] ?? "")));
       this.record("file_upload", { id: url.pathname.slice(8), bytes: body.length }, { ok: true });
       return this.send(res, 200, { ok: true });
     }
@@ -391,4 +391,15 @@ function parseArgs(raw: string, contentType: string): Json {
     args[key] = value === "true" ? true : value === "false" ? false : value;
   }
   return args;
+}
+
+/** An upload's file: the body itself, or the file part of a multipart/form-data body. */
+function fileOf(body: Buffer, contentType: string): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!contentType.startsWith("multipart/form-data") || !boundary) return body;
+  const marker = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf(marker);
+  const headersEnd = body.indexOf("\r\n\r\n", start);
+  const end = body.indexOf(Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`), headersEnd);
+  return start < 0 || headersEnd < 0 || end < 0 ? body : body.subarray(headersEnd + 4, end);
 }

@@ -1,7 +1,7 @@
 // Starts the real bot (HTTP receiver on 127.0.0.1, real database engine) against the fake Slack.
 import { Writable } from "node:stream";
 import { type Bot, createBot } from "../../src/bot/create-bot.js";
-import { loadConfig } from "../../src/config/config.js";
+import { type Config, loadConfig } from "../../src/config/config.js";
 import type { Role } from "../../src/domain/users/roles.js";
 import { type Clock, systemClock } from "../../src/lib/clock.js";
 import { createLogger } from "../../src/logger.js";
@@ -13,6 +13,7 @@ export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
 
 export interface TestBot {
   bot: Bot;
+  config: Config;
   fake: FakeSlack;
   slack: SlackDriver;
   database: TestDatabase;
@@ -56,6 +57,7 @@ export async function startTestBot(options: { clock?: Clock; env?: Record<string
   let stopped = false;
   return {
     bot,
+    config,
     fake,
     slack: new SlackDriver(`${baseUrl}/slack/events`, SIGNING_SECRET, fake),
     database,
