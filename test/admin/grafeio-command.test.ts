@@ -107,6 +107,54 @@ describe("/grafeio", () => {
     expect(parseGrafeioCommand("holiday 2026-02-30")).toEqual({ kind: "help" });
   });
 
+  it("reads the calendar's reminders and a job's time", () => {
+    expect(parseGrafeioCommand("reminder add holiday 11/6 7 Πολιούχος του Δήμου")).toEqual({
+      kind: "reminderAdd",
+      reminder: "holiday",
+      date: "fixed:06-11",
+      leadDays: 7,
+      name: "Πολιούχος του Δήμου",
+    });
+    expect(parseGrafeioCommand("reminder add cards Πάσχα+0 30 Κάρτες Πάσχα")).toMatchObject({ date: "easter:+0" });
+    expect(parseGrafeioCommand("reminder add celebration 31/2 7 Ποτέ")).toEqual({ kind: "help" });
+    expect(parseGrafeioCommand("reminder add celebration 1/3 999 Πολύ νωρίς")).toEqual({ kind: "help" });
+    expect(parseGrafeioCommand("reminder 4 lead 30")).toEqual({ kind: "reminderLead", id: 4, leadDays: 30 });
+    expect(parseGrafeioCommand("job name-day-reminders time 07:45")).toEqual({
+      kind: "jobTime",
+      name: "name-day-reminders",
+      time: "07:45",
+    });
+    expect(parseGrafeioCommand("category add mayors Δήμαρχοι | Mayors")).toEqual({
+      kind: "categoryAdd",
+      slug: "mayors",
+      nameEl: "Δήμαρχοι",
+      nameEn: "Mayors",
+    });
+  });
+
+  it("lets an admin add the municipality's own holiday and move a job to another time", async () => {
+    const added = await run(ADMIN, "reminder add holiday 11/6 7 Πολιούχος του Δήμου");
+    const id = Number(/#(\d+)/.exec(added)?.[1]);
+    expect(id).toBeGreaterThan(0);
+    expect(await run(ADMIN, "calendar 2027-06-11")).toContain("Πολιούχος");
+    expect(await run(ADMIN, "reminders")).toContain("Εθνική Επέτειος 25ης Μαρτίου");
+    expect(await run(ADMIN, `reminder ${id} lead 14`)).toContain(`#${id}`);
+    expect(await run(ADMIN, `reminder ${id} remove`)).toContain(`#${id}`);
+    expect(await run(ADMIN, "calendar 2027-06-11")).toContain("εργάσιμη");
+    expect(await run(ADMIN, "job name-day-reminders time 03:30")).toContain("03:00");
+    expect(await run(ADMIN, "job name-day-reminders time 07:45")).toContain("45 7 * * 1-5");
+    expect((await t.bot.services.jobRuns.ensureSetting("name-day-reminders", new Date())).schedule).toBe(
+      "45 7 * * 1-5",
+    );
+    expect(await run(ADMIN, "job name-day-reminders time default")).toContain("30 8 * * 1-5");
+  });
+
+  it("lets a manager add a contact category, which the contact form offers", async () => {
+    await t.bot.services.roles.grantRole({ slackUserId: "U0MANAG02", role: "manager", grantedBy: ADMIN });
+    expect(await run("U0MANAG02", "category add mayors Δήμαρχοι | Mayors")).toContain("Δήμαρχοι");
+    expect(await run(ADMIN, "categories")).toContain("mayors");
+  });
+
   it("shows help for anything it does not understand", async () => {
     expect(await run("U0NOBODY", "sudo make me a sandwich")).toContain("/grafeio lang el|en");
   });

@@ -169,7 +169,7 @@ describe("the contact archive", () => {
         [3, "skip", "invalid"],
         [4, "skip", "invalid"],
         [5, "skip", "unknownCategory"],
-        [6, "skip", "invalid"],
+        [6, "skip", "badNameDay"],
         [7, "skip", "repeats"],
         [8, "create", ""],
         [9, "skip", "unterminatedQuote"],

@@ -55,7 +55,10 @@ export function readNameDay(value: string): string | undefined {
   const v = value.trim();
   if (parseRuleKey(v)) return v;
   const m = /^(\d{1,2})[/.-](\d{1,2})$/.exec(v);
-  if (m) return `fixed:${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}`;
+  if (m) {
+    const key = `fixed:${m[2]?.padStart(2, "0")}-${m[1]?.padStart(2, "0")}`;
+    return parseRuleKey(key) ? key : undefined;
+  }
   const e = /^(?:πασχα|pascha|easter)\s*([+-]\s*\d{1,2})?$/i.exec(foldGreek(v));
   if (e) {
     const offset = Number((e[1] ?? "+0").replace(/\s/g, ""));
