@@ -53,3 +53,19 @@ export async function officeDayOf(occurrence: Occurrence, deps: JobDeps) {
 export function officeChannel(deps: JobDeps): string | undefined {
   return deps.channelId ?? deps.officeChannelId;
 }
+
+/**
+ * The start of a job that posts to the PR office on working mornings: the office day, and the
+ * channel; or why it does nothing today (the outcome it returns).
+ */
+export async function officeMorning(
+  occurrence: Occurrence,
+  deps: JobDeps,
+  jobName: string,
+): Promise<{ today: string; channel: string } | { skip: string }> {
+  const { date: today, working } = await officeDayOf(occurrence, deps);
+  if (!working) return { skip: "skipped: not a working day" };
+  const channel = officeChannel(deps);
+  if (!channel) return { skip: `skipped: no channel (set PR_CHANNEL_ID or /grafeio job ${jobName} channel)` };
+  return { today, channel };
+}

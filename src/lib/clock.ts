@@ -1,6 +1,6 @@
 // Time is injected: production uses the system clock, tests set their own.
 import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { addDays, format, parseISO } from "date-fns";
 
 export interface Clock {
   now(): Date;
@@ -44,4 +44,19 @@ export function isRealIsoDate(iso: string): boolean {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date (YYYY-MM-DD) plus `days` (negative: before). */
+export function shiftDate(date: string, days: number): string {
+  return format(addDays(parseISO(date), days), "yyyy-MM-dd");
+}
+
+/** Whole days from one calendar date to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.UTC(...ymd(to)) - Date.UTC(...ymd(from))) / 86_400_000);
+}
+
+function ymd(date: string): [number, number, number] {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return [y, m - 1, d];
 }

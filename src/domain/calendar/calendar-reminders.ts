@@ -2,7 +2,8 @@
 // the municipality's own celebrations, and the Christmas and Easter card campaigns. Each has a
 // date rule (the same keys as name days) and a lead time in days; an admin edits them.
 import type { PrismaClient } from "../../generated/prisma/client.js";
-import { dateOf, parseRuleKey, shiftDate } from "../namedays/nameday-calendar.js";
+import { shiftDate } from "../../lib/clock.js";
+import { dateOf, parseRuleKey } from "../namedays/nameday-calendar.js";
 
 export type ReminderKind = "celebration" | "cards";
 

@@ -1,7 +1,7 @@
 // Which contacts' name days a working morning announces: today's and the next working day's, and
 // every day in between (a Saturday, a Sunday or a holiday is announced on the working day before).
 // Opted-out and archived contacts are never listed.
-import { shiftDate } from "../namedays/nameday-calendar.js";
+import { shiftDate } from "../../lib/clock.js";
 import type { Services } from "../services.js";
 
 export interface NameDayOfContact {

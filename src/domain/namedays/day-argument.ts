@@ -1,8 +1,7 @@
 // What follows `/giortes`: nothing (today), a word (αύριο, tomorrow), a date in the Greek habit
 // (6/5, 6/5/2027) or ISO, or a name («Γιώργος»: when does it celebrate?).
-import { isRealIsoDate } from "../../lib/clock.js";
+import { isRealIsoDate, shiftDate } from "../../lib/clock.js";
 import { foldGreek } from "../../lib/text.js";
-import { shiftDate } from "./nameday-calendar.js";
 
 export type DayArgument = { kind: "date"; date: string } | { kind: "name"; name: string } | { kind: "invalid" };
 

@@ -3,7 +3,6 @@
 // the corrections beside this file; Easter-relative feasts move with that year's Orthodox Easter.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { format, parseISO } from "date-fns";
 import { easterRelative } from "../calendar/orthodox-easter.js";
 import { ADDED_FEASTS, TRUNCATED_VARIANTS } from "./corrections.js";
 import { foldName, phoneticSkeleton } from "./name-forms.js";
@@ -202,11 +201,4 @@ function addToSet(map: Map<string, Set<string>>, key: string, value: string): vo
   const set = map.get(key) ?? new Set<string>();
   set.add(value);
   map.set(key, set);
-}
-
-/** YYYY-MM-DD plus `days`. */
-export function shiftDate(date: string, days: number): string {
-  const d = parseISO(date);
-  d.setDate(d.getDate() + days);
-  return format(d, "yyyy-MM-dd");
 }

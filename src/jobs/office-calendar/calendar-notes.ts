@@ -1,16 +1,11 @@
 // The office's calendar notes, every working morning: on the working day before a public holiday,
 // that the office will be closed; and ahead of each celebration the office organises (25 March,
 // 28 October, the municipality's own days) by its lead time, a reminder with the date and weekday.
-import { parseISO } from "date-fns";
 import { weekdayAndDate } from "../../domain/namedays/describe.js";
-import { shiftDate } from "../../domain/namedays/nameday-calendar.js";
 import { messages } from "../../i18n/index.js";
+import { daysBetween, shiftDate } from "../../lib/clock.js";
 import { escapeMrkdwn } from "../../lib/mrkdwn.js";
-import { type Job, officeChannel, officeDayOf } from "../job.js";
-
-export function daysBetween(from: string, to: string): number {
-  return Math.round((parseISO(to).getTime() - parseISO(from).getTime()) / 86_400_000);
-}
+import { type Job, officeMorning } from "../job.js";
 
 export const calendarNotes: Job = {
   name: "calendar-notes",
@@ -19,10 +14,9 @@ export const calendarNotes: Job = {
   catchUp: "latest",
   async run(occurrence, deps) {
     const { services } = deps;
-    const { date: today, working } = await officeDayOf(occurrence, deps);
-    if (!working) return "skipped: not a working day";
-    const channel = officeChannel(deps);
-    if (!channel) return "skipped: no channel (set PR_CHANNEL_ID or /grafeio job calendar-notes channel)";
+    const morning = await officeMorning(occurrence, deps, "calendar-notes");
+    if ("skip" in morning) return morning.skip;
+    const { today, channel } = morning;
     const t = messages(deps.defaultLocale);
     let notes = 0;
     // Holidays between today and the next working day: announced today, once each.

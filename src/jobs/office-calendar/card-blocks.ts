@@ -6,6 +6,7 @@ import { type CardCampaignState, cardCampaignState } from "../../domain/greeting
 import { weekdayAndDate } from "../../domain/namedays/describe.js";
 import type { Services } from "../../domain/services.js";
 import { type LocaleCode, type Messages, messages } from "../../i18n/index.js";
+import { daysBetween } from "../../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 
 export const RECORD_CARDS_ACTION = "cards_record";
@@ -73,7 +74,7 @@ export async function renderCardCampaign(options: {
 }): Promise<{ text: string; blocks: KnownBlock[] }> {
   const { services, locale, reminder, date, today } = options;
   const categories = new Map((await services.contacts.listCategories()).map((c) => [c.slug, c]));
-  const daysLeft = Math.max(0, Math.round((Date.parse(date) - Date.parse(today)) / 86_400_000));
+  const daysLeft = Math.max(0, daysBetween(today, date));
   return buildCardCampaignMessage({
     t: messages(locale),
     locale,

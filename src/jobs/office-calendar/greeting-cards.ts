@@ -1,7 +1,7 @@
 // N days before each card campaign's day (Christmas, Orthodox Easter; N set per campaign, 21 by
 // default), the PR office gets the list of recipients and a tracker. Posted once per campaign and
 // year; a day missed while the bot was down is made up the next working day.
-import { type Job, officeChannel, officeDayOf } from "../job.js";
+import { type Job, officeMorning } from "../job.js";
 import { renderCardCampaign } from "./card-blocks.js";
 
 export const greetingCards: Job = {
@@ -11,10 +11,9 @@ export const greetingCards: Job = {
   catchUp: "latest",
   async run(occurrence, deps) {
     const { services } = deps;
-    const { date: today, working } = await officeDayOf(occurrence, deps);
-    if (!working) return "skipped: not a working day";
-    const channel = officeChannel(deps);
-    if (!channel) return "skipped: no channel (set PR_CHANNEL_ID or /grafeio job greeting-cards channel)";
+    const morning = await officeMorning(occurrence, deps, "greeting-cards");
+    if ("skip" in morning) return morning.skip;
+    const { today, channel } = morning;
     const due = await services.calendarReminders.dueOn(today, "cards");
     if (due.length === 0) return "no campaign due";
     let posted = 0;

@@ -4,7 +4,7 @@
 import { nameDaysToAnnounce } from "../../domain/greetings/name-day-reminder.js";
 import { describeNameDay } from "../../domain/namedays/describe.js";
 import { messages } from "../../i18n/index.js";
-import { type Job, officeChannel, officeDayOf } from "../job.js";
+import { type Job, officeMorning } from "../job.js";
 import { buildNameDayMessages } from "./name-day-blocks.js";
 
 export const nameDayReminders: Job = {
@@ -14,10 +14,9 @@ export const nameDayReminders: Job = {
   catchUp: "latest",
   async run(occurrence, deps) {
     const { services } = deps;
-    const { date: today, working } = await officeDayOf(occurrence, deps);
-    if (!working) return "skipped: not a working day";
-    const channel = officeChannel(deps);
-    if (!channel) return "skipped: no channel (set PR_CHANNEL_ID or /grafeio job name-day-reminders channel)";
+    const morning = await officeMorning(occurrence, deps, "name-day-reminders");
+    if ("skip" in morning) return morning.skip;
+    const { today, channel } = morning;
     const { days, entries } = await nameDaysToAnnounce(services, today);
     if (entries.length === 0) return `no contact celebrates ${days.join(", ")}`;
     const t = messages(deps.defaultLocale);
