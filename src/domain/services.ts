@@ -13,6 +13,7 @@ import { createContactImports } from "./contacts/contact-import.js";
 import { createContactService } from "./contacts/contact-service.js";
 import type { DigestSection } from "./digest/digest-section.js";
 import { createGreetingService } from "./greetings/greeting-service.js";
+import { createThankYouDigestSection, createVipNameDaysDigestSection } from "./greetings/greetings-digest.js";
 import { NameDayCalendar } from "./namedays/nameday-calendar.js";
 import { createOutboundStore } from "./outbound/outbound-store.js";
 import { createJobRunStore } from "./scheduling/job-runs.js";
@@ -27,15 +28,18 @@ export function createServices(deps: {
   lookupSlackLocale: SlackLocaleLookup;
 }) {
   const clippingReplies = createClippingReplies(deps);
+  const roles = createRoleService(deps);
+  const calendarReminders = createCalendarReminders(deps);
+  const contacts = createContactService(deps);
+  const greetings = createGreetingService(deps);
+  const nameDays = sharedNameDayCalendar();
   // Each area that has something for the managers' morning digest adds its section here.
   const digestSections: DigestSection[] = [
     createClippingsDigestSection(deps),
     createRepliesDigestSection(clippingReplies),
+    createVipNameDaysDigestSection({ contacts, nameDays }),
+    createThankYouDigestSection(greetings),
   ];
-  const roles = createRoleService(deps);
-  const calendarReminders = createCalendarReminders(deps);
-  const contacts = createContactService(deps);
-  const nameDays = sharedNameDayCalendar();
   return {
     roles,
     /** Who may correct or withdraw a clipping: the person who logged it, or a manager. */
@@ -51,7 +55,7 @@ export function createServices(deps: {
     calendarReminders,
     contacts,
     contactImports: createContactImports({ prisma: deps.prisma, contacts, nameDays }),
-    greetings: createGreetingService(deps),
+    greetings,
     nameDays,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),

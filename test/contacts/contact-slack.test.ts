@@ -313,3 +313,49 @@ describe("/giortes and the morning's name days", () => {
     await runtime.stop(1000);
   });
 });
+
+describe("thank-you letters and the managers' digest", () => {
+  it("lists the letters other areas asked for and records one sent, once", async () => {
+    const keep = await t.database.db.prisma.contact.findFirstOrThrow({ where: { nameEl: "Ειρήνη Αλεξίου" } });
+    await t.bot.services.greetings.requestThankYou({
+      contactId: keep.id,
+      occasion: "event:12",
+      reason: "Χορηγός της γιορτής",
+    });
+    await t.bot.services.greetings.requestThankYou({ contactId: keep.id, occasion: "event:12", reason: "again" });
+    const digest = await Promise.all(
+      t.bot.services.digestSections.map((s) =>
+        s.build({
+          date: "2026-12-06",
+          since: new Date(0),
+          until: clock.now(),
+          timeZone: "Europe/Athens",
+          locale: "el",
+        }),
+      ),
+    );
+    const text = JSON.stringify(digest.filter(Boolean));
+    expect(text).toContain("Ευχαριστήριες επιστολές");
+    expect(text).toContain("Χορηγός της γιορτής");
+    expect(text).toContain("ΠΑΠΑΔΟΠΟΥΛΟΣ ΝΙΚΟΛΑΟΣ"); // a VIP whose name day is 6/12
+
+    await t.slack.command({ command: "/contact", text: "thanks", userId: STAFF, channelId: CHANNEL });
+    const list = await t.fake.waitFor("response_url", (c) => JSON.stringify(c.args.blocks ?? "").includes("Χορηγός"));
+    const button = ((list.args.blocks as Json[])[1] as Json).accessory as Json;
+    await Promise.all(
+      [0, 1].map(() =>
+        t.slack.blockAction({
+          userId: STAFF,
+          actionId: String(button.action_id),
+          value: String(button.value),
+          channelId: CHANNEL,
+        }),
+      ),
+    );
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const letters = await t.database.db.prisma.greeting.findMany({ where: { kind: "thank_you" } });
+    expect(letters).toHaveLength(1);
+    expect(letters[0]).toMatchObject({ status: "sent", doneBy: STAFF });
+    expect(await t.bot.services.greetings.pendingThankYous()).toEqual([]);
+  });
+});

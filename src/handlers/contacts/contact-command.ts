@@ -15,6 +15,7 @@ import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import { buildContactResults, CONTACT_PAGE_ACTION, type ContactPageValue } from "./contact-blocks.js";
 import { describeKey, openContactForm } from "./contact-form.js";
 import { openImportModal } from "./import-contacts.js";
+import { showThankYouLetters } from "./thank-you-letters.js";
 
 export const ADD_CONTACT_ACTION = "contact_add";
 
@@ -25,6 +26,7 @@ export function parseContactCommand(
   | { kind: "add"; name?: string }
   | { kind: "import" }
   | { kind: "export" }
+  | { kind: "thanks" }
   | { kind: "search"; text: string } {
   const trimmed = (text ?? "").trim();
   if (!trimmed || /^(help|βοήθεια|βοηθεια)$/i.test(trimmed)) return { kind: "help" };
@@ -33,6 +35,8 @@ export function parseContactCommand(
   if (word === "add" || word === "νέα" || word === "νεα") return { kind: "add", name: rest.join(" ") || undefined };
   if (rest.length === 0 && (word === "import" || word === "εισαγωγή" || word === "εισαγωγη")) return { kind: "import" };
   if (rest.length === 0 && (word === "export" || word === "εξαγωγή" || word === "εξαγωγη")) return { kind: "export" };
+  if (rest.length === 0 && (word === "thanks" || word === "ευχαριστήρια" || word === "ευχαριστηρια"))
+    return { kind: "thanks" };
   return { kind: "search", text: trimmed };
 }
 
@@ -116,6 +120,10 @@ export function registerContactCommand(app: App, deps: HandlerDeps): void {
             ],
           },
         ]);
+        return;
+      }
+      if (parsed.kind === "thanks") {
+        await showThankYouLetters(deps, user, reply);
         return;
       }
       if (parsed.kind === "export") {
