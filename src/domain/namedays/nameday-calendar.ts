@@ -1,5 +1,5 @@
 // The Greek name-day calendar (εορτολόγιο): which names are celebrated on a day of a given year,
-// and on which days a name is celebrated. Built once from the dataset in data/greek-namedays plus
+// and on which days a name is celebrated. Built once from the dataset in ./dataset plus
 // the corrections beside this file; Easter-relative feasts move with that year's Orthodox Easter.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -101,7 +101,7 @@ function fixNames(names: readonly string[]): string[] {
   return out;
 }
 
-export const DEFAULT_DATASET_DIR = fileURLToPath(new URL("../../../data/greek-namedays", import.meta.url));
+export const DEFAULT_DATASET_DIR = fileURLToPath(new URL("./dataset", import.meta.url));
 
 export function buildFeasts(files: DatasetFiles): Feast[] {
   const feasts: Feast[] = [];
