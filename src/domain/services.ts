@@ -54,7 +54,7 @@ export function createServices(deps: {
     calendar: createWorkingCalendar({ ...deps, localHolidayOn: calendarReminders.localHolidayOn }),
     calendarReminders,
     contacts,
-    contactImports: createContactImports({ prisma: deps.prisma, contacts, nameDays }),
+    contactImports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays }),
     greetings,
     nameDays,
     jobRuns: createJobRunStore(deps),

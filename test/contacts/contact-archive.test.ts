@@ -191,7 +191,7 @@ describe("the contact archive", () => {
     });
 
     it("previews, then applies once: creates, updates what changed and skips what did not", async () => {
-      const imports = createContactImports({ prisma: t.db.prisma, contacts, nameDays });
+      const imports = createContactImports({ prisma: t.db.prisma, clock, contacts, nameDays });
       const csv = [
         "Ονοματεπώνυμο;Θέση;Email",
         "Ελένη Ιωάννου;Πρόεδρος;", // exists (same name, no organisation in the file → different identity)

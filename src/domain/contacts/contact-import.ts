@@ -3,6 +3,7 @@
 // it only when confirmed. Each row is written on its own, so a bad row never stops the others and
 // nothing is ever half-written.
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import type { Clock } from "../../lib/clock.js";
 import { decodeSpreadsheet, detectSeparator, parseCsv, uncsvCell } from "../../lib/csv.js";
 import { foldGreek } from "../../lib/text.js";
 import type { NameDayCalendar } from "../namedays/nameday-calendar.js";
@@ -261,6 +262,7 @@ export interface ImportOutcome {
 
 export function createContactImports(deps: {
   prisma: PrismaClient;
+  clock: Clock;
   contacts: ContactService;
   nameDays: NameDayCalendar;
 }) {
@@ -307,7 +309,7 @@ export function createContactImports(deps: {
       });
       if (isFileProblem(plan)) return { problem: plan };
       const stored = await prisma.contactImport.create({
-        data: { requestedBy, fileName, plan: plan as unknown as Prisma.InputJsonValue },
+        data: { requestedBy, fileName, plan: plan as unknown as Prisma.InputJsonValue, createdAt: deps.clock.now() },
       });
       return { id: stored.id, plan };
     },
@@ -321,7 +323,7 @@ export function createContactImports(deps: {
       if (!stored || stored.requestedBy !== by) return "not_found";
       const claimed = await prisma.contactImport.updateMany({
         where: { id: importId, appliedAt: null },
-        data: { appliedAt: new Date() },
+        data: { appliedAt: deps.clock.now() },
       });
       if (claimed.count === 0) return "already_applied";
       const plan = stored.plan as unknown as ImportPlan;
