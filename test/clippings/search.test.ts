@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PAGE_SIZE, phoneticPrefixQuery } from "../../src/domain/clippings/clipping-search.js";
 import { isSearchQueryError, parseSearchQuery, type SearchQuery } from "../../src/domain/clippings/search-query.js";
 import { validateClipping } from "../../src/domain/clippings/validation.js";
+import { phoneticSkeleton } from "../../src/domain/namedays/name-forms.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -148,6 +149,34 @@ describe("searching the register", () => {
     expect(await titles("dimarxos marousiou")).toContain("Συνάντηση του Δημάρχου Αμαρουσίου με κατοίκους");
     expect(await titles("apokomidi aporrimmaton")).toContain("Προβλήματα στην αποκομιδή απορριμμάτων");
     expect(await titles("proypologismos")).toContain("Ο προϋπολογισμός του 2027 στο συμβούλιο");
+  });
+
+  it("reads Greeklish ei, oi, ai as ει, οι, αι, exactly and not as a near miss", async () => {
+    const q = parseSearchQuery("katoikous");
+    if (isSearchQueryError(q)) throw new Error("query");
+    const result = await t.bot.services.clippingSearch.searchClippings(q);
+    expect(result.approximate).toBe(false);
+    expect(result.hits.map((h) => h.title)).toContain("Συνάντηση του Δημάρχου Αμαρουσίου με κατοίκους");
+  });
+
+  it("gives the same skeleton in the database as in the code that matches names", async () => {
+    const words = [
+      "Γιώργος",
+      "giorgos",
+      "plateia",
+      "Πλατεία",
+      "oikonomia",
+      "Παιδικός",
+      "προϋπολογισμός",
+      "Θεσσαλονίκη",
+      "Mpampis",
+      "Ευαγγελία",
+    ];
+    const rows = await t.database.db.prisma.$queryRawUnsafe<{ s: string }[]>(
+      `SELECT public.grafeio_phonetic(w) AS s FROM unnest($1::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n`,
+      words,
+    );
+    expect(rows.map((r) => r.s)).toEqual(words.map((w) => phoneticSkeleton(w)));
   });
 
   it("matches English words in English text", async () => {

@@ -8,6 +8,22 @@ import type { Medium, Tone } from "./validation.js";
 export const PAGE_SIZE = 10;
 /** Below this many expected matches the count is exact; above it, the planner's estimate. */
 const EXACT_COUNT_UP_TO = 1000;
+/** Up to this many expected matches, they are collected through the indexes and sorted. */
+const COLLECT_MATCHES_UP_TO = 2000;
+
+interface SearchRow {
+  id: number;
+  register_year: number;
+  register_seq: number;
+  published_on: Date;
+  outlet: string;
+  medium: Medium;
+  tone: Tone;
+  title: string;
+  url: string | null;
+  withdrawn: boolean;
+  reply_open: boolean;
+}
 
 export interface SearchHit {
   id: number;
@@ -50,6 +66,16 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
     return rows[0]?.s ?? "";
   }
 
+  /** The planner's estimate of the rows a condition matches (no rows are read). */
+  async function estimateRows(whereSql: Prisma.Sql): Promise<number> {
+    const plan = await prisma.$queryRaw<
+      { "QUERY PLAN": unknown }[]
+    >`EXPLAIN (FORMAT JSON) SELECT 1 FROM clippings c ${whereSql}`;
+    return Number(
+      (plan[0]?.["QUERY PLAN"] as { Plan?: { "Plan Rows"?: number } }[] | undefined)?.[0]?.Plan?.["Plan Rows"] ?? 0,
+    );
+  }
+
   function filters(q: SearchQuery): Prisma.Sql[] {
     const where: Prisma.Sql[] = [];
     if (q.from) where.push(Prisma.sql`c.published_on >= ${q.from}::date`);
@@ -60,7 +86,7 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
     if (q.outlet) {
       where.push(
         // <% is word_similarity ≥ 0.6, answered by the trigram index on the outlet's skeleton.
-        Prisma.sql`public.grafeio_phonetic(${q.outlet}) <% public.grafeio_phonetic(c.outlet)`,
+        Prisma.sql`public.grafeio_phonetic(${q.outlet}) <% c.outlet_skeleton`,
       );
     }
     if (q.topic) {
@@ -79,44 +105,36 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
   ): Promise<{ hits: SearchHit[]; total: number; estimated: boolean; more: boolean }> {
     const where = [...filters(q), ...(match ? [match] : [])];
     const whereSql = where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty;
-    const order =
-      q.sort === "relevance" && match
-        ? Prisma.sql`ORDER BY ${rank} DESC, c.published_on DESC, c.id DESC`
-        : Prisma.sql`ORDER BY c.published_on DESC, c.id DESC`;
+    const byRelevance = q.sort === "relevance" && match !== undefined;
+    const order = byRelevance
+      ? Prisma.sql`ORDER BY rank DESC, published_on DESC, id DESC`
+      : Prisma.sql`ORDER BY published_on DESC, id DESC`;
     const offset = (q.page - 1) * PAGE_SIZE;
-    // One row more than a page says whether there is a next page. The planner picks between the
-    // date index (common words: stops after a page of matches) and the GIN indexes (rare words).
-    const rows = await prisma.$queryRaw<
-      {
-        id: number;
-        register_year: number;
-        register_seq: number;
-        published_on: Date;
-        outlet: string;
-        medium: Medium;
-        tone: Tone;
-        title: string;
-        url: string | null;
-        withdrawn: boolean;
-        reply_open: boolean;
-      }[]
-    >`SELECT c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title, c.url,
-             c.withdrawn_at IS NOT NULL AS withdrawn, (c.needs_reply AND c.reply_closed_at IS NULL) AS reply_open
-      FROM clippings c ${whereSql} ${order} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+    const estimate = await estimateRows(whereSql);
+    const columns = Prisma.sql`c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone, c.title,
+      c.url, c.withdrawn_at IS NOT NULL AS withdrawn, (c.needs_reply AND c.reply_closed_at IS NULL) AS reply_open,
+      ${byRelevance ? rank : Prisma.sql`0`} AS rank`;
+    // Two plans, chosen here rather than by the planner, which assumes matches are spread evenly
+    // over time: for a common word, walking the date index backwards finds a page at once; for a
+    // rarer one (or a word with a filter), that walk can cross most of the table, while collecting
+    // the matches through the GIN indexes and sorting them costs in proportion to the matches.
+    const collect = match !== undefined && estimate <= COLLECT_MATCHES_UP_TO;
+    const rows = await prisma.$queryRaw<(SearchRow & { total?: bigint | number })[]>(
+      collect
+        ? // The matches are all in hand: their number comes with the page, exactly.
+          Prisma.sql`WITH m AS MATERIALIZED (SELECT ${columns} FROM clippings c ${whereSql})
+            SELECT *, count(*) OVER () AS total FROM m ${order} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`
+        : Prisma.sql`SELECT ${columns} FROM clippings c ${whereSql} ${order} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`,
+    );
     const more = rows.length > PAGE_SIZE;
     const seen = offset + Math.min(rows.length, PAGE_SIZE);
     let total = seen;
     let estimated = false;
-    if (more) {
+    if (collect && rows[0]?.total !== undefined) total = Number(rows[0].total);
+    else if (more || (rows.length === 0 && offset > 0)) {
       // Counting every match of a common word costs more than the search; the planner's estimate
       // is shown instead, as search engines do ("about 4,600").
-      const plan = await prisma.$queryRaw<
-        { "QUERY PLAN": unknown }[]
-      >`EXPLAIN (FORMAT JSON) SELECT 1 FROM clippings c ${whereSql}`;
-      const estimate = Number(
-        (plan[0]?.["QUERY PLAN"] as { Plan?: { "Plan Rows"?: number } }[] | undefined)?.[0]?.Plan?.["Plan Rows"] ?? 0,
-      );
-      if (estimate > EXACT_COUNT_UP_TO) {
+      if (more && estimate > EXACT_COUNT_UP_TO) {
         total = Math.max(estimate, seen + 1);
         estimated = true;
       } else {
@@ -125,11 +143,6 @@ export function createClippingSearch({ prisma }: { prisma: PrismaClient }) {
         >`SELECT count(*) AS n FROM clippings c ${whereSql}`;
         total = Number(counted[0]?.n ?? 0);
       }
-    } else if (rows.length === 0 && offset > 0) {
-      const counted = await prisma.$queryRaw<
-        { n: bigint | number }[]
-      >`SELECT count(*) AS n FROM clippings c ${whereSql}`;
-      total = Number(counted[0]?.n ?? 0);
     }
     return {
       total,

@@ -14,6 +14,9 @@ const LATIN_DIGRAPHS: [string, string][] = [
   ["ou", "ου"],
   ["mp", "μπ"],
   ["nt", "ντ"],
+  ["ai", "αι"],
+  ["ei", "ει"],
+  ["oi", "οι"],
 ];
 const GREEK_DIGRAPHS: [string, string][] = [
   ["ου", "u"],
