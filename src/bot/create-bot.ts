@@ -93,6 +93,7 @@ export function createBot({
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     sender,
+    intlChannelId: config.intlChannelId,
   });
 
   return {

@@ -16,6 +16,8 @@ export interface HandlerDeps {
   /** The office's language, for what is posted in channels. */
   defaultLocale: LocaleCode;
   sender: Sender;
+  /** The International Relations office's channel, where translation requests are posted. */
+  intlChannelId?: string;
 }
 
 export interface UserView {

@@ -40,6 +40,8 @@ export const CONFIG_HELP: Record<string, string> = {
   ADMIN_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
   MANAGER_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
   ADMIN_CHANNEL_ID: "a Slack channel id such as C0123ABCD, where failed jobs are reported",
+  INTL_CHANNEL_ID:
+    "a Slack channel id such as C0123ABCD: the International Relations office's channel, for translation requests",
   PR_CHANNEL_ID:
     "a Slack channel id such as C0123ABCD: the PR office's channel, for name days, cards and holiday notes",
   REDIS_URL: "a redis:// URL, to share Slack rate limits between several bot processes",
@@ -61,6 +63,7 @@ const schema = z.object({
   ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
   MANAGER_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
   ADMIN_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
+  INTL_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
   PR_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
   REDIS_URL: optionalNonEmpty(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// URL")),
   CATCH_UP_HOURS: z.coerce
@@ -92,6 +95,8 @@ export interface Config {
   adminChannelId?: string;
   /** The PR office's channel: where the calendar's reminders go unless a job has its own. */
   prChannelId?: string;
+  /** The International Relations office's channel: translation requests' cards. */
+  intlChannelId?: string;
   redisUrl?: string;
   catchUpHours: number;
   shutdownTimeoutMs: number;
@@ -152,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     managerUserIds: e.MANAGER_USER_IDS,
     adminChannelId: e.ADMIN_CHANNEL_ID,
     prChannelId: e.PR_CHANNEL_ID,
+    intlChannelId: e.INTL_CHANNEL_ID,
     redisUrl: e.REDIS_URL,
     catchUpHours: e.CATCH_UP_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

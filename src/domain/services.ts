@@ -17,6 +17,7 @@ import { createThankYouDigestSection, createVipNameDaysDigestSection } from "./g
 import { NameDayCalendar } from "./namedays/nameday-calendar.js";
 import { createOutboundStore } from "./outbound/outbound-store.js";
 import { createJobRunStore } from "./scheduling/job-runs.js";
+import { createTranslationService } from "./translations/translation-service.js";
 import { createLocaleService, type SlackLocaleLookup } from "./users/locale.js";
 import { createRoleService } from "./users/roles.js";
 
@@ -57,6 +58,7 @@ export function createServices(deps: {
     contactImports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays }),
     greetings,
     nameDays,
+    translations: createTranslationService(deps),
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     digestSections,

@@ -6,10 +6,12 @@ import * as admin from "./admin/index.js";
 import * as clippings from "./clippings/index.js";
 import * as contacts from "./contacts/index.js";
 import * as namedays from "./namedays/index.js";
+import * as translations from "./translations/index.js";
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
   clippings.register(app, deps);
   contacts.register(app, deps);
   namedays.register(app, deps);
+  translations.register(app, deps);
   admin.register(app, deps);
 }

@@ -6,6 +6,7 @@ import { morningDigest } from "./morning-digest/morning-digest.js";
 import { calendarNotes } from "./office-calendar/calendar-notes.js";
 import { greetingCards } from "./office-calendar/greeting-cards.js";
 import { nameDayReminders } from "./office-calendar/name-day-reminders.js";
+import { translationReminders, translationWeekly } from "./translation-reminders.js";
 
 export const allJobs: Job[] = [
   morningDigest,
@@ -14,4 +15,6 @@ export const allJobs: Job[] = [
   nameDayReminders,
   greetingCards,
   calendarNotes,
+  translationReminders,
+  translationWeekly,
 ];
