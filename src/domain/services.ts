@@ -11,6 +11,8 @@ import { createClippingService } from "./clippings/clipping-service.js";
 import { createClippingsDigestSection } from "./clippings/clippings-digest.js";
 import { createContactImports } from "./contacts/contact-import.js";
 import { createContactService } from "./contacts/contact-service.js";
+import { createLetterService } from "./correspondence/letter-service.js";
+import { createLettersDigestSection } from "./correspondence/letters-digest.js";
 import type { DigestSection } from "./digest/digest-section.js";
 import { createGreetingService } from "./greetings/greeting-service.js";
 import { createThankYouDigestSection, createVipNameDaysDigestSection } from "./greetings/greetings-digest.js";
@@ -34,12 +36,14 @@ export function createServices(deps: {
   const contacts = createContactService(deps);
   const greetings = createGreetingService(deps);
   const nameDays = sharedNameDayCalendar();
+  const letters = createLetterService(deps);
   // Each area that has something for the managers' morning digest adds its section here.
   const digestSections: DigestSection[] = [
     createClippingsDigestSection(deps),
     createRepliesDigestSection(clippingReplies),
     createVipNameDaysDigestSection({ contacts, nameDays }),
     createThankYouDigestSection(greetings),
+    createLettersDigestSection(letters),
   ];
   return {
     roles,
@@ -59,6 +63,7 @@ export function createServices(deps: {
     greetings,
     nameDays,
     translations: createTranslationService(deps),
+    letters,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     digestSections,

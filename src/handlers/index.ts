@@ -5,6 +5,7 @@ import type { HandlerDeps } from "../bot/handler-deps.js";
 import * as admin from "./admin/index.js";
 import * as clippings from "./clippings/index.js";
 import * as contacts from "./contacts/index.js";
+import * as correspondence from "./correspondence/index.js";
 import * as namedays from "./namedays/index.js";
 import * as translations from "./translations/index.js";
 
@@ -13,5 +14,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   contacts.register(app, deps);
   namedays.register(app, deps);
   translations.register(app, deps);
+  correspondence.register(app, deps);
   admin.register(app, deps);
 }

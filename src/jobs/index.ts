@@ -1,6 +1,7 @@
 // Every scheduled job. Adding one: a file in src/jobs exporting a Job, and one line here.
 import { clippingReplyReminders } from "./clipping-reply-reminders.js";
 import { clippingSurgeCheck } from "./clipping-surge-check.js";
+import { correspondenceReminders } from "./correspondence-reminders.js";
 import type { Job } from "./job.js";
 import { morningDigest } from "./morning-digest/morning-digest.js";
 import { calendarNotes } from "./office-calendar/calendar-notes.js";
@@ -17,4 +18,5 @@ export const allJobs: Job[] = [
   calendarNotes,
   translationReminders,
   translationWeekly,
+  correspondenceReminders,
 ];

@@ -5,7 +5,12 @@ import { isoDay } from "../domain/translations/translation-service.js";
 import { messages } from "../i18n/index.js";
 import { formatDayMonthYear } from "../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../lib/mrkdwn.js";
-import { type Job, officeDayOf } from "./job.js";
+import { type Job, type JobDeps, officeDayOf } from "./job.js";
+
+/** The day a "two working days before" reminder is for: weekends and holidays do not count. */
+export async function twoWorkingDaysAfter(deps: JobDeps, today: string): Promise<string> {
+  return deps.services.calendar.nextWorkingDay(await deps.services.calendar.nextWorkingDay(today));
+}
 
 export const translationReminders: Job = {
   name: "translation-reminders",
@@ -16,7 +21,7 @@ export const translationReminders: Job = {
     const { services } = deps;
     const { date: today, working } = await officeDayOf(occurrence, deps);
     if (!working) return "skipped: not a working day";
-    const inTwo = await services.calendar.nextWorkingDay(await services.calendar.nextWorkingDay(today));
+    const inTwo = await twoWorkingDaysAfter(deps, today);
     const requests = await services.translations.inWork();
     let sent = 0;
     for (const r of requests) {

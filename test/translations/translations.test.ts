@@ -225,6 +225,31 @@ describe("translation requests in Slack", () => {
     expect(toTranslator).toHaveLength(1);
   });
 
+  it("starts from a message with a file: the shortcut fills in the document and its name", async () => {
+    const before = t.fake.calls.length;
+    await t.slack.messageShortcut({
+      callbackId: "request_translation",
+      userId: REQUESTER,
+      channelId: INTL,
+      message: {
+        text: "Η επιστολή από το Βελιγράδι",
+        files: [
+          {
+            id: "F1",
+            name: "pismo-beograd.pdf",
+            title: "Pismo gradonačelnika Beograda",
+            permalink: "https://grafeio.slack.com/files/U1/F1/pismo.pdf",
+          },
+        ],
+      },
+    });
+    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const blocks = (opened.response.view as Json).blocks as Json[];
+    const value = (id: string) => ((blocks.find((b) => b.block_id === id) as Json).element as Json).initial_value;
+    expect(value("documentUrl")).toBe("https://grafeio.slack.com/files/U1/F1/pismo.pdf");
+    expect(value("title")).toBe("Pismo gradonačelnika Beograda");
+  });
+
   it("lists requests by filter", async () => {
     await t.slack.command({ command: "/translate", text: "list mine", userId: REQUESTER, channelId: INTL });
     const answer = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("δικά μου"));

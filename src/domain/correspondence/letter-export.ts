@@ -1,0 +1,50 @@
+// The register of correspondence as files: CSV (UTF-8 with BOM, ';' for Greek Excel) and XLSX.
+import ExcelJS from "exceljs";
+import { type LocaleCode, messages } from "../../i18n/index.js";
+import { csvFile } from "../../lib/csv.js";
+import { languageName } from "../translations/languages.js";
+import { type Letter, protocolNumber } from "./letter-service.js";
+
+const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+function cells(l: Letter, locale: LocaleCode): string[] {
+  const t = messages(locale).letters;
+  return [
+    protocolNumber(l),
+    day(l.letterDate),
+    t.directions[l.direction],
+    t.kinds[l.kind],
+    l.counterpart,
+    l.country ?? "",
+    l.subject,
+    l.language ? languageName(l.language, locale) : "",
+    l.documentUrl ?? "",
+    l.translationRequestId ? `#${l.translationRequestId}` : "",
+    day(l.dueOn),
+    l.briefing ?? "",
+    t.statuses[l.status],
+    l.createdBy,
+    l.createdAt.toISOString(),
+  ];
+}
+
+export function lettersCsv(letters: Letter[], locale: LocaleCode): Buffer {
+  return csvFile(
+    [[...messages(locale).letters.columns], ...letters.map((l) => cells(l, locale))],
+    locale === "el" ? ";" : ",",
+  );
+}
+
+export async function lettersXlsx(letters: Letter[], locale: LocaleCode): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = "Grafeio";
+  const sheet = book.addWorksheet(messages(locale).letters.sheetName);
+  sheet.columns = messages(locale).letters.columns.map((header, i) => ({
+    header,
+    width: [14, 12, 12, 20, 36, 14, 60][i] ?? 20,
+  }));
+  for (const l of letters) sheet.addRow(cells(l, locale));
+  sheet.getRow(1).font = { bold: true };
+  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,232 @@
+import ExcelJS from "exceljs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createLetterService, protocolNumber } from "../../src/domain/correspondence/letter-service.js";
+import { type LetterInput, validateLetter } from "../../src/domain/correspondence/letter-validation.js";
+import { correspondenceReminders } from "../../src/jobs/correspondence-reminders.js";
+import { ManualClock } from "../../src/lib/clock.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { Json } from "../support/fake-slack.js";
+import { createJobHarness } from "../support/job-harness.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+
+const STAFF = "U0STAFF01";
+const COORDINATOR = "U0COORD01";
+const today = "2026-11-23";
+
+function draft(input: LetterInput) {
+  const r = validateLetter({ direction: "incoming", letterDate: "2026-11-20", ...input }, { today });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.draft;
+}
+
+describe("the register of correspondence", () => {
+  it("validates an entry: who, what, a real date not in the future, a deadline for invitations", () => {
+    const r = validateLetter(
+      {
+        direction: "incoming",
+        kind: "invitation",
+        letterDate: "2026-11-30",
+        counterpart: " ",
+        subject: "Forum",
+        documentUrl: "ftp:x",
+        translationRequestId: "abc",
+      },
+      { today },
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v?.code]))).toEqual({
+      letterDate: "dateFuture",
+      counterpart: "required",
+      documentUrl: "urlInvalid",
+      translationRequestId: "notANumber",
+      dueOn: "deadlineNeeded",
+    });
+  });
+
+  describe("on the database", () => {
+    let db: TestDatabase;
+    const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
+    beforeAll(async () => {
+      db = await createTestDatabase();
+    });
+    afterAll(() => db?.dispose());
+
+    it("gives gap-free protocol numbers to entries registered at the same moment, once each", async () => {
+      const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
+      const made = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          letters.create({
+            draft: draft({ counterpart: `Δήμος ${i}`, subject: `Θέμα ${i}` }),
+            createdBy: STAFF,
+            submissionKey: `k${i % 10}`,
+          }),
+        ),
+      );
+      const created = made
+        .filter((m) => m.status === "created")
+        .map((m) => m.letter.registerSeq)
+        .sort((a, b) => a - b);
+      expect(created).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      expect(made.filter((m) => m.status === "already_stored")).toHaveLength(2);
+      expect(protocolNumber(made[0]?.letter ?? { registerYear: 0, registerSeq: 0 })).toMatch(/^2026\/00\d\d$/);
+    });
+
+    it("finds entries in Greek, without accents and in Greeklish", async () => {
+      const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
+      await letters.create({
+        draft: draft({
+          counterpart: "Δήμος Λεμεσού",
+          country: "Κύπρος",
+          subject: "Πρόσκληση στο φεστιβάλ κρασιού",
+          kind: "invitation",
+          dueOn: "2026-12-10",
+        }),
+        createdBy: STAFF,
+        submissionKey: "lemesos",
+      });
+      for (const q of ["λεμεσου", "ΦΕΣΤΙΒΑΛ", "lemesou", "krasiou"]) {
+        expect(
+          (await letters.search(q)).letters.map((l) => l.counterpart),
+          q,
+        ).toContain("Δήμος Λεμεσού");
+      }
+      expect((await letters.search("ξψζ")).letters).toEqual([]);
+    });
+  });
+});
+
+describe("/letter in Slack", () => {
+  const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ clock });
+    t.fake.rateLimit = { windowMs: 5, retryAfterSeconds: 1 };
+    await t.grant(STAFF, "staff");
+  });
+  afterAll(() => t?.stop());
+  afterEach(async () => {
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  });
+
+  it("registers from the form, closes from the menu once, and exports the year as CSV and XLSX", async () => {
+    const triggerId = t.fake.triggerId();
+    await t.slack.command({ command: "/letter", text: "", userId: STAFF, triggerId, channelId: "C0INTL001" });
+    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId)).response.view as Json;
+    const values = (v: Record<string, string | undefined>) => {
+      const text = (x?: string) => ({ value: { type: "plain_text_input", value: x ?? null } });
+      const pick = (type: string, x?: string) => ({ value: { type, selected_option: x ? { value: x } : null } });
+      return {
+        direction: pick("radio_buttons", v.direction),
+        kind: pick("radio_buttons", v.kind),
+        letterDate: { value: { type: "datepicker", selected_date: v.letterDate ?? null } },
+        counterpart: text(v.counterpart),
+        country: text(v.country),
+        subject: text(v.subject),
+        language: pick("static_select", v.language),
+        documentUrl: text(v.documentUrl),
+        translationRequestId: text(v.translationRequestId),
+        dueOn: { value: { type: "datepicker", selected_date: v.dueOn ?? null } },
+        briefing: text(v.briefing),
+      };
+    };
+    const bad = await t.slack.viewSubmission({
+      view,
+      userId: STAFF,
+      values: values({
+        direction: "incoming",
+        kind: "call_for_interest",
+        letterDate: today,
+        counterpart: "Eurocities",
+        subject: "Call",
+      }),
+    });
+    expect(Object.keys((bad.json() as Json).errors as Json)).toEqual(["dueOn"]);
+    await t.slack.viewSubmission({
+      view,
+      userId: STAFF,
+      values: values({
+        direction: "incoming",
+        kind: "call_for_interest",
+        letterDate: today,
+        counterpart: "Eurocities",
+        country: "Βέλγιο",
+        subject: "Call for the Culture Forum",
+        language: "en",
+        dueOn: "2026-12-04",
+        briefing: "Συμμετοχή με το πρόγραμμα του Δημοτικού Θεάτρου.",
+      }),
+    });
+    const saved = await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("2026/0001"));
+    expect(String(saved.args.text)).toContain("Call for the Culture Forum");
+
+    // The managers' digest carries the call until it is answered.
+    const digest = async () =>
+      JSON.stringify(
+        await Promise.all(
+          t.bot.services.digestSections.map((s) =>
+            s.build({ date: today, since: new Date(0), until: clock.now(), timeZone: "Europe/Athens", locale: "el" }),
+          ),
+        ),
+      );
+    expect(await digest()).toContain("Eurocities");
+
+    await t.slack.command({ command: "/letter", text: "eurocities", userId: STAFF, channelId: "C0INTL001" });
+    const found = await t.fake.waitFor("response_url", (c) =>
+      JSON.stringify(c.args.blocks ?? "").includes("2026/0001"),
+    );
+    const menu = ((found.args.blocks as Json[])[1] as Json).accessory as Json;
+    expect(menu.action_id).toBe("letter_menu");
+    for (let i = 0; i < 2; i++)
+      await t.slack.overflowAction({
+        userId: STAFF,
+        actionId: "letter_menu",
+        value: "answered:1",
+        channelId: "C0INTL001",
+      });
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("απαντήθηκε"));
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("απαντήθηκε"))).toHaveLength(
+      1,
+    );
+    expect(await digest()).not.toContain("Eurocities");
+
+    await t.slack.command({ command: "/letter", text: "export 2026", userId: STAFF, channelId: "C0INTL001" });
+    await t.fake.waitFor("files.completeUploadExternal");
+    const csv = t.fake.uploadedFile("grafeio-correspondence-2026.csv")?.toString("utf8") ?? "";
+    expect(csv.startsWith("\uFEFF")).toBe(true);
+    expect(csv).toContain("2026/0001;2026-11-23");
+    expect(csv).toContain("Eurocities");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(t.fake.uploadedFile("grafeio-correspondence-2026.xlsx") as unknown as ArrayBuffer);
+    expect(book.worksheets[0]?.getRow(2).getCell(5).value).toBe("Eurocities");
+  });
+});
+
+describe("correspondence reminders", () => {
+  it("remind like translations: two working days before and on the day; overdue to the coordinator", async () => {
+    const h = await createJobHarness({ now: new Date("2026-11-30T07:00:00Z") });
+    try {
+      await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
+      const p = h.process("A", [correspondenceReminders]);
+      await p.scheduler.tick();
+      const add = (subject: string, dueOn: string) =>
+        h.services.letters.create({
+          draft: draft({ counterpart: "Πρεσβεία της Γαλλίας", subject, dueOn }),
+          createdBy: STAFF,
+          submissionKey: subject,
+        });
+      await add("Δεξίωση 4 Δεκεμβρίου", "2026-12-04"); // Friday: reminded on Wednesday 2 December
+      await add("Παλιά πρόσκληση", "2026-11-27");
+      h.clock.set(new Date("2026-12-02T07:21:00Z"));
+      await p.scheduler.tick();
+      const dms = (u: string) => (h.fake.messages.get(`D${u.slice(1)}`) ?? []).map((m) => String(m.text));
+      expect(dms(STAFF).some((x) => x.includes("Δεξίωση") && x.includes("4/12/2026"))).toBe(true);
+      expect(dms(COORDINATOR).some((x) => x.includes("Παλιά πρόσκληση"))).toBe(true);
+      await h.process("B", [correspondenceReminders]).scheduler.tick();
+      expect(dms(STAFF)).toHaveLength(1);
+    } finally {
+      await h.dispose();
+    }
+  });
+});
