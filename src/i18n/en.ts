@@ -428,6 +428,8 @@ export const en: Messages = {
     dueOn: "Due date",
     urgency: "Urgent?",
     urgencies: { normal: "Normal", urgent: "Urgent" },
+    requestedFor: "On behalf of",
+    requestedForHint: "Empty: for you. They accept the delivery and are kept informed.",
     reason: "What for (e.g. a delegation's visit)",
     notes: "Notes for the translator",
     errors: {

@@ -148,8 +148,10 @@ describe("translation requests in Slack", () => {
       dueOn: "2026-11-27",
       reason: "Επίσκεψη αντιπροσωπείας",
     });
-    await t.slack.viewSubmission({ view, userId: REQUESTER, values: good });
-    await t.slack.viewSubmission({ view, userId: REQUESTER, values: good }); // Slack's retry
+    // Filed by a colleague on the requester's behalf.
+    const onBehalf = { ...good, requestedFor: { value: { type: "users_select", selected_user: REQUESTER } } };
+    await t.slack.viewSubmission({ view, userId: OTHER, values: onBehalf });
+    await t.slack.viewSubmission({ view, userId: OTHER, values: onBehalf }); // Slack's retry
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("#"));
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     expect(t.fake.messages.get(INTL)).toHaveLength(1);
@@ -215,7 +217,7 @@ describe("translation requests in Slack", () => {
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     const history = await t.bot.services.translations.history(id);
     expect(history.map((e) => e.action)).toEqual(["request", "assign", "start", "deliver", "accept"]);
-    expect(history.map((e) => e.by)).toEqual([REQUESTER, COORDINATOR, TRANSLATOR, TRANSLATOR, REQUESTER]);
+    expect(history.map((e) => e.by)).toEqual([OTHER, COORDINATOR, TRANSLATOR, TRANSLATOR, REQUESTER]);
     expect(buttons()).toEqual([]);
     const thread = (t.fake.messages.get(INTL) ?? []).filter((m) => m.thread_ts);
     expect(thread).toHaveLength(4);

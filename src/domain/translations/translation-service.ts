@@ -48,7 +48,8 @@ export function createTranslationService({
     get,
     today: () => localDate(clock.now(), timeZone),
 
-    async create(options: { draft: TranslationDraft; requestedBy: string; submissionKey: string }) {
+    /** `filedBy`: who filled in the form, when it was on the requester's behalf. */
+    async create(options: { draft: TranslationDraft; requestedBy: string; filedBy?: string; submissionKey: string }) {
       const { draft, requestedBy, submissionKey } = options;
       const earlier = await prisma.translationRequest.findUnique({ where: { submissionKey } });
       if (earlier) return { status: "already_stored" as const, request: earlier };
@@ -63,7 +64,7 @@ export function createTranslationService({
               action: "request",
               fromStatus: "requested",
               toStatus: "requested",
-              by: requestedBy,
+              by: options.filedBy ?? requestedBy,
               at: clock.now(),
             },
           });

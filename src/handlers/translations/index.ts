@@ -29,6 +29,7 @@ import {
   buildTranslationModal,
   langs,
   REQUEST_TRANSLATION_SHORTCUT,
+  readRequestedFor,
   readStepState,
   readTranslationState,
   STEP_ACTION_PREFIX,
@@ -152,7 +153,8 @@ export function register(app: App, deps: HandlerDeps): void {
       }
       const outcome = await deps.services.translations.create({
         draft: result.draft,
-        requestedBy: userId,
+        requestedBy: readRequestedFor(view.state) ?? userId,
+        filedBy: userId,
         submissionKey: view.id,
       });
       await ack();

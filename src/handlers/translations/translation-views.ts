@@ -105,6 +105,14 @@ export function buildTranslationModal(options: {
           initial_option: urgencies.find((u) => u.value === (values.urgency ?? "normal")) ?? urgencies[0],
         },
       },
+      {
+        type: "input",
+        block_id: "requestedFor",
+        optional: true,
+        label: plain(m.requestedFor),
+        hint: plain(m.requestedForHint),
+        element: { type: "users_select", action_id: ACTION },
+      },
       text("reason", m.reason, { optional: true }),
       text("notes", m.notes, { optional: true, multiline: true }),
     ],
@@ -117,6 +125,14 @@ type StateValue = {
   selected_option?: { value?: string } | null;
   selected_user?: string | null;
 };
+
+/** Who the request is for, when someone files it on a colleague's behalf. */
+export function readRequestedFor(
+  state: { values: Record<string, Record<string, unknown>> } | undefined,
+): string | undefined {
+  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
+  return values.requestedFor?.[ACTION]?.selected_user ?? undefined;
+}
 
 export function readTranslationState(
   state: { values: Record<string, Record<string, unknown>> } | undefined,
