@@ -2,6 +2,7 @@
 // closing an entry from its menu, and the year's register as files.
 import type { App, BlockAction, OverflowAction } from "@slack/bolt";
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { acceptForm, fieldErrors } from "../../bot/form-submission.js";
 import {
   answerSafely,
   ensureRole,
@@ -245,46 +246,31 @@ export function register(app: App, deps: HandlerDeps): void {
 
   app.view(LETTER_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
-    const user = await userView(deps, userId).catch(() => undefined);
-    if (!user) {
-      await ack({ response_action: "errors", errors: { subject: "Error / Σφάλμα" } });
-      return;
-    }
-    const channel = (JSON.parse(view.private_metadata || "{}") as { channel?: string }).channel;
-    try {
-      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
-        await ack({
-          response_action: "errors",
-          errors: { subject: user.t.common.noPermission(user.t.common.roleNames.staff) },
+    await acceptForm(
+      deps,
+      { ack, view, userId, what: LETTER_MODAL_CALLBACK, errorBlock: "subject" },
+      async (user, channel) => {
+        const result = validateLetter(readLetterState(view.state), { today: deps.services.letters.today() });
+        if (!result.ok) return { errors: fieldErrors(result.errors, (e) => errorText(user.t, e)) };
+        const outcome = await deps.services.letters.create({
+          draft: result.draft,
+          createdBy: userId,
+          submissionKey: view.id,
         });
-        return;
-      }
-      const result = validateLetter(readLetterState(view.state), { today: deps.services.letters.today() });
-      if (!result.ok) {
-        const errors: Record<string, string> = {};
-        for (const [field, e] of Object.entries(result.errors)) if (e) errors[field] = errorText(user.t, e);
-        await ack({ response_action: "errors", errors });
-        return;
-      }
-      const outcome = await deps.services.letters.create({
-        draft: result.draft,
-        createdBy: userId,
-        submissionKey: view.id,
-      });
-      await ack();
-      if (outcome.status !== "created") return;
-      const l = outcome.letter;
-      deps.logger.info({ user: userId, protocol: protocolNumber(l) }, "correspondence registered");
-      await replyPrivately(
-        deps,
-        client,
-        userId,
-        channel,
-      )(user.t.letters.saved(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 200))));
-    } catch (error) {
-      deps.logger.error({ err: error, user: userId, listener: LETTER_MODAL_CALLBACK }, "correspondence entry failed");
-      await ack({ response_action: "errors", errors: { subject: user.t.common.unexpectedError } }).catch(() => {});
-    }
+        if (outcome.status !== "created") return {};
+        const l = outcome.letter;
+        deps.logger.info({ user: userId, protocol: protocolNumber(l) }, "correspondence registered");
+        return {
+          after: () =>
+            replyPrivately(
+              deps,
+              client,
+              userId,
+              channel,
+            )(user.t.letters.saved(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 200)))),
+        };
+      },
+    );
   });
 
   app.action<BlockAction<OverflowAction>>(LETTER_MENU_ACTION, async ({ ack, action, body, client }) => {

@@ -2,6 +2,7 @@
 // from a request's card.
 import type { App, BlockAction, ButtonAction, MessageShortcut } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { acceptForm, fieldErrors } from "../../bot/form-submission.js";
 import {
   answerSafely,
   ensureRole,
@@ -128,46 +129,30 @@ export function register(app: App, deps: HandlerDeps): void {
 
   app.view(TRANSLATION_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
-    const user = await userView(deps, userId).catch(() => undefined);
-    if (!user) {
-      await ack({ response_action: "errors", errors: { title: "Error / Σφάλμα" } });
-      return;
-    }
-    const channel = (JSON.parse(view.private_metadata || "{}") as { channel?: string }).channel;
-    try {
-      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
-        await ack({
-          response_action: "errors",
-          errors: { title: user.t.common.noPermission(user.t.common.roleNames.staff) },
+    await acceptForm(
+      deps,
+      { ack, view, userId, what: TRANSLATION_MODAL_CALLBACK, errorBlock: "title" },
+      async (user, channel) => {
+        const result = validateTranslation(readTranslationState(view.state), {
+          today: deps.services.translations.today(),
         });
-        return;
-      }
-      const result = validateTranslation(readTranslationState(view.state), {
-        today: deps.services.translations.today(),
-      });
-      if (!result.ok) {
-        const errors: Record<string, string> = {};
-        for (const [field, e] of Object.entries(result.errors)) if (e) errors[field] = errorText(user.t, e);
-        await ack({ response_action: "errors", errors });
-        return;
-      }
-      const outcome = await deps.services.translations.create({
-        draft: result.draft,
-        requestedBy: readRequestedFor(view.state) ?? userId,
-        filedBy: userId,
-        submissionKey: view.id,
-      });
-      await ack();
-      if (outcome.status !== "created") return;
-      await postTranslationCard(deps, outcome.request);
-      await replyPrivately(deps, client, userId, channel)(user.t.translations.saved(outcome.request.id));
-    } catch (error) {
-      deps.logger.error(
-        { err: error, user: userId, listener: TRANSLATION_MODAL_CALLBACK },
-        "translation request failed",
-      );
-      await ack({ response_action: "errors", errors: { title: user.t.common.unexpectedError } }).catch(() => {});
-    }
+        if (!result.ok) return { errors: fieldErrors(result.errors, (e) => errorText(user.t, e)) };
+        const outcome = await deps.services.translations.create({
+          draft: result.draft,
+          requestedBy: readRequestedFor(view.state) ?? userId,
+          filedBy: userId,
+          submissionKey: view.id,
+        });
+        // A repeated delivery stored nothing new, so it says nothing new either.
+        if (outcome.status !== "created") return {};
+        return {
+          after: async () => {
+            await postTranslationCard(deps, outcome.request);
+            await replyPrivately(deps, client, userId, channel)(user.t.translations.saved(outcome.request.id));
+          },
+        };
+      },
+    );
   });
 
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${STEP_ACTION_PREFIX}`), async ({ ack, action, body, client }) => {
