@@ -72,6 +72,31 @@ describe("the register of correspondence", () => {
       expect(protocolNumber(made[0]?.letter ?? { registerYear: 0, registerSeq: 0 })).toMatch(/^2026\/00\d\d$/);
     });
 
+    it("links the counterpart to the contact archive, spelt any way, and takes its country", async () => {
+      const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
+      const contact = await db.db.prisma.contact.create({
+        data: {
+          nameEl: "Πρεσβεία της Γαλλίας",
+          nameLatin: "Ambassade de France",
+          country: "Γαλλία",
+          createdBy: STAFF,
+          updatedAt: new Date(),
+        },
+      });
+      const made = await letters.create({
+        draft: draft({ counterpart: "AMBASSADE DE FRANCE", subject: "Εθνική εορτή" }),
+        createdBy: STAFF,
+        submissionKey: "fr",
+      });
+      expect(made.letter).toMatchObject({ contactId: contact.id, country: "Γαλλία" });
+      const other = await letters.create({
+        draft: draft({ counterpart: "Δήμος Βελιγραδίου", subject: "Αδελφοποίηση" }),
+        createdBy: STAFF,
+        submissionKey: "bg",
+      });
+      expect(other.letter.contactId).toBeNull();
+    });
+
     it("finds entries in Greek, without accents and in Greeklish", async () => {
       const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
       await letters.create({

@@ -39,12 +39,23 @@ export function createLetterService({
       if (earlier) return { status: "already_stored" as const, letter: earlier };
       // The protocol year is the year it enters the register, as a protocol office numbers.
       const year = Number(localDate(clock.now(), timeZone).slice(0, 4));
+      // The counterpart, when it is in the contact archive (by name or organisation, spelt any
+      // way): the entry links to it, and takes its country when none was given.
+      const [contact] = await prisma.$queryRaw<{ id: number; country: string | null }[]>`
+        SELECT id, country FROM contacts
+        WHERE archived_at IS NULL AND merged_into_id IS NULL
+          AND (public.grafeio_phonetic(name_el) = public.grafeio_phonetic(${draft.counterpart})
+            OR public.grafeio_phonetic(coalesce(organisation, '')) = public.grafeio_phonetic(${draft.counterpart})
+            OR public.grafeio_phonetic(coalesce(name_latin, '')) = public.grafeio_phonetic(${draft.counterpart}))
+        ORDER BY vip DESC, id LIMIT 1`;
       try {
         const letter = await prisma.$transaction(async (tx) => {
           const seq = await takeNextNumber(tx, LETTERS_REGISTER, year);
           return tx.letter.create({
             data: {
               ...draft,
+              contactId: contact?.id ?? null,
+              country: draft.country ?? contact?.country ?? null,
               letterDate: asDate(draft.letterDate),
               dueOn: draft.dueOn ? asDate(draft.dueOn) : null,
               registerYear: year,
