@@ -112,6 +112,20 @@ describe("the name-day reminder", () => {
     expect(textOf(posts()[0] as Json)).toContain("Γιώργος Παππάς");
   });
 
+  it("splits a long list over messages that each stay inside Slack's limits", async () => {
+    // Maundy Thursday 2027 (Easter 2 May): Good Friday to Easter Monday are holidays, so Thursday
+    // announces six days.
+    const p = await setup(athens("2027-04-29", "08:31"));
+    for (let i = 0; i < 30; i++)
+      await contact({ nameEl: `Αναστάσιος ${i}`, nameDayKey: "easter:+0", vip: i % 7 === 0 });
+    for (let i = 0; i < 3; i++) await contact({ nameEl: `Θωμάς ${i}`, nameDayKey: "fixed:04-29" });
+    await p.scheduler.tick();
+    const nameDayPosts = posts().filter((m) => textOf(m).includes("Ονομαστικές"));
+    expect(nameDayPosts).toHaveLength(2);
+    for (const m of nameDayPosts) expect(checkMessage(m)).toBeUndefined();
+    expect(nameDayPosts.flatMap((m) => (m.blocks as Json[]).filter((b) => b.type === "actions"))).toHaveLength(33);
+  });
+
   it("says why it posted nothing when the office has no channel", async () => {
     const p = await setup(athens("2026-12-04", "08:31"), {});
     await contact({ nameEl: "Βαρβάρα Λιάπη", nameDayKey: "fixed:12-04" });

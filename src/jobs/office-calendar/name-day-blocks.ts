@@ -9,8 +9,8 @@ import { truncate } from "../../lib/mrkdwn.js";
 
 export const WISHES_SENT_ACTION = "name_day_wishes_sent";
 export const WISHES_SKIP_ACTION = "name_day_skip";
-/** Slack allows 50 blocks a message; each contact takes two. */
-export const CONTACTS_PER_MESSAGE = 22;
+/** Slack allows 50 blocks a message: each contact takes two, plus the heading and a line per day (a long holiday: up to 7). */
+export const CONTACTS_PER_MESSAGE = 20;
 
 /** The block id of a contact's buttons: which contact, which day. */
 export function greetingBlockId(contactId: number, date: string): string {
