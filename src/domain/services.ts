@@ -19,6 +19,8 @@ import { createThankYouDigestSection, createVipNameDaysDigestSection } from "./g
 import { NameDayCalendar } from "./namedays/nameday-calendar.js";
 import { createOutboundStore } from "./outbound/outbound-store.js";
 import { createJobRunStore } from "./scheduling/job-runs.js";
+import { createSponsorsDigestSections } from "./sponsors/sponsors-digest.js";
+import { createSponsorshipService } from "./sponsors/sponsorship-service.js";
 import { createTranslationService } from "./translations/translation-service.js";
 import { createLocaleService, type SlackLocaleLookup } from "./users/locale.js";
 import { createRoleService } from "./users/roles.js";
@@ -37,6 +39,7 @@ export function createServices(deps: {
   const greetings = createGreetingService(deps);
   const nameDays = sharedNameDayCalendar();
   const letters = createLetterService(deps);
+  const sponsorships = createSponsorshipService(deps);
   // Each area that has something for the managers' morning digest adds its section here.
   const digestSections: DigestSection[] = [
     createClippingsDigestSection(deps),
@@ -44,6 +47,7 @@ export function createServices(deps: {
     createVipNameDaysDigestSection({ contacts, nameDays }),
     createThankYouDigestSection(greetings),
     createLettersDigestSection(letters),
+    ...createSponsorsDigestSections(sponsorships),
   ];
   return {
     roles,
@@ -64,6 +68,7 @@ export function createServices(deps: {
     nameDays,
     translations: createTranslationService(deps),
     letters,
+    sponsorships,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     digestSections,

@@ -7,6 +7,7 @@ import * as clippings from "./clippings/index.js";
 import * as contacts from "./contacts/index.js";
 import * as correspondence from "./correspondence/index.js";
 import * as namedays from "./namedays/index.js";
+import * as sponsors from "./sponsors/index.js";
 import * as translations from "./translations/index.js";
 
 export function registerHandlers(app: App, deps: HandlerDeps): void {
@@ -15,5 +16,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   namedays.register(app, deps);
   translations.register(app, deps);
   correspondence.register(app, deps);
+  sponsors.register(app, deps);
   admin.register(app, deps);
 }

@@ -7,6 +7,7 @@ import { morningDigest } from "./morning-digest/morning-digest.js";
 import { calendarNotes } from "./office-calendar/calendar-notes.js";
 import { greetingCards } from "./office-calendar/greeting-cards.js";
 import { nameDayReminders } from "./office-calendar/name-day-reminders.js";
+import { sponsorThanks } from "./sponsor-thanks.js";
 import { translationReminders, translationWeekly } from "./translation-reminders.js";
 
 export const allJobs: Job[] = [
@@ -19,4 +20,5 @@ export const allJobs: Job[] = [
   translationReminders,
   translationWeekly,
   correspondenceReminders,
+  sponsorThanks,
 ];
