@@ -136,6 +136,11 @@ describe("sponsors in Slack", () => {
     id = stored[0]?.id as number;
     expect(stored[0]?.pledgedAmount?.toString()).toBe("5000");
     expect(stored[0]?.benefits.map((b) => b.description)).toEqual(["Λογότυπο στις αφίσες", "Αναφορά στο δελτίο τύπου"]);
+    // Not in the contact archive before: it is now, linked, for its thank-you letter.
+    const contact = await t.database.db.prisma.contact.findUniqueOrThrow({
+      where: { id: stored[0]?.contactId as number },
+    });
+    expect(contact).toMatchObject({ organisation: "Τράπεζα Πειραιώς", categorySlug: "businesses" });
   });
 
   it("goes to committed only with another manager's approval, once", async () => {

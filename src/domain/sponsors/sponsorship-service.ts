@@ -40,12 +40,37 @@ export function createSponsorshipService({ prisma, clock }: { prisma: PrismaClie
       const { pledgedCents, eventDate, benefits, ...rest } = draft;
       try {
         const sponsorship = await prisma.$transaction(async (tx) => {
+          // A sponsor not yet in the contact archive enters it, so that its thank-you letter and
+          // next year's greetings have somewhere to go.
+          let contactId = contact?.id;
+          if (contactId === undefined) {
+            const added = await tx.contact.create({
+              data: {
+                nameEl: draft.organisation,
+                organisation: draft.organisation,
+                categorySlug: "businesses",
+                source: "sponsors registry",
+                createdBy,
+                createdAt: clock.now(),
+              },
+            });
+            await tx.contactAudit.create({
+              data: {
+                contactId: added.id,
+                action: "created",
+                actor: createdBy,
+                at: clock.now(),
+                detail: "from a sponsorship",
+              },
+            });
+            contactId = added.id;
+          }
           const created = await tx.sponsorship.create({
             data: {
               ...rest,
               pledgedAmount: pledgedCents === null ? null : centsToDecimal(pledgedCents),
               eventDate: eventDate ? asDate(eventDate) : null,
-              contactId: contact?.id ?? null,
+              contactId,
               benefits: { create: benefits.map((description) => ({ description })) },
               createdBy,
               submissionKey,
