@@ -94,3 +94,23 @@ export async function answerSafely(
     }
   }
 }
+
+/**
+ * Files only the requester should get (exports, a person's data): uploaded into the DM between them
+ * and the bot, never into the channel they asked from.
+ */
+export async function sendFilesPrivately(
+  client: WebClient,
+  userId: string,
+  comment: string,
+  files: { file: Buffer; filename: string }[],
+): Promise<void> {
+  const dm = await client.conversations.open({ users: userId });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error("could not open a DM with the requester");
+  await client.files.uploadV2({
+    channel_id: channel,
+    initial_comment: comment,
+    file_uploads: files.map((f) => ({ file: f.file, filename: f.filename, title: f.filename })),
+  });
+}

@@ -5,12 +5,8 @@ import { isoDay } from "../domain/translations/translation-service.js";
 import { messages } from "../i18n/index.js";
 import { formatDayMonthYear } from "../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../lib/mrkdwn.js";
-import { type Job, type JobDeps, officeDayOf } from "./job.js";
-
-/** The day a "two working days before" reminder is for: weekends and holidays do not count. */
-export async function twoWorkingDaysAfter(deps: JobDeps, today: string): Promise<string> {
-  return deps.services.calendar.nextWorkingDay(await deps.services.calendar.nextWorkingDay(today));
-}
+import { remindOfDeadlines } from "./deadline-reminders.js";
+import { type Job, officeDayOf } from "./job.js";
 
 export const translationReminders: Job = {
   name: "translation-reminders",
@@ -21,42 +17,26 @@ export const translationReminders: Job = {
     const { services } = deps;
     const { date: today, working } = await officeDayOf(occurrence, deps);
     if (!working) return "skipped: not a working day";
-    const inTwo = await twoWorkingDaysAfter(deps, today);
     const requests = await services.translations.inWork();
-    let sent = 0;
-    for (const r of requests) {
-      const due = isoDay(r.dueOn);
-      if (!r.assignee || (due !== today && due !== inTwo)) continue;
-      const t = messages(await services.locales.resolve(r.assignee)).translations;
-      const title = escapeMrkdwn(truncate(r.title, 150));
-      const text = due === today ? t.reminderToday(r.id, title) : t.reminderSoon(r.id, title, formatDayMonthYear(due));
-      if ((await deps.sender.post({ key: `translation-due:${r.id}:${today}`, channel: r.assignee, text })).posted)
-        sent++;
-    }
-    const overdue = requests.filter((r) => isoDay(r.dueOn) < today);
-    if (overdue.length > 0) {
-      for (const coordinator of await services.roles.holdersOf("manager")) {
-        const locale = await services.locales.resolve(coordinator);
-        const t = messages(locale).translations;
-        const lines = overdue.map((r) =>
-          t.listLine(
-            r.id,
-            escapeMrkdwn(truncate(r.title, 100)),
-            `${r.sourceLang}→${r.targetLang}`,
-            formatDayMonthYear(isoDay(r.dueOn)),
-            `${t.statuses[r.status]}${r.assignee ? ` · <@${r.assignee}>` : r.vendor ? ` · ${escapeMrkdwn(r.vendor)}` : ""}`,
-            true,
-          ),
-        );
-        const text = [t.overdueTitle(overdue.length), ...lines.slice(0, 40)].join("\n");
-        if (
-          (await deps.sender.post({ key: `translation-overdue:${today}:${coordinator}`, channel: coordinator, text }))
-            .posted
-        )
-          sent++;
-      }
-    }
-    return `${requests.length} in work, ${overdue.length} overdue, ${sent} messages`;
+    const { sent, overdue } = await remindOfDeadlines(deps, today, requests, {
+      kind: "translation",
+      id: (r) => r.id,
+      due: (r) => isoDay(r.dueOn),
+      owner: (r) => r.assignee,
+      soon: (t, r, due) => t.translations.reminderSoon(r.id, escapeMrkdwn(truncate(r.title, 150)), due),
+      today: (t, r) => t.translations.reminderToday(r.id, escapeMrkdwn(truncate(r.title, 150))),
+      overdueTitle: (t, n) => t.translations.overdueTitle(n),
+      overdueLine: (t, r) =>
+        t.translations.listLine(
+          r.id,
+          escapeMrkdwn(truncate(r.title, 100)),
+          `${r.sourceLang}→${r.targetLang}`,
+          formatDayMonthYear(isoDay(r.dueOn)),
+          `${t.translations.statuses[r.status]}${r.assignee ? ` · <@${r.assignee}>` : r.vendor ? ` · ${escapeMrkdwn(r.vendor)}` : ""}`,
+          true,
+        ),
+    });
+    return `${requests.length} in work, ${overdue} overdue, ${sent} messages`;
   },
 };
 

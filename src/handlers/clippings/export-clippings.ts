@@ -1,7 +1,7 @@
 // `/clip export [month | two dates] [pdf]`: the register as CSV and XLSX (or, for managers, a
 // printable PDF), sent to the requester's DM.
 import type { WebClient } from "@slack/web-api";
-import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../bot/handler-deps.js";
+import { ensureRole, type HandlerDeps, type Reply, sendFilesPrivately, type UserView } from "../../bot/handler-deps.js";
 import { parseExportRange, toCsv, toXlsx } from "../../domain/clippings/clipping-export.js";
 import { registerPdf } from "../../domain/clippings/register-pdf.js";
 import { formatDayMonthYear } from "../../lib/clock.js";
@@ -30,29 +30,17 @@ export async function exportFromCommand(
     await reply(t.export.nothing(label));
     return;
   }
-  // Only the requester gets the files: in the DM between them and the bot.
-  const dm = await client.conversations.open({ users: user.userId });
-  const channel = dm.channel?.id;
-  if (!channel) throw new Error("could not open a DM with the requester");
   const base = `grafeio-clippings-${range.label}`;
   if (pdf) {
     const file = await registerPdf(rows, { locale: user.locale, periodLabel: label, office: t.export.office });
-    await client.files.uploadV2({
-      channel_id: channel,
-      initial_comment: t.export.pdfReady(label),
-      file_uploads: [{ file, filename: `${base}.pdf`, title: `${base}.pdf` }],
-    });
+    await sendFilesPrivately(client, user.userId, t.export.pdfReady(label), [{ file, filename: `${base}.pdf` }]);
     await reply(t.export.sent);
     return;
   }
   const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsx(rows, user.locale)];
-  await client.files.uploadV2({
-    channel_id: channel,
-    initial_comment: t.export.ready(rows.length, label),
-    file_uploads: [
-      { file: csv, filename: `${base}.csv`, title: `${base}.csv` },
-      { file: xlsx, filename: `${base}.xlsx`, title: `${base}.xlsx` },
-    ],
-  });
+  await sendFilesPrivately(client, user.userId, t.export.ready(rows.length, label), [
+    { file: csv, filename: `${base}.csv` },
+    { file: xlsx, filename: `${base}.xlsx` },
+  ]);
   await reply(t.export.sent);
 }

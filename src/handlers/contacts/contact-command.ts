@@ -7,6 +7,7 @@ import {
   type HandlerDeps,
   type Reply,
   replyWithRespond,
+  sendFilesPrivately,
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
@@ -71,14 +72,10 @@ async function exportContacts(deps: HandlerDeps, client: WebClient, user: UserVi
     return;
   }
   const file = contactsCsv(contacts, { t: user.t, locale: user.locale });
-  const dm = await client.conversations.open({ users: user.userId });
-  if (!dm.channel?.id) throw new Error("could not open a DM with the requester");
   const name = `grafeio-contacts-${deps.services.clippings.today()}.csv`;
-  await client.files.uploadV2({
-    channel_id: dm.channel.id,
-    initial_comment: user.t.contacts.exportReady(contacts.length),
-    file_uploads: [{ file, filename: name, title: name }],
-  });
+  await sendFilesPrivately(client, user.userId, user.t.contacts.exportReady(contacts.length), [
+    { file, filename: name },
+  ]);
   await reply(user.t.contacts.exportSent);
 }
 

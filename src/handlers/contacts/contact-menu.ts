@@ -9,6 +9,7 @@ import {
   type HandlerDeps,
   type Reply,
   replyPrivately,
+  sendFilesPrivately,
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
@@ -85,14 +86,10 @@ async function sendPersonalData(
 ) {
   const record = await deps.services.contacts.personalData(contact.id, user.userId);
   if (!record) return reply(user.t.contacts.notFound);
-  const dm = await client.conversations.open({ users: user.userId });
-  if (!dm.channel?.id) throw new Error("could not open a DM with the requester");
   const name = `grafeio-contact-${contact.id}.json`;
-  await client.files.uploadV2({
-    channel_id: dm.channel.id,
-    initial_comment: user.t.contacts.dataReady(nameOf(contact)),
-    file_uploads: [{ file: Buffer.from(JSON.stringify(record, null, 2), "utf8"), filename: name, title: name }],
-  });
+  await sendFilesPrivately(client, user.userId, user.t.contacts.dataReady(nameOf(contact)), [
+    { file: Buffer.from(JSON.stringify(record, null, 2), "utf8"), filename: name },
+  ]);
   await reply(user.t.contacts.exportSent);
 }
 

@@ -10,6 +10,7 @@ import {
   type Reply,
   replyPrivately,
   replyWithRespond,
+  sendFilesPrivately,
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
@@ -187,17 +188,11 @@ async function exportYear(
 ) {
   const letters = await deps.services.letters.forYear(year);
   if (letters.length === 0) return reply(user.t.letters.exportNothing(year));
-  const dm = await client.conversations.open({ users: user.userId });
-  if (!dm.channel?.id) throw new Error("could not open a DM with the requester");
   const base = `grafeio-correspondence-${year}`;
-  await client.files.uploadV2({
-    channel_id: dm.channel.id,
-    initial_comment: user.t.letters.exportReady(letters.length, year),
-    file_uploads: [
-      { file: lettersCsv(letters, user.locale), filename: `${base}.csv`, title: `${base}.csv` },
-      { file: await lettersXlsx(letters, user.locale), filename: `${base}.xlsx`, title: `${base}.xlsx` },
-    ],
-  });
+  await sendFilesPrivately(client, user.userId, user.t.letters.exportReady(letters.length, year), [
+    { file: lettersCsv(letters, user.locale), filename: `${base}.csv` },
+    { file: await lettersXlsx(letters, user.locale), filename: `${base}.xlsx` },
+  ]);
   await reply(user.t.contacts.exportSent);
 }
 

@@ -11,6 +11,7 @@ import {
   type Reply,
   replyPrivately,
   replyWithRespond,
+  sendFilesPrivately,
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
@@ -57,8 +58,6 @@ async function report(deps: HandlerDeps, client: WebClient, user: UserView, year
   const t = user.t.sponsors;
   const data = buildSponsorReport(year, await deps.services.sponsorships.forYear(year), user.locale);
   if (data.rows.length === 0) return reply(t.reportNothing(year));
-  const dm = await client.conversations.open({ users: user.userId });
-  if (!dm.channel?.id) throw new Error("could not open a DM with the requester");
   const lines = data.byEvent.map((e) =>
     t.reportEventLine(
       escapeMrkdwn(truncate(e.event, 100)),
@@ -69,22 +68,19 @@ async function report(deps: HandlerDeps, client: WebClient, user: UserView, year
     ),
   );
   const base = `grafeio-sponsors-${year}`;
-  await client.files.uploadV2({
-    channel_id: dm.channel.id,
-    initial_comment: [
-      t.reportReady(
-        year,
-        formatEuros(data.totals.pledgedCents, user.locale),
-        formatEuros(data.totals.receivedCents, user.locale),
-      ),
-      ...lines.slice(0, 30),
-    ].join("\n"),
-    file_uploads: [
-      { file: reportCsv(data, user.locale), filename: `${base}.csv`, title: `${base}.csv` },
-      { file: await reportXlsx(data, user.locale), filename: `${base}.xlsx`, title: `${base}.xlsx` },
-      { file: reportChartPng(data, user.locale), filename: `${base}.png`, title: `${base}.png` },
-    ],
-  });
+  const comment = [
+    t.reportReady(
+      year,
+      formatEuros(data.totals.pledgedCents, user.locale),
+      formatEuros(data.totals.receivedCents, user.locale),
+    ),
+    ...lines.slice(0, 30),
+  ].join("\n");
+  await sendFilesPrivately(client, user.userId, comment, [
+    { file: reportCsv(data, user.locale), filename: `${base}.csv` },
+    { file: await reportXlsx(data, user.locale), filename: `${base}.xlsx` },
+    { file: reportChartPng(data, user.locale), filename: `${base}.png` },
+  ]);
   await reply(user.t.contacts.exportSent);
 }
 
