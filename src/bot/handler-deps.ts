@@ -1,4 +1,5 @@
 // What every listener is given: the domain services and the little it needs to talk to users.
+import type { App, SlashCommand } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../domain/services.js";
@@ -112,5 +113,27 @@ export async function sendFilesPrivately(
     channel_id: channel,
     initial_comment: comment,
     file_uploads: files.map((f) => ({ file: f.file, filename: f.filename, title: f.filename })),
+  });
+}
+
+/**
+ * A slash command for the office: acknowledged at once, then the user's language and role, and the
+ * work run safely (a failure becomes a plain sentence to the user, never the error).
+ */
+export function registerOfficeCommand(
+  app: App,
+  deps: HandlerDeps,
+  name: string,
+  role: Role,
+  handle: (context: { user: UserView; command: SlashCommand; client: WebClient; reply: Reply }) => Promise<unknown>,
+): void {
+  app.command(name, async ({ ack, command, client, respond }) => {
+    await ack();
+    const reply = replyWithRespond(respond);
+    await answerSafely(deps, { userId: command.user_id, reply, what: name }, async () => {
+      const user = await userView(deps, command.user_id);
+      if (!(await ensureRole(deps, user, role, reply))) return;
+      await handle({ user, command, client, reply });
+    });
   });
 }

@@ -8,8 +8,8 @@ import {
   ensureRole,
   type HandlerDeps,
   type Reply,
+  registerOfficeCommand,
   replyPrivately,
-  replyWithRespond,
   sendFilesPrivately,
   type UserView,
   userView,
@@ -197,46 +197,40 @@ async function exportYear(
 }
 
 export function register(app: App, deps: HandlerDeps): void {
-  app.command("/letter", async ({ ack, command, client, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: "/letter" }, async () => {
-      const user = await userView(deps, command.user_id);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const text = command.text.trim();
-      const today = deps.services.letters.today();
-      if (!text) {
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: buildLetterModal(user.t, user.locale, today, command.channel_id),
-        });
-        return;
-      }
-      const [verb = "", arg, ...rest] = text.split(/\s+/);
-      if (verb === "help") return reply(user.t.letters.help);
-      if (verb === "open" && !arg) {
-        const open = await deps.services.letters.openWithDue();
-        if (open.length === 0) return reply(user.t.letters.nothingOpen);
-        return reply(user.t.letters.openTitle, [
-          { type: "section", text: { type: "mrkdwn", text: user.t.letters.openTitle } },
-          ...letterBlocks(user.t, open.slice(0, 40), today),
-        ]);
-      }
-      if (verb === "export" && rest.length === 0) {
-        const year = arg ? Number(arg) : Number(today.slice(0, 4));
-        if (!Number.isInteger(year) || year < 2000 || year > 2100)
-          return reply(user.t.letters.badCommand(escapeMrkdwn(truncate(text, 60))));
-        return exportYear(deps, client, user, year, reply);
-      }
-      if (text.length > 300) return reply(user.t.letters.badCommand(escapeMrkdwn(truncate(text, 60))));
-      const { letters } = await deps.services.letters.search(text);
-      const shown = escapeMrkdwn(truncate(text, 100));
-      if (letters.length === 0) return reply(user.t.letters.noResults(shown));
-      await reply(user.t.letters.found(shown), [
-        { type: "section", text: { type: "mrkdwn", text: user.t.letters.found(shown) } },
-        ...letterBlocks(user.t, letters, today),
+  registerOfficeCommand(app, deps, "/letter", "staff", async ({ user, command, client, reply }) => {
+    const text = command.text.trim();
+    const today = deps.services.letters.today();
+    if (!text) {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildLetterModal(user.t, user.locale, today, command.channel_id),
+      });
+      return;
+    }
+    const [verb = "", arg, ...rest] = text.split(/\s+/);
+    if (verb === "help") return reply(user.t.letters.help);
+    if (verb === "open" && !arg) {
+      const open = await deps.services.letters.openWithDue();
+      if (open.length === 0) return reply(user.t.letters.nothingOpen);
+      return reply(user.t.letters.openTitle, [
+        { type: "section", text: { type: "mrkdwn", text: user.t.letters.openTitle } },
+        ...letterBlocks(user.t, open.slice(0, 40), today),
       ]);
-    });
+    }
+    if (verb === "export" && rest.length === 0) {
+      const year = arg ? Number(arg) : Number(today.slice(0, 4));
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        return reply(user.t.letters.badCommand(escapeMrkdwn(truncate(text, 60))));
+      return exportYear(deps, client, user, year, reply);
+    }
+    if (text.length > 300) return reply(user.t.letters.badCommand(escapeMrkdwn(truncate(text, 60))));
+    const { letters } = await deps.services.letters.search(text);
+    const shown = escapeMrkdwn(truncate(text, 100));
+    if (letters.length === 0) return reply(user.t.letters.noResults(shown));
+    await reply(user.t.letters.found(shown), [
+      { type: "section", text: { type: "mrkdwn", text: user.t.letters.found(shown) } },
+      ...letterBlocks(user.t, letters, today),
+    ]);
   });
 
   app.view(LETTER_MODAL_CALLBACK, async ({ ack, view, body, client }) => {

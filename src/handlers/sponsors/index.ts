@@ -9,8 +9,8 @@ import {
   ensureRole,
   type HandlerDeps,
   type Reply,
+  registerOfficeCommand,
   replyPrivately,
-  replyWithRespond,
   sendFilesPrivately,
   type UserView,
   userView,
@@ -158,34 +158,28 @@ async function takeStep(
 }
 
 export function register(app: App, deps: HandlerDeps): void {
-  app.command("/sponsor", async ({ ack, command, client, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: "/sponsor" }, async () => {
-      const user = await userView(deps, command.user_id);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const text = command.text.trim();
-      const [verb = "", arg, ...rest] = text.split(/\s+/);
-      if (!text || verb === "help") return reply(user.t.sponsors.help);
-      if (verb === "add" && !arg) {
-        await client.views.open({
-          trigger_id: command.trigger_id,
-          view: buildSponsorModal(user.t, command.channel_id),
-        });
-        return;
-      }
-      if (verb === "report" && rest.length === 0) {
-        const year = arg ? Number(arg) : localYear(deps.clock.now(), deps.timeZone);
-        if (!Number.isInteger(year) || year < 2000 || year > 2100)
-          return reply(user.t.sponsors.badCommand(escapeMrkdwn(truncate(text, 60))));
-        return report(deps, client, user, year, reply);
-      }
-      if (text.length > 200) return reply(user.t.sponsors.badCommand(escapeMrkdwn(truncate(text, 60))));
-      const found = await deps.services.sponsorships.search(text);
-      if (found.length === 0) return reply(user.t.sponsors.noResults(escapeMrkdwn(truncate(text, 100))));
-      const blocks: KnownBlock[] = found.map((s) => sponsorshipBlock(user.t, user.locale, s));
-      await reply(user.t.sponsors.help.split("\n")[0] ?? "", blocks);
-    });
+  registerOfficeCommand(app, deps, "/sponsor", "staff", async ({ user, command, client, reply }) => {
+    const text = command.text.trim();
+    const [verb = "", arg, ...rest] = text.split(/\s+/);
+    if (!text || verb === "help") return reply(user.t.sponsors.help);
+    if (verb === "add" && !arg) {
+      await client.views.open({
+        trigger_id: command.trigger_id,
+        view: buildSponsorModal(user.t, command.channel_id),
+      });
+      return;
+    }
+    if (verb === "report" && rest.length === 0) {
+      const year = arg ? Number(arg) : localYear(deps.clock.now(), deps.timeZone);
+      if (!Number.isInteger(year) || year < 2000 || year > 2100)
+        return reply(user.t.sponsors.badCommand(escapeMrkdwn(truncate(text, 60))));
+      return report(deps, client, user, year, reply);
+    }
+    if (text.length > 200) return reply(user.t.sponsors.badCommand(escapeMrkdwn(truncate(text, 60))));
+    const found = await deps.services.sponsorships.search(text);
+    if (found.length === 0) return reply(user.t.sponsors.noResults(escapeMrkdwn(truncate(text, 100))));
+    const blocks: KnownBlock[] = found.map((s) => sponsorshipBlock(user.t, user.locale, s));
+    await reply(user.t.sponsors.help.split("\n")[0] ?? "", blocks);
   });
 
   app.view(SPONSOR_MODAL_CALLBACK, async ({ ack, view, body, client }) => {

@@ -8,8 +8,8 @@ import {
   ensureRole,
   type HandlerDeps,
   type Reply,
+  registerOfficeCommand,
   replyPrivately,
-  replyWithRespond,
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
@@ -80,19 +80,13 @@ async function list(deps: HandlerDeps, user: UserView, filter: "mine" | "open" |
 }
 
 export function register(app: App, deps: HandlerDeps): void {
-  app.command("/translate", async ({ ack, command, client, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: "/translate" }, async () => {
-      const user = await userView(deps, command.user_id);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const [verb = "", filter = "open", ...rest] = command.text.trim().split(/\s+/);
-      if (!verb) return openForm(deps, client, user, command.trigger_id, {}, command.channel_id);
-      if (verb === "help") return reply(user.t.translations.help);
-      if (verb === "list" && rest.length === 0 && (filter === "mine" || filter === "open" || filter === "overdue"))
-        return list(deps, user, filter, reply);
-      await reply(user.t.translations.badCommand(escapeMrkdwn(truncate(command.text, 100))));
-    });
+  registerOfficeCommand(app, deps, "/translate", "staff", async ({ user, command, client, reply }) => {
+    const [verb = "", filter = "open", ...rest] = command.text.trim().split(/\s+/);
+    if (!verb) return openForm(deps, client, user, command.trigger_id, {}, command.channel_id);
+    if (verb === "help") return reply(user.t.translations.help);
+    if (verb === "list" && rest.length === 0 && (filter === "mine" || filter === "open" || filter === "overdue"))
+      return list(deps, user, filter, reply);
+    await reply(user.t.translations.badCommand(escapeMrkdwn(truncate(command.text, 100))));
   });
 
   app.shortcut<MessageShortcut>(REQUEST_TRANSLATION_SHORTCUT, async ({ ack, shortcut, client }) => {
