@@ -94,6 +94,7 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     sender,
     intlChannelId: config.intlChannelId,
+    prChannelId: config.prChannelId,
   });
 
   return {

@@ -2,12 +2,15 @@
 // answer Slack within its 3 seconds (field errors under their fields, or close the form), and on a
 // failure keep the form open with everything typed and a plain sentence, never the error.
 import type { SlackViewMiddlewareArgs, ViewOutput } from "@slack/bolt";
+import type { ModalView } from "@slack/types";
 import type { Role } from "../domain/users/roles.js";
 import { type HandlerDeps, type UserView, userView } from "./handler-deps.js";
 
 export type FormAnswer =
   /** Field errors, by block id: the form stays open. */
   | { errors: Record<string, string> }
+  /** The form again, changed (a warning to confirm, a choice to make). */
+  | { update: ModalView }
   /** Accepted: the form closes; `after` runs once Slack has its answer (confirmations, posts). */
   | { after?: () => Promise<unknown> };
 
@@ -20,10 +23,11 @@ export async function acceptForm(
   handle: (user: UserView, channel: string | undefined) => Promise<FormAnswer>,
 ): Promise<void> {
   const { view, userId, what, errorBlock } = context;
-  const ack = context.ack as (response?: {
-    response_action: "errors";
-    errors: Record<string, string>;
-  }) => Promise<void>;
+  const ack = context.ack as (
+    response?:
+      | { response_action: "errors"; errors: Record<string, string> }
+      | { response_action: "update"; view: ModalView },
+  ) => Promise<void>;
   const fail = (text: string) => ack({ response_action: "errors", errors: { [errorBlock]: text } });
   let user: UserView;
   try {
@@ -45,6 +49,10 @@ export async function acceptForm(
   } catch (error) {
     deps.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
     await fail(user.t.common.unexpectedError);
+    return;
+  }
+  if ("update" in answer) {
+    await ack({ response_action: "update", view: answer.update });
     return;
   }
   if ("errors" in answer) {

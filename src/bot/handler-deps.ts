@@ -19,6 +19,8 @@ export interface HandlerDeps {
   sender: Sender;
   /** The International Relations office's channel, where translation requests are posted. */
   intlChannelId?: string;
+  /** The PR office's channel, where events' cards are posted. */
+  prChannelId?: string;
 }
 
 export interface UserView {

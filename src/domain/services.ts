@@ -14,6 +14,8 @@ import { createContactService } from "./contacts/contact-service.js";
 import { createLetterService } from "./correspondence/letter-service.js";
 import { createLettersDigestSection } from "./correspondence/letters-digest.js";
 import type { DigestSection } from "./digest/digest-section.js";
+import { createEventService } from "./events/event-service.js";
+import { createEventsDigestSection } from "./events/events-digest.js";
 import { createGreetingService } from "./greetings/greeting-service.js";
 import { createThankYouDigestSection, createVipNameDaysDigestSection } from "./greetings/greetings-digest.js";
 import { NameDayCalendar } from "./namedays/nameday-calendar.js";
@@ -40,6 +42,7 @@ export function createServices(deps: {
   const nameDays = sharedNameDayCalendar();
   const letters = createLetterService(deps);
   const sponsorships = createSponsorshipService(deps);
+  const events = createEventService(deps);
   // Each area that has something for the managers' morning digest adds its section here.
   const digestSections: DigestSection[] = [
     createClippingsDigestSection(deps),
@@ -48,6 +51,7 @@ export function createServices(deps: {
     createThankYouDigestSection(greetings),
     createLettersDigestSection(letters),
     ...createSponsorsDigestSections(sponsorships),
+    createEventsDigestSection(events),
   ];
   return {
     roles,
@@ -69,6 +73,7 @@ export function createServices(deps: {
     translations: createTranslationService(deps),
     letters,
     sponsorships,
+    events,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     digestSections,

@@ -6,6 +6,7 @@ import * as admin from "./admin/index.js";
 import * as clippings from "./clippings/index.js";
 import * as contacts from "./contacts/index.js";
 import * as correspondence from "./correspondence/index.js";
+import * as events from "./events/index.js";
 import * as namedays from "./namedays/index.js";
 import * as sponsors from "./sponsors/index.js";
 import * as translations from "./translations/index.js";
@@ -17,5 +18,6 @@ export function registerHandlers(app: App, deps: HandlerDeps): void {
   translations.register(app, deps);
   correspondence.register(app, deps);
   sponsors.register(app, deps);
+  events.register(app, deps);
   admin.register(app, deps);
 }

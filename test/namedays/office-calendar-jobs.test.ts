@@ -174,6 +174,8 @@ describe("calendar notes", () => {
     expect(notes.some((n) => n.includes("25ης Μαρτίου") && n.includes("Πέμπτη 25/3/2027") && n.includes("21"))).toBe(
       true,
     );
+    // With a button that opens the event form for that day.
+    expect(notes.some((n) => n.includes("event_create") && n.includes("2027-03-25"))).toBe(true);
     h.clock.set(athens("2027-03-24", "08:46"));
     await p.scheduler.tick();
     expect(

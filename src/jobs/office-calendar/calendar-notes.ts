@@ -1,10 +1,13 @@
 // The office's calendar notes, every working morning: on the working day before a public holiday,
 // that the office will be closed; and ahead of each celebration the office organises (25 March,
 // 28 October, the municipality's own days) by its lead time, a reminder with the date and weekday.
+
+import type { KnownBlock } from "@slack/types";
 import { weekdayAndDate } from "../../domain/namedays/describe.js";
+import { EVENT_CREATE_ACTION } from "../../handlers/events/event-views.js";
 import { messages } from "../../i18n/index.js";
 import { daysBetween, shiftDate } from "../../lib/clock.js";
-import { escapeMrkdwn } from "../../lib/mrkdwn.js";
+import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import { type Job, officeMorning } from "../job.js";
 
 export const calendarNotes: Job = {
@@ -33,7 +36,24 @@ export const calendarNotes: Job = {
         weekdayAndDate(t, date),
         daysBetween(today, date),
       );
-      if ((await deps.sender.post({ key: `celebration:${reminder.id}:${date}`, channel, text })).posted) notes++;
+      // A button that opens the event form with the day and its name filled in.
+      const value = JSON.stringify({ title: truncate(reminder.name, 150), date, type: "national_day" });
+      const blocks: KnownBlock[] = [
+        { type: "section", text: { type: "mrkdwn", text } },
+        {
+          type: "actions",
+          elements: [
+            {
+              type: "button",
+              action_id: EVENT_CREATE_ACTION,
+              text: { type: "plain_text", text: t.events.createFromReminder },
+              value,
+            },
+          ],
+        },
+      ];
+      if ((await deps.sender.post({ key: `celebration:${reminder.id}:${date}`, channel, text, blocks })).posted)
+        notes++;
     }
     return `${notes} note(s) posted`;
   },

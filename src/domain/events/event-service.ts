@@ -1,0 +1,127 @@
+// The office's events: entered once, overlaps in a venue found before saving, cancelled with a
+// reason, listed by period, and written as iCalendar for Outlook and Google Calendar.
+import ical, { ICalEventStatus } from "ical-generator";
+import { isUniqueViolation } from "../../db/errors.js";
+import type { Event, EventType, PrismaClient } from "../../generated/prisma/client.js";
+import { type Clock, localDate, shiftDate } from "../../lib/clock.js";
+import type { EventDraft } from "./event-validation.js";
+
+export type EventWithType = Event & { type: EventType };
+export type { Event };
+
+const include = { type: true } as const;
+
+export function createEventService({
+  prisma,
+  clock,
+  timeZone,
+}: {
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+}) {
+  async function get(id: number): Promise<EventWithType | null> {
+    return prisma.event.findUnique({ where: { id }, include });
+  }
+
+  return {
+    get,
+
+    async types(): Promise<EventType[]> {
+      return prisma.eventType.findMany({ where: { active: true }, orderBy: { nameEl: "asc" } });
+    },
+
+    /** Scheduled events at the same venue whose time overlaps (venue compared without accents or case). */
+    async overlaps(
+      draft: Pick<EventDraft, "venue" | "startsAt" | "endsAt">,
+      exceptId?: number,
+    ): Promise<EventWithType[]> {
+      if (!draft.venue) return [];
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT id FROM events
+        WHERE status = 'scheduled' AND venue IS NOT NULL
+          AND public.grafeio_phonetic(venue) = public.grafeio_phonetic(${draft.venue})
+          AND starts_at < ${draft.endsAt} AND ends_at > ${draft.startsAt}
+          AND id <> ${exceptId ?? 0}
+        ORDER BY starts_at LIMIT 5`;
+      return prisma.event.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        include,
+        orderBy: { startsAt: "asc" },
+      });
+    },
+
+    async create(options: { draft: EventDraft; createdBy: string; submissionKey: string }) {
+      const { draft, createdBy, submissionKey } = options;
+      const earlier = await prisma.event.findUnique({ where: { submissionKey }, include });
+      if (earlier) return { status: "already_stored" as const, event: earlier };
+      try {
+        const event = await prisma.event.create({
+          data: { ...draft, createdBy, submissionKey, createdAt: clock.now() },
+          include,
+        });
+        return { status: "created" as const, event };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return {
+          status: "already_stored" as const,
+          event: await prisma.event.findUniqueOrThrow({ where: { submissionKey }, include }),
+        };
+      }
+    },
+
+    async setCard(id: number, channel: string, ts: string) {
+      await prisma.event.update({ where: { id }, data: { cardChannel: channel, cardTs: ts } });
+    },
+
+    /** Cancels once: a second click (or a second person) finds it cancelled already. */
+    async cancel(id: number, by: string, reason: string | null): Promise<EventWithType | null> {
+      const changed = await prisma.event.updateMany({
+        where: { id, status: "scheduled" },
+        data: { status: "cancelled", cancelledBy: by, cancelledAt: clock.now(), cancelReason: reason },
+      });
+      return changed.count > 0 ? get(id) : null;
+    },
+
+    /** Events that overlap [from, to), earliest first. */
+    async between(from: Date, to: Date, options: { includeCancelled?: boolean } = {}): Promise<EventWithType[]> {
+      return prisma.event.findMany({
+        where: {
+          startsAt: { lt: to },
+          endsAt: { gt: from },
+          ...(options.includeCancelled ? {} : { status: "scheduled" }),
+        },
+        include,
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: 100,
+      });
+    },
+
+    /** An iCalendar file of the events (a cancelled one is sent as cancelled, so calendars drop it). */
+    toIcs(events: EventWithType[], calendarName: string): string {
+      // Times in UTC (…Z), which every calendar converts; a TZID without its VTIMEZONE block would
+      // be read as the reader's own zone. All-day events are the office's calendar dates.
+      const calendar = ical({ name: calendarName, prodId: { company: "Grafeio", product: "Grafeio" } });
+      const utcDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+      for (const e of events) {
+        calendar.createEvent({
+          id: `grafeio-event-${e.id}`,
+          ...(e.allDay
+            ? {
+                allDay: true,
+                start: utcDate(localDate(e.startsAt, timeZone)),
+                end: utcDate(shiftDate(localDate(e.endsAt, timeZone), 1)),
+              }
+            : { start: e.startsAt, end: e.endsAt }),
+          summary: e.title,
+          location: e.venue ?? undefined,
+          description: [e.type.nameEl, e.organiser, e.notes].filter(Boolean).join("\n"),
+          status: e.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        });
+      }
+      return calendar.toString();
+    },
+  };
+}
+
+export type EventService = ReturnType<typeof createEventService>;

@@ -1,0 +1,215 @@
+import nodeIcal from "node-ical";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type EventInput, validateEvent } from "../../src/domain/events/event-validation.js";
+import { ManualClock } from "../../src/lib/clock.js";
+import type { Json } from "../support/fake-slack.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+
+const STAFF = "U0STAFF01";
+const RESPONSIBLE = "U0RESP001";
+const PR = "C0PRESS01";
+const now = new Date("2026-11-23T08:00:00Z"); // Monday 23 Nov 2026, 10:00 in Athens
+const types = new Set(["ceremony", "parade", "national_day"]);
+
+function check(input: EventInput) {
+  return validateEvent(input, { now, timeZone: "Europe/Athens", knownTypes: types });
+}
+const codes = (input: EventInput) => {
+  const r = check(input);
+  return r.ok ? {} : Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [k, v?.code]));
+};
+
+describe("event validation", () => {
+  const base: EventInput = {
+    title: "Παρέλαση",
+    typeSlug: "parade",
+    startDate: "2027-03-25",
+    startTime: "10:00",
+    endTime: "12:00",
+  };
+
+  it("applies every rule, field by field", () => {
+    expect(codes({})).toEqual({
+      title: "required",
+      typeSlug: "required",
+      startDate: "required",
+      startTime: "required",
+      endTime: "required",
+    });
+    expect(codes({ ...base, typeSlug: "rave" })).toEqual({ typeSlug: "unknownType" });
+    expect(codes({ ...base, startDate: "2027-02-30" })).toEqual({ startDate: "dateInvalid" });
+    expect(codes({ ...base, startTime: "25:00" })).toEqual({ startTime: "timeInvalid" });
+    expect(codes({ ...base, endTime: "09:00" })).toEqual({ endTime: "endBeforeStart" });
+    expect(codes({ ...base, endDate: "2027-03-24" })).toEqual({ endTime: "endBeforeStart" });
+    expect(codes({ ...base, startDate: "2026-11-01" })).toEqual({ startDate: "inThePast" });
+    expect(codes({ ...base, startDate: "2026-11-01", pastRecord: true })).toEqual({});
+    expect(codes({ ...base, expectedAttendance: "πολλοί" })).toEqual({ expectedAttendance: "attendanceInvalid" });
+    expect(codes({ ...base, languages: ["xx"] })).toEqual({ languages: "unknownLanguage" });
+    expect(codes({ ...base, title: "x".repeat(201) })).toEqual({ title: "tooLong" });
+  });
+
+  it("reads times on Athens' wall clock, in winter and in summer", () => {
+    const summer = check({ ...base, startDate: "2027-03-28", startTime: "10:00", endTime: "11:00" }); // the day clocks go forward
+    const winter = check({ ...base });
+    if (!summer.ok || !winter.ok) throw new Error("invalid");
+    expect(winter.draft.startsAt.toISOString()).toBe("2027-03-25T08:00:00.000Z");
+    expect(summer.draft.startsAt.toISOString()).toBe("2027-03-28T07:00:00.000Z");
+    const allDay = check({ title: "Γιορτή", typeSlug: "ceremony", startDate: "2026-12-06", allDay: true });
+    if (!allDay.ok) throw new Error("invalid");
+    expect(allDay.draft.startsAt.toISOString()).toBe("2026-12-05T22:00:00.000Z");
+  });
+});
+
+describe("/event in Slack", () => {
+  const clock = new ManualClock(now);
+  let t: TestBot;
+  let id: number;
+  beforeAll(async () => {
+    t = await startTestBot({ clock, env: { PR_CHANNEL_ID: PR } });
+    t.fake.rateLimit = { windowMs: 5, retryAfterSeconds: 1 };
+    await t.grant(STAFF, "staff");
+  });
+  afterAll(() => t?.stop());
+  afterEach(async () => {
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  });
+
+  const form = (v: Record<string, string | string[] | boolean | undefined>) => ({
+    title: { value: { type: "plain_text_input", value: v.title ?? null } },
+    typeSlug: { value: { type: "static_select", selected_option: v.typeSlug ? { value: v.typeSlug } : null } },
+    startDate: { value: { type: "datepicker", selected_date: v.startDate ?? null } },
+    startTime: { value: { type: "timepicker", selected_time: v.startTime ?? null } },
+    endDate: { value: { type: "datepicker", selected_date: v.endDate ?? null } },
+    endTime: { value: { type: "timepicker", selected_time: v.endTime ?? null } },
+    allDay: { value: { type: "checkboxes", selected_options: v.allDay ? [{ value: "yes" }] : [] } },
+    venue: { value: { type: "plain_text_input", value: v.venue ?? null } },
+    organiser: { value: { type: "plain_text_input", value: null } },
+    responsible: { value: { type: "multi_users_select", selected_users: v.responsible ?? [] } },
+    expectedAttendance: { value: { type: "plain_text_input", value: null } },
+    languages: { value: { type: "multi_static_select", selected_options: [] } },
+    relatedOrganisation: { value: { type: "plain_text_input", value: null } },
+    notes: { value: { type: "plain_text_input", value: null } },
+    pastRecord: { value: { type: "checkboxes", selected_options: [] } },
+  });
+
+  async function openForm(): Promise<Json> {
+    const triggerId = t.fake.triggerId();
+    await t.slack.command({ command: "/event", text: "", userId: STAFF, triggerId, channelId: PR });
+    return (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId)).response.view as Json;
+  }
+
+  it("registers an event once and posts its card; the same venue at the same time asks first", async () => {
+    const view = await openForm();
+    const values = form({
+      title: "Δεξίωση για την αντιπροσωπεία της Λεμεσού",
+      typeSlug: "ceremony",
+      startDate: "2026-12-10",
+      startTime: "19:00",
+      endTime: "21:00",
+      venue: "Αίθουσα Δημοτικού Συμβουλίου",
+      responsible: [RESPONSIBLE],
+    });
+    await t.slack.viewSubmission({ view, userId: STAFF, values });
+    await t.slack.viewSubmission({ view, userId: STAFF, values });
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":date:"));
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(t.fake.messages.get(PR)).toHaveLength(1);
+    id = (await t.database.db.prisma.event.findFirstOrThrow()).id;
+
+    const second = await openForm();
+    const clash = form({
+      title: "Συναυλία",
+      typeSlug: "ceremony",
+      startDate: "2026-12-10",
+      startTime: "20:00",
+      endTime: "22:00",
+      venue: "ΑΙΘΟΥΣΑ ΔΗΜΟΤΙΚΟΥ ΣΥΜΒΟΥΛΙΟΥ",
+    });
+    const warned = (await t.slack.viewSubmission({ view: second, userId: STAFF, values: clash })).json() as Json;
+    expect(warned.response_action).toBe("update");
+    expect(JSON.stringify((warned.view as Json).blocks)).toContain(`#${id}`);
+    expect(await t.database.db.prisma.event.count()).toBe(1);
+    await t.slack.viewSubmission({ view: { ...(warned.view as Json), id: second.id }, userId: STAFF, values: clash });
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("Συναυλία"));
+    expect(await t.database.db.prisma.event.count()).toBe(2);
+  });
+
+  it("gives a calendar file that an iCalendar reader reads back with the right time", async () => {
+    const card = (t.fake.messages.get(PR) ?? [])[0] as Json;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "event_ics",
+      value: String(id),
+      channelId: PR,
+      message: card,
+    });
+    await t.fake.waitFor("files.completeUploadExternal");
+    const ics = t.fake.uploadedFile(`grafeio-event-${id}.ics`)?.toString("utf8") ?? "";
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter((c) => c?.type === "VEVENT") as {
+      summary: string;
+      start: Date;
+      location: string;
+    }[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]?.summary).toBe("Δεξίωση για την αντιπροσωπεία της Λεμεσού");
+    expect(new Date(parsed[0]?.start as Date).toISOString()).toBe("2026-12-10T17:00:00.000Z");
+    expect(parsed[0]?.location).toBe("Αίθουσα Δημοτικού Συμβουλίου");
+  });
+
+  it("lists the period's events and shows them in the managers' digest", async () => {
+    await t.slack.command({ command: "/event", text: "list 1/12 31/12", userId: STAFF, channelId: PR });
+    const list = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("Λεμεσού"));
+    expect(String(list.args.text)).toContain("10/12/2026 19:00 – 21:00");
+    const digest = await Promise.all(
+      t.bot.services.digestSections.map((s) =>
+        s.build({
+          date: "2026-12-07",
+          since: new Date(0),
+          until: new Date("2026-12-07T06:00:00Z"),
+          timeZone: "Europe/Athens",
+          locale: "el",
+        }),
+      ),
+    );
+    expect(JSON.stringify(digest)).toContain("Λεμεσού");
+  });
+
+  it("cancels once and tells everyone involved", async () => {
+    const card = (t.fake.messages.get(PR) ?? [])[0] as Json;
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "event_cancel",
+      value: String(id),
+      channelId: PR,
+      message: card,
+    });
+    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const values = { reason: { value: { type: "plain_text_input", value: "Αναβολή λόγω καιρού" } } };
+    await t.slack.viewSubmission({ view: opened.response.view as Json, userId: STAFF, values });
+    await t.slack.viewSubmission({ view: opened.response.view as Json, userId: STAFF, values });
+    await t.fake.waitFor(
+      "chat.postMessage",
+      (c) => c.args.channel === "D0RESP001" && String(c.args.text).includes("καιρού"),
+    );
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(t.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "D0RESP001")).toHaveLength(1);
+    expect((await t.bot.services.events.get(id))?.status).toBe("cancelled");
+    expect(JSON.stringify(card.blocks)).not.toContain("event_cancel");
+  });
+
+  it("opens the form prefilled from a national-day reminder's button", async () => {
+    const before = t.fake.calls.length;
+    const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });
+    await t.slack.blockAction({ userId: STAFF, actionId: "event_create", value, channelId: PR });
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const blocks = view.blocks as Json[];
+    expect(((blocks.find((b) => b.block_id === "title") as Json).element as Json).initial_value).toBe(
+      "Εθνική Επέτειος 25ης Μαρτίου",
+    );
+    expect(((blocks.find((b) => b.block_id === "startDate") as Json).element as Json).initial_date).toBe("2027-03-25");
+    expect(
+      (((blocks.find((b) => b.block_id === "typeSlug") as Json).element as Json).initial_option as Json).value,
+    ).toBe("national_day");
+  });
+});
