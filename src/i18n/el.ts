@@ -691,6 +691,7 @@ export const el = {
       "`/event`: νέα εκδήλωση",
       "`/event list [week|month|1/12 31/12]`: οι εκδηλώσεις μιας περιόδου (από προεπιλογή η εβδομάδα)",
       "`/event 12`: η εκδήλωση #12 και το αρχείο της για το ημερολόγιο (.ics)",
+      "`/event 12 checklist`: η λίστα ενεργειών της εκδήλωσης",
     ].join("\n"),
     modalTitle: "Νέα εκδήλωση",
     submit: "Αποθήκευση",
@@ -744,6 +745,29 @@ export const el = {
     badCommand: (text: string) => `Δεν κατάλαβα το «${text}». Γράψτε \`/event help\`.`,
     digestTitle: "Εκδηλώσεις",
     digestSummary: (today: number, week: number) => `Σήμερα ${today}, τις επόμενες 7 ημέρες ${week}.`,
+    checklistTitle: (id: number, title: string) => `*Λίστα ενεργειών #${id} ${title}*`,
+    checklistEmpty: "Η εκδήλωση δεν έχει λίστα ενεργειών.",
+    itemLine: (title: string, due: string, owner: string, status: string) =>
+      `${status} ${title} · έως ${due}${owner ? ` · ${owner}` : ""}`,
+    itemDone: "Έγινε",
+    itemNotNeeded: "Δεν χρειάζεται",
+    itemsDue: (n: number) => `:clipboard: *Ενέργειες για εκδηλώσεις που λήγουν σήμερα ή έχουν καθυστερήσει: ${n}*`,
+    itemDueLine: (event: string, title: string, due: string, overdue: boolean) =>
+      `• ${event}: ${title} · ${overdue ? ":warning: " : ""}${due}`,
+    summary: (days: number, id: number, title: string, when: string, open: number) =>
+      `:calendar: *${days === 1 ? "Αύριο" : `Σε ${days} ημέρες`}: #${id} ${title}* (${when}). Ενέργειες που εκκρεμούν: ${open}.`,
+    followUp: (id: number, title: string) =>
+      `:speech_balloon: Η εκδήλωση #${id} «${title}» έγινε. Πώς πήγε; Γράψτε τι πήγε καλά, τι να βελτιώσουμε και τις προτάσεις των δημοτών. Μην ξεχάσετε τα ευχαριστήρια σε χορηγούς και συνεργάτες.`,
+    followUpAgain: (id: number, title: string) =>
+      `:speech_balloon: Υπενθύμιση: δεν έχουμε ακόμη σχόλια για την εκδήλωση #${id} «${title}».`,
+    feedbackButton: "Σχόλια για την εκδήλωση",
+    feedbackTitle: "Σχόλια εκδήλωσης",
+    wentWell: "Τι πήγε καλά",
+    toImprove: "Τι να βελτιώσουμε",
+    attendance: "Πόσοι ήρθαν",
+    suggestions: "Προτάσεις που λάβαμε από δημότες",
+    feedbackSaved: (id: number) => `Ευχαριστούμε· τα σχόλια κρατήθηκαν με την εκδήλωση #${id}.`,
+    lastTime: (title: string, notes: string) => `\n:bulb: Την προηγούμενη φορά («${title}»): ${notes}`,
     createFromReminder: "Δημιουργία εκδήλωσης",
   },
   admin: {

@@ -677,6 +677,7 @@ export const en: Messages = {
       "`/event`: a new event",
       "`/event list [week|month|1/12 31/12]`: the events of a period (this week by default)",
       "`/event 12`: event #12 and its calendar file (.ics)",
+      "`/event 12 checklist`: the event's checklist",
     ].join("\n"),
     modalTitle: "New event",
     submit: "Save",
@@ -729,6 +730,29 @@ export const en: Messages = {
     badCommand: (text: string) => `I did not understand “${text}”. Type \`/event help\`.`,
     digestTitle: "Events",
     digestSummary: (today: number, week: number) => `Today ${today}, in the next 7 days ${week}.`,
+    checklistTitle: (id: number, title: string) => `*Checklist #${id} ${title}*`,
+    checklistEmpty: "The event has no checklist.",
+    itemLine: (title: string, due: string, owner: string, status: string) =>
+      `${status} ${title} · by ${due}${owner ? ` · ${owner}` : ""}`,
+    itemDone: "Done",
+    itemNotNeeded: "Not needed",
+    itemsDue: (n: number) => `:clipboard: *Event tasks due today or late: ${n}*`,
+    itemDueLine: (event: string, title: string, due: string, overdue: boolean) =>
+      `• ${event}: ${title} · ${overdue ? ":warning: " : ""}${due}`,
+    summary: (days: number, id: number, title: string, when: string, open: number) =>
+      `:calendar: *${days === 1 ? "Tomorrow" : `In ${days} days`}: #${id} ${title}* (${when}). Tasks still open: ${open}.`,
+    followUp: (id: number, title: string) =>
+      `:speech_balloon: Event #${id} “${title}” has taken place. How did it go? Note what went well, what to improve and what citizens suggested. Remember the thank-you letters to sponsors and partners.`,
+    followUpAgain: (id: number, title: string) =>
+      `:speech_balloon: Reminder: there is no feedback yet on event #${id} “${title}”.`,
+    feedbackButton: "Feedback on the event",
+    feedbackTitle: "Event feedback",
+    wentWell: "What went well",
+    toImprove: "What to improve",
+    attendance: "How many came",
+    suggestions: "Suggestions received from citizens",
+    feedbackSaved: (id: number) => `Thank you; the feedback is kept with event #${id}.`,
+    lastTime: (title: string, notes: string) => `\n:bulb: Last time (“${title}”): ${notes}`,
     createFromReminder: "Create the event",
   },
   admin: {

@@ -2,6 +2,7 @@
 import { clippingReplyReminders } from "./clipping-reply-reminders.js";
 import { clippingSurgeCheck } from "./clipping-surge-check.js";
 import { correspondenceReminders } from "./correspondence-reminders.js";
+import { eventReminders } from "./event-reminders.js";
 import type { Job } from "./job.js";
 import { morningDigest } from "./morning-digest/morning-digest.js";
 import { calendarNotes } from "./office-calendar/calendar-notes.js";
@@ -21,4 +22,5 @@ export const allJobs: Job[] = [
   translationWeekly,
   correspondenceReminders,
   sponsorThanks,
+  eventReminders,
 ];

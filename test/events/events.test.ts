@@ -198,6 +198,42 @@ describe("/event in Slack", () => {
     expect(JSON.stringify(card.blocks)).not.toContain("event_cancel");
   });
 
+  it("shows an event's checklist and marks an item done once; the feedback form keeps one answer a person", async () => {
+    const second = (await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } })).id;
+    await t.slack.command({ command: "/event", text: `${second} checklist`, userId: STAFF, channelId: PR });
+    const list = await t.fake.waitFor("response_url", (c) =>
+      JSON.stringify(c.args.blocks ?? "").includes("Δελτίο τύπου"),
+    );
+    const item = (list.args.blocks as Json[]).find((b) => JSON.stringify(b).includes("Δελτίο τύπου")) as Json;
+    const done = (((item.accessory as Json).options as Json[])[0] as Json).value as string;
+    for (let i = 0; i < 2; i++)
+      await t.slack.overflowAction({ userId: STAFF, actionId: "event_item_done", value: done, channelId: PR });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const items = await t.bot.services.events.checklist(second);
+    expect(items.find((i) => i.title === "Δελτίο τύπου")).toMatchObject({ status: "done", doneBy: STAFF });
+
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "event_feedback",
+      value: String(second),
+      channelId: "D0STAFF01",
+    });
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const answer = (attendance: string) => ({
+      wentWell: { value: { type: "plain_text_input", value: "Καλός ήχος" } },
+      toImprove: { value: { type: "plain_text_input", value: "Περισσότερες καρέκλες" } },
+      attendance: { value: { type: "plain_text_input", value: attendance } },
+      suggestions: { value: { type: "plain_text_input", value: null } },
+    });
+    const bad = (await t.slack.viewSubmission({ view, userId: STAFF, values: answer("πολλοί") })).json() as Json;
+    expect(Object.keys(bad.errors as Json)).toEqual(["attendance"]);
+    await t.slack.viewSubmission({ view, userId: STAFF, values: answer("120") });
+    await t.slack.viewSubmission({ view, userId: STAFF, values: answer("120") });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.services.events.feedbackFor(second)).toHaveLength(1);
+  });
+
   it("opens the form prefilled from a national-day reminder's button", async () => {
     const before = t.fake.calls.length;
     const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });

@@ -56,9 +56,30 @@ export function createEventService({
       const earlier = await prisma.event.findUnique({ where: { submissionKey }, include });
       if (earlier) return { status: "already_stored" as const, event: earlier };
       try {
-        const event = await prisma.event.create({
-          data: { ...draft, createdBy, submissionKey, createdAt: clock.now() },
-          include,
+        const event = await prisma.$transaction(async (tx) => {
+          const created = await tx.event.create({
+            data: { ...draft, createdBy, submissionKey, createdAt: clock.now() },
+            include,
+          });
+          // The checklist from the templates of every event and of this kind; a record of a past
+          // event has nothing left to do.
+          if (!draft.pastRecord) {
+            const templates = await tx.checklistTemplate.findMany({
+              where: { active: true, OR: [{ typeSlug: null }, { typeSlug: draft.typeSlug }] },
+              orderBy: [{ position: "asc" }, { id: "asc" }],
+            });
+            const day = localDate(draft.startsAt, timeZone);
+            await tx.eventChecklistItem.createMany({
+              data: templates.map((tpl, i) => ({
+                eventId: created.id,
+                title: tpl.title,
+                dueOn: new Date(`${shiftDate(day, -tpl.daysBefore)}T00:00:00Z`),
+                owner: draft.responsible[0] ?? createdBy,
+                position: i,
+              })),
+            });
+          }
+          return created;
         });
         return { status: "created" as const, event };
       } catch (error) {
@@ -68,6 +89,105 @@ export function createEventService({
           event: await prisma.event.findUniqueOrThrow({ where: { submissionKey }, include }),
         };
       }
+    },
+
+    async checklist(eventId: number) {
+      return prisma.eventChecklistItem.findMany({
+        where: { eventId },
+        orderBy: [{ dueOn: "asc" }, { position: "asc" }],
+      });
+    },
+
+    /** Marks an item done or not needed, once (an open item only). */
+    async settleItem(itemId: number, status: "done" | "not_needed", by: string): Promise<boolean> {
+      const changed = await prisma.eventChecklistItem.updateMany({
+        where: { id: itemId, status: "open" },
+        data: { status, doneBy: by, doneAt: clock.now() },
+      });
+      return changed.count > 0;
+    },
+
+    /** Open items due by `today` of events not yet over or cancelled, by owner. */
+    async itemsDue(today: string) {
+      const items = await prisma.eventChecklistItem.findMany({
+        where: { status: "open", dueOn: { lte: new Date(`${today}T00:00:00Z`) } },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      });
+      const events = await prisma.event.findMany({
+        where: {
+          id: { in: [...new Set(items.map((i) => i.eventId))] },
+          status: "scheduled",
+          endsAt: { gt: clock.now() },
+        },
+        include,
+      });
+      const byId = new Map(events.map((e) => [e.id, e]));
+      return items.flatMap((item) => {
+        const event = byId.get(item.eventId);
+        return event ? [{ item, event }] : [];
+      });
+    },
+
+    /** Scheduled events starting on an office day. */
+    async startingOn(day: string): Promise<EventWithType[]> {
+      const candidates = await prisma.event.findMany({
+        where: {
+          status: "scheduled",
+          startsAt: {
+            gte: new Date(`${shiftDate(day, -1)}T00:00:00Z`),
+            lt: new Date(`${shiftDate(day, 2)}T00:00:00Z`),
+          },
+        },
+        include,
+        orderBy: { startsAt: "asc" },
+      });
+      return candidates.filter((e) => localDate(e.startsAt, timeZone) === day);
+    },
+
+    /** Scheduled events that ended on an office day. */
+    async endedOn(day: string): Promise<EventWithType[]> {
+      const candidates = await prisma.event.findMany({
+        where: {
+          status: "scheduled",
+          pastRecord: false,
+          endsAt: { gte: new Date(`${shiftDate(day, -1)}T00:00:00Z`), lt: new Date(`${shiftDate(day, 2)}T00:00:00Z`) },
+        },
+        include,
+        orderBy: { endsAt: "asc" },
+      });
+      return candidates.filter((e) => localDate(e.endsAt, timeZone) === day);
+    },
+
+    /** One answer per person per event; a second submission stores nothing new. */
+    async addFeedback(feedback: {
+      eventId: number;
+      by: string;
+      wentWell?: string;
+      toImprove?: string;
+      attendance?: number;
+      suggestions?: string;
+    }) {
+      const submissionKey = `${feedback.eventId}:${feedback.by}`;
+      const created = await prisma.eventFeedback.createMany({
+        data: [{ ...feedback, submissionKey, createdAt: clock.now() }],
+        skipDuplicates: true,
+      });
+      return created.count > 0;
+    },
+
+    async feedbackFor(eventId: number) {
+      return prisma.eventFeedback.findMany({ where: { eventId }, orderBy: { id: "asc" } });
+    },
+
+    /** What was said after the latest past event of a kind: shown when the next one is planned. */
+    async lastFeedbackOfType(typeSlug: string, exceptEventId: number) {
+      const last = await prisma.event.findFirst({
+        where: { typeSlug, id: { not: exceptEventId }, endsAt: { lt: clock.now() } },
+        orderBy: { endsAt: "desc" },
+      });
+      if (!last) return null;
+      const feedback = await prisma.eventFeedback.findMany({ where: { eventId: last.id }, orderBy: { id: "asc" } });
+      return feedback.length ? { event: last, feedback } : null;
     },
 
     async setCard(id: number, channel: string, ts: string) {

@@ -20,6 +20,7 @@ import { parseDayArgument } from "../../domain/namedays/day-argument.js";
 import { type Messages, messages } from "../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
+import { registerEventFollowUp, showChecklist } from "./event-follow-up.js";
 import {
   buildEventModal,
   cancelModal,
@@ -97,6 +98,7 @@ async function listEvents(deps: HandlerDeps, user: UserView, text: string, reply
 }
 
 export function register(app: App, deps: HandlerDeps): void {
+  registerEventFollowUp(app, deps);
   registerOfficeCommand(app, deps, "/event", "staff", async ({ user, command, client, reply }) => {
     const text = command.text.trim();
     const [verb = "", ...rest] = text.split(/\s+/);
@@ -104,6 +106,8 @@ export function register(app: App, deps: HandlerDeps): void {
     if (verb === "help") return reply(user.t.events.help);
     if (verb === "list") return listEvents(deps, user, rest.join(" "), reply);
     const id = Number(verb.replace(/^#/, ""));
+    if (rest.length === 1 && rest[0] === "checklist" && Number.isInteger(id) && id > 0)
+      return showChecklist(deps, user, id, reply);
     if (rest.length === 0 && Number.isInteger(id) && id > 0) {
       const e = await deps.services.events.get(id);
       if (!e) return reply(user.t.events.notFound);
@@ -154,15 +158,21 @@ export function register(app: App, deps: HandlerDeps): void {
         });
         if (outcome.status !== "created") return {};
         const e = outcome.event;
+        // What was said after the last event of this kind, to plan this one better.
+        const last = await deps.services.events.lastFeedbackOfType(e.typeSlug, e.id);
+        const notes = (last?.feedback ?? [])
+          .map((f) => [f.toImprove, f.suggestions].filter(Boolean).join(" · "))
+          .filter(Boolean)
+          .join(" | ");
+        const lessons =
+          last && notes
+            ? user.t.events.lastTime(escapeMrkdwn(truncate(last.event.title, 100)), escapeMrkdwn(truncate(notes, 1500)))
+            : "";
+        const saved = `${user.t.events.saved(e.id, escapeMrkdwn(truncate(e.title, 150)))}${lessons}`;
         return {
           after: async () => {
             await postCard(deps, e);
-            await replyPrivately(
-              deps,
-              app.client,
-              userId,
-              channel,
-            )(user.t.events.saved(e.id, escapeMrkdwn(truncate(e.title, 150))));
+            await replyPrivately(deps, app.client, userId, channel)(saved);
           },
         };
       },
