@@ -149,6 +149,16 @@ describe("/grafeio", () => {
     expect(await run(ADMIN, "job name-day-reminders time default")).toContain("30 8 * * 1-5");
   });
 
+  it("lets a manager edit the precedence table, which orders the next list at once", async () => {
+    await t.bot.services.roles.grantRole({ slackUserId: "U0MANAG03", role: "manager", grantedBy: ADMIN });
+    expect(await run(ADMIN, "precedence")).toContain("Πρόεδρος της Δημοκρατίας");
+    const added = await run("U0MANAG03", "precedence add 42 Πρόεδρος Πολιτιστικού Συλλόγου");
+    const id = Number(/#(\d+)/.exec(added)?.[1]);
+    expect(await run(ADMIN, "precedence")).toContain("42: Πρόεδρος Πολιτιστικού Συλλόγου");
+    expect(await run("U0MANAG03", `precedence remove ${id}`)).toContain(`#${id}`);
+    expect(parseGrafeioCommand("precedence add x Υπουργός")).toEqual({ kind: "help" });
+  });
+
   it("lets a manager add a contact category, which the contact form offers", async () => {
     await t.bot.services.roles.grantRole({ slackUserId: "U0MANAG02", role: "manager", grantedBy: ADMIN });
     expect(await run("U0MANAG02", "category add mayors Δήμαρχοι | Mayors")).toContain("Δήμαρχοι");

@@ -234,6 +234,60 @@ describe("/event in Slack", () => {
     expect(await t.bot.services.events.feedbackFor(second)).toHaveLength(1);
   });
 
+  it("orders the officials by the precedence table, flags the unranked, keeps a place set by hand, prints", async () => {
+    const second = (await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } })).id;
+    const add = async (name: string, office: string, tieDate?: string) => {
+      const before = t.fake.calls.length;
+      await t.slack.blockAction({ userId: STAFF, actionId: "event_add_guest", value: String(second), channelId: PR });
+      const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+      await t.slack.viewSubmission({
+        view,
+        userId: STAFF,
+        values: {
+          name: { value: { type: "plain_text_input", value: name } },
+          office: { value: { type: "plain_text_input", value: office } },
+          tieDate: { value: { type: "datepicker", selected_date: tieDate ?? null } },
+        },
+      });
+      expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    };
+    await add("Κ. Δημάρχου", "Δήμαρχος Αμαρουσίου");
+    await add("Πρέσβης Ιταλίας", "Πρέσβης της Ιταλίας", "2022-05-01");
+    await add("Πρέσβης Γαλλίας", "Πρέσβης της Γαλλίας", "2019-09-10");
+    await add("Πρόεδρος Συλλόγου", "Πρόεδρος Πολιτιστικού Συλλόγου");
+    await add("Υφυπουργός", "ΥΦΥΠΟΥΡΓΟΣ ΠΟΛΙΤΙΣΜΟΥ");
+    const order = await t.bot.services.events.orderedGuests(second);
+    expect(order.map((g) => g.name)).toEqual([
+      "Υφυπουργός",
+      "Πρέσβης Γαλλίας",
+      "Πρέσβης Ιταλίας",
+      "Κ. Δημάρχου",
+      "Πρόεδρος Συλλόγου",
+    ]);
+    expect(order.at(-1)?.rank).toBeNull();
+
+    const host = order.at(-1)?.id;
+    await t.slack.command({
+      command: "/event",
+      text: `${second} place ${host} 1 Οικοδεσπότης της συναυλίας`,
+      userId: STAFF,
+      channelId: PR,
+    });
+    const list = await t.fake.waitFor("response_url", (c) =>
+      JSON.stringify(c.args.blocks ?? "").includes("Οικοδεσπότης"),
+    );
+    const shown = JSON.stringify(list.args.blocks);
+    expect(shown.indexOf("Πρόεδρος Συλλόγου")).toBeLessThan(shown.indexOf("Υφυπουργός"));
+
+    const actions = (list.args.blocks as Json[]).at(-1) as Json;
+    const pdf = (actions.elements as Json[]).find((e) => e.action_id === "event_guests_pdf") as Json;
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({ userId: STAFF, actionId: "event_guests_pdf", value: String(pdf.value), channelId: PR });
+    await t.fake.waitFor("files.completeUploadExternal", () => true, 5000, before);
+    const file = t.fake.uploadedFile(`grafeio-event-${second}-precedence.pdf`);
+    expect(file?.subarray(0, 5).toString("ascii")).toBe("%PDF-");
+  });
+
   it("opens the form prefilled from a national-day reminder's button", async () => {
     const before = t.fake.calls.length;
     const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });

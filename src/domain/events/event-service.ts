@@ -5,6 +5,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import type { Event, EventType, PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, localDate, shiftDate } from "../../lib/clock.js";
 import type { EventDraft } from "./event-validation.js";
+import { orderGuests } from "./precedence.js";
 
 export type EventWithType = Event & { type: EventType };
 export type { Event };
@@ -188,6 +189,49 @@ export function createEventService({
       if (!last) return null;
       const feedback = await prisma.eventFeedback.findMany({ where: { eventId: last.id }, orderBy: { id: "asc" } });
       return feedback.length ? { event: last, feedback } : null;
+    },
+
+    async precedenceTable() {
+      return prisma.precedenceRank.findMany({ where: { active: true }, orderBy: [{ rank: "asc" }, { id: "asc" }] });
+    },
+
+    async addRank(office: string, rank: number) {
+      return prisma.precedenceRank.create({ data: { office, rank } });
+    },
+
+    async removeRank(id: number): Promise<boolean> {
+      return (
+        (await prisma.precedenceRank.updateMany({ where: { id, active: true }, data: { active: false } })).count > 0
+      );
+    },
+
+    async addGuest(guest: { eventId: number; name: string; office: string; tieDate?: string; addedBy: string }) {
+      return prisma.eventGuest.create({
+        data: { ...guest, tieDate: guest.tieDate ? new Date(`${guest.tieDate}T00:00:00Z`) : null },
+      });
+    },
+
+    /** A place set by hand (1-based), with its reason; null puts the guest back in the table's order. */
+    async placeGuest(
+      eventId: number,
+      guestId: number,
+      position: number | null,
+      reason: string | null,
+    ): Promise<boolean> {
+      const changed = await prisma.eventGuest.updateMany({
+        where: { id: guestId, eventId },
+        data: { position, overrideReason: position === null ? null : reason },
+      });
+      return changed.count > 0;
+    },
+
+    /** The event's officials in order of precedence (see precedence.ts). */
+    async orderedGuests(eventId: number) {
+      const [guests, table] = await Promise.all([
+        prisma.eventGuest.findMany({ where: { eventId }, orderBy: { id: "asc" } }),
+        prisma.precedenceRank.findMany({ where: { active: true } }),
+      ]);
+      return orderGuests(guests, table);
     },
 
     async setCard(id: number, channel: string, ts: string) {

@@ -232,6 +232,24 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
           await reply(done ? t.admin.reminderChanged(parsed.id) : t.admin.unknownReminder(parsed.id));
           return;
         }
+        case "precedence": {
+          const table = await deps.services.events.precedenceTable();
+          const lines = table.map((r) => t.admin.precedenceLine(r.id, r.rank, escapeMrkdwn(r.office)));
+          await reply([t.admin.precedenceList, ...lines].join("\n"));
+          return;
+        }
+        case "precedenceAdd":
+        case "precedenceRemove": {
+          if (!(await ensureRole(deps, user, "manager", reply))) return;
+          if (parsed.kind === "precedenceAdd") {
+            const row = await deps.services.events.addRank(parsed.office, parsed.rank);
+            await reply(t.admin.precedenceAdded(row.id, escapeMrkdwn(row.office), row.rank));
+          } else {
+            const done = await deps.services.events.removeRank(parsed.id);
+            await reply(done ? t.admin.precedenceRemoved(parsed.id) : t.admin.unknownReminder(parsed.id));
+          }
+          return;
+        }
         case "calendarShow": {
           await reply(await describeDay(parsed.date));
           return;

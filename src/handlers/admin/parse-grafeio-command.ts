@@ -22,6 +22,9 @@ export type GrafeioCommand =
   | { kind: "reminderAdd"; reminder: "celebration" | "cards" | "holiday"; date: string; leadDays: number; name: string }
   | { kind: "reminderLead"; id: number; leadDays: number }
   | { kind: "reminderRemove"; id: number }
+  | { kind: "precedence" }
+  | { kind: "precedenceAdd"; rank: number; office: string }
+  | { kind: "precedenceRemove"; id: number }
   | { kind: "calendarShow"; date: string }
   | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
   | { kind: "calendarClear"; date: string }
@@ -110,6 +113,19 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
     }
     case "reminders":
       return { kind: "reminders" };
+    case "precedence": {
+      // precedence; precedence add <rank> <office>; precedence remove <id>
+      if (rest.length === 0) return { kind: "precedence" };
+      const [what, first, ...more] = rest;
+      const number = Number(first);
+      if (what === "add" && Number.isInteger(number) && number > 0 && number < 1000 && more.length > 0) {
+        const office = more.join(" ").trim();
+        return office.length <= 120 ? { kind: "precedenceAdd", rank: number, office } : { kind: "help" };
+      }
+      if (what === "remove" && Number.isInteger(number) && number > 0 && more.length === 0)
+        return { kind: "precedenceRemove", id: number };
+      return { kind: "help" };
+    }
     case "reminder": {
       // reminder add celebration|cards|holiday <15/8 | Πάσχα+5> <lead days> <name>
       // reminder <id> lead <days>;  reminder <id> remove

@@ -21,6 +21,7 @@ import { type Messages, messages } from "../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import { registerEventFollowUp, showChecklist } from "./event-follow-up.js";
+import { placeGuest, registerEventGuests, showGuests } from "./event-guests.js";
 import {
   buildEventModal,
   cancelModal,
@@ -99,6 +100,7 @@ async function listEvents(deps: HandlerDeps, user: UserView, text: string, reply
 
 export function register(app: App, deps: HandlerDeps): void {
   registerEventFollowUp(app, deps);
+  registerEventGuests(app, deps);
   registerOfficeCommand(app, deps, "/event", "staff", async ({ user, command, client, reply }) => {
     const text = command.text.trim();
     const [verb = "", ...rest] = text.split(/\s+/);
@@ -108,6 +110,9 @@ export function register(app: App, deps: HandlerDeps): void {
     const id = Number(verb.replace(/^#/, ""));
     if (rest.length === 1 && rest[0] === "checklist" && Number.isInteger(id) && id > 0)
       return showChecklist(deps, user, id, reply);
+    if (rest.length === 1 && rest[0] === "guests" && Number.isInteger(id) && id > 0)
+      return showGuests(deps, user, id, reply);
+    if (rest[0] === "place" && Number.isInteger(id) && id > 0) return placeGuest(deps, user, id, rest.slice(1), reply);
     if (rest.length === 0 && Number.isInteger(id) && id > 0) {
       const e = await deps.services.events.get(id);
       if (!e) return reply(user.t.events.notFound);

@@ -1,0 +1,40 @@
+// The order of precedence of an event as a printable page (A4), for the protocol desk.
+import { createRequire } from "node:module";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import type { OrderedGuest } from "./precedence.js";
+
+const require = createRequire(import.meta.url);
+const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
+
+export function precedencePdf(
+  guests: OrderedGuest[],
+  labels: { title: string; subtitle: string; unranked: string; byHand: (reason: string) => string },
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: labels.title, Creator: "Grafeio" } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.registerFont("body", path.join(FONT_DIR, "DejaVuSans.ttf"));
+    doc.registerFont("bold", path.join(FONT_DIR, "DejaVuSans-Bold.ttf"));
+    doc.font("bold").fontSize(16).text(labels.title);
+    doc.font("body").fontSize(10).fillColor("#555555").text(labels.subtitle).moveDown();
+    doc.fillColor("#000000");
+    guests.forEach((g, i) => {
+      doc
+        .font("bold")
+        .fontSize(12)
+        .text(`${i + 1}. ${g.name}`, { continued: true });
+      doc.font("body").text(`  ${g.office}`);
+      const notes = [
+        g.rank === null ? labels.unranked : "",
+        g.position !== null && g.overrideReason ? labels.byHand(g.overrideReason) : "",
+      ].filter(Boolean);
+      if (notes.length) doc.fontSize(9).fillColor("#a33").text(notes.join(" · ")).fillColor("#000000");
+      doc.moveDown(0.4);
+    });
+    doc.end();
+  });
+}
