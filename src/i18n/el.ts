@@ -785,6 +785,10 @@ export const el = {
     badPlace: "Γράψτε `/event 12 place <αρ. επισήμου> <θέση> <λόγος>` ή `/event 12 place <αρ.> auto`.",
     pdfReady: (title: string) => `Η σειρά προτεραιότητας για «${title}», για εκτύπωση.`,
     pdfSubtitle: (when: string, venue: string) => `${when}${venue ? ` · ${venue}` : ""}`,
+    edit: "Διόρθωση",
+    editTitle: "Διόρθωση εκδήλωσης",
+    checklist: "Λίστα ενεργειών",
+    updated: (id: number, title: string) => `:pencil2: Διορθώθηκε η εκδήλωση #${id}: ${title}`,
     createFromReminder: "Δημιουργία εκδήλωσης",
   },
   admin: {

@@ -770,6 +770,10 @@ export const en: Messages = {
     badPlace: "Write `/event 12 place <official no.> <place> <reason>` or `/event 12 place <no.> auto`.",
     pdfReady: (title: string) => `The order of precedence for “${title}”, for printing.`,
     pdfSubtitle: (when: string, venue: string) => `${when}${venue ? ` · ${venue}` : ""}`,
+    edit: "Edit",
+    editTitle: "Edit event",
+    checklist: "Checklist",
+    updated: (id: number, title: string) => `:pencil2: Event #${id} was corrected: ${title}`,
     createFromReminder: "Create the event",
   },
   admin: {

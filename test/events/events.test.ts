@@ -288,6 +288,38 @@ describe("/event in Slack", () => {
     expect(file?.subarray(0, 5).toString("ascii")).toBe("%PDF-");
   });
 
+  it("corrects an event from its card: its open tasks move with its day", async () => {
+    const second = await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } });
+    const dueBefore = new Map((await t.bot.services.events.checklist(second.id)).map((i) => [i.id, i]));
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({ userId: STAFF, actionId: "event_edit", value: String(second.id), channelId: PR });
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const title = (view.blocks as Json[]).find((b) => b.block_id === "title") as Json;
+    expect((title.element as Json).initial_value).toBe("Συναυλία");
+    const startTime = (view.blocks as Json[]).find((b) => b.block_id === "startTime") as Json;
+    expect((startTime.element as Json).initial_time).toBe("20:00");
+    await t.slack.viewSubmission({
+      view,
+      userId: STAFF,
+      values: form({
+        title: "Συναυλία Χριστουγέννων",
+        typeSlug: "ceremony",
+        startDate: "2026-12-12",
+        startTime: "20:00",
+        endTime: "22:00",
+        venue: "Πλατεία Δημαρχείου",
+      }),
+    });
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":pencil2:"));
+    const after = await t.bot.services.events.checklist(second.id);
+    for (const item of after) {
+      const was = dueBefore.get(item.id);
+      const moved = (item.dueOn.getTime() - (was?.dueOn.getTime() ?? 0)) / 86_400_000;
+      expect(moved, item.title).toBe(item.status === "open" ? 2 : 0);
+    }
+    expect((await t.bot.services.events.get(second.id))?.title).toBe("Συναυλία Χριστουγέννων");
+  });
+
   it("opens the form prefilled from a national-day reminder's button", async () => {
     const before = t.fake.calls.length;
     const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });

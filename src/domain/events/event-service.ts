@@ -3,7 +3,7 @@
 import ical, { ICalEventStatus } from "ical-generator";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Event, EventType, PrismaClient } from "../../generated/prisma/client.js";
-import { type Clock, localDate, shiftDate } from "../../lib/clock.js";
+import { type Clock, daysBetween, localDate, shiftDate } from "../../lib/clock.js";
 import type { EventDraft } from "./event-validation.js";
 import { orderGuests } from "./precedence.js";
 
@@ -90,6 +90,30 @@ export function createEventService({
           event: await prisma.event.findUniqueOrThrow({ where: { submissionKey }, include }),
         };
       }
+    },
+
+    /**
+     * Corrects an event. When its day moves, the open checklist items move with it, so that what was
+     * due 15 days before is still due 15 days before.
+     */
+    async update(id: number, draft: EventDraft): Promise<EventWithType | null> {
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.event.findUnique({ where: { id } });
+        if (current?.status !== "scheduled") return null;
+        const shift = daysBetween(localDate(current.startsAt, timeZone), localDate(draft.startsAt, timeZone));
+        await tx.event.update({ where: { id }, data: { ...draft } });
+        if (shift !== 0) {
+          const open = await tx.eventChecklistItem.findMany({ where: { eventId: id, status: "open" } });
+          for (const item of open) {
+            const due = shiftDate(item.dueOn.toISOString().slice(0, 10), shift);
+            await tx.eventChecklistItem.update({
+              where: { id: item.id },
+              data: { dueOn: new Date(`${due}T00:00:00Z`) },
+            });
+          }
+        }
+        return tx.event.findUniqueOrThrow({ where: { id }, include });
+      });
     },
 
     async checklist(eventId: number) {

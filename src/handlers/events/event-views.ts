@@ -12,6 +12,8 @@ export const EVENT_CANCEL_CALLBACK = "event_cancel_modal";
 export const EVENT_ICS_ACTION = "event_ics";
 export const EVENT_CANCEL_ACTION = "event_cancel";
 export const EVENT_CREATE_ACTION = "event_create";
+export const EVENT_EDIT_ACTION = "event_edit";
+export const EVENT_CHECKLIST_ACTION = "event_checklist";
 const ACTION = "value";
 
 const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
@@ -21,6 +23,8 @@ export interface EventModalMetadata {
   channel?: string;
   /** Set after an overlap warning: the next submission is stored anyway. */
   acceptOverlap?: boolean;
+  /** Correcting this event rather than registering a new one. */
+  eventId?: number;
 }
 
 export function buildEventModal(options: {
@@ -153,7 +157,7 @@ export function buildEventModal(options: {
   return {
     type: "modal",
     callback_id: EVENT_MODAL_CALLBACK,
-    title: plain(m.modalTitle, 24),
+    title: plain(metadata.eventId ? m.editTitle : m.modalTitle, 24),
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
     private_metadata: JSON.stringify(metadata),
@@ -234,6 +238,13 @@ export function eventCard(
       { type: "button", action_id: EVENT_ICS_ACTION, text: plain(m.ics, 75), value: String(e.id) },
       ...(e.status === "scheduled"
         ? [
+            { type: "button" as const, action_id: EVENT_EDIT_ACTION, text: plain(m.edit, 75), value: String(e.id) },
+            {
+              type: "button" as const,
+              action_id: EVENT_CHECKLIST_ACTION,
+              text: plain(m.checklist, 75),
+              value: String(e.id),
+            },
             {
               type: "button" as const,
               action_id: EVENT_CANCEL_ACTION,
@@ -266,5 +277,28 @@ export function cancelModal(t: Messages, e: EventWithType, channel?: string): Mo
         element: { type: "plain_text_input", action_id: ACTION, multiline: true, max_length: 500 },
       },
     ],
+  };
+}
+
+/** The form's values for an event being corrected, on the office's wall clock. */
+export function eventValues(e: EventWithType, timeZone: string): EventInput {
+  const time = (d: Date) =>
+    d.toLocaleTimeString("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false });
+  return {
+    title: e.title,
+    typeSlug: e.typeSlug,
+    startDate: localDate(e.startsAt, timeZone),
+    startTime: e.allDay ? undefined : time(e.startsAt),
+    endDate: localDate(e.endsAt, timeZone),
+    endTime: e.allDay ? undefined : time(e.endsAt),
+    allDay: e.allDay,
+    venue: e.venue ?? undefined,
+    organiser: e.organiser ?? undefined,
+    responsible: e.responsible,
+    expectedAttendance: e.expectedAttendance ? String(e.expectedAttendance) : undefined,
+    languages: e.languages,
+    relatedOrganisation: e.relatedOrganisation ?? undefined,
+    notes: e.notes ?? undefined,
+    pastRecord: e.pastRecord,
   };
 }

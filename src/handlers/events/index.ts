@@ -27,11 +27,14 @@ import {
   cancelModal,
   EVENT_CANCEL_ACTION,
   EVENT_CANCEL_CALLBACK,
+  EVENT_CHECKLIST_ACTION,
   EVENT_CREATE_ACTION,
+  EVENT_EDIT_ACTION,
   EVENT_ICS_ACTION,
   EVENT_MODAL_CALLBACK,
   type EventModalMetadata,
   eventCard,
+  eventValues,
   eventWhen,
   readEventState,
 } from "./event-views.js";
@@ -138,7 +141,7 @@ export function register(app: App, deps: HandlerDeps): void {
         });
         if (!result.ok) return { errors: fieldErrors(result.errors, (e) => errorText(user.t, e)) };
         if (!meta.acceptOverlap) {
-          const clash = await deps.services.events.overlaps(result.draft);
+          const clash = await deps.services.events.overlaps(result.draft, meta.eventId);
           if (clash.length > 0) {
             const list = clash
               .map((e) => `#${e.id} «${escapeMrkdwn(truncate(e.title, 80))}» (${eventWhen(user.t, e, deps.timeZone)})`)
@@ -155,6 +158,27 @@ export function register(app: App, deps: HandlerDeps): void {
               }),
             };
           }
+        }
+        if (meta.eventId !== undefined) {
+          const e = await deps.services.events.update(meta.eventId, result.draft);
+          if (!e) return { errors: { title: user.t.events.notFound } };
+          return {
+            after: async () => {
+              const t = messages(deps.defaultLocale);
+              if (e.cardChannel && e.cardTs)
+                await app.client.chat.update({
+                  channel: e.cardChannel,
+                  ts: e.cardTs,
+                  ...eventCard(t, deps.defaultLocale, e, deps.timeZone),
+                });
+              await replyPrivately(
+                deps,
+                app.client,
+                userId,
+                channel,
+              )(user.t.events.updated(e.id, escapeMrkdwn(truncate(e.title, 150))));
+            },
+          };
         }
         const outcome = await deps.services.events.create({
           draft: result.draft,
@@ -212,6 +236,33 @@ export function register(app: App, deps: HandlerDeps): void {
       await client.views.open({ trigger_id: body.trigger_id, view: cancelModal(user.t, e, body.channel?.id) });
     });
   });
+
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^(${EVENT_EDIT_ACTION}|${EVENT_CHECKLIST_ACTION})$`),
+    async ({ ack, action, body, client }) => {
+      await ack();
+      const userId = body.user.id;
+      const reply = replyPrivately(deps, client, userId, body.channel?.id);
+      await answerSafely(deps, { userId, reply, what: action.action_id }, async () => {
+        const user = await userView(deps, userId);
+        if (!(await ensureRole(deps, user, "staff", reply))) return;
+        const e = await deps.services.events.get(Number(action.value));
+        if (!e) return reply(user.t.events.notFound);
+        if (action.action_id === EVENT_CHECKLIST_ACTION) return showChecklist(deps, user, e.id, reply);
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: buildEventModal({
+            t: user.t,
+            locale: user.locale,
+            types: await deps.services.events.types(),
+            values: eventValues(e, deps.timeZone),
+            today: localDate(deps.clock.now(), deps.timeZone),
+            metadata: { channel: body.channel?.id, eventId: e.id },
+          }),
+        });
+      });
+    },
+  );
 
   // A national-day reminder's button: the form, prefilled with the day and its name.
   app.action<BlockAction<ButtonAction>>(EVENT_CREATE_ACTION, async ({ ack, action, body, client }) => {
