@@ -44,7 +44,14 @@ export function createBot({
   senderOptions?: Partial<SenderOptions>;
 }): Bot {
   const log = boltLogger(logger);
-  const receiver = createReceiver(config, log, () => db.ping());
+  // The feed is built on request from the services, which are created below.
+  let feed: (() => Promise<string>) | undefined;
+  const receiver = createReceiver(
+    config,
+    log,
+    () => db.ping(),
+    () => (feed ? feed() : Promise.resolve("")),
+  );
   const app = new App({
     token: config.slack.botToken,
     receiver,
@@ -72,6 +79,14 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
+  // A month back and a year ahead, cancelled ones included (so that subscribers drop them).
+  feed = async () => {
+    const now = clock.now().getTime();
+    const events = await services.events.between(new Date(now - 31 * 86_400_000), new Date(now + 366 * 86_400_000), {
+      includeCancelled: true,
+    });
+    return services.events.toIcs(events, "Grafeio");
+  };
   const sender = new Sender({
     // The sender paces itself and handles 429s: its client must hand them back, not retry them.
     client: new WebClient(config.slack.botToken, {

@@ -1,5 +1,6 @@
 // Socket Mode when an app-level token is configured (no public URL needed inside a municipal
 // network), otherwise Slack's HTTP endpoint at /slack/events. Both serve GET /healthz.
+import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { Config } from "../config/config.js";
@@ -18,8 +19,42 @@ export function healthRoute(ping: () => Promise<boolean>) {
   };
 }
 
-export function createReceiver(config: Config, logger: BoltLogger, ping: () => Promise<boolean>): Receiver {
-  const customRoutes = [healthRoute(ping)];
+/**
+ * The office's events as a calendar others subscribe to (Outlook, Google Calendar):
+ * GET /calendar/<CALENDAR_FEED_TOKEN>.ics. The token is the only key, so it is long, random, and
+ * compared in constant time; without it the answer is a plain 404.
+ */
+export function calendarFeedRoute(token: string, feed: () => Promise<string>) {
+  const expected = Buffer.from(`${token}.ics`);
+  return {
+    path: "/calendar/:file",
+    method: ["GET"],
+    // Bolt passes the path's parameters on the request (its ParamsIncomingMessage).
+    handler: async (req: IncomingMessage, res: ServerResponse) => {
+      const params = (req as IncomingMessage & { params?: Record<string, unknown> }).params;
+      const given = Buffer.from(String(params?.file ?? ""));
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.writeHead(404, { "content-type": "text/plain" });
+        res.end("not found");
+        return;
+      }
+      const body = await feed();
+      res.writeHead(200, { "content-type": "text/calendar; charset=utf-8", "cache-control": "no-store" });
+      res.end(body);
+    },
+  };
+}
+
+export function createReceiver(
+  config: Config,
+  logger: BoltLogger,
+  ping: () => Promise<boolean>,
+  calendarFeed?: () => Promise<string>,
+): Receiver {
+  const customRoutes = [
+    healthRoute(ping),
+    ...(config.calendarFeedToken && calendarFeed ? [calendarFeedRoute(config.calendarFeedToken, calendarFeed)] : []),
+  ];
   if (config.slack.mode === "socket" && config.slack.appToken) {
     return new SocketModeReceiver({
       appToken: config.slack.appToken,

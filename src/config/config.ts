@@ -40,6 +40,8 @@ export const CONFIG_HELP: Record<string, string> = {
   ADMIN_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
   MANAGER_USER_IDS: "Slack user ids such as U0123ABCD, separated by commas",
   ADMIN_CHANNEL_ID: "a Slack channel id such as C0123ABCD, where failed jobs are reported",
+  CALENDAR_FEED_TOKEN:
+    "a long random string (at least 24 letters and digits): turns on the events' calendar feed at /calendar/<token>.ics",
   INTL_CHANNEL_ID:
     "a Slack channel id such as C0123ABCD: the International Relations office's channel, for translation requests",
   PR_CHANNEL_ID:
@@ -63,6 +65,9 @@ const schema = z.object({
   ADMIN_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
   MANAGER_USER_IDS: optionalNonEmpty(slackUserIds).default([]),
   ADMIN_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
+  CALENDAR_FEED_TOKEN: optionalNonEmpty(
+    z.string().regex(/^[A-Za-z0-9_-]{24,200}$/, "at least 24 letters, digits, - or _"),
+  ),
   INTL_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
   PR_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
   REDIS_URL: optionalNonEmpty(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// URL")),
@@ -97,6 +102,8 @@ export interface Config {
   prChannelId?: string;
   /** The International Relations office's channel: translation requests' cards. */
   intlChannelId?: string;
+  /** Turns on the events' calendar feed (a secret in its URL). */
+  calendarFeedToken?: string;
   redisUrl?: string;
   catchUpHours: number;
   shutdownTimeoutMs: number;
@@ -158,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     adminChannelId: e.ADMIN_CHANNEL_ID,
     prChannelId: e.PR_CHANNEL_ID,
     intlChannelId: e.INTL_CHANNEL_ID,
+    calendarFeedToken: e.CALENDAR_FEED_TOKEN,
     redisUrl: e.REDIS_URL,
     catchUpHours: e.CATCH_UP_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

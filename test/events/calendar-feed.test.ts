@@ -1,0 +1,48 @@
+import nodeIcal from "node-ical";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { validateEvent } from "../../src/domain/events/event-validation.js";
+import { ManualClock } from "../../src/lib/clock.js";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+
+const TOKEN = "feed0123456789abcdefABCDEF";
+
+describe("the events' calendar feed (HTTP mode)", () => {
+  const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ clock, env: { CALENDAR_FEED_TOKEN: TOKEN } });
+    const types = new Set((await t.bot.services.events.types()).map((x) => x.slug));
+    const add = async (title: string, startDate: string, key: string) => {
+      const r = validateEvent(
+        { title, typeSlug: "ceremony", startDate, startTime: "18:00", endTime: "20:00" },
+        { now: clock.now(), timeZone: "Europe/Athens", knownTypes: types },
+      );
+      if (!r.ok) throw new Error("invalid");
+      return (await t.bot.services.events.create({ draft: r.draft, createdBy: "U0STAFF01", submissionKey: key })).event;
+    };
+    await add("Φωταγώγηση του δέντρου", "2026-12-05", "tree");
+    const cancelled = await add("Συναυλία που ακυρώθηκε", "2026-12-12", "gig");
+    await t.bot.services.events.cancel(cancelled.id, "U0STAFF01", "καιρός");
+  });
+  afterAll(() => t?.stop());
+
+  it("serves the events to a calendar that subscribes with the secret address", async () => {
+    const res = await fetch(`${t.baseUrl}/calendar/${TOKEN}.ics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/calendar");
+    const events = Object.values(nodeIcal.sync.parseICS(await res.text())).filter((c) => c?.type === "VEVENT") as {
+      summary: string;
+      start: Date;
+      status?: string;
+    }[];
+    const tree = events.find((e) => e.summary === "Φωταγώγηση του δέντρου");
+    expect(new Date(tree?.start as Date).toISOString()).toBe("2026-12-05T16:00:00.000Z");
+    expect(events.find((e) => e.summary === "Συναυλία που ακυρώθηκε")?.status).toBe("CANCELLED");
+  });
+
+  it("answers 404 to any other address", async () => {
+    for (const path of [`/calendar/${TOKEN.slice(1)}.ics`, "/calendar/x.ics", `/calendar/${TOKEN}`]) {
+      expect((await fetch(`${t.baseUrl}${path}`)).status, path).toBe(404);
+    }
+  });
+});
