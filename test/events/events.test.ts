@@ -320,6 +320,62 @@ describe("/event in Slack", () => {
     expect((await t.bot.services.events.get(second.id))?.title).toBe("Συναυλία Χριστουγέννων");
   });
 
+  it("tracks who was invited and who answered, and keeps a gift register the office exports", async () => {
+    const second = (await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία Χριστουγέννων" } }))
+      .id;
+    const modal = async (actionId: string, values: Record<string, Record<string, Json>>) => {
+      const before = t.fake.calls.length;
+      await t.slack.blockAction({ userId: STAFF, actionId, value: String(second), channelId: PR });
+      const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+      const res = await t.slack.viewSubmission({ view, userId: STAFF, values });
+      expect(await t.bot.inFlight.drain(5000)).toBe(true);
+      return res.text ? (res.json() as Json) : {};
+    };
+    const text = (v: string) => ({ value: { type: "plain_text_input", value: v } });
+    await modal("event_invite", { names: text("Πρέσβης της Γαλλίας\nΠρόεδρος Συλλόγου Γονέων\nΠρέσβης της Γαλλίας") });
+    await modal("event_invite", { names: text("Πρόεδρος Συλλόγου Γονέων\nΜητροπολίτης Κηφισίας") });
+    const invitations = await t.bot.services.events.invitations(second);
+    expect(invitations.map((i) => i.name)).toEqual([
+      "Πρέσβης της Γαλλίας",
+      "Πρόεδρος Συλλόγου Γονέων",
+      "Μητροπολίτης Κηφισίας",
+    ]);
+    const first = invitations[0]?.id;
+    await t.slack.overflowAction({
+      userId: STAFF,
+      actionId: "event_invitation_answer",
+      value: `accepted:${first}:${second}`,
+      channelId: PR,
+    });
+    const shown = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("δέχτηκαν 1"));
+    expect(String(shown.args.text)).toContain("χωρίς απάντηση 2");
+
+    const bad = await modal("event_add_gift", {
+      what: text("Κεραμικό"),
+      forWhom: text("Πρέσβης της Γαλλίας"),
+      cost: text("-20"),
+    });
+    expect(Object.keys(bad.errors as Json)).toEqual(["cost"]);
+    await modal("event_add_gift", {
+      what: text("Κεραμικό του Αμαρουσίου"),
+      forWhom: text("Πρέσβης της Γαλλίας"),
+      cost: text("85,50"),
+    });
+    await modal("event_add_gift", {
+      what: text("Βιβλίο για την ιστορία της πόλης"),
+      forWhom: text("Μητροπολίτης Κηφισίας"),
+      cost: text("24,50"),
+    });
+    const before = t.fake.calls.length;
+    await t.slack.command({ command: "/event", text: "gifts 2026", userId: STAFF, channelId: PR });
+    const upload = await t.fake.waitFor("files.completeUploadExternal", () => true, 5000, before);
+    expect(upload.response.ok).toBe(true);
+    const csv = t.fake.uploadedFile("grafeio-gifts-2026.csv")?.toString("utf8") ?? "";
+    expect(csv).toContain("Κεραμικό του Αμαρουσίου;Πρέσβης της Γαλλίας;85,50 €");
+    const comment = t.fake.callsTo("files.completeUploadExternal").at(-1)?.args.initial_comment;
+    expect(String(comment)).toContain("110,00 €");
+  });
+
   it("opens the form prefilled from a national-day reminder's button", async () => {
     const before = t.fake.calls.length;
     const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centsToDecimal, decimalToCents, formatEuros, parseEuros } from "../../src/domain/sponsors/money.js";
+import { centsToDecimal, decimalToCents, formatEuros, parseEuros } from "../../src/lib/money.js";
 
 describe("euros", () => {
   it("reads amounts the Greek way and the English way, exactly", () => {

@@ -4,6 +4,7 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Event, EventType, PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, daysBetween, localDate, shiftDate } from "../../lib/clock.js";
+import { centsToDecimal } from "../../lib/money.js";
 import type { EventDraft } from "./event-validation.js";
 import { orderGuests } from "./precedence.js";
 
@@ -256,6 +257,49 @@ export function createEventService({
         prisma.precedenceRank.findMany({ where: { active: true } }),
       ]);
       return orderGuests(guests, table);
+    },
+
+    /** Invites names (one each; a name already invited is not invited twice). */
+    async invite(eventId: number, names: string[], by: string): Promise<number> {
+      const created = await prisma.eventInvitation.createMany({
+        data: names.map((name) => ({ eventId, name, invitedBy: by, invitedAt: clock.now() })),
+        skipDuplicates: true,
+      });
+      return created.count;
+    },
+
+    async answerInvitation(id: number, answer: "accepted" | "declined" | "pending"): Promise<boolean> {
+      const changed = await prisma.eventInvitation.updateMany({
+        where: { id },
+        data: { answer, answeredAt: answer === "pending" ? null : clock.now() },
+      });
+      return changed.count > 0;
+    },
+
+    async invitations(eventId: number) {
+      return prisma.eventInvitation.findMany({ where: { eventId }, orderBy: { id: "asc" } });
+    },
+
+    async addGift(gift: { eventId: number; what: string; forWhom: string; costCents: bigint | null; addedBy: string }) {
+      const { costCents, ...rest } = gift;
+      return prisma.eventGift.create({
+        data: { ...rest, cost: costCents === null ? null : centsToDecimal(costCents), addedAt: clock.now() },
+      });
+    },
+
+    /** The gift register of a year (by the events' dates), for the office's export. */
+    async giftsOfYear(year: number) {
+      const gifts = await prisma.eventGift.findMany({ orderBy: { id: "asc" } });
+      const events = await prisma.event.findMany({ where: { id: { in: [...new Set(gifts.map((g) => g.eventId))] } } });
+      const byId = new Map(events.map((e) => [e.id, e]));
+      return gifts.flatMap((g) => {
+        const event = byId.get(g.eventId);
+        return event && localDate(event.startsAt, timeZone).startsWith(String(year)) ? [{ gift: g, event }] : [];
+      });
+    },
+
+    async giftsOf(eventId: number) {
+      return prisma.eventGift.findMany({ where: { eventId }, orderBy: { id: "asc" } });
     },
 
     async setCard(id: number, channel: string, ts: string) {

@@ -5,7 +5,7 @@ import { Resvg } from "@resvg/resvg-js";
 import ExcelJS from "exceljs";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
-import { decimalToCents, formatEuros } from "./money.js";
+import { decimalToCents, formatEuros } from "../../lib/money.js";
 import type { SponsorshipWithBenefits } from "./sponsorship-service.js";
 import { CONTRIBUTION_TYPES, type ContributionType } from "./sponsorship-validation.js";
 

@@ -2,9 +2,9 @@
 // late), and sponsors of past events still waiting for their thank-you letter.
 import { messages } from "../../i18n/index.js";
 import { shiftDate } from "../../lib/clock.js";
+import { decimalToCents, formatEuros } from "../../lib/money.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import type { DigestSection } from "../digest/digest-section.js";
-import { decimalToCents, formatEuros } from "./money.js";
 import type { SponsorshipService } from "./sponsorship-service.js";
 
 const name = (s: { id: number; organisation: string; eventName: string }) =>

@@ -4,7 +4,7 @@
 import { isUniqueViolation } from "../../db/errors.js";
 import type { PrismaClient, SponsorBenefit, Sponsorship } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
-import { centsToDecimal } from "./money.js";
+import { centsToDecimal } from "../../lib/money.js";
 import { checkSponsorStep, SPONSOR_STEPS, type SponsorRefusal, type SponsorshipAction } from "./sponsorship-flow.js";
 import type { SponsorshipDraft } from "./sponsorship-validation.js";
 

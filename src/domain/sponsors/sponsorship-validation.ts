@@ -1,7 +1,7 @@
 // The rules a sponsorship meets. Pure: no database, no Slack.
 import { isRealIsoDate } from "../../lib/clock.js";
+import { type MoneyError, parseEuros } from "../../lib/money.js";
 import { parseWebUrl } from "../clippings/url.js";
-import { type MoneyError, parseEuros } from "./money.js";
 
 export const CONTRIBUTION_TYPES = ["money", "goods", "services", "media"] as const;
 export type ContributionType = (typeof CONTRIBUTION_TYPES)[number];

@@ -20,6 +20,7 @@ import { parseDayArgument } from "../../domain/namedays/day-argument.js";
 import { type Messages, messages } from "../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
+import { exportGifts, registerEventExtras, showGifts, showInvitations } from "./event-extras.js";
 import { registerEventFollowUp, showChecklist } from "./event-follow-up.js";
 import { placeGuest, registerEventGuests, showGuests } from "./event-guests.js";
 import {
@@ -104,6 +105,7 @@ async function listEvents(deps: HandlerDeps, user: UserView, text: string, reply
 export function register(app: App, deps: HandlerDeps): void {
   registerEventFollowUp(app, deps);
   registerEventGuests(app, deps);
+  registerEventExtras(app, deps);
   registerOfficeCommand(app, deps, "/event", "staff", async ({ user, command, client, reply }) => {
     const text = command.text.trim();
     const [verb = "", ...rest] = text.split(/\s+/);
@@ -116,6 +118,14 @@ export function register(app: App, deps: HandlerDeps): void {
     if (rest.length === 1 && rest[0] === "guests" && Number.isInteger(id) && id > 0)
       return showGuests(deps, user, id, reply);
     if (rest[0] === "place" && Number.isInteger(id) && id > 0) return placeGuest(deps, user, id, rest.slice(1), reply);
+    if (rest.length === 1 && rest[0] === "invitations" && Number.isInteger(id) && id > 0)
+      return showInvitations(deps, user, id, reply);
+    if (rest.length === 1 && rest[0] === "gifts" && Number.isInteger(id) && id > 0)
+      return showGifts(deps, user, id, reply);
+    if (verb === "gifts" && rest.length <= 1) {
+      const year = rest[0] ? Number(rest[0]) : Number(localDate(deps.clock.now(), deps.timeZone).slice(0, 4));
+      if (Number.isInteger(year) && year >= 2000 && year <= 2100) return exportGifts(deps, client, user, year, reply);
+    }
     if (rest.length === 0 && Number.isInteger(id) && id > 0) {
       const e = await deps.services.events.get(id);
       if (!e) return reply(user.t.events.notFound);

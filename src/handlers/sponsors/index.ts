@@ -15,13 +15,13 @@ import {
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
-import { formatEuros, parseEuros } from "../../domain/sponsors/money.js";
 import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../../domain/sponsors/sponsor-report.js";
 import type { SponsorshipAction } from "../../domain/sponsors/sponsorship-flow.js";
 import type { SponsorshipWithBenefits } from "../../domain/sponsors/sponsorship-service.js";
 import { type SponsorError, validateSponsorship } from "../../domain/sponsors/sponsorship-validation.js";
 import { type Messages, messages } from "../../i18n/index.js";
 import { localYear } from "../../lib/clock.js";
+import { formatEuros, parseEuros } from "../../lib/money.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import {
   approvalBlocks,

@@ -1,11 +1,11 @@
 // Sponsorships as Block Kit: the form, a search result with its menu, the managers' approval
 // message, and the small forms for the amount received and the benefits. Data in, Block Kit out.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { decimalToCents, formatEuros } from "../../domain/sponsors/money.js";
 import { menuSteps } from "../../domain/sponsors/sponsorship-flow.js";
 import type { SponsorshipWithBenefits } from "../../domain/sponsors/sponsorship-service.js";
 import { CONTRIBUTION_TYPES, SPONSOR_LIMITS } from "../../domain/sponsors/sponsorship-validation.js";
 import type { LocaleCode, Messages } from "../../i18n/index.js";
+import { decimalToCents, formatEuros } from "../../lib/money.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 
 export const SPONSOR_MODAL_CALLBACK = "sponsor_modal";
