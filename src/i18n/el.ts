@@ -603,6 +603,8 @@ export const el = {
     pledgedAmount: "Ποσό (€)",
     pledgedAmountHint: "π.χ. 2.500 ή 1.234,56· για είδη ή υπηρεσίες, η αξία τους ή κενό με περιγραφή.",
     pledgedDescription: "Περιγραφή της χορηγίας",
+    eventFromCalendar: "Εκδήλωση από το ημερολόγιο",
+    eventFromCalendarHint: "Ή γράψτε την παρακάτω, αν δεν έχει καταχωριστεί.",
     eventName: "Για ποια εκδήλωση",
     eventDate: "Ημερομηνία εκδήλωσης",
     benefits: "Ανταποδοτικά (ένα σε κάθε γραμμή)",
@@ -808,6 +810,9 @@ export const el = {
     giftsReady: (year: number, n: number, total: string) => `Το μητρώο δώρων του ${year}: ${n} δώρα, σύνολο ${total}.`,
     giftsNothing: (year: number) => `Δεν υπάρχουν δώρα για το ${year}.`,
     giftColumns: ["Εκδήλωση", "Ημερομηνία", "Δώρο", "Για", "Κόστος", "Καταγράφηκε από"],
+    guestContact: "Από τις επαφές",
+    guestContactHint: "Το όνομα και ο τίτλος της επαφής, εκτός αν γράψετε άλλα παρακάτω.",
+    sponsorsToThank: (names: string) => `:love_letter: Χορηγοί που περιμένουν ευχαριστήριο: ${names}`,
     createFromReminder: "Δημιουργία εκδήλωσης",
   },
   admin: {

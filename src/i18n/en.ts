@@ -590,6 +590,8 @@ export const en: Messages = {
     pledgedAmount: "Amount (€)",
     pledgedAmountHint: "e.g. 2,500 or 1,234.56; for goods or services, their value, or empty with a description.",
     pledgedDescription: "What is contributed",
+    eventFromCalendar: "Event from the calendar",
+    eventFromCalendarHint: "Or write it below if it is not registered.",
     eventName: "For which event",
     eventDate: "Date of the event",
     benefits: "Agreed benefits (one a line)",
@@ -793,6 +795,9 @@ export const en: Messages = {
     giftsReady: (year: number, n: number, total: string) => `The ${year} gift register: ${n} gifts, total ${total}.`,
     giftsNothing: (year: number) => `There are no gifts for ${year}.`,
     giftColumns: ["Event", "Date", "Gift", "For", "Cost", "Recorded by"],
+    guestContact: "From the contacts",
+    guestContactHint: "The contact's name and title, unless you write others below.",
+    sponsorsToThank: (names: string) => `:love_letter: Sponsors awaiting a thank-you letter: ${names}`,
     createFromReminder: "Create the event",
   },
   admin: {

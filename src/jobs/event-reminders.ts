@@ -49,7 +49,10 @@ async function followUps(deps: JobDeps, today: string): Promise<number> {
       for (const person of people(e)) {
         const t = messages(await deps.services.locales.resolve(person));
         const title = escapeMrkdwn(truncate(e.title, 150));
-        const text = repeat ? t.events.followUpAgain(e.id, title) : t.events.followUp(e.id, title);
+        const sponsors = (await deps.services.sponsorships.unthankedOf(e.id)).map((sp) =>
+          escapeMrkdwn(truncate(sp.organisation, 80)),
+        );
+        const text = `${repeat ? t.events.followUpAgain(e.id, title) : t.events.followUp(e.id, title)}${sponsors.length ? `\n${t.events.sponsorsToThank(sponsors.join(", "))}` : ""}`;
         const blocks: KnownBlock[] = [
           { type: "section", text: { type: "mrkdwn", text } },
           {

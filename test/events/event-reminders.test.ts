@@ -63,11 +63,33 @@ describe("an event's checklist and reminders", () => {
       await h.process("B", [eventReminders]).scheduler.tick();
       expect(texts(RESPONSIBLE).filter((x) => x.includes("Αύριο"))).toHaveLength(1);
 
+      // A sponsor of the parade, committed and not thanked yet: named in the follow-up.
+      const sponsor = await h.services.sponsorships.create({
+        draft: {
+          organisation: "Φούρνος της γειτονιάς",
+          contactPerson: null,
+          contributionType: "goods",
+          pledgedCents: null,
+          pledgedDescription: "Κουλούρια για τους μαθητές",
+          eventName: "Παρέλαση 28ης Οκτωβρίου",
+          eventDate: "2026-10-28",
+          eventId: id,
+          notes: null,
+          documents: null,
+          benefits: [],
+        },
+        createdBy: STAFF,
+        submissionKey: "bakery",
+      });
+      await h.services.sponsorships.step(sponsor.sponsorship.id, "ask_approval", { userId: STAFF, manager: false });
+      await h.services.sponsorships.step(sponsor.sponsorship.id, "approve", { userId: "U0MANAG01", manager: true });
+
       // Thursday 29 October: the follow-up with the feedback button; again on 5 November if nobody answered.
       h.clock.set(new Date("2026-10-29T07:41:00Z"));
       await p.scheduler.tick();
       const followUp = (h.fake.messages.get(dm(RESPONSIBLE)) ?? []).find((m) => String(m.text).includes("Πώς πήγε"));
       expect(JSON.stringify(followUp?.blocks)).toContain("event_feedback");
+      expect(String(followUp?.text)).toContain("Φούρνος της γειτονιάς");
       h.clock.set(new Date("2026-11-05T07:41:00Z"));
       await p.scheduler.tick();
       expect(texts(RESPONSIBLE).filter((x) => x.includes("Υπενθύμιση: δεν έχουμε ακόμη σχόλια"))).toHaveLength(1);

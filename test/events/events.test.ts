@@ -288,6 +288,40 @@ describe("/event in Slack", () => {
     expect(file?.subarray(0, 5).toString("ascii")).toBe("%PDF-");
   });
 
+  it("takes a guest of honour from the contacts, with their title as the office", async () => {
+    const second = (await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } })).id;
+    const contact = await t.database.db.prisma.contact.create({
+      data: {
+        nameEl: "Θεόδωρος Αμπατζόγλου",
+        title: "Δήμαρχος Αμαρουσίου",
+        vip: true,
+        createdBy: STAFF,
+        updatedAt: new Date(),
+      },
+    });
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({ userId: STAFF, actionId: "event_add_guest", value: String(second), channelId: PR });
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const select = ((view.blocks as Json[]).find((b) => b.block_id === "contact") as Json).element as Json;
+    expect((select.options as Json[]).map((o) => o.value)).toContain(String(contact.id));
+    await t.slack.viewSubmission({
+      view,
+      userId: STAFF,
+      values: {
+        contact: { value: { type: "static_select", selected_option: { value: String(contact.id) } } },
+        name: { value: { type: "plain_text_input", value: null } },
+        office: { value: { type: "plain_text_input", value: null } },
+        tieDate: { value: { type: "datepicker", selected_date: null } },
+      },
+    });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const guests = await t.bot.services.events.orderedGuests(second);
+    expect(guests.find((g) => g.name === "Θεόδωρος Αμπατζόγλου")).toMatchObject({
+      office: "Δήμαρχος Αμαρουσίου",
+      rank: 40,
+    });
+  });
+
   it("corrects an event from its card: its open tasks move with its day", async () => {
     const second = await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } });
     const dueBefore = new Map((await t.bot.services.events.checklist(second.id)).map((i) => [i.id, i]));

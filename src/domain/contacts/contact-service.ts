@@ -267,6 +267,16 @@ export function createContactService({ prisma, clock }: { prisma: PrismaClient; 
       });
     },
 
+    /** Contacts likely to be officials at an event: VIPs first, then those with a title. */
+    async officials(): Promise<ContactRecord[]> {
+      return prisma.contact.findMany({
+        where: { archivedAt: null, mergedIntoId: null, OR: [{ vip: true }, { title: { not: null } }] },
+        include,
+        orderBy: [{ vip: "desc" }, { nameEl: "asc" }],
+        take: 100,
+      });
+    },
+
     /** Every contact, archived ones too, for the office's CSV export. */
     async all(): Promise<ContactRecord[]> {
       return prisma.contact.findMany({ where: { mergedIntoId: null }, include, orderBy: { id: "asc" } });

@@ -230,7 +230,14 @@ export function createEventService({
       );
     },
 
-    async addGuest(guest: { eventId: number; name: string; office: string; tieDate?: string; addedBy: string }) {
+    async addGuest(guest: {
+      eventId: number;
+      name: string;
+      office: string;
+      tieDate?: string;
+      contactId?: number;
+      addedBy: string;
+    }) {
       return prisma.eventGuest.create({
         data: { ...guest, tieDate: guest.tieDate ? new Date(`${guest.tieDate}T00:00:00Z`) : null },
       });

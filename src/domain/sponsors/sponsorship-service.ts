@@ -186,6 +186,15 @@ export function createSponsorshipService({ prisma, clock }: { prisma: PrismaClie
       });
     },
 
+    /** An event's sponsors that have not been thanked (for its follow-up). */
+    async unthankedOf(eventId: number): Promise<SponsorshipWithBenefits[]> {
+      return prisma.sponsorship.findMany({
+        where: { eventId, status: { in: ["committed", "received"] } },
+        include,
+        orderBy: { organisation: "asc" },
+      });
+    },
+
     async awaitingApproval(): Promise<SponsorshipWithBenefits[]> {
       return prisma.sponsorship.findMany({ where: { status: "awaiting_approval" }, include, orderBy: { id: "asc" } });
     },

@@ -49,6 +49,8 @@ export interface SponsorshipDraft {
   notes: string | null;
   documents: string | null;
   benefits: string[];
+  /** The event in the office's calendar (set by the form, not validated text). */
+  eventId?: number | null;
 }
 
 const clean = (s?: string) => (s ?? "").replace(/\s+/g, " ").trim();

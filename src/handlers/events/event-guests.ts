@@ -13,6 +13,7 @@ import {
   type UserView,
   userView,
 } from "../../bot/handler-deps.js";
+import type { ContactRecord } from "../../domain/contacts/contact-service.js";
 import { precedencePdf } from "../../domain/events/precedence-pdf.js";
 import { isRealIsoDate } from "../../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
@@ -90,8 +91,12 @@ export async function placeGuest(deps: HandlerDeps, user: UserView, eventId: num
   await showGuests(deps, user, eventId, reply);
 }
 
-function addGuestModal(user: UserView, eventId: number, channel?: string): ModalView {
+function addGuestModal(user: UserView, eventId: number, contacts: ContactRecord[], channel?: string): ModalView {
   const m = user.t.events;
+  const contactOptions = contacts.slice(0, 100).map((c) => ({
+    text: plain(`${c.nameEl}${c.title ? `, ${c.title}` : ""}`, 75),
+    value: String(c.id),
+  }));
   return {
     type: "modal",
     callback_id: ADD_GUEST_CALLBACK,
@@ -100,15 +105,29 @@ function addGuestModal(user: UserView, eventId: number, channel?: string): Modal
     close: plain(m.close, 24),
     private_metadata: JSON.stringify({ eventId, channel }),
     blocks: [
+      ...(contactOptions.length
+        ? [
+            {
+              type: "input" as const,
+              block_id: "contact",
+              optional: true,
+              label: plain(m.guestContact),
+              hint: plain(m.guestContactHint),
+              element: { type: "static_select" as const, action_id: ACTION, options: contactOptions },
+            },
+          ]
+        : []),
       {
         type: "input",
         block_id: "name",
+        optional: true,
         label: plain(m.guestName),
         element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
       },
       {
         type: "input",
         block_id: "office",
+        optional: true,
         label: plain(m.guestOffice),
         element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
       },
@@ -133,7 +152,8 @@ export function registerEventGuests(app: App, deps: HandlerDeps): void {
       if (!(await ensureRole(deps, user, "staff", reply))) return;
       await client.views.open({
         trigger_id: body.trigger_id,
-        view: addGuestModal(user, Number(action.value), body.channel?.id),
+        // The archive's important contacts first: guests of honour are usually there.
+        view: addGuestModal(user, Number(action.value), await deps.services.contacts.officials(), body.channel?.id),
       });
     });
   });
@@ -146,8 +166,13 @@ export function registerEventGuests(app: App, deps: HandlerDeps): void {
         string,
         Record<string, { value?: string | null; selected_date?: string | null }>
       >;
-      const name = (values.name?.[ACTION]?.value ?? "").replace(/\s+/g, " ").trim();
-      const office = (values.office?.[ACTION]?.value ?? "").replace(/\s+/g, " ").trim();
+      const contactId = Number(
+        (values.contact?.[ACTION] as { selected_option?: { value?: string } } | undefined)?.selected_option?.value,
+      );
+      const contact = Number.isInteger(contactId) ? await deps.services.contacts.get(contactId) : null;
+      // Typed values win over the contact's: the office at this event may differ from the archive's.
+      const name = (values.name?.[ACTION]?.value ?? "").replace(/\s+/g, " ").trim() || contact?.nameEl || "";
+      const office = (values.office?.[ACTION]?.value ?? "").replace(/\s+/g, " ").trim() || contact?.title || "";
       const tieDate = values.tieDate?.[ACTION]?.selected_date ?? undefined;
       const errors: Record<string, string> = {};
       if (!name) errors.name = user.t.events.errors.required;
@@ -156,7 +181,7 @@ export function registerEventGuests(app: App, deps: HandlerDeps): void {
       if (Object.keys(errors).length) return { errors };
       const eventId = Number(meta.eventId);
       if (!(await deps.services.events.get(eventId))) return { errors: { name: user.t.events.notFound } };
-      await deps.services.events.addGuest({ eventId, name, office, tieDate, addedBy: userId });
+      await deps.services.events.addGuest({ eventId, name, office, tieDate, contactId: contact?.id, addedBy: userId });
       return { after: () => showGuests(deps, user, eventId, replyPrivately(deps, client, userId, meta.channel)) };
     });
   });

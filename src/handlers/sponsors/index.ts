@@ -20,7 +20,7 @@ import type { SponsorshipAction } from "../../domain/sponsors/sponsorship-flow.j
 import type { SponsorshipWithBenefits } from "../../domain/sponsors/sponsorship-service.js";
 import { type SponsorError, validateSponsorship } from "../../domain/sponsors/sponsorship-validation.js";
 import { type Messages, messages } from "../../i18n/index.js";
-import { localYear } from "../../lib/clock.js";
+import { formatDayMonthYear, localDate, localYear } from "../../lib/clock.js";
 import { formatEuros, parseEuros } from "../../lib/money.js";
 import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
 import {
@@ -157,6 +157,17 @@ async function takeStep(
   await reply(t.stepDone(id, t.statuses[outcome.sponsorship.status]));
 }
 
+/** The calendar's coming events, for a sponsorship to be tied to. */
+async function upcomingEvents(deps: HandlerDeps) {
+  const now = deps.clock.now();
+  const events = await deps.services.events.between(now, new Date(now.getTime() + 400 * 86_400_000));
+  return events.map((e) => ({
+    id: e.id,
+    title: e.title,
+    day: formatDayMonthYear(localDate(e.startsAt, deps.timeZone)),
+  }));
+}
+
 export function register(app: App, deps: HandlerDeps): void {
   registerOfficeCommand(app, deps, "/sponsor", "staff", async ({ user, command, client, reply }) => {
     const text = command.text.trim();
@@ -165,7 +176,7 @@ export function register(app: App, deps: HandlerDeps): void {
     if (verb === "add" && !arg) {
       await client.views.open({
         trigger_id: command.trigger_id,
-        view: buildSponsorModal(user.t, command.channel_id),
+        view: buildSponsorModal(user.t, command.channel_id, await upcomingEvents(deps)),
       });
       return;
     }
@@ -189,21 +200,23 @@ export function register(app: App, deps: HandlerDeps): void {
       { ack, view, userId, what: SPONSOR_MODAL_CALLBACK, errorBlock: "organisation" },
       async (user, channel) => {
         const s = readState(view.state);
+        // An event from the calendar lends its title and day, unless others were typed.
+        const event = s.choice("eventId") ? await deps.services.events.get(Number(s.choice("eventId"))) : null;
         const result = validateSponsorship({
           organisation: s.text("organisation"),
           contactPerson: s.text("contactPerson"),
           contributionType: s.choice("contributionType"),
           pledgedAmount: s.text("pledgedAmount"),
           pledgedDescription: s.text("pledgedDescription"),
-          eventName: s.text("eventName"),
-          eventDate: s.date("eventDate"),
+          eventName: s.text("eventName") || event?.title,
+          eventDate: s.date("eventDate") ?? (event ? localDate(event.startsAt, deps.timeZone) : undefined),
           benefits: s.text("benefits"),
           notes: s.text("notes"),
           documents: s.text("documents"),
         });
         if (!result.ok) return { errors: fieldErrors(result.errors, (e) => errorText(user.t, e)) };
         const outcome = await deps.services.sponsorships.create({
-          draft: result.draft,
+          draft: { ...result.draft, eventId: event?.id ?? null },
           createdBy: userId,
           submissionKey: view.id,
         });

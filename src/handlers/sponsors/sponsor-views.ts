@@ -19,7 +19,11 @@ const ACTION = "value";
 const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
 
-export function buildSponsorModal(t: Messages, channel?: string): ModalView {
+export function buildSponsorModal(
+  t: Messages,
+  channel?: string,
+  events: { id: number; title: string; day: string }[] = [],
+): ModalView {
   const m = t.sponsors;
   const text = (
     block: keyof typeof SPONSOR_LIMITS | "pledgedAmount" | "benefits",
@@ -57,7 +61,23 @@ export function buildSponsorModal(t: Messages, channel?: string): ModalView {
       },
       text("pledgedAmount", m.pledgedAmount, { hint: m.pledgedAmountHint, max: 30 }),
       text("pledgedDescription", m.pledgedDescription),
-      text("eventName", m.eventName, { optional: false }),
+      ...(events.length
+        ? [
+            {
+              type: "input" as const,
+              block_id: "eventId",
+              optional: true,
+              label: plain(m.eventFromCalendar),
+              hint: plain(m.eventFromCalendarHint),
+              element: {
+                type: "static_select" as const,
+                action_id: ACTION,
+                options: events.slice(0, 100).map((e) => option(`${e.day} ${e.title}`, String(e.id))),
+              },
+            },
+          ]
+        : []),
+      text("eventName", m.eventName, { optional: events.length > 0 }),
       {
         type: "input",
         block_id: "eventDate",

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sponsorships" ADD COLUMN     "event_id" INTEGER;
