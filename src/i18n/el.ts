@@ -813,6 +813,7 @@ export const el = {
     guestContact: "Από τις επαφές",
     guestContactHint: "Το όνομα και ο τίτλος της επαφής, εκτός αν γράψετε άλλα παρακάτω.",
     sponsorsToThank: (names: string) => `:love_letter: Χορηγοί που περιμένουν ευχαριστήριο: ${names}`,
+    speeches: "Σειρά ομιλιών (ο ανώτερος τελευταίος)",
     createFromReminder: "Δημιουργία εκδήλωσης",
   },
   admin: {

@@ -798,6 +798,7 @@ export const en: Messages = {
     guestContact: "From the contacts",
     guestContactHint: "The contact's name and title, unless you write others below.",
     sponsorsToThank: (names: string) => `:love_letter: Sponsors awaiting a thank-you letter: ${names}`,
+    speeches: "Order of speeches (the highest last)",
     createFromReminder: "Create the event",
   },
   admin: {

@@ -278,6 +278,8 @@ describe("/event in Slack", () => {
     );
     const shown = JSON.stringify(list.args.blocks);
     expect(shown.indexOf("Πρόεδρος Συλλόγου")).toBeLessThan(shown.indexOf("Υφυπουργός"));
+    // Speeches the other way round: the highest in precedence speaks last.
+    expect(shown).toMatch(/Σειρά ομιλιών.*1\. Κ\. Δημάρχου.*Υφυπουργός.*Πρόεδρος Συλλόγου/);
 
     const actions = (list.args.blocks as Json[]).at(-1) as Json;
     const pdf = (actions.elements as Json[]).find((e) => e.action_id === "event_guests_pdf") as Json;

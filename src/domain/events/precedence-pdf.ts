@@ -9,7 +9,7 @@ const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/packag
 
 export function precedencePdf(
   guests: OrderedGuest[],
-  labels: { title: string; subtitle: string; unranked: string; byHand: (reason: string) => string },
+  labels: { title: string; subtitle: string; unranked: string; byHand: (reason: string) => string; speeches: string },
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: labels.title, Creator: "Grafeio" } });
@@ -34,6 +34,14 @@ export function precedencePdf(
       ].filter(Boolean);
       if (notes.length) doc.fontSize(9).fillColor("#a33").text(notes.join(" · ")).fillColor("#000000");
       doc.moveDown(0.4);
+    });
+    // Speeches go the other way: the highest in precedence speaks last.
+    doc.moveDown().font("bold").fontSize(13).text(labels.speeches).moveDown(0.3);
+    [...guests].reverse().forEach((g, i) => {
+      doc
+        .font("body")
+        .fontSize(11)
+        .text(`${i + 1}. ${g.name}, ${g.office}`);
     });
     doc.end();
   });

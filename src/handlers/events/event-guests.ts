@@ -48,6 +48,14 @@ export async function showGuests(deps: HandlerDeps, user: UserView, eventId: num
     chunk = chunk ? `${chunk}\n${line}` : line;
   }
   if (chunk) blocks.push({ type: "section", text: { type: "mrkdwn", text: chunk } });
+  if (guests.length > 1) {
+    // Speeches go the other way: the highest in precedence speaks last.
+    const speeches = [...guests].reverse().map((g, i) => `${i + 1}. ${escapeMrkdwn(truncate(g.name, 80))}`);
+    blocks.push({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: truncate(`*${m.speeches}*: ${speeches.join(" · ")}`, 2900) }],
+    });
+  }
   blocks.push({
     type: "actions",
     elements: [
@@ -201,6 +209,7 @@ export function registerEventGuests(app: App, deps: HandlerDeps): void {
         subtitle: m.pdfSubtitle(eventWhen(user.t, event, deps.timeZone), event.venue ?? ""),
         unranked: m.unranked.replace(/:[a-z_]+: /, ""),
         byHand: (reason) => m.byHand(reason).replace(/:[a-z_]+: /, ""),
+        speeches: m.speeches,
       });
       await sendFilesPrivately(client, userId, m.pdfReady(escapeMrkdwn(truncate(event.title, 150))), [
         { file: pdf, filename: `grafeio-event-${event.id}-precedence.pdf` },
