@@ -205,7 +205,7 @@ describe("sponsors in Slack", () => {
     await menu(STAFF, `benefits:${id}`);
     const bview = (await t.fake.waitFor("views.open", () => true, 5000, b0)).response.view as Json;
     const pending = (((bview.blocks as Json[])[0] as Json).element as Json).options as Json[];
-    await t.slack.viewSubmission({
+    const benefitForm = {
       view: bview,
       userId: STAFF,
       values: {
@@ -215,10 +215,17 @@ describe("sponsors in Slack", () => {
         owner: { value: { type: "users_select", selected_user: STAFF } },
         dueOn: { value: { type: "datepicker", selected_date: "2026-12-18" } },
       },
-    });
+    };
+    const saidBefore = t.fake.callsTo("chat.postEphemeral").length + t.fake.callsTo("chat.postMessage").length;
+    // The form and Slack's retry of it: the new benefit is added once, and confirmed once.
+    await t.slack.viewSubmission(benefitForm);
+    await t.slack.viewSubmission(benefitForm);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     const benefits = (await t.bot.services.sponsorships.get(id))?.benefits ?? [];
     expect(benefits.map((b) => b.status)).toEqual(["done", "pending", "pending"]);
+    expect(t.fake.callsTo("chat.postEphemeral").length + t.fake.callsTo("chat.postMessage").length - saidBefore).toBe(
+      1,
+    );
   });
 
   it("reminds of the thank-you letter after the event until it is marked sent; the report adds up", async () => {

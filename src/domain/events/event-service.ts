@@ -97,10 +97,15 @@ export function createEventService({
      * Corrects an event. When its day moves, the open checklist items move with it, so that what was
      * due 15 days before is still due 15 days before.
      */
-    async update(id: number, draft: EventDraft): Promise<EventWithType | null> {
+    async update(id: number, draft: EventDraft): Promise<{ event: EventWithType; changed: boolean } | null> {
       return prisma.$transaction(async (tx) => {
-        const current = await tx.event.findUnique({ where: { id } });
+        const current = await tx.event.findUnique({ where: { id }, include });
         if (current?.status !== "scheduled") return null;
+        // The same form sent again (a Slack retry, a second click) changes nothing.
+        const same = (Object.keys(draft) as (keyof EventDraft)[]).every(
+          (k) => JSON.stringify(current[k] ?? null) === JSON.stringify(draft[k] ?? null),
+        );
+        if (same) return { event: current, changed: false };
         const shift = daysBetween(localDate(current.startsAt, timeZone), localDate(draft.startsAt, timeZone));
         await tx.event.update({ where: { id }, data: { ...draft } });
         if (shift !== 0) {
@@ -113,7 +118,7 @@ export function createEventService({
             });
           }
         }
-        return tx.event.findUniqueOrThrow({ where: { id }, include });
+        return { event: await tx.event.findUniqueOrThrow({ where: { id }, include }), changed: true };
       });
     },
 
@@ -237,10 +242,14 @@ export function createEventService({
       tieDate?: string;
       contactId?: number;
       addedBy: string;
-    }) {
-      return prisma.eventGuest.create({
-        data: { ...guest, tieDate: guest.tieDate ? new Date(`${guest.tieDate}T00:00:00Z`) : null },
+      /** The form's id: a Slack retry of the same form adds nobody more. */
+      submissionKey: string;
+    }): Promise<boolean> {
+      const created = await prisma.eventGuest.createMany({
+        data: [{ ...guest, tieDate: guest.tieDate ? new Date(`${guest.tieDate}T00:00:00Z`) : null }],
+        skipDuplicates: true,
       });
+      return created.count > 0;
     },
 
     /** A place set by hand (1-based), with its reason; null puts the guest back in the table's order. */
@@ -287,11 +296,21 @@ export function createEventService({
       return prisma.eventInvitation.findMany({ where: { eventId }, orderBy: { id: "asc" } });
     },
 
-    async addGift(gift: { eventId: number; what: string; forWhom: string; costCents: bigint | null; addedBy: string }) {
+    /** Records a gift once per form (`submissionKey`): a Slack retry records nothing more. */
+    async addGift(gift: {
+      eventId: number;
+      what: string;
+      forWhom: string;
+      costCents: bigint | null;
+      addedBy: string;
+      submissionKey: string;
+    }): Promise<boolean> {
       const { costCents, ...rest } = gift;
-      return prisma.eventGift.create({
-        data: { ...rest, cost: costCents === null ? null : centsToDecimal(costCents), addedAt: clock.now() },
+      const created = await prisma.eventGift.createMany({
+        data: [{ ...rest, cost: costCents === null ? null : centsToDecimal(costCents), addedAt: clock.now() }],
+        skipDuplicates: true,
       });
+      return created.count > 0;
     },
 
     /** The gift register of a year (by the events' dates), for the office's export. */

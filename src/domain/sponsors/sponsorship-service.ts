@@ -150,15 +150,24 @@ export function createSponsorshipService({ prisma, clock }: { prisma: PrismaClie
       return prisma.sponsorshipChange.findMany({ where: { sponsorshipId: id }, orderBy: { id: "asc" } });
     },
 
-    async addBenefit(id: number, benefit: { description: string; owner?: string; dueOn?: string }) {
-      return prisma.sponsorBenefit.create({
-        data: {
-          sponsorshipId: id,
-          description: benefit.description,
-          owner: benefit.owner ?? null,
-          dueOn: benefit.dueOn ? asDate(benefit.dueOn) : null,
-        },
+    /** Adds a benefit once per form (`submissionKey`): a Slack retry adds nothing more. */
+    async addBenefit(
+      id: number,
+      benefit: { description: string; owner?: string; dueOn?: string; submissionKey: string },
+    ): Promise<boolean> {
+      const created = await prisma.sponsorBenefit.createMany({
+        data: [
+          {
+            sponsorshipId: id,
+            description: benefit.description,
+            owner: benefit.owner ?? null,
+            dueOn: benefit.dueOn ? asDate(benefit.dueOn) : null,
+            submissionKey: benefit.submissionKey,
+          },
+        ],
+        skipDuplicates: true,
       });
+      return created.count > 0;
     },
 
     /** Marks benefits done or waived; only pending ones change, so a repeat does nothing. */

@@ -233,7 +233,8 @@ export function registerEventExtras(app: App, deps: HandlerDeps): void {
             if (names.length === 0) return { errors: { names: m.errors.required } };
             if (names.some((n) => n.length > 200)) return { errors: { names: m.errors.tooLong(200) } };
             const added = await deps.services.events.invite(eventId, names, userId);
-            return { after: () => reply(m.invited(added)) };
+            // A Slack retry finds everyone invited already: nothing new, nothing said.
+            return added > 0 ? { after: () => reply(m.invited(added)) } : {};
           }
           const [what, forWhom, costText] = [get("what"), get("forWhom"), get("cost")];
           const errors: Record<string, string> = {};
@@ -246,8 +247,15 @@ export function registerEventExtras(app: App, deps: HandlerDeps): void {
             else costCents = parsed.cents;
           }
           if (Object.keys(errors).length) return { errors };
-          await deps.services.events.addGift({ eventId, what, forWhom, costCents, addedBy: userId });
-          return { after: () => reply(m.giftAdded) };
+          const recorded = await deps.services.events.addGift({
+            eventId,
+            what,
+            forWhom,
+            costCents,
+            addedBy: userId,
+            submissionKey: view.id,
+          });
+          return recorded ? { after: () => reply(m.giftAdded) } : {};
         },
       );
     });

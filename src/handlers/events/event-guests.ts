@@ -189,7 +189,17 @@ export function registerEventGuests(app: App, deps: HandlerDeps): void {
       if (Object.keys(errors).length) return { errors };
       const eventId = Number(meta.eventId);
       if (!(await deps.services.events.get(eventId))) return { errors: { name: user.t.events.notFound } };
-      await deps.services.events.addGuest({ eventId, name, office, tieDate, contactId: contact?.id, addedBy: userId });
+      const added = await deps.services.events.addGuest({
+        eventId,
+        name,
+        office,
+        tieDate,
+        contactId: contact?.id,
+        addedBy: userId,
+        submissionKey: view.id,
+      });
+      // A Slack retry of the same form adds nobody and shows nothing again.
+      if (!added) return {};
       return { after: () => showGuests(deps, user, eventId, replyPrivately(deps, client, userId, meta.channel)) };
     });
   });

@@ -170,8 +170,10 @@ export function register(app: App, deps: HandlerDeps): void {
           }
         }
         if (meta.eventId !== undefined) {
-          const e = await deps.services.events.update(meta.eventId, result.draft);
-          if (!e) return { errors: { title: user.t.events.notFound } };
+          const updated = await deps.services.events.update(meta.eventId, result.draft);
+          if (!updated) return { errors: { title: user.t.events.notFound } };
+          if (!updated.changed) return {};
+          const e = updated.event;
           return {
             after: async () => {
               const t = messages(deps.defaultLocale);

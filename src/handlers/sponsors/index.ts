@@ -324,15 +324,20 @@ export function register(app: App, deps: HandlerDeps): void {
         const s = readState(view.state);
         const id = Number(meta.id);
         const ids = (b: string) => s.choices(b).map(Number).filter(Number.isInteger);
-        await deps.services.sponsorships.settleBenefits(ids("done"), "done", userId);
-        await deps.services.sponsorships.settleBenefits(ids("waived"), "waived", userId);
+        const settled =
+          (await deps.services.sponsorships.settleBenefits(ids("done"), "done", userId)) +
+          (await deps.services.sponsorships.settleBenefits(ids("waived"), "waived", userId));
         const description = s.text("newBenefit")?.trim();
-        if (description)
-          await deps.services.sponsorships.addBenefit(id, {
-            description,
-            owner: s.user("owner"),
-            dueOn: s.date("dueOn"),
-          });
+        const added = description
+          ? await deps.services.sponsorships.addBenefit(id, {
+              description,
+              owner: s.user("owner"),
+              dueOn: s.date("dueOn"),
+              submissionKey: view.id,
+            })
+          : false;
+        // A Slack retry of the same form changes nothing, so it says nothing either.
+        if (settled === 0 && !added) return {};
         return { after: () => replyPrivately(deps, client, userId, meta.channel)(user.t.sponsors.benefitsSaved(id)) };
       },
     );

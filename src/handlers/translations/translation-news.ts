@@ -5,7 +5,7 @@ import type { HandlerDeps } from "../../bot/handler-deps.js";
 import type { TranslationAction } from "../../domain/translations/translation-flow.js";
 import type { TranslationRequest } from "../../domain/translations/translation-service.js";
 import { messages } from "../../i18n/index.js";
-import { escapeMrkdwn, truncate } from "../../lib/mrkdwn.js";
+import { escapeMrkdwn, mrkdwnLink, truncate } from "../../lib/mrkdwn.js";
 import { buildTranslationCard } from "./translation-views.js";
 
 export async function postTranslationCard(deps: HandlerDeps, request: TranslationRequest): Promise<void> {
@@ -38,7 +38,8 @@ export async function tellStep(
       case "start":
         return m.translations.news.start(r.id, who);
       case "deliver":
-        return m.translations.news.deliver(r.id, r.deliveredUrl ?? "", who);
+        // The link as typed by the translator: written as a link, never as raw mrkdwn.
+        return m.translations.news.deliver(r.id, r.deliveredUrl ? mrkdwnLink(r.deliveredUrl, r.deliveredUrl) : "", who);
       case "accept":
         return m.translations.news.accept(r.id, who);
       case "return":
