@@ -1,5 +1,5 @@
 // What every listener is given: the domain services and the little it needs to talk to users.
-import type { App, SlashCommand } from "@slack/bolt";
+import type { App, BlockAction, ButtonAction, SlashCommand } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Services } from "../domain/services.js";
@@ -136,6 +136,35 @@ export function registerOfficeCommand(
       const user = await userView(deps, command.user_id);
       if (!(await ensureRole(deps, user, role, reply))) return;
       await handle({ user, command, client, reply });
+    });
+  });
+}
+
+/**
+ * A button for the office: acknowledged at once, then the user's language and role, and the work
+ * run safely; answers go privately to the person who clicked.
+ */
+export function registerOfficeButton(
+  app: App,
+  deps: HandlerDeps,
+  actionId: string | RegExp,
+  role: Role,
+  handle: (context: {
+    user: UserView;
+    action: ButtonAction;
+    body: BlockAction<ButtonAction>;
+    client: WebClient;
+    reply: Reply;
+  }) => Promise<unknown>,
+): void {
+  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const reply = replyPrivately(deps, client, userId, body.channel?.id);
+    await answerSafely(deps, { userId, reply, what: action.action_id }, async () => {
+      const user = await userView(deps, userId);
+      if (!(await ensureRole(deps, user, role, reply))) return;
+      await handle({ user, action, body, client, reply });
     });
   });
 }

@@ -1,6 +1,6 @@
 // An event's invitations (who was invited, who answered) and gifts (what, for whom, at what cost),
 // and the year's gift register as files.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App, BlockAction } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import ExcelJS from "exceljs";
@@ -10,6 +10,7 @@ import {
   ensureRole,
   type HandlerDeps,
   type Reply,
+  registerOfficeButton,
   replyPrivately,
   sendFilesPrivately,
   type UserView,
@@ -144,50 +145,46 @@ function modal(
 }
 
 export function registerEventExtras(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction<ButtonAction>>(
+  registerOfficeButton(
+    app,
+    deps,
     new RegExp(`^(${INVITE_ACTION}|${ADD_GIFT_ACTION})$`),
-    async ({ ack, action, body, client }) => {
-      await ack();
-      const userId = body.user.id;
-      const reply = replyPrivately(deps, client, userId, body.channel?.id);
-      await answerSafely(deps, { userId, reply, what: action.action_id }, async () => {
-        const user = await userView(deps, userId);
-        if (!(await ensureRole(deps, user, "staff", reply))) return;
-        const m = user.t.events;
-        const eventId = Number(action.value);
-        const view =
-          action.action_id === INVITE_ACTION
-            ? modal(INVITE_CALLBACK, m.invite, m.submit, m.close, eventId, [
-                {
-                  type: "input",
-                  block_id: "names",
-                  label: plain(m.inviteNames),
-                  element: { type: "plain_text_input", action_id: ACTION, multiline: true, max_length: 3000 },
-                },
-              ])
-            : modal(GIFT_CALLBACK, m.addGift, m.submit, m.close, eventId, [
-                {
-                  type: "input",
-                  block_id: "what",
-                  label: plain(m.giftWhat),
-                  element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
-                },
-                {
-                  type: "input",
-                  block_id: "forWhom",
-                  label: plain(m.giftForWhom),
-                  element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
-                },
-                {
-                  type: "input",
-                  block_id: "cost",
-                  optional: true,
-                  label: plain(m.giftCost),
-                  element: { type: "plain_text_input", action_id: ACTION, max_length: 30 },
-                },
-              ]);
-        await client.views.open({ trigger_id: body.trigger_id, view });
-      });
+    "staff",
+    async ({ user, action, body, client }) => {
+      const m = user.t.events;
+      const eventId = Number(action.value);
+      const view =
+        action.action_id === INVITE_ACTION
+          ? modal(INVITE_CALLBACK, m.invite, m.submit, m.close, eventId, [
+              {
+                type: "input",
+                block_id: "names",
+                label: plain(m.inviteNames),
+                element: { type: "plain_text_input", action_id: ACTION, multiline: true, max_length: 3000 },
+              },
+            ])
+          : modal(GIFT_CALLBACK, m.addGift, m.submit, m.close, eventId, [
+              {
+                type: "input",
+                block_id: "what",
+                label: plain(m.giftWhat),
+                element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
+              },
+              {
+                type: "input",
+                block_id: "forWhom",
+                label: plain(m.giftForWhom),
+                element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
+              },
+              {
+                type: "input",
+                block_id: "cost",
+                optional: true,
+                label: plain(m.giftCost),
+                element: { type: "plain_text_input", action_id: ACTION, max_length: 30 },
+              },
+            ]);
+      await client.views.open({ trigger_id: body.trigger_id, view });
     },
   );
 

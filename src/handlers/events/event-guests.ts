@@ -1,17 +1,15 @@
 // An event's officials in order of precedence: the list (with the unranked flagged and hand-set
 // places explained), adding an official, placing one by hand, and the printable PDF.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
 import { acceptForm } from "../../bot/form-submission.js";
 import {
-  answerSafely,
-  ensureRole,
   type HandlerDeps,
   type Reply,
+  registerOfficeButton,
   replyPrivately,
   sendFilesPrivately,
   type UserView,
-  userView,
 } from "../../bot/handler-deps.js";
 import type { ContactRecord } from "../../domain/contacts/contact-service.js";
 import { precedencePdf } from "../../domain/events/precedence-pdf.js";
@@ -151,18 +149,11 @@ function addGuestModal(user: UserView, eventId: number, contacts: ContactRecord[
 }
 
 export function registerEventGuests(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ADD_GUEST_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: ADD_GUEST_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      await client.views.open({
-        trigger_id: body.trigger_id,
-        // The archive's important contacts first: guests of honour are usually there.
-        view: addGuestModal(user, Number(action.value), await deps.services.contacts.officials(), body.channel?.id),
-      });
+  registerOfficeButton(app, deps, ADD_GUEST_ACTION, "staff", async ({ user, action, body, client }) => {
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      // The archive's important contacts first: guests of honour are usually there.
+      view: addGuestModal(user, Number(action.value), await deps.services.contacts.officials(), body.channel?.id),
     });
   });
 
@@ -204,26 +195,19 @@ export function registerEventGuests(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.action<BlockAction<ButtonAction>>(GUESTS_PDF_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: GUESTS_PDF_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const event = await deps.services.events.get(Number(action.value));
-      if (!event) return reply(user.t.events.notFound);
-      const m = user.t.events;
-      const pdf = await precedencePdf(await deps.services.events.orderedGuests(event.id), {
-        title: `${event.title}`,
-        subtitle: m.pdfSubtitle(eventWhen(user.t, event, deps.timeZone), event.venue ?? ""),
-        unranked: m.unranked.replace(/:[a-z_]+: /, ""),
-        byHand: (reason) => m.byHand(reason).replace(/:[a-z_]+: /, ""),
-        speeches: m.speeches,
-      });
-      await sendFilesPrivately(client, userId, m.pdfReady(escapeMrkdwn(truncate(event.title, 150))), [
-        { file: pdf, filename: `grafeio-event-${event.id}-precedence.pdf` },
-      ]);
+  registerOfficeButton(app, deps, GUESTS_PDF_ACTION, "staff", async ({ user, action, client, reply }) => {
+    const event = await deps.services.events.get(Number(action.value));
+    if (!event) return reply(user.t.events.notFound);
+    const m = user.t.events;
+    const pdf = await precedencePdf(await deps.services.events.orderedGuests(event.id), {
+      title: `${event.title}`,
+      subtitle: m.pdfSubtitle(eventWhen(user.t, event, deps.timeZone), event.venue ?? ""),
+      unranked: m.unranked.replace(/:[a-z_]+: /, ""),
+      byHand: (reason) => m.byHand(reason).replace(/:[a-z_]+: /, ""),
+      speeches: m.speeches,
     });
+    await sendFilesPrivately(client, user.userId, m.pdfReady(escapeMrkdwn(truncate(event.title, 150))), [
+      { file: pdf, filename: `grafeio-event-${event.id}-precedence.pdf` },
+    ]);
   });
 }

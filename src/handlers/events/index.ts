@@ -1,6 +1,6 @@
 // `/event`: the form (with the overlap warning), the card in the PR office's channel with its
 // calendar file and cancellation, and the list of a period.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { acceptForm, fieldErrors } from "../../bot/form-submission.js";
 import {
@@ -8,6 +8,7 @@ import {
   ensureRole,
   type HandlerDeps,
   type Reply,
+  registerOfficeButton,
   registerOfficeCommand,
   replyPrivately,
   sendFilesPrivately,
@@ -220,80 +221,55 @@ export function register(app: App, deps: HandlerDeps): void {
     );
   });
 
-  app.action<BlockAction<ButtonAction>>(EVENT_ICS_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: EVENT_ICS_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const e = await deps.services.events.get(Number(action.value));
-      if (!e) return reply(user.t.events.notFound);
-      const ics = deps.services.events.toIcs([e], e.title);
-      await sendFilesPrivately(client, userId, user.t.events.icsReady(escapeMrkdwn(truncate(e.title, 150))), [
-        { file: Buffer.from(ics, "utf8"), filename: `grafeio-event-${e.id}.ics` },
-      ]);
-    });
+  registerOfficeButton(app, deps, EVENT_ICS_ACTION, "staff", async ({ user, action, client, reply }) => {
+    const e = await deps.services.events.get(Number(action.value));
+    if (!e) return reply(user.t.events.notFound);
+    const ics = deps.services.events.toIcs([e], e.title);
+    await sendFilesPrivately(client, user.userId, user.t.events.icsReady(escapeMrkdwn(truncate(e.title, 150))), [
+      { file: Buffer.from(ics, "utf8"), filename: `grafeio-event-${e.id}.ics` },
+    ]);
   });
 
-  app.action<BlockAction<ButtonAction>>(EVENT_CANCEL_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: EVENT_CANCEL_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const e = await deps.services.events.get(Number(action.value));
-      if (!e) return reply(user.t.events.notFound);
-      await client.views.open({ trigger_id: body.trigger_id, view: cancelModal(user.t, e, body.channel?.id) });
-    });
+  registerOfficeButton(app, deps, EVENT_CANCEL_ACTION, "staff", async ({ user, action, body, client, reply }) => {
+    const e = await deps.services.events.get(Number(action.value));
+    if (!e) return reply(user.t.events.notFound);
+    await client.views.open({ trigger_id: body.trigger_id, view: cancelModal(user.t, e, body.channel?.id) });
   });
 
-  app.action<BlockAction<ButtonAction>>(
+  registerOfficeButton(
+    app,
+    deps,
     new RegExp(`^(${EVENT_EDIT_ACTION}|${EVENT_CHECKLIST_ACTION})$`),
-    async ({ ack, action, body, client }) => {
-      await ack();
-      const userId = body.user.id;
-      const reply = replyPrivately(deps, client, userId, body.channel?.id);
-      await answerSafely(deps, { userId, reply, what: action.action_id }, async () => {
-        const user = await userView(deps, userId);
-        if (!(await ensureRole(deps, user, "staff", reply))) return;
-        const e = await deps.services.events.get(Number(action.value));
-        if (!e) return reply(user.t.events.notFound);
-        if (action.action_id === EVENT_CHECKLIST_ACTION) return showChecklist(deps, user, e.id, reply);
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: buildEventModal({
-            t: user.t,
-            locale: user.locale,
-            types: await deps.services.events.types(),
-            values: eventValues(e, deps.timeZone),
-            today: localDate(deps.clock.now(), deps.timeZone),
-            metadata: { channel: body.channel?.id, eventId: e.id },
-          }),
-        });
+    "staff",
+    async ({ user, action, body, client, reply }) => {
+      const e = await deps.services.events.get(Number(action.value));
+      if (!e) return reply(user.t.events.notFound);
+      if (action.action_id === EVENT_CHECKLIST_ACTION) return showChecklist(deps, user, e.id, reply);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: buildEventModal({
+          t: user.t,
+          locale: user.locale,
+          types: await deps.services.events.types(),
+          values: eventValues(e, deps.timeZone),
+          today: localDate(deps.clock.now(), deps.timeZone),
+          metadata: { channel: body.channel?.id, eventId: e.id },
+        }),
       });
     },
   );
 
   // A national-day reminder's button: the form, prefilled with the day and its name.
-  app.action<BlockAction<ButtonAction>>(EVENT_CREATE_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: EVENT_CREATE_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const value = JSON.parse(action.value ?? "{}") as { title?: string; date?: string; type?: string };
-      await openEventForm(
-        deps,
-        client,
-        user,
-        body.trigger_id,
-        { title: value.title, startDate: value.date, typeSlug: value.type },
-        body.channel?.id,
-      );
-    });
+  registerOfficeButton(app, deps, EVENT_CREATE_ACTION, "staff", async ({ user, action, body, client }) => {
+    const value = JSON.parse(action.value ?? "{}") as { title?: string; date?: string; type?: string };
+    await openEventForm(
+      deps,
+      client,
+      user,
+      body.trigger_id,
+      { title: value.title, startDate: value.date, typeSlug: value.type },
+      body.channel?.id,
+    );
   });
 
   app.view(EVENT_CANCEL_CALLBACK, async ({ ack, view, body, client }) => {
