@@ -9,6 +9,7 @@ import { pgConfigFromUrl } from "../src/db/adapter.js";
 import { type Database, openDatabase } from "../src/db/database.js";
 import { createClippingSearch } from "../src/domain/clippings/clipping-search.js";
 import { isSearchQueryError, parseSearchQuery } from "../src/domain/clippings/search-query.js";
+import { systemClock } from "../src/lib/clock.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
@@ -190,7 +191,7 @@ async function seedRows(db: Database): Promise<number> {
 }
 
 async function measure(db: Database) {
-  const search = createClippingSearch({ prisma: db.prisma });
+  const search = createClippingSearch({ prisma: db.prisma, clock: systemClock, timeZone: "Europe/Athens" });
   const parsed = queries.map((q) => {
     const p = parseSearchQuery(q);
     if (isSearchQueryError(p)) throw new Error(q);

@@ -161,8 +161,8 @@ export const el = {
     noResults: (query: string) => `Δεν βρέθηκε τίποτα για «${query}».`,
     removeFilters: "Δοκιμάστε χωρίς κάποια από τα φίλτρα.",
     approximate: (query: string) => `Δεν βρέθηκε ακριβώς το «${query}». Τα πιο κοντινά:`,
-    foundAbout: (total: number, query: string, page: number) =>
-      `Περίπου *${total.toLocaleString("el-GR")}* αποτελέσματα για «${query}» (σελίδα ${page})`,
+    foundMoreThan: (total: number, query: string, page: number) =>
+      `Πάνω από *${total.toLocaleString("el-GR")}* αποτελέσματα για «${query}» (σελίδα ${page}, τα νεότερα πρώτα). Προσθέστε μια λέξη ή ένα φίλτρο για να τα περιορίσετε.`,
     found: (total: number, query: string, page: number, pages: number) =>
       `*${total}* ${total === 1 ? "αποτέλεσμα" : "αποτελέσματα"} για «${query}» (σελίδα ${page} από ${pages})`,
     previous: "◀ Προηγούμενα",

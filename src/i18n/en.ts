@@ -152,8 +152,8 @@ export const en: Messages = {
     noResults: (query: string) => `Nothing found for “${query}”.`,
     removeFilters: "Try again without some of the filters.",
     approximate: (query: string) => `Nothing matches “${query}” exactly. The closest:`,
-    foundAbout: (total: number, query: string, page: number) =>
-      `About *${total.toLocaleString("en-GB")}* results for “${query}” (page ${page})`,
+    foundMoreThan: (total: number, query: string, page: number) =>
+      `More than *${total.toLocaleString("en-GB")}* results for “${query}” (page ${page}, newest first). Add a word or a filter to narrow them.`,
     found: (total: number, query: string, page: number, pages: number) =>
       `*${total}* ${total === 1 ? "result" : "results"} for “${query}” (page ${page} of ${pages})`,
     previous: "◀ Previous",

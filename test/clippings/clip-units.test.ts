@@ -175,18 +175,18 @@ describe("search results", () => {
     withdrawn: false,
     replyOpen: false,
   };
-  it("say 'about' when the total is the planner's estimate, and stay within Slack's limits", async () => {
+  it("say 'more than' when the matches were not all counted, and stay within Slack's limits", async () => {
     const { buildSearchResults } = await import("../../src/handlers/clippings/search-results-blocks.js");
     const result = {
       hits: Array.from({ length: 10 }, () => hit),
-      total: 4600,
+      total: 500,
       page: 1,
-      pages: 460,
+      pages: 2,
       approximate: false,
-      estimated: true,
+      moreThan: true,
     };
     const message = buildSearchResults({ t: messages("el"), text: "δήμαρχος", result, hasFilters: false });
-    expect(message.text).toContain("Περίπου 4.600");
+    expect(message.text).toContain("Πάνω από 500");
     expect(checkMessageBlocks(message.blocks, 50)).toBeUndefined();
     expect(JSON.stringify(message.blocks)).toContain("Τα &lt;Νέα&gt;");
     expect(JSON.stringify(message.blocks)).toContain("_next");

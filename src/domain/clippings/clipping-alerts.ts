@@ -3,26 +3,20 @@
 // several negative ones). Matching uses the same stems and skeleton as search.
 
 import type { Sender } from "../../bot/sender.js";
-import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../lib/mrkdwn.js";
 import { foldGreek } from "../../lib/text.js";
 import { formatRegisterNumber } from "../registers/register-number.js";
-import { phoneticPrefixQuery } from "./clipping-search.js";
 
 export function createClippingAlerts({ prisma }: { prisma: PrismaClient }) {
   async function termsMatching(clippingId: number) {
     const terms = await prisma.watchTerm.findMany({ orderBy: { id: "asc" } });
     const matched: typeof terms = [];
     for (const term of terms) {
-      const skeleton =
-        (await prisma.$queryRaw<{ s: string }[]>`SELECT public.grafeio_phonetic(${term.term}) AS s`)[0]?.s ?? "";
-      const prefix = phoneticPrefixQuery(skeleton);
-      const phonetic = prefix
-        ? Prisma.sql`OR c.search_phonetic @@ to_tsquery('pg_catalog.simple', ${prefix})`
-        : Prisma.empty;
       const hit = await prisma.$queryRaw<{ id: number }[]>`SELECT c.id FROM clippings c WHERE c.id = ${clippingId}
-        AND (c.search_fts @@ plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${term.term})) ${phonetic})`;
+        AND (c.search_fts @@ plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${term.term}))
+          OR c.search_phonetic @@ public.grafeio_stem_query(${term.term}))`;
       if (hit.length) matched.push(term);
     }
     return matched;

@@ -4,7 +4,7 @@
 import { isUniqueViolation } from "../../db/errors.js";
 import { type Letter, Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, localDate } from "../../lib/clock.js";
-import { phoneticPrefixQuery } from "../clippings/clipping-search.js";
+import { phoneticPrefixQuery } from "../../lib/text.js";
 import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
 import type { LetterDraft } from "./letter-validation.js";
 

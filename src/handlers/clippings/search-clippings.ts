@@ -37,7 +37,9 @@ export async function answerSearch(
     return;
   }
   const result = await deps.services.clippingSearch.searchClippings(query);
-  const hasFilters = Boolean(query.from || query.to || query.outlet || query.medium || query.tone || query.topic);
+  const hasFilters = Boolean(
+    query.from || query.to || query.outlet || query.medium || query.tone || query.topic || query.needsReply,
+  );
   await answer(buildSearchResults({ t, text, result, hasFilters }));
 }
 

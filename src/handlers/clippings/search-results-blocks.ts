@@ -27,8 +27,8 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
   }
   const heading = result.approximate
     ? t.search.approximate(shown)
-    : result.estimated
-      ? t.search.foundAbout(result.total, shown, result.page)
+    : result.moreThan
+      ? t.search.foundMoreThan(result.total, shown, result.page)
       : t.search.found(result.total, shown, result.page, result.pages);
   const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: heading } }];
   for (const hit of result.hits) {
