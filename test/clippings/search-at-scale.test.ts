@@ -109,13 +109,22 @@ describe("a search with more matches than it counts", () => {
 });
 
 describe("the windows of dates", () => {
-  it("cover every month from the newest back, once, newest first", () => {
-    const windows = [...dateWindows("2026-11-22", "2019-03-05")];
-    const months = windows.flat().filter((w) => w.startsWith("~ m"));
-    expect(months[0]).toBe("~ m2026-11");
-    expect(months).toHaveLength(23);
-    expect(months.at(-1)).toBe("~ m2025-01");
-    expect(windows.slice(23)).toEqual([["~ y2024"], ["~ y2023", "~ y2022"], ["~ y2021", "~ y2020", "~ y2019"]]);
-    expect([...dateWindows("2026-02-10", "2026-01-20")]).toEqual([["~ m2026-02"], ["~ m2026-01"]]);
+  it("cover every date from the newest back, once, newest first", () => {
+    expect([...dateWindows("2026-11-22", "2019-03-05")]).toEqual([
+      ...["11", "10", "09", "08", "07", "06"].map((m) => ({ terms: [`~ m2026-${m}`] })),
+      { terms: ["~ y2026"], before: "2026-06-01" },
+      { terms: ["~ y2025"] },
+      { terms: ["~ y2024", "~ y2023"] },
+      { terms: ["~ y2022", "~ y2021", "~ y2020", "~ y2019"] },
+    ]);
+    expect([...dateWindows("2026-02-10", "2026-01-20")]).toEqual([
+      { terms: ["~ m2026-02"] },
+      { terms: ["~ m2026-01"] },
+    ]);
+    expect([...dateWindows("2026-03-10", "2024-05-01")]).toEqual([
+      ...["2026-03", "2026-02", "2026-01", "2025-12", "2025-11", "2025-10"].map((m) => ({ terms: [`~ m${m}`] })),
+      { terms: ["~ y2025"], before: "2025-10-01" },
+      { terms: ["~ y2024"] },
+    ]);
   });
 });

@@ -73,6 +73,8 @@ interface Matcher {
   where(within?: Prisma.Sql): Prisma.Sql[];
   rank: Prisma.Sql;
   windowed: boolean;
+  /** Searched through the search indexes only (see select). */
+  throughIndexes: boolean;
 }
 
 /** A term as tsquery text, quoted so that spaces and quotes stay in the term. */
@@ -82,28 +84,39 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** The register keeps nothing older (validation refuses it); older rows are still searched, last. */
 const OLDEST = "1900-01-01";
 
+/** Publication dates as facet terms (ORed), and before what date (the months already searched). */
+export interface DateWindow {
+  terms: string[];
+  before?: string;
+}
+
 /**
- * Windows of publication, newest first, disjoint, as facet terms, from `newest` back to `oldest`:
- * each month of this year and the last, then whole years, twice as many each time. A search with
- * many matches ends in its first months; one whose matches are old reaches them in a few steps.
+ * Windows of publication, newest first, from `newest` back to `oldest`: six single months, the
+ * rest of that year, then whole years, twice as many each time. Each is one or a few
+ * index terms: the GIN index pays for every term of a window, less for how many rows it holds.
+ * A search with many matches ends in its first month; one with few reaches them in a few steps.
  */
-export function* dateWindows(newest: string, oldest = OLDEST): Generator<string[]> {
+export function* dateWindows(newest: string, oldest = OLDEST): Generator<DateWindow> {
   let year = Number(newest.slice(0, 4));
   let month = Number(newest.slice(5, 7));
-  const monthlyFrom = year - 1;
   const oldestYear = Number(oldest.slice(0, 4));
   const oldestMonth = Number(oldest.slice(5, 7));
-  for (;;) {
-    if (year < oldestYear || (year === oldestYear && month < oldestMonth)) return;
-    if (year < monthlyFrom) break;
-    yield [`~ m${year}-${pad(month)}`];
+  const beforeOldest = (y: number, m: number) => y < oldestYear || (y === oldestYear && m < oldestMonth);
+  for (let i = 0; i < 6; i++) {
+    if (beforeOldest(year, month)) return;
+    yield { terms: [`~ m${year}-${pad(month)}`] };
     month -= 1;
     if (month === 0) [year, month] = [year - 1, 12];
+  }
+  if (beforeOldest(year, month)) return;
+  if (month !== 12) {
+    yield { terms: [`~ y${year}`], before: `${year}-${pad(month + 1)}-01` };
+    year -= 1;
   }
   for (let span = 1; year >= oldestYear; span *= 2) {
     const years: string[] = [];
     for (let k = 0; k < span && year >= oldestYear; k++, year--) years.push(`~ y${year}`);
-    yield years;
+    yield { terms: years };
   }
 }
 
@@ -123,9 +136,6 @@ function toHit(r: SearchRow): SearchHit {
     replyOpen: r.reply_open,
   };
 }
-
-/** The client or a transaction: searches with words run in one, with the planner told what it cannot know. */
-type Db = Pick<PrismaClient, "$queryRaw">;
 
 export function createClippingSearch({
   prisma,
@@ -163,8 +173,12 @@ export function createClippingSearch({
   /** Conditions on the columns: the dates and the topic always; the facets when not in a tsquery. */
   function columnFilters(q: SearchQuery, facetColumns?: { outlets?: string[] }): Prisma.Sql[] {
     const where: Prisma.Sql[] = [];
-    if (q.from) where.push(Prisma.sql`c.published_on >= ${q.from}::date`);
-    if (q.to) where.push(Prisma.sql`c.published_on <= ${q.to}::date`);
+    // With words, the dates are checked on the rows the search index gives, never through the date
+    // index: the planner would intersect the two, and a year of dates is a bitmap of tens of
+    // thousands of rows built for each window of newestFirstPage. (+ 0 keeps the index out.)
+    const publishedOn = facetColumns ? Prisma.sql`c.published_on` : Prisma.sql`(c.published_on + 0)`;
+    if (q.from) where.push(Prisma.sql`${publishedOn} >= ${q.from}::date`);
+    if (q.to) where.push(Prisma.sql`${publishedOn} <= ${q.to}::date`);
     if (q.topic) {
       where.push(Prisma.sql`EXISTS (SELECT 1 FROM clipping_topics ct JOIN topics tp ON tp.id = ct.topic_id
         WHERE ct.clipping_id = c.id AND (tp.slug = ${q.topic}
@@ -189,6 +203,7 @@ export function createClippingSearch({
   ): Matcher {
     return {
       windowed: true,
+      throughIndexes: true,
       rank,
       where(within) {
         const facetQuery = facets.terms.length ? Prisma.sql` && ${facets.terms.join(" & ")}::tsquery` : Prisma.empty;
@@ -210,6 +225,8 @@ export function createClippingSearch({
   ): Matcher {
     return {
       windowed: false,
+      // Near spellings go through the trigram index; filters alone, through whichever fits.
+      throughIndexes: condition !== undefined,
       rank,
       where: () => [...columnFilters(q, facets), ...(condition ? [condition] : [])],
     };
@@ -219,35 +236,42 @@ export function createClippingSearch({
     conditions.length ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
 
   /** By relevance every match is ranked, so every match is also counted. */
-  async function byRelevance(db: Db, q: SearchQuery, m: Matcher): Promise<PageOfMatches> {
+  async function byRelevance(q: SearchQuery, m: Matcher): Promise<PageOfMatches> {
     const offset = (q.page - 1) * PAGE_SIZE;
-    const rows = await db.$queryRaw<(Partial<SearchRow> & { total: bigint | number })[]>`
+    const rows = await select<Partial<SearchRow> & { total: bigint | number }>(
+      m,
+      Prisma.sql`
       WITH m AS MATERIALIZED (SELECT ${columns}, ${m.rank} AS rank FROM clippings c ${whereSql(m.where())}),
         n AS (SELECT count(*) AS total FROM m)
       SELECT n.total, p.* FROM n LEFT JOIN LATERAL (
-        SELECT * FROM m ORDER BY rank DESC, published_on DESC, id DESC LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}) p ON true`;
+        SELECT * FROM m ORDER BY rank DESC, published_on DESC, id DESC LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}) p ON true`,
+    );
     const total = Number(rows[0]?.total ?? 0);
     const page = rows.filter((r) => r.id != null) as SearchRow[];
     return { total, moreThan: false, more: page.length > PAGE_SIZE, hits: page.slice(0, PAGE_SIZE).map(toHit) };
   }
 
-  async function newestFirstPage(db: Db, q: SearchQuery, m: Matcher): Promise<PageOfMatches> {
+  async function newestFirstPage(q: SearchQuery, m: Matcher): Promise<PageOfMatches> {
     const offset = (q.page - 1) * PAGE_SIZE;
     const keep = Math.max(COUNT_UP_TO + 1, offset + PAGE_SIZE + 1);
-    const page = (matches: Prisma.Sql) => db.$queryRaw<(Partial<SearchRow> & { total: bigint | number })[]>`
+    const page = (matches: Prisma.Sql) =>
+      select<Partial<SearchRow> & { total: bigint | number }>(
+        m,
+        Prisma.sql`
       WITH m AS MATERIALIZED (${matches}), n AS (SELECT count(*) AS total FROM m)
       SELECT n.total, p.* FROM n LEFT JOIN LATERAL (
-        SELECT * FROM m ${newestFirst} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}) p ON true`;
+        SELECT * FROM m ${newestFirst} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}) p ON true`,
+      );
     let rows: Awaited<ReturnType<typeof page>>;
     if (m.windowed) {
       // The newest matches, window after window (a nested loop over the windows, in their order),
       // each window's through the GIN index and sorted; the LIMIT ends the statement, so older
       // windows are not searched once enough are found. Without parallel workers the parts run
-      // in order (see throughSearchIndexes).
+      // in order (see select).
       const today = localDate(clock.now(), timeZone);
       const newest = q.to && q.to < today ? q.to : today;
       const windows = [...dateWindows(newest, q.from)].map(
-        (terms) => Prisma.sql`(${terms.map(term).join(" | ")}::tsquery)`,
+        (w) => Prisma.sql`(${w.terms.map(term).join(" | ")}::tsquery, ${w.before ?? null}::date)`,
       );
       // Dates the windows do not cover, before and after them: none, as a rule (no clipping is
       // published in the future or before 1900), but a search must not lose what is there.
@@ -257,8 +281,10 @@ export function createClippingSearch({
         ...(newest === today ? [beyond(Prisma.sql`c.published_on > ${today}::date`)] : []),
         ...(windows.length
           ? [
-              Prisma.sql`(SELECT x.* FROM (VALUES ${Prisma.join(windows)}) AS w(terms) CROSS JOIN LATERAL (
-                SELECT ${columns} FROM clippings c ${whereSql(m.where(Prisma.sql`w.terms`))} ${newestFirst} LIMIT ${keep}) x)`,
+              Prisma.sql`(SELECT x.* FROM (VALUES ${Prisma.join(windows)}) AS w(terms, before) CROSS JOIN LATERAL (
+                SELECT ${columns} FROM clippings c
+                ${whereSql([...m.where(Prisma.sql`w.terms`), Prisma.sql`(w.before IS NULL OR c.published_on + 0 < w.before)`])}
+                ${newestFirst} LIMIT ${keep}) x)`,
             ]
           : []),
         ...(q.from ? [] : [beyond(Prisma.sql`c.published_on < ${OLDEST}::date`)]),
@@ -273,7 +299,7 @@ export function createClippingSearch({
     let found = rows.filter((r) => r.id != null) as SearchRow[];
     if (total >= keep && !m.windowed) {
       // Filters without words, many matches: walking the date index backwards meets a page at once.
-      found = await db.$queryRaw<SearchRow[]>`SELECT ${columns} FROM clippings c ${whereSql(m.where())}
+      found = await prisma.$queryRaw<SearchRow[]>`SELECT ${columns} FROM clippings c ${whereSql(m.where())}
         ${newestFirst} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
     }
     const moreThan = total > COUNT_UP_TO;
@@ -285,25 +311,23 @@ export function createClippingSearch({
     };
   }
 
-  const run = (db: Db, q: SearchQuery, m: Matcher) =>
-    q.sort === "relevance" ? byRelevance(db, q, m) : newestFirstPage(db, q, m);
+  const run = (q: SearchQuery, m: Matcher) => (q.sort === "relevance" ? byRelevance(q, m) : newestFirstPage(q, m));
 
   /**
-   * Searches with words run in a transaction whose planner uses the search indexes and nothing
-   * else. Left to itself it takes the @@ test for cheap and matches for spread evenly over time: it
-   * gathers matches by reading the table from its start, or walks the date index for a year's
-   * window, reading tens of thousands of rows (25 to 150 ms instead of 3). No parallel workers,
-   * so that the windows of newestFirstPage are searched in order.
+   * A search through the indexes runs in a transaction whose planner may use the indexes that
+   * search and nothing else. Left to itself it takes the @@ test for cheap and matches for spread
+   * evenly over time: it gathers matches by reading the table from its start, or walks the date
+   * index through a year's window, reading tens of thousands of rows (25 to 150 ms instead of 3).
+   * No parallel workers, so that the windows of newestFirstPage are searched in order.
    */
-  function throughSearchIndexes<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return prisma.$transaction(
-      async (tx) => {
-        await tx.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-          set_config('max_parallel_workers_per_gather', '0', true)`;
-        return work(tx);
-      },
-      { timeout: 60_000 },
-    );
+  async function select<T>(m: Matcher, sql: Prisma.Sql): Promise<T[]> {
+    if (!m.throughIndexes) return prisma.$queryRaw<T[]>(sql);
+    const [, rows] = await prisma.$transaction([
+      prisma.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+        set_config('max_parallel_workers_per_gather', '0', true)`,
+      prisma.$queryRaw<T[]>(sql),
+    ]);
+    return rows;
   }
 
   return {
@@ -312,37 +336,35 @@ export function createClippingSearch({
       if (!facets) return finish(q, { hits: [], total: 0, moreThan: false, more: false }, false);
       const words = q.words.trim();
       if (!/[\p{L}\p{N}]/u.test(words))
-        return finish(q, await run(prisma, { ...q, sort: "newest" }, columnMatcher(q, facets)), false);
-      return throughSearchIndexes(async (db) => {
-        const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))
-                              || plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words})))`;
-        const stems = Prisma.sql`public.grafeio_stem_query(${words})`;
-        const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
-        // Greek script: the stemmed index first. Latin script may be Greeklish: both at once.
-        const latin = /[a-z]/i.test(words);
-        let result = await run(db, q, textMatcher(q, facets, latin ? { fts, stems } : { fts }, rank));
-        // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
-        if (result.total === 0 && !latin) result = await run(db, q, textMatcher(q, facets, { stems }, rank));
-        if (result.total > 0) return finish(q, result, false);
-        // Typos, Greeklish spellings and words the stems cannot reach (marousiou → Αμαρουσίου):
-        // every word must be close, by trigrams, to some word of the title or outlet.
-        const near = phoneticSkeleton(words)
-          .split(/[^a-z0-9]+/)
-          .filter((w) => w.length >= 3)
-          .slice(0, 8);
-        if (near.length === 0) return finish(q, result, false);
-        const target = Prisma.sql`public.grafeio_phonetic(c.title || ' ' || c.outlet)`;
-        const all = Prisma.join(
-          near.map((w) => Prisma.sql`${w} <% ${target}`),
-          " AND ",
-        );
-        const score = Prisma.join(
-          near.map((w) => Prisma.sql`word_similarity(${w}, ${target})`),
-          " + ",
-        );
-        const close = await byRelevance(db, q, columnMatcher(q, facets, Prisma.sql`(${all})`, Prisma.sql`(${score})`));
-        return finish(q, close, close.total > 0);
-      });
+        return finish(q, await run({ ...q, sort: "newest" }, columnMatcher(q, facets)), false);
+      const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))
+                            || plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words})))`;
+      const stems = Prisma.sql`public.grafeio_stem_query(${words})`;
+      const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
+      // Greek script: the stemmed index first. Latin script may be Greeklish: both at once.
+      const latin = /[a-z]/i.test(words);
+      let result = await run(q, textMatcher(q, facets, latin ? { fts, stems } : { fts }, rank));
+      // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
+      if (result.total === 0 && !latin) result = await run(q, textMatcher(q, facets, { stems }, rank));
+      if (result.total > 0) return finish(q, result, false);
+      // Typos, Greeklish spellings and words the stems cannot reach (marousiou → Αμαρουσίου):
+      // every word must be close, by trigrams, to some word of the title or outlet.
+      const near = phoneticSkeleton(words)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w.length >= 3)
+        .slice(0, 8);
+      if (near.length === 0) return finish(q, result, false);
+      const target = Prisma.sql`public.grafeio_phonetic(c.title || ' ' || c.outlet)`;
+      const all = Prisma.join(
+        near.map((w) => Prisma.sql`${w} <% ${target}`),
+        " AND ",
+      );
+      const score = Prisma.join(
+        near.map((w) => Prisma.sql`word_similarity(${w}, ${target})`),
+        " + ",
+      );
+      const close = await byRelevance(q, columnMatcher(q, facets, Prisma.sql`(${all})`, Prisma.sql`(${score})`));
+      return finish(q, close, close.total > 0);
     },
   };
 }
