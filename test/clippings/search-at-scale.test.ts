@@ -103,6 +103,7 @@ describe("a search with more matches than it counts", () => {
     expect(future).toMatchObject({ total: 1, moreThan: false });
     expect(future.hits[0]?.publishedOn).toBe("2027-02-01");
     expect(await search("αναπλαση από:2026-05-01 έως:2026-01-31")).toMatchObject({ total: 0, hits: [] });
+    expect(await search("αναπλαση μέσο:xyzzy")).toMatchObject({ total: 0, hits: [] });
     const last = await search("αναπλαση", Math.ceil(MATCHING / PAGE_SIZE));
     expect(last.hits.at(-1)?.publishedOn).toBe("1899-12-31");
   });

@@ -81,6 +81,18 @@ INSERT INTO "clipping_outlets" ("skeleton", "name")
   SELECT DISTINCT ON ("outlet_skeleton") "outlet_skeleton", "outlet" FROM "clippings" ORDER BY "outlet_skeleton", "id";
 CREATE INDEX "clipping_outlets_skeleton_trgm_idx" ON "clipping_outlets" USING GIN ("skeleton" gin_trgm_ops);
 
+-- The outlet filter as a tsquery of outlet facets: every outlet seen whose skeleton is close to
+-- what was typed (word_similarity ≥ 0.6: "kathimerini" is «Η Καθημερινή» and "Ekathimerini"), or a
+-- term no clipping has when none is. Quotes and backslashes are escaped for the tsquery syntax.
+CREATE OR REPLACE FUNCTION public.grafeio_outlet_query(outlet text) RETURNS tsquery
+  LANGUAGE sql STABLE PARALLEL SAFE STRICT
+  AS $$
+  SELECT coalesce(
+    string_agg('''' || replace(replace('~ o' || skeleton, '\', '\\'), '''', '''''') || '''', ' | '),
+    '''~ no outlet''')::tsquery
+  FROM "clipping_outlets" WHERE public.grafeio_phonetic(outlet) <% skeleton
+  $$;
+
 CREATE OR REPLACE FUNCTION public.grafeio_remember_outlets() RETURNS trigger
   LANGUAGE plpgsql
   AS $$

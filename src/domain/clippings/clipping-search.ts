@@ -150,28 +150,20 @@ export function createClippingSearch({
     c.title, c.url, c.withdrawn_at IS NOT NULL AS withdrawn, (c.needs_reply AND c.reply_closed_at IS NULL) AS reply_open`;
   const newestFirst = Prisma.sql`ORDER BY published_on DESC, id DESC`;
 
-  /**
-   * The filters that are facets, as tsquery terms to AND with the words; and the outlets the
-   * outlet filter stands for. Null when it names no outlet the register has seen.
-   */
-  async function facetsOf(q: SearchQuery): Promise<{ terms: string[]; outlets?: string[] } | null> {
+  /** The filters that are facets, as a tsquery to AND with the words (see the search_facets migration). */
+  function facetQuery(q: SearchQuery): Prisma.Sql | undefined {
     const terms: string[] = [];
     if (q.tone) terms.push(term(`~ t${q.tone}`));
     if (q.medium) terms.push(term(`~ k${q.medium}`));
     if (q.needsReply) terms.push(term("~ reply"));
-    if (!q.outlet) return { terms };
-    // <% is word_similarity ≥ 0.6: "kathimerini" is «Η Καθημερινή» and "Ekathimerini".
-    const outlets = (
-      await prisma.$queryRaw<{ skeleton: string }[]>`SELECT skeleton FROM clipping_outlets
-        WHERE public.grafeio_phonetic(${q.outlet}) <% skeleton`
-    ).map((o) => o.skeleton);
-    if (outlets.length === 0) return null;
-    terms.push(`(${outlets.map((o) => term(`~ o${o}`)).join(" | ")})`);
-    return { terms, outlets };
+    const parts = terms.length ? [Prisma.sql`${terms.join(" & ")}::tsquery`] : [];
+    // The outlets the name stands for, once per statement (a sub-select is evaluated once).
+    if (q.outlet) parts.push(Prisma.sql`(SELECT public.grafeio_outlet_query(${q.outlet}))`);
+    return parts.length ? Prisma.join(parts, " && ") : undefined;
   }
 
   /** Conditions on the columns: the dates and the topic always; the facets when not in a tsquery. */
-  function columnFilters(q: SearchQuery, facetColumns?: { outlets?: string[] }): Prisma.Sql[] {
+  function columnFilters(q: SearchQuery, facetColumns = false): Prisma.Sql[] {
     const where: Prisma.Sql[] = [];
     // With words, the dates are checked on the rows the search index gives, never through the date
     // index: the planner would intersect the two, and a year of dates is a bitmap of tens of
@@ -189,25 +181,23 @@ export function createClippingSearch({
       if (q.medium) where.push(Prisma.sql`c.medium = ${q.medium}::"Medium"`);
       if (q.tone) where.push(Prisma.sql`c.tone = ${q.tone}::"Tone"`);
       if (q.needsReply) where.push(Prisma.sql`c.needs_reply AND c.reply_closed_at IS NULL`);
-      if (facetColumns.outlets) where.push(Prisma.sql`c.outlet_skeleton IN (${Prisma.join(facetColumns.outlets)})`);
+      if (q.outlet) {
+        where.push(Prisma.sql`c.outlet_skeleton IN (SELECT skeleton FROM clipping_outlets
+          WHERE public.grafeio_phonetic(${q.outlet}) <% skeleton)`);
+      }
     }
     return where;
   }
 
   /** Words through the search vectors; the facets and a window of months in the same index scan. */
-  function textMatcher(
-    q: SearchQuery,
-    facets: { terms: string[] },
-    vectors: { fts?: Prisma.Sql; stems?: Prisma.Sql },
-    rank: Prisma.Sql,
-  ): Matcher {
+  function textMatcher(q: SearchQuery, vectors: { fts?: Prisma.Sql; stems?: Prisma.Sql }, rank: Prisma.Sql): Matcher {
     return {
       windowed: true,
       throughIndexes: true,
       rank,
       where(within) {
-        const facetQuery = facets.terms.length ? Prisma.sql` && ${facets.terms.join(" & ")}::tsquery` : Prisma.empty;
-        const and = within ? Prisma.sql`${facetQuery} && ${within}` : facetQuery;
+        const also = [facetQuery(q), within].filter((x) => x !== undefined);
+        const and = also.length ? Prisma.sql` && ${Prisma.join(also, " && ")}` : Prisma.empty;
         const parts: Prisma.Sql[] = [];
         if (vectors.fts) parts.push(Prisma.sql`c.search_fts @@ (${vectors.fts}${and})`);
         if (vectors.stems) parts.push(Prisma.sql`c.search_phonetic @@ (${vectors.stems}${and})`);
@@ -217,18 +207,13 @@ export function createClippingSearch({
   }
 
   /** Filters alone, or a condition that is not a tsquery (near spellings). */
-  function columnMatcher(
-    q: SearchQuery,
-    facets: { outlets?: string[] },
-    condition?: Prisma.Sql,
-    rank = Prisma.sql`0`,
-  ): Matcher {
+  function columnMatcher(q: SearchQuery, condition?: Prisma.Sql, rank = Prisma.sql`0`): Matcher {
     return {
       windowed: false,
       // Near spellings go through the trigram index; filters alone, through whichever fits.
       throughIndexes: condition !== undefined,
       rank,
-      where: () => [...columnFilters(q, facets), ...(condition ? [condition] : [])],
+      where: () => [...columnFilters(q, true), ...(condition ? [condition] : [])],
     };
   }
 
@@ -332,20 +317,17 @@ export function createClippingSearch({
 
   return {
     async searchClippings(q: SearchQuery): Promise<SearchResult> {
-      const facets = await facetsOf(q);
-      if (!facets) return finish(q, { hits: [], total: 0, moreThan: false, more: false }, false);
       const words = q.words.trim();
-      if (!/[\p{L}\p{N}]/u.test(words))
-        return finish(q, await run({ ...q, sort: "newest" }, columnMatcher(q, facets)), false);
+      if (!/[\p{L}\p{N}]/u.test(words)) return finish(q, await run({ ...q, sort: "newest" }, columnMatcher(q)), false);
       const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))
                             || plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words})))`;
       const stems = Prisma.sql`public.grafeio_stem_query(${words})`;
       const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
       // Greek script: the stemmed index first. Latin script may be Greeklish: both at once.
       const latin = /[a-z]/i.test(words);
-      let result = await run(q, textMatcher(q, facets, latin ? { fts, stems } : { fts }, rank));
+      let result = await run(q, textMatcher(q, latin ? { fts, stems } : { fts }, rank));
       // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
-      if (result.total === 0 && !latin) result = await run(q, textMatcher(q, facets, { stems }, rank));
+      if (result.total === 0 && !latin) result = await run(q, textMatcher(q, { stems }, rank));
       if (result.total > 0) return finish(q, result, false);
       // Typos, Greeklish spellings and words the stems cannot reach (marousiou → Αμαρουσίου):
       // every word must be close, by trigrams, to some word of the title or outlet.
@@ -363,7 +345,7 @@ export function createClippingSearch({
         near.map((w) => Prisma.sql`word_similarity(${w}, ${target})`),
         " + ",
       );
-      const close = await byRelevance(q, columnMatcher(q, facets, Prisma.sql`(${all})`, Prisma.sql`(${score})`));
+      const close = await byRelevance(q, columnMatcher(q, Prisma.sql`(${all})`, Prisma.sql`(${score})`));
       return finish(q, close, close.total > 0);
     },
   };
