@@ -1,9 +1,9 @@
 // Clippings that need the municipality's reply: assigned to someone, due on a day, closed with the
 // reply. Every step is recorded in the clipping's history.
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import { messages } from "../../i18n/index.js";
-import { type Clock, formatDayMonthYear, isRealIsoDate, localDate } from "../../lib/clock.js";
+import { formatDayMonthYear, isRealIsoDate, localDate } from "../../lib/clock.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../lib/mrkdwn.js";
+import type { DomainDeps } from "../deps.js";
 import type { DigestSection } from "../digest/digest-section.js";
 import { formatRegisterNumber } from "../registers/register-number.js";
 
@@ -27,15 +27,7 @@ export function checkReplyRequest({ assignee, dueOn, today }: { assignee: string
   return errors;
 }
 
-export function createClippingReplies({
-  prisma,
-  clock,
-  timeZone,
-}: {
-  prisma: PrismaClient;
-  clock: Clock;
-  timeZone: string;
-}) {
+export function createClippingReplies({ prisma, clock, timeZone }: DomainDeps) {
   return {
     /**
      * Marks a clipping as needing a reply (again, if it had been closed). The same open request

@@ -7,8 +7,9 @@
 // once, counted and sorted. A search with more matches is answered "more than COUNT_UP_TO", and its
 // newest page is found by searching month by month backwards, also inside the index, so that no
 // search reads more than a month's worth of its matches from the table.
-import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { type Clock, localDate } from "../../lib/clock.js";
+import { Prisma } from "../../generated/prisma/client.js";
+import { localDate } from "../../lib/clock.js";
+import type { DomainDeps } from "../deps.js";
 import { phoneticSkeleton } from "../namedays/name-forms.js";
 import { formatRegisterNumber } from "../registers/register-number.js";
 import type { SearchQuery } from "./search-query.js";
@@ -137,15 +138,7 @@ function toHit(r: SearchRow): SearchHit {
   };
 }
 
-export function createClippingSearch({
-  prisma,
-  clock,
-  timeZone,
-}: {
-  prisma: PrismaClient;
-  clock: Clock;
-  timeZone: string;
-}) {
+export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
   const columns = Prisma.sql`c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone,
     c.title, c.url, c.withdrawn_at IS NOT NULL AS withdrawn, (c.needs_reply AND c.reply_closed_at IS NULL) AS reply_open`;
   const newestFirst = Prisma.sql`ORDER BY published_on DESC, id DESC`;

@@ -1,10 +1,10 @@
 // The press-clippings register: topics to choose from, and entering a clipping exactly once.
 
 import { isUniqueViolation } from "../../db/errors.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { LocaleCode } from "../../i18n/index.js";
-import { type Clock, localDate, localYear } from "../../lib/clock.js";
+import { localDate, localYear } from "../../lib/clock.js";
 import { foldGreek } from "../../lib/text.js";
+import type { DomainDeps } from "../deps.js";
 import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
 import { clippingsForExport, type ExportRange } from "./clipping-export.js";
 import type { ClippingDraft, ClippingInput } from "./validation.js";
@@ -35,15 +35,7 @@ export type CreateClippingResult =
 // Another process's change shows within this time.
 const TOPICS_CACHE_MS = 30_000;
 
-export function createClippingService({
-  prisma,
-  clock,
-  timeZone,
-}: {
-  prisma: PrismaClient;
-  clock: Clock;
-  timeZone: string;
-}) {
+export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
   let topicsCache: { at: number; topics: TopicOption[] } | undefined;
   const toRegistered = (c: {
     id: number;

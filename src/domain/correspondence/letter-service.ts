@@ -2,9 +2,10 @@
 // register), closing an entry, search in Greek, Greeklish and English, and what reminders need.
 
 import { isUniqueViolation } from "../../db/errors.js";
-import { type Letter, Prisma, type PrismaClient } from "../../generated/prisma/client.js";
-import { type Clock, localDate } from "../../lib/clock.js";
+import { type Letter, Prisma } from "../../generated/prisma/client.js";
+import { localDate } from "../../lib/clock.js";
 import { phoneticPrefixQuery } from "../../lib/text.js";
+import type { DomainDeps } from "../deps.js";
 import { formatRegisterNumber, takeNextNumber } from "../registers/register-number.js";
 import type { LetterDraft } from "./letter-validation.js";
 
@@ -16,15 +17,7 @@ const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const protocolNumber = (l: { registerYear: number; registerSeq: number }) =>
   formatRegisterNumber(l.registerYear, l.registerSeq);
 
-export function createLetterService({
-  prisma,
-  clock,
-  timeZone,
-}: {
-  prisma: PrismaClient;
-  clock: Clock;
-  timeZone: string;
-}) {
+export function createLetterService({ prisma, clock, timeZone }: DomainDeps) {
   return {
     today: () => localDate(clock.now(), timeZone),
 

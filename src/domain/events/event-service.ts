@@ -2,9 +2,10 @@
 // reason, listed by period, and written as iCalendar for Outlook and Google Calendar.
 import ical, { ICalEventStatus } from "ical-generator";
 import { isUniqueViolation } from "../../db/errors.js";
-import type { Event, EventType, PrismaClient } from "../../generated/prisma/client.js";
-import { type Clock, daysBetween, localDate, shiftDate } from "../../lib/clock.js";
+import type { Event, EventType } from "../../generated/prisma/client.js";
+import { daysBetween, localDate, shiftDate } from "../../lib/clock.js";
 import { centsToDecimal } from "../../lib/money.js";
+import type { DomainDeps } from "../deps.js";
 import type { EventDraft } from "./event-validation.js";
 import { orderGuests } from "./precedence.js";
 
@@ -13,15 +14,7 @@ export type { Event };
 
 const include = { type: true } as const;
 
-export function createEventService({
-  prisma,
-  clock,
-  timeZone,
-}: {
-  prisma: PrismaClient;
-  clock: Clock;
-  timeZone: string;
-}) {
+export function createEventService({ prisma, clock, timeZone }: DomainDeps) {
   async function get(id: number): Promise<EventWithType | null> {
     return prisma.event.findUnique({ where: { id }, include });
   }

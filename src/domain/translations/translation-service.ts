@@ -2,8 +2,9 @@
 // taken once however many clicks), and what the reminders and summaries need.
 
 import { isUniqueViolation } from "../../db/errors.js";
-import type { PrismaClient, TranslationRequest } from "../../generated/prisma/client.js";
-import { type Clock, daysBetween, localDate } from "../../lib/clock.js";
+import type { TranslationRequest } from "../../generated/prisma/client.js";
+import { daysBetween, localDate } from "../../lib/clock.js";
+import type { DomainDeps } from "../deps.js";
 import {
   type Actor,
   checkStep,
@@ -12,6 +13,7 @@ import {
   type StepRefusal,
   type TranslationAction,
 } from "./translation-flow.js";
+
 import type { TranslationDraft } from "./translation-validation.js";
 
 export type { TranslationRequest };
@@ -31,15 +33,7 @@ export interface StepPayload {
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-export function createTranslationService({
-  prisma,
-  clock,
-  timeZone,
-}: {
-  prisma: PrismaClient;
-  clock: Clock;
-  timeZone: string;
-}) {
+export function createTranslationService({ prisma, clock, timeZone }: DomainDeps) {
   async function get(id: number) {
     return prisma.translationRequest.findUnique({ where: { id } });
   }
