@@ -312,12 +312,17 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
     async searchClippings(q: SearchQuery): Promise<SearchResult> {
       const words = q.words.trim();
       if (!/[\p{L}\p{N}]/u.test(words)) return finish(q, await run({ ...q, sort: "newest" }, columnMatcher(q)), false);
-      const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))
-                            || plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words})))`;
+      // Each script through its own stemmer: the other one keeps the words whole, and a whole word
+      // matches nothing its stem does not, while every extra term costs the index scan.
+      const latin = /[a-z]/i.test(words);
+      const greek = /[\u0370-\u03ff\u1f00-\u1fff]/u.test(words);
+      const greekStems = Prisma.sql`plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))`;
+      const englishStems = Prisma.sql`plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words}))`;
+      const fts =
+        latin && !greek ? englishStems : greek && !latin ? greekStems : Prisma.sql`(${greekStems} || ${englishStems})`;
       const stems = Prisma.sql`public.grafeio_stem_query(${words})`;
       const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
       // Greek script: the stemmed index first. Latin script may be Greeklish: both at once.
-      const latin = /[a-z]/i.test(words);
       let result = await run(q, textMatcher(q, latin ? { fts, stems } : { fts }, rank));
       // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
       if (result.total === 0 && !latin) result = await run(q, textMatcher(q, { stems }, rank));
