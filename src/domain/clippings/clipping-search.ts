@@ -3,10 +3,11 @@
 //
 // How a search stays fast on a large register (see the search_facets migration): the filters that
 // can be (tone, medium, open reply, outlet) are terms of the search vectors, so the GIN index scan
-// intersects them with the words. Up to COUNT_UP_TO matches are gathered through the indexes at
-// once, counted and sorted. A search with more matches is answered "more than COUNT_UP_TO", and its
-// newest page is found by searching month by month backwards, also inside the index, so that no
-// search reads more than a month's worth of its matches from the table.
+// intersects them with the words. Newest first, the matches are read window by window of dates
+// (months, then years: dateWindows), each through the index, until the page and COUNT_UP_TO + 1
+// matches are in hand: a common word reads a month of its matches, not all of them. Up to
+// COUNT_UP_TO the count is exact; beyond, the answer is "more than COUNT_UP_TO". By relevance,
+// every match is ranked and counted.
 import { Prisma } from "../../generated/prisma/client.js";
 import { localDate } from "../../lib/clock.js";
 import type { DomainDeps } from "../deps.js";
