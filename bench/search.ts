@@ -201,7 +201,7 @@ async function seedRows(db: Database): Promise<number> {
 }
 
 async function measure(db: Database) {
-  const search = createClippingSearch({ prisma: db.prisma, clock: systemClock, timeZone: "Europe/Athens" });
+  const search = createClippingSearch({ reader: db.reader, clock: systemClock, timeZone: "Europe/Athens" });
   const parsed = queries.map((q) => {
     const p = parseSearchQuery(q);
     if (isSearchQueryError(p)) throw new Error(q);

@@ -28,6 +28,7 @@ const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config
 await db.migrate();
 const services = createServices({
   prisma: db.prisma,
+  reader: db.reader,
   clock: systemClock,
   timeZone: config.timeZone,
   defaultLocale: config.defaultLocale,

@@ -74,6 +74,7 @@ export function createBot({
 
   const services = createServices({
     prisma: db.prisma,
+    reader: db.reader,
     clock,
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,

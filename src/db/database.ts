@@ -8,12 +8,15 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { isPostgresUrl, openPglite, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
 import { applyMigrations, type MigrationResult, readMigrations, type SqlSession } from "./migrate.js";
+import { pgliteReader, postgresReader, type SqlReader } from "./sql-reader.js";
 
 export type Engine = "pglite" | "postgres";
 
 export interface Database {
   readonly engine: Engine;
   readonly prisma: PrismaClient;
+  /** Hot reads through the driver itself (see sql-reader.ts). */
+  readonly reader: SqlReader;
   migrate(): Promise<MigrationResult>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
@@ -39,6 +42,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   return {
     engine: "pglite",
     prisma,
+    reader: pgliteReader(pglite),
     migrate: () => applyMigrations(session, readMigrations(MIGRATIONS_DIR), { advisoryLock: false }),
     ping: () => pingPrisma(prisma, () => closed),
     close: async () => {
@@ -57,10 +61,12 @@ async function closePglite(pglite: PGlite) {
 async function openPostgres(url: string): Promise<Database> {
   const config = pgConfigFromUrl(url);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ ...config, max: 10 }) });
+  const reader = postgresReader(config);
   let closed = false;
   return {
     engine: "postgres",
     prisma,
+    reader,
     migrate: async () => {
       const client = new pg.Client(config);
       await client.connect();
@@ -80,7 +86,7 @@ async function openPostgres(url: string): Promise<Database> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await prisma.$disconnect();
+      await Promise.all([prisma.$disconnect(), reader.close()]);
     },
   };
 }

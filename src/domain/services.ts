@@ -1,4 +1,5 @@
 // The composition of the domain services the listeners and jobs use.
+import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
@@ -29,6 +30,8 @@ import { createRoleService } from "./users/roles.js";
 
 export function createServices(deps: {
   prisma: PrismaClient;
+  /** The clippings search's reads (see sql-reader.ts). */
+  reader: SqlReader;
   clock: Clock;
   timeZone: string;
   defaultLocale: LocaleCode;

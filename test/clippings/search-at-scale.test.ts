@@ -2,7 +2,7 @@
 // then years) through the index. Whatever the filters and the page, it must be exactly the page
 // a plain ORDER BY over the whole table gives.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COUNT_UP_TO, dateWindows, PAGE_SIZE } from "../../src/domain/clippings/clipping-search.js";
+import { COUNT_UP_TO, type DateWindow, dateWindows, PAGE_SIZE } from "../../src/domain/clippings/clipping-search.js";
 import { isSearchQueryError, parseSearchQuery } from "../../src/domain/clippings/search-query.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -110,10 +110,23 @@ describe("a search with more matches than it counts", () => {
 });
 
 describe("the windows of dates", () => {
-  it("cover every date from the newest back, once, newest first", () => {
+  /** The months a window stands for: its month terms, or its years' months (before `before`). */
+  const months = (w: DateWindow) =>
+    w.terms.flatMap((term) => {
+      if (term.startsWith("~ m")) return [term.slice(3)];
+      const year = term.slice(3);
+      return Array.from({ length: 12 }, (_, k) => `${year}-${String(12 - k).padStart(2, "0")}`).filter(
+        (m) => w.before === undefined || `${m}-01` < w.before,
+      );
+    });
+
+  it("grow from one month to years, newest first", () => {
     expect([...dateWindows("2026-11-22", "2019-03-05")]).toEqual([
-      ...["11", "10", "09", "08", "07", "06"].map((m) => ({ terms: [`~ m2026-${m}`] })),
-      { terms: ["~ y2026"], before: "2026-06-01" },
+      { terms: ["~ m2026-11"] },
+      { terms: ["~ m2026-10"] },
+      { terms: ["~ m2026-09", "~ m2026-08"] },
+      { terms: ["~ m2026-07", "~ m2026-06", "~ m2026-05", "~ m2026-04"] },
+      { terms: ["~ y2026"], before: "2026-04-01" },
       { terms: ["~ y2025"] },
       { terms: ["~ y2024", "~ y2023"] },
       { terms: ["~ y2022", "~ y2021", "~ y2020", "~ y2019"] },
@@ -123,9 +136,39 @@ describe("the windows of dates", () => {
       { terms: ["~ m2026-01"] },
     ]);
     expect([...dateWindows("2026-03-10", "2024-05-01")]).toEqual([
-      ...["2026-03", "2026-02", "2026-01", "2025-12", "2025-11", "2025-10"].map((m) => ({ terms: [`~ m${m}`] })),
-      { terms: ["~ y2025"], before: "2025-10-01" },
+      { terms: ["~ m2026-03"] },
+      { terms: ["~ m2026-02"] },
+      { terms: ["~ m2026-01", "~ m2025-12"] },
+      { terms: ["~ m2025-11", "~ m2025-10", "~ m2025-09", "~ m2025-08"] },
+      { terms: ["~ y2025"], before: "2025-08-01" },
       { terms: ["~ y2024"] },
     ]);
+  });
+
+  it("cover every month from the newest back to the oldest, once each, newest first", () => {
+    const cases = [
+      ["2026-11-22", "1900-01-01"],
+      ["2026-01-01", "2025-12-31"],
+      ["2026-12-31", "2026-12-01"],
+      ["2026-08-15", "2025-09-30"],
+      ["2025-06-30", "2020-01-01"],
+    ] as const;
+    for (const [newest, oldest] of cases) {
+      const covered = [...dateWindows(newest, oldest)].flatMap(months);
+      expect(covered[0], newest).toBe(newest.slice(0, 7));
+      // Strictly older each time: newest first, and no month twice.
+      for (const [k, month] of covered.entries())
+        if (k > 0) expect(month < (covered[k - 1] as string), newest).toBe(true);
+      // No month missing between the newest and the oldest's month.
+      const expected: string[] = [];
+      for (
+        let d = new Date(`${newest.slice(0, 7)}-01T00:00:00Z`);
+        d.toISOString().slice(0, 7) >= oldest.slice(0, 7);
+      ) {
+        expected.push(d.toISOString().slice(0, 7));
+        d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+      }
+      expect(covered.filter((m) => m >= oldest.slice(0, 7))).toEqual(expected);
+    }
   });
 });

@@ -90,6 +90,11 @@ beforeAll(async () => {
     topics: ["culture"],
     publishedOn: "2026-09-01",
   });
+  await add({
+    title: "The city council planned a recycling scheme",
+    outlet: "Athens News",
+    publishedOn: "2026-11-15",
+  });
   for (let i = 1; i <= 25; i++)
     await add({
       title: `Δημοτικό συμβούλιο: συνεδρίαση ${i}`,
@@ -182,6 +187,18 @@ describe("searching the register", () => {
 
   it("matches English words in English text", async () => {
     expect(await titles("mayor parks")).toEqual(["Mayor of Marousi opens a new park"]);
+  });
+
+  it("finds other English forms of a word, in one scan of the skeleton index", async () => {
+    // "planning" is 'planni' as a skeleton stem, which "planned" does not begin with; its English
+    // stem 'plan' does. "the" is an English stop word and asks for nothing.
+    expect(await titles("the planning")).toEqual(["The city council planned a recycling scheme"]);
+    expect(await titles("recycled schemes")).toEqual(["The city council planned a recycling scheme"]);
+    const rows = await t.database.db.prisma.$queryRawUnsafe<{ q: string }[]>(
+      `SELECT public.grafeio_latin_query(w)::text AS q FROM unnest($1::text[]) WITH ORDINALITY AS u(w, n) ORDER BY n`,
+      ["planning", "dimarxos marousiou", "to vima", "the"],
+    );
+    expect(rows.map((r) => r.q)).toEqual(["'planni' | 'plan'", "'dimarx' & 'marus'", "'vima'", "'txe'"]);
   });
 
   it("searches summaries, outlets and topics too", async () => {

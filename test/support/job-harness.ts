@@ -52,6 +52,7 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
   });
   const services = createServices({
     prisma: database.db.prisma,
+    reader: database.db.reader,
     clock,
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,

@@ -7,7 +7,10 @@
 // (months, then years: dateWindows), each through the index, until the page and COUNT_UP_TO + 1
 // matches are in hand: a common word reads a month of its matches, not all of them. Up to
 // COUNT_UP_TO the count is exact; beyond, the answer is "more than COUNT_UP_TO". By relevance,
-// every match is ranked and counted.
+// every match is ranked and counted. Words in Latin letters (Greeklish or English) take one scan
+// of the skeleton index (the latin_word_query migration). A search is one statement, sent
+// through the driver, not Prisma (src/db/sql-reader.ts).
+import type { PlannerSettings, SqlReader } from "../../db/sql-reader.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { localDate } from "../../lib/clock.js";
 import type { DomainDeps } from "../deps.js";
@@ -24,7 +27,8 @@ interface SearchRow {
   id: number;
   register_year: number;
   register_seq: number;
-  published_on: Date;
+  /** YYYY-MM-DD (see SqlReader). */
+  published_on: string;
   outlet: string;
   medium: Medium;
   tone: Tone;
@@ -71,11 +75,13 @@ interface PageOfMatches {
  * given as tsquery terms, which the GIN index answers together with the words.
  */
 interface Matcher {
+  /** Common table expressions the conditions use, each followed by a comma (or empty). */
+  with: Prisma.Sql;
   /** `within`: a tsquery of facet terms (a window of dates) that the words must also match. */
   where(within?: Prisma.Sql): Prisma.Sql[];
   rank: Prisma.Sql;
   windowed: boolean;
-  /** Searched through the search indexes only (see select). */
+  /** Searched through the search indexes only (see THROUGH_INDEXES). */
   throughIndexes: boolean;
 }
 
@@ -86,6 +92,9 @@ const pad = (n: number) => String(n).padStart(2, "0");
 /** The register keeps nothing older (validation refuses it); older rows are still searched, last. */
 const OLDEST = "1900-01-01";
 
+/** How many months each of the first windows holds (see dateWindows). */
+const MONTH_WINDOWS = [1, 1, 2, 4];
+
 /** Publication dates as facet terms (ORed), and before what date (the months already searched). */
 export interface DateWindow {
   terms: string[];
@@ -93,10 +102,12 @@ export interface DateWindow {
 }
 
 /**
- * Windows of publication, newest first, from `newest` back to `oldest`: six single months, the
- * rest of that year, then whole years, twice as many each time. Each is one or a few
- * index terms: the GIN index pays for every term of a window, less for how many rows it holds.
- * A search with many matches ends in its first month; one with few reaches them in a few steps.
+ * Windows of publication, newest first, from `newest` back to `oldest`: one month, one month,
+ * two, four (MONTH_WINDOWS), the rest of that year, then whole years, twice as many each time.
+ * A window costs the GIN scan about the posting lists of the query's words, read again for each
+ * window, and little for its own terms; every row it matches is read and sorted. So a search
+ * with many matches ends in its first month, and one with few (a common word from one outlet)
+ * reaches a hundred in three or four windows, not seven.
  */
 export function* dateWindows(newest: string, oldest = OLDEST): Generator<DateWindow> {
   let year = Number(newest.slice(0, 4));
@@ -104,11 +115,15 @@ export function* dateWindows(newest: string, oldest = OLDEST): Generator<DateWin
   const oldestYear = Number(oldest.slice(0, 4));
   const oldestMonth = Number(oldest.slice(5, 7));
   const beforeOldest = (y: number, m: number) => y < oldestYear || (y === oldestYear && m < oldestMonth);
-  for (let i = 0; i < 6; i++) {
-    if (beforeOldest(year, month)) return;
-    yield { terms: [`~ m${year}-${pad(month)}`] };
-    month -= 1;
-    if (month === 0) [year, month] = [year - 1, 12];
+  for (const size of MONTH_WINDOWS) {
+    const terms: string[] = [];
+    for (let k = 0; k < size && !beforeOldest(year, month); k++) {
+      terms.push(`~ m${year}-${pad(month)}`);
+      month -= 1;
+      if (month === 0) [year, month] = [year - 1, 12];
+    }
+    if (terms.length === 0) return;
+    yield { terms };
   }
   if (beforeOldest(year, month)) return;
   if (month !== 12) {
@@ -122,13 +137,11 @@ export function* dateWindows(newest: string, oldest = OLDEST): Generator<DateWin
   }
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
 function toHit(r: SearchRow): SearchHit {
   return {
     id: r.id,
     registerNumber: formatRegisterNumber(r.register_year, r.register_seq),
-    publishedOn: isoDate(r.published_on),
+    publishedOn: r.published_on,
     outlet: r.outlet,
     medium: r.medium,
     tone: r.tone,
@@ -139,10 +152,27 @@ function toHit(r: SearchRow): SearchHit {
   };
 }
 
-export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
+/**
+ * A search through the indexes runs with a planner that may use the indexes that search and
+ * nothing else. Left to itself it takes the @@ test for cheap and matches for spread evenly over
+ * time: it gathers matches by reading the table from its start, or walks the date index through a
+ * year's window, reading tens of thousands of rows (25 to 150 ms instead of 3). No parallel
+ * workers, so that the windows of newestFirstPage are searched in order.
+ */
+const THROUGH_INDEXES: PlannerSettings = {
+  enable_seqscan: "off",
+  enable_indexscan: "off",
+  max_parallel_workers_per_gather: "0",
+};
+
+/** The search reads through the driver, not Prisma: one search is one statement of a few ms. */
+export function createClippingSearch({ reader, clock, timeZone }: Omit<DomainDeps, "prisma"> & { reader: SqlReader }) {
   const columns = Prisma.sql`c.id, c.register_year, c.register_seq, c.published_on, c.outlet, c.medium, c.tone,
     c.title, c.url, c.withdrawn_at IS NOT NULL AS withdrawn, (c.needs_reply AND c.reply_closed_at IS NULL) AS reply_open`;
   const newestFirst = Prisma.sql`ORDER BY published_on DESC, id DESC`;
+
+  const select = <T>(m: Matcher, sql: Prisma.Sql) =>
+    reader.read<T>(sql, m.throughIndexes ? THROUGH_INDEXES : undefined);
 
   /** The filters that are facets, as a tsquery to AND with the words (see the search_facets migration). */
   function facetQuery(q: SearchQuery): Prisma.Sql | undefined {
@@ -185,16 +215,23 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
 
   /** Words through the search vectors; the facets and a window of months in the same index scan. */
   function textMatcher(q: SearchQuery, vectors: { fts?: Prisma.Sql; stems?: Prisma.Sql }, rank: Prisma.Sql): Matcher {
+    // The tsqueries once per statement, words and facets together: every part of the statement
+    // reads them, and a function of the words in each part was planned, and run, in each part.
+    const facets = facetQuery(q);
+    const and = facets ? Prisma.sql` && ${facets}` : Prisma.empty;
+    const queries: Prisma.Sql[] = [];
+    if (vectors.fts) queries.push(Prisma.sql`(${vectors.fts})${and} AS fts`);
+    if (vectors.stems) queries.push(Prisma.sql`(${vectors.stems})${and} AS stems`);
     return {
+      with: Prisma.sql`words AS MATERIALIZED (SELECT ${Prisma.join(queries)}),`,
       windowed: true,
       throughIndexes: true,
       rank,
       where(within) {
-        const also = [facetQuery(q), within].filter((x) => x !== undefined);
-        const and = also.length ? Prisma.sql` && ${Prisma.join(also, " && ")}` : Prisma.empty;
+        const window = within ? Prisma.sql` && ${within}` : Prisma.empty;
         const parts: Prisma.Sql[] = [];
-        if (vectors.fts) parts.push(Prisma.sql`c.search_fts @@ (${vectors.fts}${and})`);
-        if (vectors.stems) parts.push(Prisma.sql`c.search_phonetic @@ (${vectors.stems}${and})`);
+        if (vectors.fts) parts.push(Prisma.sql`c.search_fts @@ ((SELECT fts FROM words)${window})`);
+        if (vectors.stems) parts.push(Prisma.sql`c.search_phonetic @@ ((SELECT stems FROM words)${window})`);
         return [...columnFilters(q), Prisma.sql`(${Prisma.join(parts, " OR ")})`];
       },
     };
@@ -203,6 +240,7 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
   /** Filters alone, or a condition that is not a tsquery (near spellings). */
   function columnMatcher(q: SearchQuery, condition?: Prisma.Sql, rank = Prisma.sql`0`): Matcher {
     return {
+      with: Prisma.empty,
       windowed: false,
       // Near spellings go through the trigram index; filters alone, through whichever fits.
       throughIndexes: condition !== undefined,
@@ -217,10 +255,10 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
   /** By relevance every match is ranked, so every match is also counted. */
   async function byRelevance(q: SearchQuery, m: Matcher): Promise<PageOfMatches> {
     const offset = (q.page - 1) * PAGE_SIZE;
-    const rows = await select<Partial<SearchRow> & { total: bigint | number }>(
+    const rows = await select<Partial<SearchRow> & { total: bigint | number | string }>(
       m,
       Prisma.sql`
-      WITH m AS MATERIALIZED (SELECT ${columns}, ${m.rank} AS rank FROM clippings c ${whereSql(m.where())}),
+      WITH ${m.with} m AS MATERIALIZED (SELECT ${columns}, ${m.rank} AS rank FROM clippings c ${whereSql(m.where())}),
         n AS (SELECT count(*) AS total FROM m)
       SELECT n.total, p.* FROM n LEFT JOIN LATERAL (
         SELECT * FROM m ORDER BY rank DESC, published_on DESC, id DESC LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}) p ON true`,
@@ -234,10 +272,10 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
     const offset = (q.page - 1) * PAGE_SIZE;
     const keep = Math.max(COUNT_UP_TO + 1, offset + PAGE_SIZE + 1);
     const page = (matches: Prisma.Sql) =>
-      select<Partial<SearchRow> & { total: bigint | number }>(
+      select<Partial<SearchRow> & { total: bigint | number | string }>(
         m,
         Prisma.sql`
-      WITH m AS MATERIALIZED (${matches}), n AS (SELECT count(*) AS total FROM m)
+      WITH ${m.with} m AS MATERIALIZED (${matches}), n AS (SELECT count(*) AS total FROM m)
       SELECT n.total, p.* FROM n LEFT JOIN LATERAL (
         SELECT * FROM m ${newestFirst} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}) p ON true`,
       );
@@ -246,7 +284,7 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
       // The newest matches, window after window (a nested loop over the windows, in their order),
       // each window's through the GIN index and sorted; the LIMIT ends the statement, so older
       // windows are not searched once enough are found. Without parallel workers the parts run
-      // in order (see select).
+      // in order (see THROUGH_INDEXES).
       const today = localDate(clock.now(), timeZone);
       const newest = q.to && q.to < today ? q.to : today;
       const windows = [...dateWindows(newest, q.from)].map(
@@ -278,8 +316,8 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
     let found = rows.filter((r) => r.id != null) as SearchRow[];
     if (total >= keep && !m.windowed) {
       // Filters without words, many matches: walking the date index backwards meets a page at once.
-      found = await prisma.$queryRaw<SearchRow[]>`SELECT ${columns} FROM clippings c ${whereSql(m.where())}
-        ${newestFirst} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`;
+      found = await reader.read<SearchRow>(Prisma.sql`SELECT ${columns} FROM clippings c ${whereSql(m.where())}
+        ${newestFirst} LIMIT ${PAGE_SIZE + 1} OFFSET ${offset}`);
     }
     const moreThan = total > COUNT_UP_TO;
     return {
@@ -291,23 +329,6 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
   }
 
   const run = (q: SearchQuery, m: Matcher) => (q.sort === "relevance" ? byRelevance(q, m) : newestFirstPage(q, m));
-
-  /**
-   * A search through the indexes runs in a transaction whose planner may use the indexes that
-   * search and nothing else. Left to itself it takes the @@ test for cheap and matches for spread
-   * evenly over time: it gathers matches by reading the table from its start, or walks the date
-   * index through a year's window, reading tens of thousands of rows (25 to 150 ms instead of 3).
-   * No parallel workers, so that the windows of newestFirstPage are searched in order.
-   */
-  async function select<T>(m: Matcher, sql: Prisma.Sql): Promise<T[]> {
-    if (!m.throughIndexes) return prisma.$queryRaw<T[]>(sql);
-    const [, rows] = await prisma.$transaction([
-      prisma.$queryRaw`SELECT set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
-        set_config('max_parallel_workers_per_gather', '0', true)`,
-      prisma.$queryRaw<T[]>(sql),
-    ]);
-    return rows;
-  }
 
   return {
     async searchClippings(q: SearchQuery): Promise<SearchResult> {
@@ -323,10 +344,18 @@ export function createClippingSearch({ prisma, clock, timeZone }: DomainDeps) {
         latin && !greek ? englishStems : greek && !latin ? greekStems : Prisma.sql`(${greekStems} || ${englishStems})`;
       const stems = Prisma.sql`public.grafeio_stem_query(${words})`;
       const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
-      // Greek script: the stemmed index first. Latin script may be Greeklish: both at once.
-      let result = await run(q, textMatcher(q, latin ? { fts, stems } : { fts }, rank));
-      // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
-      if (result.total === 0 && !latin) result = await run(q, textMatcher(q, { stems }, rank));
+      let result: PageOfMatches;
+      if (!greek) {
+        // Greeklish or English, one scan of the skeleton vector (see the latin_word_query migration);
+        // then English's own stemmer, for a word whose stem is not how its other forms begin.
+        result = await run(q, textMatcher(q, { stems: Prisma.sql`public.grafeio_latin_query(${words})` }, rank));
+        if (result.total === 0) result = await run(q, textMatcher(q, { fts }, rank));
+      } else {
+        // Greek script (and mixed): the stemmed index first, and with Latin words the skeletons too.
+        result = await run(q, textMatcher(q, latin ? { fts, stems } : { fts }, rank));
+        // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
+        if (result.total === 0 && !latin) result = await run(q, textMatcher(q, { stems }, rank));
+      }
       if (result.total > 0) return finish(q, result, false);
       // Typos, Greeklish spellings and words the stems cannot reach (marousiou → Αμαρουσίου):
       // every word must be close, by trigrams, to some word of the title or outlet.
