@@ -755,6 +755,13 @@ export const el = {
       `${status} ${title} · έως ${due}${owner ? ` · ${owner}` : ""}`,
     itemDone: "Έγινε",
     itemNotNeeded: "Δεν χρειάζεται",
+    itemReassign: "Άλλος υπεύθυνος ή προθεσμία",
+    itemFormTitle: "Ενέργεια εκδήλωσης",
+    itemOwner: "Υπεύθυνος",
+    itemDueOn: "Προθεσμία",
+    itemNotOpen: "Η ενέργεια έχει κλείσει (έγινε ή δεν χρειάζεται).",
+    itemAssignedToYou: (by: string, item: string, id: number, event: string, due: string) =>
+      `:clipboard: <@${by}> σας όρισε υπεύθυνο για «${item}» της εκδήλωσης #${id} «${event}», έως ${due}.`,
     itemsDue: (n: number) => `:clipboard: *Ενέργειες για εκδηλώσεις που λήγουν σήμερα ή έχουν καθυστερήσει: ${n}*`,
     itemDueLine: (event: string, title: string, due: string, overdue: boolean) =>
       `• ${event}: ${title} · ${overdue ? ":warning: " : ""}${due}`,

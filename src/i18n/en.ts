@@ -740,6 +740,13 @@ export const en: Messages = {
       `${status} ${title} · by ${due}${owner ? ` · ${owner}` : ""}`,
     itemDone: "Done",
     itemNotNeeded: "Not needed",
+    itemReassign: "Another owner or due date",
+    itemFormTitle: "Checklist item",
+    itemOwner: "Owner",
+    itemDueOn: "Due date",
+    itemNotOpen: "This item is closed (done or not needed).",
+    itemAssignedToYou: (by: string, item: string, id: number, event: string, due: string) =>
+      `:clipboard: <@${by}> made you responsible for “${item}” of event #${id} “${event}”, due ${due}.`,
     itemsDue: (n: number) => `:clipboard: *Event tasks due today or late: ${n}*`,
     itemDueLine: (event: string, title: string, due: string, overdue: boolean) =>
       `• ${event}: ${title} · ${overdue ? ":warning: " : ""}${due}`,

@@ -234,6 +234,55 @@ describe("/event in Slack", () => {
     expect(await t.bot.services.events.feedbackFor(second)).toHaveLength(1);
   });
 
+  it("gives a checklist item another owner or due date: the new owner is told once, the list redrawn", async () => {
+    const OTHER = "U0OTHER01";
+    const second = (await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } })).id;
+    const open = (await t.bot.services.events.checklist(second)).find((i) => i.status === "open");
+    if (!open) throw new Error("no open item");
+    await t.slack.command({ command: "/event", text: `${second} checklist`, userId: STAFF, channelId: PR });
+    const list = await t.fake.waitFor("response_url", (c) => JSON.stringify(c.args.blocks ?? "").includes(open.title));
+    const block = (list.args.blocks as Json[]).find((b) => JSON.stringify(b).includes(open.title)) as Json;
+    const reassign = ((block.accessory as Json).options as Json[])
+      .map((o) => String(o.value))
+      .find((v) => v.startsWith("reassign:")) as string;
+    let before = t.fake.calls.length;
+    await t.slack.overflowAction({ userId: STAFF, actionId: "event_item_done", value: reassign, channelId: PR });
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${open.dueOn.toISOString().slice(0, 10)}"`);
+
+    const answer = (user: string | null, date: string | null) => ({
+      owner: { value: { type: "users_select", selected_user: user } },
+      dueOn: { value: { type: "datepicker", selected_date: date } },
+    });
+    const bad = (await t.slack.viewSubmission({ view, userId: STAFF, values: answer(OTHER, "2026-02-30") })).json();
+    expect(bad).toMatchObject({ response_action: "errors", errors: { dueOn: "Η ημερομηνία δεν είναι έγκυρη." } });
+    before = t.fake.calls.length;
+    for (let i = 0; i < 2; i++)
+      await t.slack.viewSubmission({ view, userId: STAFF, values: answer(OTHER, "2026-12-24") });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.services.events.checklistItem(open.id)).toMatchObject({
+      owner: OTHER,
+      dueOn: new Date("2026-12-24T00:00:00Z"),
+      status: "open",
+    });
+    const told = t.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === OTHER);
+    expect(told).toHaveLength(1);
+    expect(String(told[0]?.args.text)).toContain(open.title);
+    const redrawn = t.fake.calls.slice(before).filter((c) => c.method === "response_url");
+    expect(redrawn.length).toBeGreaterThan(0);
+    expect(redrawn.every((c) => c.args.replace_original === true)).toBe(true);
+    expect(JSON.stringify(redrawn[0]?.args.blocks)).toContain(`<@${OTHER}>`);
+
+    // Closed meanwhile: the form says so under the field and changes nothing.
+    await t.bot.services.events.settleItem(open.id, "not_needed", STAFF);
+    const late = (await t.slack.viewSubmission({ view, userId: STAFF, values: answer(STAFF, "2026-12-20") })).json();
+    expect(late).toMatchObject({
+      response_action: "errors",
+      errors: { owner: expect.stringContaining("έχει κλείσει") },
+    });
+    expect(await t.bot.services.events.checklistItem(open.id)).toMatchObject({ owner: OTHER, status: "not_needed" });
+  });
+
   it("orders the officials by the precedence table, flags the unranked, keeps a place set by hand, prints", async () => {
     const second = (await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία" } })).id;
     const add = async (name: string, office: string, tieDate?: string) => {

@@ -2,8 +2,8 @@
 // reason, listed by period, and written as iCalendar for Outlook and Google Calendar.
 import ical, { ICalEventStatus } from "ical-generator";
 import { isUniqueViolation } from "../../db/errors.js";
-import type { Event, EventType } from "../../generated/prisma/client.js";
-import { daysBetween, localDate, shiftDate } from "../../lib/clock.js";
+import type { Event, EventChecklistItem, EventType } from "../../generated/prisma/client.js";
+import { daysBetween, isRealIsoDate, localDate, shiftDate } from "../../lib/clock.js";
 import { centsToDecimal } from "../../lib/money.js";
 import type { DomainDeps } from "../deps.js";
 import type { EventDraft } from "./event-validation.js";
@@ -129,6 +129,38 @@ export function createEventService({ prisma, clock, timeZone }: DomainDeps) {
         data: { status, doneBy: by, doneAt: clock.now() },
       });
       return changed.count > 0;
+    },
+
+    async checklistItem(itemId: number) {
+      return prisma.eventChecklistItem.findUnique({ where: { id: itemId } });
+    },
+
+    /**
+     * Gives an open item another owner or due date. `changed` is false when the item already had
+     * them (the same form sent twice); null when the item is not open (done, not needed, gone).
+     */
+    async reassignItem(
+      itemId: number,
+      change: { owner: string; dueOn: string },
+    ): Promise<{ item: EventChecklistItem; changed: boolean; previousOwner: string | null } | null> {
+      if (!isRealIsoDate(change.dueOn)) throw new RangeError(`not a date: ${change.dueOn}`);
+      return prisma.$transaction(async (tx) => {
+        const item = await tx.eventChecklistItem.findUnique({ where: { id: itemId } });
+        if (item?.status !== "open") return null;
+        const dueOn = new Date(`${change.dueOn}T00:00:00Z`);
+        // Conditional, so that of two submissions at once (a retry, a double click) one changes it.
+        const { count } = await tx.eventChecklistItem.updateMany({
+          where: {
+            id: itemId,
+            status: "open",
+            OR: [{ owner: null }, { owner: { not: change.owner } }, { dueOn: { not: dueOn } }],
+          },
+          data: { owner: change.owner, dueOn },
+        });
+        const now = await tx.eventChecklistItem.findUniqueOrThrow({ where: { id: itemId } });
+        if (now.status !== "open") return null;
+        return { item: now, changed: count > 0, previousOwner: item.owner };
+      });
     },
 
     /** Open items due by `today` of events not yet over or cancelled, by owner. */
