@@ -49,7 +49,7 @@ function startApp(script: string): Promise<{ child: ChildProcess; port: number }
   });
 }
 
-const grafeioApp = await startApp("src/main.ts");
+const grafeioApp = await startApp("src/app/main.ts");
 const bareApp = await startApp("bench/bare-bolt-app.ts");
 const botPort = grafeioApp.port;
 const barePort = bareApp.port;

@@ -4,11 +4,11 @@
 // Promise.all of chat.postMessage. Prints a table, then one JSON line.
 import { performance } from "node:perf_hooks";
 import { WebClient } from "@slack/web-api";
-import { Sender } from "../src/bot/sender.js";
+import { createLogger } from "../src/app/logger.js";
 import { openDatabase } from "../src/db/database.js";
-import { createOutboundStore } from "../src/domain/outbound/outbound-store.js";
 import { systemClock } from "../src/lib/clock.js";
-import { createLogger } from "../src/logger.js";
+import { createOutboundStore } from "../src/slack/outbound-store.js";
+import { Sender } from "../src/slack/sender.js";
 import { BOT_TOKEN, FakeSlack, type Json } from "../test/support/fake-slack.js";
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 600);

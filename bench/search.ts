@@ -5,10 +5,10 @@
 // local server; a fresh database is created and dropped.
 import { performance } from "node:perf_hooks";
 import pg from "pg";
+import { createClippingSearch } from "../src/areas/clippings/clipping-search.js";
+import { isSearchQueryError, parseSearchQuery } from "../src/areas/clippings/search-query.js";
 import { pgConfigFromUrl } from "../src/db/adapter.js";
 import { type Database, openDatabase } from "../src/db/database.js";
-import { createClippingSearch } from "../src/domain/clippings/clipping-search.js";
-import { isSearchQueryError, parseSearchQuery } from "../src/domain/clippings/search-query.js";
 import { systemClock } from "../src/lib/clock.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);

@@ -3,12 +3,12 @@
 //   npm run job -- <name> --at <ISO time>       run one occurrence now, through the same claim
 //   npm run job -- <name> --at <ISO time> --force   run it again even if it already ran
 import dotenv from "dotenv";
-import { ConfigError, formatConfigError, loadConfig } from "../src/config/config.js";
+import { ConfigError, formatConfigError, loadConfig } from "../src/app/config.js";
+import { createLogger } from "../src/app/logger.js";
+import { createServices } from "../src/app/services.js";
 import { openDatabase } from "../src/db/database.js";
-import { createServices } from "../src/domain/services.js";
-import { createJobRuntime } from "../src/jobs/runtime.js";
 import { systemClock } from "../src/lib/clock.js";
-import { createLogger } from "../src/logger.js";
+import { createJobRuntime } from "../src/scheduling/runtime.js";
 
 dotenv.config({ quiet: true });
 const args = process.argv.slice(2);

@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, formatConfigError, loadConfig } from "../src/config/config.js";
+import { ConfigError, formatConfigError, loadConfig } from "../src/app/config.js";
 
 const base = { SLACK_BOT_TOKEN: "xoxb-1234-test", SLACK_SIGNING_SECRET: "abcdef0123456789" };
 
@@ -74,7 +74,7 @@ describe("configuration", () => {
   it("npm start with no Slack credentials says what to set and where to get it, exit code 2, no stack trace", () => {
     const cwd = mkdtempSync(path.join(os.tmpdir(), "grafeio-noenv-"));
     const tsx = new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
-    const result = spawnSync(process.execPath, ["--import", tsx, path.resolve("src/main.ts")], {
+    const result = spawnSync(process.execPath, ["--import", tsx, path.resolve("src/app/main.ts")], {
       cwd, // no .env there
       env: { PATH: process.env.PATH },
       encoding: "utf8",

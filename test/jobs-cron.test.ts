@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextOccurrence, occurrencesBetween, parseCron } from "../src/domain/scheduling/cron.js";
+import { nextOccurrence, occurrencesBetween, parseCron } from "../src/scheduling/cron.js";
 
 const TZ = "Europe/Athens";
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());

@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { boltLogger, createLogger } from "../src/logger.js";
+import { boltLogger, createLogger } from "../src/app/logger.js";
 
 function capture() {
   const lines: string[] = [];

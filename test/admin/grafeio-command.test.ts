@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseGrafeioCommand } from "../../src/handlers/admin/parse-grafeio-command.js";
+import { parseGrafeioCommand } from "../../src/areas/admin/parse-grafeio-command.js";
 import { BOT_TOKEN } from "../support/fake-slack.js";
 import { SIGNING_SECRET, startTestBot, type TestBot } from "../support/test-bot.js";
 

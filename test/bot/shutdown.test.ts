@@ -40,7 +40,7 @@ describe("graceful shutdown", () => {
     const apiUrl = await fake.start();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-shutdown-"));
     try {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
         env: {
           PATH: process.env.PATH,
           SLACK_BOT_TOKEN: BOT_TOKEN,

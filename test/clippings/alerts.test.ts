@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
-import { clippingSurgeCheck } from "../../src/jobs/clipping-surge-check.js";
+import { clippingSurgeCheck } from "../../src/areas/clippings/jobs/surge-check.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { clipFormState, validClip } from "../support/clip-form.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { clipFormState, validClip } from "../support/clip-form.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";

@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { plainTextOfMessage, prefillFromMessage } from "../../src/domain/clippings/prefill.js";
-import { parseWebUrl, urlKey } from "../../src/domain/clippings/url.js";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
-import { parseClipCommand } from "../../src/handlers/clippings/parse-clip-command.js";
+import { parseClipCommand } from "../../src/areas/clippings/parse-clip-command.js";
+import { plainTextOfMessage, prefillFromMessage } from "../../src/areas/clippings/prefill.js";
 import {
   buildClipModal,
   MAX_STATIC_OPTIONS,
   readClipModalState,
-} from "../../src/handlers/clippings/view-clip-modal.js";
+} from "../../src/areas/clippings/slack/clip-modal-views.js";
+import { parseWebUrl, urlKey } from "../../src/areas/clippings/url.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { messages } from "../../src/i18n/index.js";
-import { escapeMrkdwn, mrkdwnLink } from "../../src/lib/mrkdwn.js";
 import { foldGreek } from "../../src/lib/text.js";
+import { escapeMrkdwn, mrkdwnLink } from "../../src/slack/mrkdwn.js";
 import { checkBlocks as checkMessageBlocks, checkView } from "../support/block-kit-limits.js";
 import { clipFormState, validClip } from "../support/clip-form.js";
 
@@ -176,7 +176,7 @@ describe("search results", () => {
     replyOpen: false,
   };
   it("say 'more than' when the matches were not all counted, and stay within Slack's limits", async () => {
-    const { buildSearchResults } = await import("../../src/handlers/clippings/search-results-blocks.js");
+    const { buildSearchResults } = await import("../../src/areas/clippings/slack/search-results-views.js");
     const result = {
       hits: Array.from({ length: 10 }, () => hit),
       total: 500,

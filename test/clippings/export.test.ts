@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ExportRow, parseExportRange, toCsv, toXlsx } from "../../src/domain/clippings/clipping-export.js";
-import { registerPdf } from "../../src/domain/clippings/register-pdf.js";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
+import { type ExportRow, parseExportRange, toCsv, toXlsx } from "../../src/areas/clippings/clipping-export.js";
+import { registerPdf } from "../../src/areas/clippings/register-pdf.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 

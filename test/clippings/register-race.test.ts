@@ -3,8 +3,8 @@
 // (nothing yet), then A stores it and commits, then B goes on. Real PostgreSQL; PGlite runs one
 // transaction at a time, so there this interleaving cannot happen.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClippingService } from "../../src/domain/clippings/clipping-service.js";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
+import { createClippingService } from "../../src/areas/clippings/clipping-service.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { validClip } from "../support/clip-form.js";

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
-import { clippingReplyReminders } from "../../src/jobs/clipping-reply-reminders.js";
-import { morningDigest } from "../../src/jobs/morning-digest/morning-digest.js";
+import { clippingReplyReminders } from "../../src/areas/clippings/jobs/reply-reminders.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
+import { morningDigest } from "../../src/areas/digest/jobs/morning-digest.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { validClip } from "../support/clip-form.js";
 import type { Json } from "../support/fake-slack.js";
@@ -162,7 +162,7 @@ describe("reminders and the digest", () => {
 
 describe("the rules of a reply request", () => {
   it("need someone to prepare it and a real day not in the past", async () => {
-    const { checkReplyRequest } = await import("../../src/domain/clippings/clipping-replies.js");
+    const { checkReplyRequest } = await import("../../src/areas/clippings/clipping-replies.js");
     expect(checkReplyRequest({ assignee: "U1", dueOn: "2026-11-23", today: "2026-11-23" })).toEqual({});
     expect(checkReplyRequest({ assignee: "", dueOn: "2026-11-22", today: "2026-11-23" })).toEqual({
       assignee: "assigneeRequired",

@@ -2,8 +2,8 @@
 // then years) through the index. Whatever the filters and the page, it must be exactly the page
 // a plain ORDER BY over the whole table gives.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { COUNT_UP_TO, type DateWindow, dateWindows, PAGE_SIZE } from "../../src/domain/clippings/clipping-search.js";
-import { isSearchQueryError, parseSearchQuery } from "../../src/domain/clippings/search-query.js";
+import { COUNT_UP_TO, type DateWindow, dateWindows, PAGE_SIZE } from "../../src/areas/clippings/clipping-search.js";
+import { isSearchQueryError, parseSearchQuery } from "../../src/areas/clippings/search-query.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 

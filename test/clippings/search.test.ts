@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PAGE_SIZE } from "../../src/domain/clippings/clipping-search.js";
-import { isSearchQueryError, parseSearchQuery, type SearchQuery } from "../../src/domain/clippings/search-query.js";
-import { validateClipping } from "../../src/domain/clippings/validation.js";
-import { phoneticSkeleton } from "../../src/domain/namedays/name-forms.js";
+import { PAGE_SIZE } from "../../src/areas/clippings/clipping-search.js";
+import { isSearchQueryError, parseSearchQuery, type SearchQuery } from "../../src/areas/clippings/search-query.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
+import { phoneticSkeleton } from "../../src/calendar/namedays/name-forms.js";
 import { phoneticPrefixQuery } from "../../src/lib/text.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";

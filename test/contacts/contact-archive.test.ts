@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createContactImports, planImport } from "../../src/domain/contacts/contact-import.js";
-import { createContactService } from "../../src/domain/contacts/contact-service.js";
-import { type ContactInput, validateContact } from "../../src/domain/contacts/contact-validation.js";
-import { NameDayCalendar } from "../../src/domain/namedays/nameday-calendar.js";
+import { createContactImports, planImport } from "../../src/areas/contacts/contact-import.js";
+import { createContactService } from "../../src/areas/contacts/contact-service.js";
+import { type ContactInput, validateContact } from "../../src/areas/contacts/contact-validation.js";
+import { NameDayCalendar } from "../../src/calendar/namedays/nameday-calendar.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 

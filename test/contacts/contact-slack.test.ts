@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { nameDayReminders } from "../../src/jobs/office-calendar/name-day-reminders.js";
-import { createJobRuntime } from "../../src/jobs/runtime.js";
+import { createLogger } from "../../src/app/logger.js";
+import { nameDayReminders } from "../../src/areas/office-calendar/jobs/name-day-reminders.js";
 import { ManualClock } from "../../src/lib/clock.js";
-import { createLogger } from "../../src/logger.js";
+import { createJobRuntime } from "../../src/scheduling/runtime.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 

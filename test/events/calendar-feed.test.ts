@@ -1,6 +1,6 @@
 import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { validateEvent } from "../../src/domain/events/event-validation.js";
+import { validateEvent } from "../../src/areas/events/event-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validateEvent } from "../../src/domain/events/event-validation.js";
-import { eventReminders } from "../../src/jobs/event-reminders.js";
+import { validateEvent } from "../../src/areas/events/event-validation.js";
+import { eventReminders } from "../../src/areas/events/jobs/event-reminders.js";
 import { createJobHarness } from "../support/job-harness.js";
 
 const STAFF = "U0STAFF01";

@@ -1,6 +1,6 @@
 import nodeIcal from "node-ical";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { type EventInput, validateEvent } from "../../src/domain/events/event-validation.js";
+import { type EventInput, validateEvent } from "../../src/areas/events/event-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderGuests, rankOf } from "../../src/domain/events/precedence.js";
+import { orderGuests, rankOf } from "../../src/areas/events/precedence.js";
 
 const table = [
   { office: "Πρωθυπουργός", rank: 2 },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { morningDigest } from "../../src/jobs/morning-digest/morning-digest.js";
+import { morningDigest } from "../../src/areas/digest/jobs/morning-digest.js";
 import { checkMessage } from "../support/block-kit-limits.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Job, Occurrence } from "../../src/jobs/job.js";
+import type { Job, Occurrence } from "../../src/scheduling/job.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 
 let h: JobHarness;

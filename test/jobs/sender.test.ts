@@ -2,10 +2,10 @@ import { createConnection } from "node:net";
 import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SendError, Sender } from "../../src/bot/sender.js";
-import { createOutboundStore, type OutboundStore } from "../../src/domain/outbound/outbound-store.js";
+import { createLogger } from "../../src/app/logger.js";
 import { systemClock } from "../../src/lib/clock.js";
-import { createLogger } from "../../src/logger.js";
+import { createOutboundStore, type OutboundStore } from "../../src/slack/outbound-store.js";
+import { SendError, Sender } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack } from "../support/fake-slack.js";
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decideNameDay, nameDayForFile, readNameDay } from "../../src/domain/contacts/name-day-choice.js";
-import { parseDayArgument } from "../../src/domain/namedays/day-argument.js";
-import { NameDayCalendar } from "../../src/domain/namedays/nameday-calendar.js";
-import { scheduleAtTime } from "../../src/domain/scheduling/cron.js";
+import { decideNameDay, nameDayForFile, readNameDay } from "../../src/areas/contacts/name-day-choice.js";
+import { parseDayArgument } from "../../src/areas/office-calendar/day-argument.js";
+import { NameDayCalendar } from "../../src/calendar/namedays/nameday-calendar.js";
 import { detectSeparator, parseCsv } from "../../src/lib/csv.js";
+import { scheduleAtTime } from "../../src/scheduling/cron.js";
 
 const calendar = NameDayCalendar.load();
 

@@ -1,8 +1,8 @@
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
-import { easterRelative, orthodoxEaster } from "../../src/domain/calendar/orthodox-easter.js";
-import { phoneticSkeleton } from "../../src/domain/namedays/name-forms.js";
-import { dateOf, NameDayCalendar, parseRuleKey, ruleKey } from "../../src/domain/namedays/nameday-calendar.js";
+import { phoneticSkeleton } from "../../src/calendar/namedays/name-forms.js";
+import { dateOf, NameDayCalendar, parseRuleKey, ruleKey } from "../../src/calendar/namedays/nameday-calendar.js";
+import { easterRelative, orthodoxEaster } from "../../src/calendar/orthodox-easter.js";
 
 const calendar = NameDayCalendar.load();
 

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ContactDraft } from "../../src/domain/contacts/contact-validation.js";
-import { calendarNotes } from "../../src/jobs/office-calendar/calendar-notes.js";
-import { greetingCards } from "../../src/jobs/office-calendar/greeting-cards.js";
-import { nameDayReminders } from "../../src/jobs/office-calendar/name-day-reminders.js";
+import type { ContactDraft } from "../../src/areas/contacts/contact-validation.js";
+import { calendarNotes } from "../../src/areas/office-calendar/jobs/calendar-notes.js";
+import { greetingCards } from "../../src/areas/office-calendar/jobs/greeting-cards.js";
+import { nameDayReminders } from "../../src/areas/office-calendar/jobs/name-day-reminders.js";
 import { checkMessage } from "../support/block-kit-limits.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";

@@ -1,14 +1,14 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../../src/domain/sponsors/sponsor-report.js";
+import { sponsorThanks } from "../../src/areas/sponsors/jobs/sponsor-thanks.js";
+import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../../src/areas/sponsors/sponsor-report.js";
 import {
   checkSponsorStep,
   SPONSOR_STEPS,
   type SponsorshipAction,
   type SponsorshipStatus,
-} from "../../src/domain/sponsors/sponsorship-flow.js";
-import { type SponsorshipInput, validateSponsorship } from "../../src/domain/sponsors/sponsorship-validation.js";
-import { sponsorThanks } from "../../src/jobs/sponsor-thanks.js";
+} from "../../src/areas/sponsors/sponsorship-flow.js";
+import { type SponsorshipInput, validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";

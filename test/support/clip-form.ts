@@ -1,5 +1,5 @@
 // Fills in the clipping modal the way Slack reports a filled-in form in view.state.values.
-import type { ClippingInput } from "../../src/domain/clippings/validation.js";
+import type { ClippingInput } from "../../src/areas/clippings/validation.js";
 import type { Json } from "./fake-slack.js";
 
 export type ClipFormValues = ClippingInput;

@@ -2,14 +2,14 @@
 // against the fake Slack API, with a clock the test sets (no real waiting for schedules).
 import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
-import { Sender } from "../../src/bot/sender.js";
-import { type Config, loadConfig } from "../../src/config/config.js";
-import { createServices, type Services } from "../../src/domain/services.js";
-import type { Job } from "../../src/jobs/job.js";
-import { createJobRuntime, type JobRuntime } from "../../src/jobs/runtime.js";
-import type { SchedulerOptions } from "../../src/jobs/scheduler.js";
+import { type Config, loadConfig } from "../../src/app/config.js";
+import { createLogger } from "../../src/app/logger.js";
+import { createServices, type Services } from "../../src/app/services.js";
 import { ManualClock } from "../../src/lib/clock.js";
-import { createLogger } from "../../src/logger.js";
+import type { Job } from "../../src/scheduling/job.js";
+import { createJobRuntime, type JobRuntime } from "../../src/scheduling/runtime.js";
+import type { SchedulerOptions } from "../../src/scheduling/scheduler.js";
+import { Sender } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { BOT_TOKEN, FakeSlack } from "./fake-slack.js";
 

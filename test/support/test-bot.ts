@@ -1,10 +1,10 @@
 // Starts the real bot (HTTP receiver on 127.0.0.1, real database engine) against the fake Slack.
 import { Writable } from "node:stream";
-import { type Bot, createBot } from "../../src/bot/create-bot.js";
-import { type Config, loadConfig } from "../../src/config/config.js";
-import type { Role } from "../../src/domain/users/roles.js";
+import { type Config, loadConfig } from "../../src/app/config.js";
+import { type Bot, createBot } from "../../src/app/create-bot.js";
+import { createLogger } from "../../src/app/logger.js";
+import type { Role } from "../../src/areas/users/roles.js";
 import { type Clock, systemClock } from "../../src/lib/clock.js";
-import { createLogger } from "../../src/logger.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { BOT_TOKEN, FakeSlack } from "./fake-slack.js";
 import { SlackDriver } from "./slack-driver.js";

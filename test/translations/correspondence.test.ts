@@ -1,8 +1,8 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createLetterService, protocolNumber } from "../../src/domain/correspondence/letter-service.js";
-import { type LetterInput, validateLetter } from "../../src/domain/correspondence/letter-validation.js";
-import { correspondenceReminders } from "../../src/jobs/correspondence-reminders.js";
+import { correspondenceReminders } from "../../src/areas/correspondence/jobs/correspondence-reminders.js";
+import { createLetterService, protocolNumber } from "../../src/areas/correspondence/letter-service.js";
+import { type LetterInput, validateLetter } from "../../src/areas/correspondence/letter-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { Json } from "../support/fake-slack.js";

@@ -1,13 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { translationReminders, translationWeekly } from "../../src/areas/translations/jobs/translation-reminders.js";
 import {
   availableSteps,
   checkStep,
   STEPS,
   type TranslationAction,
   type TranslationStatus,
-} from "../../src/domain/translations/translation-flow.js";
-import { validateTranslation } from "../../src/domain/translations/translation-validation.js";
-import { translationReminders, translationWeekly } from "../../src/jobs/translation-reminders.js";
+} from "../../src/areas/translations/translation-flow.js";
+import { validateTranslation } from "../../src/areas/translations/translation-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";

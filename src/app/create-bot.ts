@@ -1,0 +1,156 @@
+// Builds the Bolt app with its receiver, middleware, services and listeners. No side effects
+// until start().
+import type { AddressInfo } from "node:net";
+import { App } from "@slack/bolt";
+import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
+import { WebClient } from "@slack/web-api";
+import type { Database } from "../db/database.js";
+import type { Clock } from "../lib/clock.js";
+import { createReceiver } from "../slack/receiver.js";
+import { Sender, type SenderOptions } from "../slack/sender.js";
+import type { Config } from "./config.js";
+import { InFlight } from "./in-flight.js";
+import { registerHandlers } from "./listeners.js";
+import { boltLogger, type Logger } from "./logger.js";
+import { createServices, type Services } from "./services.js";
+
+export interface Bot {
+  app: App;
+  services: Services;
+  /** Every message the bot posts on its own goes through this (jobs share it). */
+  sender: Sender;
+  inFlight: InFlight;
+  /** Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz in Socket Mode). */
+  start(): Promise<{ port?: number }>;
+  /** Stops taking requests and waits (up to timeoutMs) for those in flight. True if all finished. */
+  stop(timeoutMs: number): Promise<boolean>;
+}
+
+/** Slack said no to the bot token at start: the operator must fix the configuration. */
+export class SlackAuthError extends Error {}
+
+export function createBot({
+  config,
+  logger,
+  db,
+  clock,
+  senderOptions,
+}: {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  clock: Clock;
+  /** Tests shorten Slack's timings. */
+  senderOptions?: Partial<SenderOptions>;
+}): Bot {
+  const log = boltLogger(logger);
+  // The feed is built on request from the services, which are created below.
+  let feed: (() => Promise<string>) | undefined;
+  const receiver = createReceiver(
+    config,
+    log,
+    () => db.ping(),
+    () => (feed ? feed() : Promise.resolve("")),
+  );
+  const app = new App({
+    token: config.slack.botToken,
+    receiver,
+    logger: log,
+    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    extendedErrorHandler: true,
+    deferInitialization: true,
+  });
+
+  const inFlight = new InFlight();
+  app.use(async ({ next }) => {
+    await inFlight.track(next);
+  });
+  app.error(async (args) => {
+    // extendedErrorHandler: true gives these arguments; Bolt's type does not follow the option.
+    const { error, context, body } = args as unknown as ExtendedErrorHandlerArgs;
+    const b = body as { type?: string; command?: string } | undefined;
+    logger.error({ err: error, team: context.teamId, type: b?.type ?? b?.command }, "unhandled error in a listener");
+  });
+
+  const services = createServices({
+    prisma: db.prisma,
+    reader: db.reader,
+    clock,
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
+  });
+  // A month back and a year ahead, cancelled ones included (so that subscribers drop them).
+  feed = async () => {
+    const now = clock.now().getTime();
+    const events = await services.events.between(new Date(now - 31 * 86_400_000), new Date(now + 366 * 86_400_000), {
+      includeCancelled: true,
+    });
+    return services.events.toIcs(events, "Grafeio");
+  };
+  const sender = new Sender({
+    // The sender paces itself and handles 429s: its client must hand them back, not retry them.
+    client: new WebClient(config.slack.botToken, {
+      slackApiUrl: config.slack.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      logger: log,
+    }),
+    store: services.outbound,
+    clock,
+    logger: logger.child({ component: "sender" }),
+    redisUrl: config.redisUrl,
+    ...senderOptions,
+  });
+  registerHandlers(app, {
+    services,
+    logger,
+    clock,
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    sender,
+    intlChannelId: config.intlChannelId,
+    prChannelId: config.prChannelId,
+  });
+
+  return {
+    app,
+    services,
+    sender,
+    inFlight,
+    async start() {
+      try {
+        await app.init();
+        await app.client.auth.test();
+      } catch (error) {
+        const code = (error as { data?: { error?: string } }).data?.error;
+        if (
+          code === "invalid_auth" ||
+          code === "not_authed" ||
+          code === "account_inactive" ||
+          code === "token_revoked"
+        ) {
+          throw new SlackAuthError(
+            `Slack rejected SLACK_BOT_TOKEN (${code}). Copy the bot token again from the app's "OAuth & Permissions" page.`,
+          );
+        }
+        throw error;
+      }
+      if (config.slack.mode === "socket") {
+        await app.start();
+        return { port: config.port };
+      }
+      const server = await app.start(config.port);
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop(timeoutMs) {
+      const stopped = app
+        .stop()
+        .catch((error: unknown) => logger.warn({ err: error }, "receiver did not stop cleanly"));
+      const drained = await inFlight.drain(timeoutMs);
+      await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+      await sender.stop().catch((error: unknown) => logger.warn({ err: error }, "sender did not stop cleanly"));
+      return drained;
+    },
+  };
+}

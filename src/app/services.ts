@@ -1,0 +1,97 @@
+// The composition of the domain services the listeners and jobs use.
+
+import { createClippingAlerts } from "../areas/clippings/clipping-alerts.js";
+import { createClippingReplies, createRepliesDigestSection } from "../areas/clippings/clipping-replies.js";
+import { createClippingSearch } from "../areas/clippings/clipping-search.js";
+import { createClippingService } from "../areas/clippings/clipping-service.js";
+import { createClippingsDigestSection } from "../areas/clippings/clippings-digest.js";
+import { createContactImports } from "../areas/contacts/contact-import.js";
+import { createContactService } from "../areas/contacts/contact-service.js";
+import { createLetterService } from "../areas/correspondence/letter-service.js";
+import { createLettersDigestSection } from "../areas/correspondence/letters-digest.js";
+import type { DigestSection } from "../areas/digest/digest-section.js";
+import { createEventService } from "../areas/events/event-service.js";
+import { createEventsDigestSection } from "../areas/events/events-digest.js";
+import { createCalendarReminders } from "../areas/office-calendar/calendar-reminders.js";
+import { createGreetingService } from "../areas/office-calendar/greeting-service.js";
+import {
+  createThankYouDigestSection,
+  createVipNameDaysDigestSection,
+} from "../areas/office-calendar/greetings-digest.js";
+import { createSponsorsDigestSections } from "../areas/sponsors/sponsors-digest.js";
+import { createSponsorshipService } from "../areas/sponsors/sponsorship-service.js";
+import { createTranslationService } from "../areas/translations/translation-service.js";
+import { createLocaleService, type SlackLocaleLookup } from "../areas/users/locale.js";
+import { createRoleService } from "../areas/users/roles.js";
+import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
+import { createWorkingCalendar } from "../calendar/working-days.js";
+import type { SqlReader } from "../db/sql-reader.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { LocaleCode } from "../i18n/index.js";
+import type { Clock } from "../lib/clock.js";
+import { createJobRunStore } from "../scheduling/job-runs-store.js";
+import { createOutboundStore } from "../slack/outbound-store.js";
+
+export function createServices(deps: {
+  prisma: PrismaClient;
+  /** The clippings search's reads (see sql-reader.ts). */
+  reader: SqlReader;
+  clock: Clock;
+  timeZone: string;
+  defaultLocale: LocaleCode;
+  lookupSlackLocale: SlackLocaleLookup;
+}) {
+  const clippingReplies = createClippingReplies(deps);
+  const roles = createRoleService(deps);
+  const calendarReminders = createCalendarReminders(deps);
+  const contacts = createContactService(deps);
+  const greetings = createGreetingService(deps);
+  const nameDays = sharedNameDayCalendar();
+  const letters = createLetterService(deps);
+  const sponsorships = createSponsorshipService(deps);
+  const events = createEventService(deps);
+  // Each area that has something for the managers' morning digest adds its section here.
+  const digestSections: DigestSection[] = [
+    createClippingsDigestSection(deps),
+    createRepliesDigestSection(clippingReplies),
+    createVipNameDaysDigestSection({ contacts, nameDays }),
+    createThankYouDigestSection(greetings),
+    createLettersDigestSection(letters),
+    ...createSponsorsDigestSections(sponsorships),
+    createEventsDigestSection(events),
+  ];
+  return {
+    roles,
+    /** Who may correct or withdraw a clipping: the person who logged it, or a manager. */
+    async mayChangeClipping(userId: string, createdBy: string): Promise<boolean> {
+      return createdBy === userId || (await roles.hasRole(userId, "manager"));
+    },
+    locales: createLocaleService(deps),
+    clippings: createClippingService(deps),
+    clippingSearch: createClippingSearch(deps),
+    clippingReplies,
+    clippingAlerts: createClippingAlerts(deps),
+    calendar: createWorkingCalendar({ ...deps, localHolidayOn: calendarReminders.localHolidayOn }),
+    calendarReminders,
+    contacts,
+    contactImports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays }),
+    greetings,
+    nameDays,
+    translations: createTranslationService(deps),
+    letters,
+    sponsorships,
+    events,
+    jobRuns: createJobRunStore(deps),
+    outbound: createOutboundStore(deps),
+    digestSections,
+  };
+}
+
+let nameDayCalendar: NameDayCalendar | undefined;
+/** The name-day calendar is read-only data: built once per process. */
+function sharedNameDayCalendar(): NameDayCalendar {
+  nameDayCalendar ??= NameDayCalendar.load();
+  return nameDayCalendar;
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,21 @@
+// Reads the text after /clip. Today: nothing (a new clipping) or a link to start from.
+import { parseWebUrl } from "./url.js";
+
+export type ClipCommand =
+  | { kind: "new"; url?: string }
+  | { kind: "search"; text: string }
+  | { kind: "export"; text: string }
+  | { kind: "unknown"; text: string };
+
+export function parseClipCommand(text: string | undefined): ClipCommand {
+  const trimmed = (text ?? "").trim();
+  if (trimmed === "") return { kind: "new" };
+  const search = /^(search|αναζητηση|αναζήτηση|find|ψαξε|ψάξε)(\s+|$)/i.exec(trimmed);
+  if (search) return { kind: "search", text: trimmed.slice(search[0].length).trim() };
+  const exported = /^(export|εξαγωγη|εξαγωγή)(\s+|$)/i.exec(trimmed);
+  if (exported) return { kind: "export", text: trimmed.slice(exported[0].length).trim() };
+  // With escaping on, Slack sends links as <url> or <url|label>.
+  const unwrapped = trimmed.replace(/^<([^<>|]+)(\|[^<>]*)?>$/, "$1");
+  if (parseWebUrl(unwrapped)) return { kind: "new", url: unwrapped };
+  return { kind: "unknown", text: trimmed };
+}

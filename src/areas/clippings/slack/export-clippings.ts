@@ -1,0 +1,52 @@
+// `/clip export [month | two dates] [pdf]`: the register as CSV and XLSX (or, for managers, a
+// printable PDF), sent to the requester's DM.
+import type { WebClient } from "@slack/web-api";
+import { formatDayMonthYear } from "../../../lib/clock.js";
+import {
+  ensureRole,
+  type HandlerDeps,
+  type Reply,
+  sendFilesPrivately,
+  type UserView,
+} from "../../../slack/listener.js";
+import { parseExportRange, toCsv, toXlsx } from "../clipping-export.js";
+import { registerPdf } from "../register-pdf.js";
+
+export async function exportFromCommand(
+  deps: HandlerDeps,
+  client: WebClient,
+  user: UserView,
+  text: string,
+  reply: Reply,
+) {
+  const { t } = user;
+  // `… pdf`: the printable register, for managers.
+  const pdf = /(^|\s)pdf$/i.test(text.trim());
+  if (!(await ensureRole(deps, user, pdf ? "manager" : "staff", reply))) return;
+  const range = parseExportRange(text.trim().replace(/(^|\s)pdf$/i, ""), deps.services.clippings.today());
+  if (!range) {
+    await reply(t.export.badRange);
+    return;
+  }
+  const label = range.label.includes("_")
+    ? `${formatDayMonthYear(range.from)}–${formatDayMonthYear(range.to)}`
+    : `${Number(range.label.slice(5))}/${range.label.slice(0, 4)}`;
+  const rows = await deps.services.clippings.rowsForExport(range, user.locale);
+  if (rows.length === 0) {
+    await reply(t.export.nothing(label));
+    return;
+  }
+  const base = `grafeio-clippings-${range.label}`;
+  if (pdf) {
+    const file = await registerPdf(rows, { locale: user.locale, periodLabel: label, office: t.export.office });
+    await sendFilesPrivately(client, user.userId, t.export.pdfReady(label), [{ file, filename: `${base}.pdf` }]);
+    await reply(t.export.sent);
+    return;
+  }
+  const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsx(rows, user.locale)];
+  await sendFilesPrivately(client, user.userId, t.export.ready(rows.length, label), [
+    { file: csv, filename: `${base}.csv` },
+    { file: xlsx, filename: `${base}.xlsx` },
+  ]);
+  await reply(t.export.sent);
+}

@@ -1,0 +1,356 @@
+// Importing the office's existing contact spreadsheet: read it (UTF-8 or Windows-1253, ';' or ','),
+// decide for each row whether it creates, updates or is skipped and why, show that plan, and apply
+// it only when confirmed. Each row is written on its own, so a bad row never stops the others and
+// nothing is ever half-written.
+
+import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
+import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { decodeSpreadsheet, detectSeparator, parseCsv, uncsvCell } from "../../lib/csv.js";
+import { foldGreek } from "../../lib/text.js";
+import type { CategoryOption, ContactService } from "./contact-service.js";
+import { type ContactDraft, type ContactError, type ContactInput, validateContact } from "./contact-validation.js";
+import { feastsOfFullName, readNameDay } from "./name-day-choice.js";
+
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+
+type Column = keyof ContactInput | "firstName" | "lastName";
+
+// Column titles as offices write them, folded (no accents, lower case, letters and digits only).
+const HEADER_ALIASES: Record<string, Column> = {
+  ονοματεπωνυμο: "nameEl",
+  fullname: "nameEl",
+  name: "nameEl",
+  ονομαελληνικα: "nameEl",
+  ονομα: "firstName",
+  firstname: "firstName",
+  επωνυμο: "lastName",
+  lastname: "lastName",
+  surname: "lastName",
+  λατινικα: "nameLatin",
+  ονομαλατινικα: "nameLatin",
+  namelatin: "nameLatin",
+  latinname: "nameLatin",
+  latinscript: "nameLatin",
+  τιτλοσ: "title",
+  θεση: "title",
+  ιδιοτητα: "title",
+  title: "title",
+  position: "title",
+  φορεασ: "organisation",
+  οργανισμοσ: "organisation",
+  organisation: "organisation",
+  organization: "organisation",
+  κατηγορια: "categorySlug",
+  category: "categorySlug",
+  χωρα: "country",
+  country: "country",
+  γλωσσα: "language",
+  language: "language",
+  email: "email",
+  ηλεκτρονικοταχυδρομειο: "email",
+  τηλεφωνο: "phone",
+  τηλ: "phone",
+  κινητο: "phone",
+  phone: "phone",
+  telephone: "phone",
+  mobile: "phone",
+  διευθυνση: "address",
+  address: "address",
+  vip: "vip",
+  σημαντικοσ: "vip",
+  importance: "vip",
+  εορτη: "nameDayKey",
+  ονομαστικηεορτη: "nameDayKey",
+  nameday: "nameDayKey",
+  σημειωσεισ: "notes",
+  παρατηρησεισ: "notes",
+  notes: "notes",
+  συγκαταθεση: "consent",
+  νομιμηβαση: "consent",
+  consent: "consent",
+  πηγη: "source",
+  source: "source",
+  χωρισευχεσ: "optOutGreetings",
+  optout: "optOutGreetings",
+  nogreetings: "optOutGreetings",
+};
+
+const YES = new Set(["ναι", "ν", "x", "1", "yes", "y", "true", "vip"]);
+
+export type RowAction = "create" | "update" | "skip";
+
+export type SkipReason =
+  | { code: "invalid"; field: string; error: ContactError }
+  | { code: "repeats"; line: number }
+  | { code: "unchanged"; contactId: number }
+  | { code: "unknownCategory"; value: string }
+  | { code: "badNameDay"; value: string }
+  | { code: "unterminatedQuote" }
+  | { code: "tooManyRows"; max: number };
+
+export interface PlannedRow {
+  line: number;
+  action: RowAction;
+  name: string;
+  draft?: ContactDraft;
+  contactId?: number;
+  reason?: SkipReason;
+  /** The fields an update changes. */
+  changes?: string[];
+  /** The name day was suggested from the first name (the office can correct it later). */
+  suggestedNameDay?: boolean;
+  /** The first name has several feasts: none chosen, the office picks one. */
+  nameDayAmbiguous?: boolean;
+}
+
+export interface ImportPlan {
+  fileName: string;
+  encoding: string;
+  separator: string;
+  /** Columns that were not understood, so the office sees what was ignored. */
+  ignoredColumns: string[];
+  rows: PlannedRow[];
+}
+
+export type FileProblem = { code: "empty" } | { code: "noNameColumn" } | { code: "tooLarge"; maxBytes: number };
+
+const foldHeader = (h: string) => foldGreek(h).replace(/[^\p{L}\p{N}]/gu, "");
+
+export function planImport(
+  bytes: Uint8Array,
+  options: {
+    fileName: string;
+    categories: CategoryOption[];
+    existing: { id: number; nameEl: string; organisation: string | null; email: string | null; draft: ContactDraft }[];
+    nameDays: NameDayCalendar;
+  },
+): ImportPlan | FileProblem {
+  if (bytes.byteLength > MAX_IMPORT_BYTES) return { code: "tooLarge", maxBytes: MAX_IMPORT_BYTES };
+  const { text, encoding } = decodeSpreadsheet(bytes);
+  if (!text.trim()) return { code: "empty" };
+  const separator = detectSeparator(text);
+  const { records, unterminatedAt } = parseCsv(text, separator);
+  const [header, ...body] = records;
+  if (!header) return { code: "empty" };
+  const columns = header.cells.map((h) => HEADER_ALIASES[foldHeader(h)]);
+  if (!columns.includes("nameEl") && !columns.includes("firstName") && !columns.includes("lastName"))
+    return { code: "noNameColumn" };
+  const ignoredColumns = header.cells.filter((h, i) => h.trim() && !columns[i]);
+
+  const categoryByName = new Map<string, string>();
+  for (const c of options.categories) {
+    for (const label of [c.slug, c.nameEl, c.nameEn]) categoryByName.set(foldHeader(label), c.slug);
+  }
+  const byEmail = new Map(options.existing.filter((e) => e.email).map((e) => [e.email?.toLowerCase(), e]));
+  const byName = new Map(options.existing.map((e) => [identity(e.nameEl, e.organisation), e]));
+  const seen = new Map<string, number>();
+  const knownCategories = new Set(options.categories.map((c) => c.slug));
+  const rows: PlannedRow[] = [];
+
+  for (const record of body) {
+    if (rows.length >= MAX_IMPORT_ROWS) {
+      rows.push({ line: record.line, action: "skip", name: "", reason: { code: "tooManyRows", max: MAX_IMPORT_ROWS } });
+      break;
+    }
+    const raw: Partial<Record<Column, string>> = {};
+    columns.forEach((column, i) => {
+      const value = uncsvCell((record.cells[i] ?? "").trim());
+      if (column && value) raw[column] = raw[column] ? `${raw[column]} ${value}` : value;
+    });
+    const name = raw.nameEl ?? [raw.firstName, raw.lastName].filter(Boolean).join(" ");
+    const skip = (reason: SkipReason) => rows.push({ line: record.line, action: "skip", name, reason });
+    let categorySlug: string | undefined;
+    if (raw.categorySlug) {
+      categorySlug = categoryByName.get(foldHeader(raw.categorySlug));
+      if (!categorySlug) {
+        skip({ code: "unknownCategory", value: raw.categorySlug });
+        continue;
+      }
+    }
+    let nameDayKey: string | undefined;
+    let suggestedNameDay = false;
+    let nameDayAmbiguous = false;
+    if (raw.nameDayKey) {
+      nameDayKey = readNameDay(raw.nameDayKey);
+      if (!nameDayKey) {
+        skip({ code: "badNameDay", value: raw.nameDayKey });
+        continue;
+      }
+    }
+    const input: ContactInput = {
+      nameEl: name,
+      nameLatin: raw.nameLatin,
+      title: raw.title,
+      organisation: raw.organisation,
+      categorySlug,
+      country: raw.country,
+      language: raw.language,
+      email: raw.email,
+      phone: raw.phone,
+      address: raw.address,
+      vip: raw.vip ? YES.has(foldGreek(raw.vip)) : undefined,
+      nameDayKey,
+      notes: raw.notes,
+      consent: raw.consent,
+      source: raw.source,
+      optOutGreetings: raw.optOutGreetings ? YES.has(foldGreek(raw.optOutGreetings)) : undefined,
+    };
+    const result = validateContact(input, { knownCategories });
+    if (!result.ok) {
+      const [field, error] = Object.entries(result.errors)[0] as [string, ContactError];
+      skip({ code: "invalid", field, error });
+      continue;
+    }
+    const draft = result.draft;
+    const key = draft.email ?? identity(draft.nameEl, draft.organisation);
+    const earlierLine = seen.get(key);
+    if (earlierLine !== undefined) {
+      skip({ code: "repeats", line: earlierLine });
+      continue;
+    }
+    seen.set(key, record.line);
+    const match =
+      (draft.email ? byEmail.get(draft.email) : undefined) ?? byName.get(identity(draft.nameEl, draft.organisation));
+    if (match) {
+      // An update fills in and corrects from the file; it never blanks what the file leaves empty.
+      const merged: ContactDraft = { ...match.draft };
+      const changes: string[] = [];
+      for (const [field, value] of Object.entries(draft) as [keyof ContactDraft, unknown][]) {
+        const given = field === "vip" || field === "optOutGreetings" ? input[field] !== undefined : value !== null;
+        if (given && match.draft[field] !== value) {
+          (merged as unknown as Record<string, unknown>)[field] = value;
+          changes.push(field);
+        }
+      }
+      if (changes.length === 0) {
+        skip({ code: "unchanged", contactId: match.id });
+        continue;
+      }
+      rows.push({ line: record.line, action: "update", name, draft: merged, contactId: match.id, changes });
+      continue;
+    }
+    if (!draft.nameDayKey) {
+      const feasts = feastsOfFullName(options.nameDays, raw.firstName ?? draft.nameEl);
+      if (feasts.length === 1) {
+        draft.nameDayKey = feasts[0]?.key ?? null;
+        suggestedNameDay = true;
+      } else if (feasts.length > 1) nameDayAmbiguous = true;
+    }
+    rows.push({ line: record.line, action: "create", name, draft, suggestedNameDay, nameDayAmbiguous });
+  }
+  if (unterminatedAt !== undefined)
+    rows.push({ line: unterminatedAt, action: "skip", name: "", reason: { code: "unterminatedQuote" } });
+  return { fileName: options.fileName, encoding, separator, ignoredColumns, rows };
+}
+
+function identity(nameEl: string, organisation: string | null): string {
+  return `${foldGreek(nameEl)}|${foldGreek(organisation ?? "")}`;
+}
+
+export function isFileProblem(result: ImportPlan | FileProblem): result is FileProblem {
+  return "code" in result;
+}
+
+export interface ImportOutcome {
+  created: number;
+  updated: number;
+  skipped: number;
+  /** Rows that could not be written when applied (the archive changed since the preview). */
+  failed: { line: number; name: string }[];
+}
+
+export function createContactImports(deps: {
+  prisma: PrismaClient;
+  clock: Clock;
+  contacts: ContactService;
+  nameDays: NameDayCalendar;
+}) {
+  const { prisma, contacts } = deps;
+
+  async function existingContacts() {
+    const all = await contacts.all();
+    return all
+      .filter((c) => c.archivedAt === null)
+      .map((c) => ({
+        id: c.id,
+        nameEl: c.nameEl,
+        organisation: c.organisation,
+        email: c.email,
+        draft: {
+          nameEl: c.nameEl,
+          nameLatin: c.nameLatin,
+          title: c.title,
+          organisation: c.organisation,
+          categorySlug: c.categorySlug,
+          country: c.country,
+          language: c.language,
+          email: c.email,
+          phone: c.phone,
+          address: c.address,
+          vip: c.vip,
+          nameDayKey: c.nameDayKey,
+          notes: c.notes,
+          consent: c.consent,
+          source: c.source,
+          optOutGreetings: c.optOutGreetings,
+        },
+      }));
+  }
+
+  return {
+    /** Reads a file into a stored plan; nothing is written to the archive yet. */
+    async prepare(bytes: Uint8Array, fileName: string, requestedBy: string) {
+      const plan = planImport(bytes, {
+        fileName,
+        categories: await contacts.listCategories(),
+        existing: await existingContacts(),
+        nameDays: deps.nameDays,
+      });
+      if (isFileProblem(plan)) return { problem: plan };
+      const stored = await prisma.contactImport.create({
+        data: { requestedBy, fileName, plan: plan as unknown as Prisma.InputJsonValue, createdAt: deps.clock.now() },
+      });
+      return { id: stored.id, plan };
+    },
+
+    /**
+     * Applies a confirmed plan once: the import is claimed first, so a second click or a Slack
+     * retry applies nothing. Each row is its own transaction.
+     */
+    async apply(importId: number, by: string): Promise<ImportOutcome | "already_applied" | "not_found"> {
+      const stored = await prisma.contactImport.findUnique({ where: { id: importId } });
+      if (!stored || stored.requestedBy !== by) return "not_found";
+      const claimed = await prisma.contactImport.updateMany({
+        where: { id: importId, appliedAt: null },
+        data: { appliedAt: deps.clock.now() },
+      });
+      if (claimed.count === 0) return "already_applied";
+      const plan = stored.plan as unknown as ImportPlan;
+      const outcome: ImportOutcome = { created: 0, updated: 0, skipped: 0, failed: [] };
+      for (const row of plan.rows) {
+        try {
+          if (row.action === "create" && row.draft) {
+            await contacts.create({
+              draft: row.draft,
+              createdBy: by,
+              submissionKey: `import:${importId}:${row.line}`,
+              nameDayConfirmed: false,
+            });
+            outcome.created++;
+          } else if (row.action === "update" && row.draft && row.contactId !== undefined) {
+            const changed = await contacts.update(row.contactId, row.draft, by);
+            if (changed === null) outcome.failed.push({ line: row.line, name: row.name });
+            else outcome.updated++;
+          } else outcome.skipped++;
+        } catch {
+          outcome.failed.push({ line: row.line, name: row.name });
+        }
+      }
+      return outcome;
+    },
+  };
+}
+
+export type ContactImports = ReturnType<typeof createContactImports>;

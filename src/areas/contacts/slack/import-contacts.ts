@@ -1,0 +1,225 @@
+// `/contact import`: a file in a modal, a preview of what each row will do, then the import on
+// confirmation. The file is read after the acknowledgement (Slack allows 3 seconds), while the
+// modal shows that it is being read.
+import type { App } from "@slack/bolt";
+import type { KnownBlock, ModalView } from "@slack/types";
+import type { WebClient } from "@slack/web-api";
+import type { Messages } from "../../../i18n/index.js";
+import { type HandlerDeps, replyPrivately, type UserView, userView } from "../../../slack/listener.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-import.js";
+import type { ContactField } from "../contact-validation.js";
+import { contactErrorText } from "./contact-modal-submission.js";
+
+export const IMPORT_CALLBACK = "contact_import";
+export const IMPORT_CONFIRM_CALLBACK = "contact_import_confirm";
+const FILE_BLOCK = "file";
+const FILE_ACTION = "value";
+const PREVIEW_ROWS = 40;
+
+const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 24), emoji: true });
+
+export async function openImportModal(client: WebClient, user: UserView, triggerId: string, channel?: string) {
+  const m = user.t.contacts;
+  await client.views.open({
+    trigger_id: triggerId,
+    view: {
+      type: "modal",
+      callback_id: IMPORT_CALLBACK,
+      title: plain(m.importTitle),
+      submit: plain(m.importSubmit),
+      close: plain(m.close),
+      private_metadata: JSON.stringify({ channel }),
+      blocks: [
+        {
+          type: "input",
+          block_id: FILE_BLOCK,
+          label: { type: "plain_text", text: m.importFile },
+          hint: { type: "plain_text", text: truncate(m.importHint, 150) },
+          element: { type: "file_input", action_id: FILE_ACTION, filetypes: ["csv", "txt"], max_files: 1 },
+        },
+      ],
+    },
+  });
+}
+
+function infoView(t: Messages, text: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: `${IMPORT_CALLBACK}_info`,
+    title: plain(t.contacts.importTitle),
+    close: plain(t.contacts.close),
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: truncate(text, 3000) } }],
+  };
+}
+
+function rowText(t: Messages, row: PlannedRow): string {
+  const m = t.contacts;
+  const name = row.name ? escapeMrkdwn(truncate(row.name, 80)) : "—";
+  if (row.action === "create") {
+    const notes = [row.suggestedNameDay ? m.importSuggested : "", row.nameDayAmbiguous ? m.importAmbiguous : ""];
+    return `${row.line}. :new: ${m.importCreate}: ${name}${notes.filter(Boolean).length ? ` _(${notes.filter(Boolean).join(", ")})_` : ""}`;
+  }
+  if (row.action === "update") {
+    const fields = (row.changes ?? []).map((f) => m.fieldNames[f as ContactField] ?? f).join(", ");
+    return `${row.line}. :arrows_counterclockwise: ${m.importUpdate}: ${name} (${fields})`;
+  }
+  const r = row.reason;
+  const reason = !r
+    ? ""
+    : r.code === "invalid"
+      ? m.skipReasons.invalid(m.fieldNames[r.field as ContactField] ?? r.field, contactErrorText(t, r.error))
+      : r.code === "repeats"
+        ? m.skipReasons.repeats(r.line)
+        : r.code === "unchanged"
+          ? m.skipReasons.unchanged
+          : r.code === "unknownCategory"
+            ? m.skipReasons.unknownCategory(escapeMrkdwn(truncate(r.value, 60)))
+            : r.code === "badNameDay"
+              ? m.skipReasons.badNameDay(escapeMrkdwn(truncate(r.value, 30)))
+              : r.code === "unterminatedQuote"
+                ? m.skipReasons.unterminatedQuote
+                : m.skipReasons.tooManyRows(r.max);
+  return `${row.line}. :heavy_minus_sign: ${m.importSkip}: ${name}: ${reason}`;
+}
+
+export function buildImportPreview(t: Messages, plan: ImportPlan, importId: number, channel?: string): ModalView {
+  const m = t.contacts;
+  const count = (a: string) => plan.rows.filter((r) => r.action === a).length;
+  const blocks: KnownBlock[] = [
+    {
+      type: "section",
+      text: { type: "mrkdwn", text: m.importSummary(count("create"), count("update"), count("skip")) },
+    },
+    {
+      type: "context",
+      elements: [
+        {
+          type: "mrkdwn",
+          text: truncate(
+            [
+              m.importFileInfo(escapeMrkdwn(truncate(plan.fileName, 100)), plan.encoding, plan.separator),
+              plan.ignoredColumns.length
+                ? m.importIgnored(escapeMrkdwn(truncate(plan.ignoredColumns.join(", "), 300)))
+                : "",
+            ]
+              .filter(Boolean)
+              .join("\n"),
+            2000,
+          ),
+        },
+      ],
+    },
+  ];
+  // Skipped rows first: they are what the office has to look at.
+  const ordered = [...plan.rows].sort(
+    (a, b) => Number(a.action !== "skip") - Number(b.action !== "skip") || a.line - b.line,
+  );
+  const lines = ordered.slice(0, PREVIEW_ROWS).map((r) => rowText(t, r));
+  if (ordered.length > PREVIEW_ROWS) lines.push(m.importMore(ordered.length - PREVIEW_ROWS));
+  let chunk: string[] = [];
+  const flush = () => {
+    if (chunk.length) blocks.push({ type: "section", text: { type: "mrkdwn", text: chunk.join("\n") } });
+    chunk = [];
+  };
+  for (const line of lines) {
+    if ([...chunk, line].join("\n").length > 2900) flush();
+    chunk.push(truncate(line, 2900));
+  }
+  flush();
+  const anything = count("create") + count("update") > 0;
+  return {
+    type: "modal",
+    callback_id: IMPORT_CONFIRM_CALLBACK,
+    title: plain(m.importPreviewTitle),
+    ...(anything ? { submit: plain(m.importConfirm) } : {}),
+    close: plain(m.close),
+    private_metadata: JSON.stringify({ importId, channel }),
+    blocks,
+  };
+}
+
+interface UploadedFile {
+  name?: string;
+  url_private_download?: string;
+  url_private?: string;
+}
+
+async function download(file: UploadedFile, token: string): Promise<Uint8Array | undefined> {
+  const url = file.url_private_download ?? file.url_private;
+  if (!url) return undefined;
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  // Without a valid token Slack answers with its sign-in page, not the file.
+  if (!response.ok || (response.headers.get("content-type") ?? "").includes("text/html")) return undefined;
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return bytes;
+}
+
+export function registerImportContacts(app: App, deps: HandlerDeps): void {
+  app.view(IMPORT_CALLBACK, async ({ ack, view, body, client, context }) => {
+    const userId = body.user.id;
+    const user = await userView(deps, userId).catch(() => undefined);
+    const t = user?.t;
+    const state = view.state.values as Record<string, Record<string, { files?: UploadedFile[] }>>;
+    const file = state[FILE_BLOCK]?.[FILE_ACTION]?.files?.[0];
+    if (!t || !file) {
+      await ack({ response_action: "errors", errors: { [FILE_BLOCK]: t?.contacts.importProblems.noFile ?? "CSV" } });
+      return;
+    }
+    await ack({ response_action: "update", view: infoView(t, t.contacts.importReading) });
+    const channel = (JSON.parse(view.private_metadata || "{}") as { channel?: string }).channel;
+    const show = (v: ModalView) => client.views.update({ view_id: view.id, view: v });
+    try {
+      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
+        await show(infoView(t, t.common.noPermission(t.common.roleNames.staff)));
+        return;
+      }
+      const token = context.botToken ?? client.token ?? "";
+      const bytes = await download(file, token);
+      if (!bytes) {
+        await show(infoView(t, t.contacts.importProblems.download));
+        return;
+      }
+      const prepared = await deps.services.contactImports.prepare(bytes, file.name ?? "contacts.csv", userId);
+      if (prepared.problem) {
+        const p = prepared.problem;
+        const text =
+          p.code === "tooLarge"
+            ? t.contacts.importProblems.tooLarge(Math.round(MAX_IMPORT_BYTES / 1024 / 1024))
+            : t.contacts.importProblems[p.code];
+        await show(infoView(t, text));
+        return;
+      }
+      if (prepared.plan && prepared.id !== undefined)
+        await show(buildImportPreview(t, prepared.plan, prepared.id, channel));
+    } catch (error) {
+      deps.logger.error({ err: error, user: userId, listener: IMPORT_CALLBACK }, "contact import preview failed");
+      await show(infoView(t, t.common.unexpectedError)).catch(() => {});
+    }
+  });
+
+  app.view(IMPORT_CONFIRM_CALLBACK, async ({ ack, view, body, client }) => {
+    await ack();
+    const userId = body.user.id;
+    const meta = JSON.parse(view.private_metadata || "{}") as { importId?: number; channel?: string };
+    const reply = replyPrivately(deps, client, userId, meta.channel);
+    try {
+      const user = await userView(deps, userId);
+      if (!(await deps.services.roles.hasRole(userId, "staff")) || typeof meta.importId !== "number") return;
+      const outcome = await deps.services.contactImports.apply(meta.importId, userId);
+      if (outcome === "not_found") await reply(user.t.contacts.notFound);
+      // A Slack retry of the confirmation: the first delivery applied it and answered.
+      else if (outcome === "already_applied") deps.logger.info({ user: userId }, "contact import already applied");
+      else {
+        deps.logger.info({ user: userId, ...outcome, failed: outcome.failed.length }, "contacts imported");
+        await reply(
+          user.t.contacts.importDone(outcome.created, outcome.updated, outcome.skipped, outcome.failed.length),
+        );
+      }
+    } catch (error) {
+      deps.logger.error({ err: error, user: userId, listener: IMPORT_CONFIRM_CALLBACK }, "contact import failed");
+      const { t } = await userView(deps, userId);
+      await reply(t.common.unexpectedError).catch(() => {});
+    }
+  });
+}

@@ -1,0 +1,15 @@
+import type { App } from "@slack/bolt";
+import type { HandlerDeps } from "../../../slack/listener.js";
+import { registerContactCommand } from "./contact-command.js";
+import { registerContactMenu } from "./contact-menu.js";
+import { registerContactModalSubmission } from "./contact-modal-submission.js";
+import { registerImportContacts } from "./import-contacts.js";
+import { registerThankYouLetters } from "./thank-you-letters.js";
+
+export function register(app: App, deps: HandlerDeps): void {
+  registerContactCommand(app, deps);
+  registerContactModalSubmission(app, deps);
+  registerContactMenu(app, deps);
+  registerImportContacts(app, deps);
+  registerThankYouLetters(app, deps);
+}

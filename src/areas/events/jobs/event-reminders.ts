@@ -1,0 +1,110 @@
+// Events through the scheduler, every morning at 09:40:
+// - on working days, each owner's checklist items due that day or late, in one DM;
+// - seven days and one day before an event, a summary with what is still open to the responsible
+//   staff and whoever registered it;
+// - the day after, a prompt for feedback (with the form's button) and a word about thank-you
+//   letters; again once after seven more days when nobody has answered.
+// Each message goes out once (keys per event, person and kind of message).
+import type { KnownBlock } from "@slack/types";
+import { messages } from "../../../i18n/index.js";
+import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
+import { type Job, type JobDeps, officeDayOf } from "../../../scheduling/job.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import type { EventWithType } from "../event-service.js";
+import { FEEDBACK_ACTION } from "../slack/event-follow-up.js";
+import { eventWhen } from "../slack/event-views.js";
+
+const people = (e: EventWithType) => [...new Set([...e.responsible, e.createdBy])];
+
+async function summaries(deps: JobDeps, today: string, days: number): Promise<number> {
+  let sent = 0;
+  for (const e of await deps.services.events.startingOn(shiftDate(today, days))) {
+    const open = (await deps.services.events.checklist(e.id)).filter((i) => i.status === "open");
+    for (const person of people(e)) {
+      const t = messages(await deps.services.locales.resolve(person));
+      const lines = open
+        .slice(0, 20)
+        .map((i) => `• ${escapeMrkdwn(truncate(i.title, 120))}${i.owner ? ` · <@${i.owner}>` : ""}`);
+      const text = [
+        t.events.summary(days, e.id, escapeMrkdwn(truncate(e.title, 150)), eventWhen(t, e, deps.timeZone), open.length),
+        ...lines,
+      ].join("\n");
+      if ((await deps.sender.post({ key: `event-t${days}:${e.id}:${person}`, channel: person, text })).posted) sent++;
+    }
+  }
+  return sent;
+}
+
+async function followUps(deps: JobDeps, today: string): Promise<number> {
+  let sent = 0;
+  const first = await deps.services.events.endedOn(shiftDate(today, -1));
+  const again = [];
+  for (const e of await deps.services.events.endedOn(shiftDate(today, -8)))
+    if ((await deps.services.events.feedbackFor(e.id)).length === 0) again.push(e);
+  for (const [list, repeat] of [
+    [first, false],
+    [again, true],
+  ] as const) {
+    for (const e of list) {
+      for (const person of people(e)) {
+        const t = messages(await deps.services.locales.resolve(person));
+        const title = escapeMrkdwn(truncate(e.title, 150));
+        const sponsors = (await deps.services.sponsorships.unthankedOf(e.id)).map((sp) =>
+          escapeMrkdwn(truncate(sp.organisation, 80)),
+        );
+        const text = `${repeat ? t.events.followUpAgain(e.id, title) : t.events.followUp(e.id, title)}${sponsors.length ? `\n${t.events.sponsorsToThank(sponsors.join(", "))}` : ""}`;
+        const blocks: KnownBlock[] = [
+          { type: "section", text: { type: "mrkdwn", text } },
+          {
+            type: "actions",
+            elements: [
+              {
+                type: "button",
+                action_id: FEEDBACK_ACTION,
+                text: { type: "plain_text", text: t.events.feedbackButton },
+                value: String(e.id),
+              },
+            ],
+          },
+        ];
+        const key = `event-followup${repeat ? "-again" : ""}:${e.id}:${person}`;
+        if ((await deps.sender.post({ key, channel: person, text, blocks })).posted) sent++;
+      }
+    }
+  }
+  return sent;
+}
+
+export const eventReminders: Job = {
+  name: "event-reminders",
+  schedule: "40 9 * * *",
+  description: "Event tasks due, summaries 7 and 1 days before, feedback the day after (09:40)",
+  catchUp: "latest",
+  async run(occurrence, deps) {
+    const { date: today, working } = await officeDayOf(occurrence, deps);
+    let sent = 0;
+    if (working) {
+      const due = await deps.services.events.itemsDue(today);
+      const byOwner = new Map<string, typeof due>();
+      for (const d of due) if (d.item.owner) byOwner.set(d.item.owner, [...(byOwner.get(d.item.owner) ?? []), d]);
+      for (const [owner, items] of byOwner) {
+        const t = messages(await deps.services.locales.resolve(owner));
+        const lines = items.slice(0, 30).map(({ item, event }) => {
+          const dueDay = item.dueOn.toISOString().slice(0, 10);
+          return t.events.itemDueLine(
+            `#${event.id} ${escapeMrkdwn(truncate(event.title, 80))}`,
+            escapeMrkdwn(truncate(item.title, 120)),
+            formatDayMonthYear(dueDay),
+            dueDay < today,
+          );
+        });
+        const text = [t.events.itemsDue(items.length), ...lines].join("\n");
+        if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, text })).posted) sent++;
+      }
+    }
+    sent += await summaries(deps, today, 7);
+    sent += await summaries(deps, today, 1);
+    sent += await followUps(deps, today);
+    return `${sent} messages (${localDate(occurrence.scheduledFor, deps.timeZone)})`;
+  },
+};

@@ -1,0 +1,60 @@
+// The office's calendar notes, every working morning: on the working day before a public holiday,
+// that the office will be closed; and ahead of each celebration the office organises (25 March,
+// 28 October, the municipality's own days) by its lead time, a reminder with the date and weekday.
+
+import type { KnownBlock } from "@slack/types";
+import { messages } from "../../../i18n/index.js";
+import { daysBetween, shiftDate } from "../../../lib/clock.js";
+import { type Job, officeMorning } from "../../../scheduling/job.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import { EVENT_CREATE_ACTION } from "../../events/slack/event-views.js";
+import { weekdayAndDate } from "../describe.js";
+
+export const calendarNotes: Job = {
+  name: "calendar-notes",
+  schedule: "45 8 * * 1-5",
+  description: "Holiday notes and reminders of the celebrations the office organises (working days, 08:45)",
+  catchUp: "latest",
+  async run(occurrence, deps) {
+    const { services } = deps;
+    const morning = await officeMorning(occurrence, deps, "calendar-notes");
+    if ("skip" in morning) return morning.skip;
+    const { today, channel } = morning;
+    const t = messages(deps.defaultLocale);
+    let notes = 0;
+    // Holidays between today and the next working day: announced today, once each.
+    const next = await services.calendar.nextWorkingDay(today);
+    for (let d = shiftDate(today, 1); d < next; d = shiftDate(d, 1)) {
+      const day = await services.calendar.dayInfo(d, deps.defaultLocale);
+      if (!day.holiday) continue;
+      const text = t.calendarNotes.holidayTomorrow(escapeMrkdwn(day.holiday), weekdayAndDate(t, d));
+      if ((await deps.sender.post({ key: `holiday-note:${d}`, channel, text })).posted) notes++;
+    }
+    for (const { reminder, date } of await services.calendarReminders.dueOn(today, "celebration")) {
+      const text = t.calendarNotes.celebration(
+        escapeMrkdwn(reminder.name),
+        weekdayAndDate(t, date),
+        daysBetween(today, date),
+      );
+      // A button that opens the event form with the day and its name filled in.
+      const value = JSON.stringify({ title: truncate(reminder.name, 150), date, type: "national_day" });
+      const blocks: KnownBlock[] = [
+        { type: "section", text: { type: "mrkdwn", text } },
+        {
+          type: "actions",
+          elements: [
+            {
+              type: "button",
+              action_id: EVENT_CREATE_ACTION,
+              text: { type: "plain_text", text: t.events.createFromReminder },
+              value,
+            },
+          ],
+        },
+      ];
+      if ((await deps.sender.post({ key: `celebration:${reminder.id}:${date}`, channel, text, blocks })).posted)
+        notes++;
+    }
+    return `${notes} note(s) posted`;
+  },
+};

@@ -1,0 +1,107 @@
+// The morning's name-day message: per day, each contact with "wishes sent" and "skip" buttons;
+// once someone answers, the buttons give way to who answered and when.
+import type { KnownBlock } from "@slack/types";
+import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { truncate } from "../../../slack/mrkdwn.js";
+import { contactLine } from "../../contacts/slack/contact-views.js";
+import { weekdayAndDate } from "../describe.js";
+import type { NameDayOfContact } from "../name-day-reminder.js";
+
+export const WISHES_SENT_ACTION = "name_day_wishes_sent";
+export const WISHES_SKIP_ACTION = "name_day_skip";
+/** Slack allows 50 blocks a message: each contact takes two, plus the heading and a line per day (a long holiday: up to 7). */
+export const CONTACTS_PER_MESSAGE = 20;
+
+/** The block id of a contact's buttons: which contact, which day. */
+export function greetingBlockId(contactId: number, date: string): string {
+  return `greet:${contactId}:${date}`;
+}
+
+export function parseGreetingValue(value: string | undefined): { contactId: number; date: string } | undefined {
+  const m = /^(\d+):(\d{4}-\d{2}-\d{2})$/.exec(value ?? "");
+  return m ? { contactId: Number(m[1]), date: m[2] as string } : undefined;
+}
+
+export function recordedLine(
+  t: Messages,
+  status: "sent" | "skipped",
+  by: string | null,
+  at: Date | null,
+  timeZone: string,
+): string {
+  const who = by ? `<@${by}>` : "?";
+  const time = at
+    ? at.toLocaleString("el-GR", { timeZone, day: "numeric", month: "numeric", hour: "2-digit", minute: "2-digit" })
+    : "";
+  return status === "sent" ? t.nameDays.recordedSent(who, time) : t.nameDays.recordedSkipped(who, time);
+}
+
+export function answerBlocks(t: Messages, entry: { contactId: number; date: string }): KnownBlock {
+  const value = `${entry.contactId}:${entry.date}`;
+  return {
+    type: "actions",
+    block_id: greetingBlockId(entry.contactId, entry.date),
+    elements: [
+      {
+        type: "button",
+        action_id: WISHES_SENT_ACTION,
+        style: "primary",
+        text: { type: "plain_text", text: t.nameDays.wishesSent },
+        value,
+      },
+      { type: "button", action_id: WISHES_SKIP_ACTION, text: { type: "plain_text", text: t.nameDays.skip }, value },
+    ],
+  };
+}
+
+export function buildNameDayMessages(options: {
+  t: Messages;
+  locale: LocaleCode;
+  today: string;
+  days: string[];
+  entries: NameDayOfContact[];
+  timeZone: string;
+  nameDayOf: (key: string) => string;
+}): { text: string; blocks: KnownBlock[] }[] {
+  const { t, locale, today, days, entries, timeZone } = options;
+  const dayLabel = (d: string) =>
+    d === today ? t.nameDays.reminderToday : d === days[1] && days.length === 2 ? t.nameDays.reminderTomorrow : "";
+  const headingDays = days
+    .filter((d) => entries.some((e) => e.date === d))
+    .map((d) => `${dayLabel(d) ? `${dayLabel(d)} ` : ""}${weekdayAndDate(t, d)}`)
+    .join(", ");
+  const heading = t.nameDays.reminderHeading(headingDays);
+  const messages: { text: string; blocks: KnownBlock[] }[] = [];
+  for (let i = 0; i < entries.length; i += CONTACTS_PER_MESSAGE) {
+    const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: truncate(heading, 3000) } }];
+    let lastDay = "";
+    for (const entry of entries.slice(i, i + CONTACTS_PER_MESSAGE)) {
+      if (entry.date !== lastDay && days.length > 1) {
+        blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: `*${weekdayAndDate(t, entry.date)}*` }] });
+        lastDay = entry.date;
+      }
+      const c = entry.contact;
+      blocks.push({
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: truncate(contactLine(t, locale, c, c.nameDayKey ? options.nameDayOf(c.nameDayKey) : undefined), 3000),
+        },
+      });
+      const recorded = entry.recorded;
+      blocks.push(
+        recorded && recorded.status !== "pending"
+          ? {
+              type: "context",
+              block_id: greetingBlockId(c.id, entry.date),
+              elements: [
+                { type: "mrkdwn", text: recordedLine(t, recorded.status, recorded.doneBy, recorded.doneAt, timeZone) },
+              ],
+            }
+          : answerBlocks(t, { contactId: c.id, date: entry.date }),
+      );
+    }
+    messages.push({ text: heading.replace(/\*/g, ""), blocks });
+  }
+  return messages;
+}

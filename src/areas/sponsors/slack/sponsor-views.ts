@@ -1,0 +1,270 @@
+// Sponsorships as Block Kit: the form, a search result with its menu, the managers' approval
+// message, and the small forms for the amount received and the benefits. Data in, Block Kit out.
+import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { decimalToCents, formatEuros } from "../../../lib/money.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import { menuSteps } from "../sponsorship-flow.js";
+import type { SponsorshipWithBenefits } from "../sponsorship-service.js";
+import { CONTRIBUTION_TYPES, SPONSOR_LIMITS } from "../sponsorship-validation.js";
+
+export const SPONSOR_MODAL_CALLBACK = "sponsor_modal";
+export const SPONSOR_RECEIVE_CALLBACK = "sponsor_receive_modal";
+export const SPONSOR_BENEFITS_CALLBACK = "sponsor_benefits_modal";
+export const SPONSOR_MENU_ACTION = "sponsor_menu";
+export const SPONSOR_APPROVE_ACTION = "sponsor_approve";
+export const SPONSOR_REJECT_ACTION = "sponsor_reject";
+const ACTION = "value";
+
+const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
+const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
+
+export function buildSponsorModal(
+  t: Messages,
+  channel?: string,
+  events: { id: number; title: string; day: string }[] = [],
+): ModalView {
+  const m = t.sponsors;
+  const text = (
+    block: keyof typeof SPONSOR_LIMITS | "pledgedAmount" | "benefits",
+    label: string,
+    o: { optional?: boolean; multiline?: boolean; hint?: string; max?: number } = {},
+  ): KnownBlock => ({
+    type: "input",
+    block_id: block,
+    optional: o.optional ?? true,
+    label: plain(label),
+    ...(o.hint ? { hint: plain(o.hint) } : {}),
+    element: {
+      type: "plain_text_input",
+      action_id: ACTION,
+      multiline: o.multiline ?? false,
+      max_length: o.max ?? (SPONSOR_LIMITS as Record<string, number>)[block] ?? 3000,
+    },
+  });
+  const types = CONTRIBUTION_TYPES.map((c) => option(m.types[c], c));
+  return {
+    type: "modal",
+    callback_id: SPONSOR_MODAL_CALLBACK,
+    title: plain(m.modalTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    private_metadata: JSON.stringify({ channel }),
+    blocks: [
+      text("organisation", m.organisation, { optional: false }),
+      text("contactPerson", m.contactPerson),
+      {
+        type: "input",
+        block_id: "contributionType",
+        label: plain(m.contributionType),
+        element: { type: "radio_buttons", action_id: ACTION, options: types, initial_option: types[0] },
+      },
+      text("pledgedAmount", m.pledgedAmount, { hint: m.pledgedAmountHint, max: 30 }),
+      text("pledgedDescription", m.pledgedDescription),
+      ...(events.length
+        ? [
+            {
+              type: "input" as const,
+              block_id: "eventId",
+              optional: true,
+              label: plain(m.eventFromCalendar),
+              hint: plain(m.eventFromCalendarHint),
+              element: {
+                type: "static_select" as const,
+                action_id: ACTION,
+                options: events.slice(0, 100).map((e) => option(`${e.day} ${e.title}`, String(e.id))),
+              },
+            },
+          ]
+        : []),
+      text("eventName", m.eventName, { optional: events.length > 0 }),
+      {
+        type: "input",
+        block_id: "eventDate",
+        optional: true,
+        label: plain(m.eventDate),
+        element: { type: "datepicker", action_id: ACTION },
+      },
+      text("benefits", m.benefits, { multiline: true, hint: m.benefitsHint, max: 3000 }),
+      text("notes", m.notes, { multiline: true }),
+      text("documents", m.documents, { multiline: true }),
+    ],
+  };
+}
+
+type StateValue = {
+  value?: string | null;
+  selected_date?: string | null;
+  selected_option?: { value?: string } | null;
+  selected_options?: { value?: string }[];
+  selected_user?: string | null;
+};
+
+export function readState(state: { values: Record<string, Record<string, unknown>> } | undefined) {
+  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
+  const f = (b: string) => values[b]?.[ACTION];
+  return {
+    text: (b: string) => f(b)?.value ?? undefined,
+    date: (b: string) => f(b)?.selected_date ?? undefined,
+    choice: (b: string) => f(b)?.selected_option?.value,
+    choices: (b: string) => (f(b)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
+    user: (b: string) => f(b)?.selected_user ?? undefined,
+  };
+}
+
+export function amountsLine(t: Messages, locale: LocaleCode, s: SponsorshipWithBenefits): string {
+  const pledged =
+    s.pledgedAmount !== null
+      ? formatEuros(decimalToCents(s.pledgedAmount), locale)
+      : escapeMrkdwn(truncate(s.pledgedDescription ?? "—", 100));
+  const received = s.receivedAmount !== null ? formatEuros(decimalToCents(s.receivedAmount), locale) : "—";
+  return t.sponsors.amounts(pledged, received);
+}
+
+/** A sponsorship in a list; financial details are shown because only staff and managers search. */
+export function sponsorshipBlock(t: Messages, locale: LocaleCode, s: SponsorshipWithBenefits): KnownBlock {
+  const m = t.sponsors;
+  const lines = [
+    m.line(
+      s.id,
+      escapeMrkdwn(truncate(s.organisation, 100)),
+      escapeMrkdwn(truncate(s.eventName, 100)),
+      m.statuses[s.status],
+    ),
+    `${m.types[s.contributionType]} · ${amountsLine(t, locale, s)}`,
+    ...s.benefits
+      .slice(0, 8)
+      .map((b) => m.benefitLine(escapeMrkdwn(truncate(b.description, 120)), m.benefitStatuses[b.status])),
+  ];
+  const options = [
+    ...menuSteps(s.status).map((a) => option(m.actions[a], `${a}:${s.id}`)),
+    ...(s.status !== "declined" ? [option(m.menuBenefits, `benefits:${s.id}`)] : []),
+  ];
+  return {
+    type: "section",
+    text: { type: "mrkdwn", text: truncate(lines.join("\n"), 3000) },
+    ...(options.length ? { accessory: { type: "overflow" as const, action_id: SPONSOR_MENU_ACTION, options } } : {}),
+  };
+}
+
+export function approvalBlocks(
+  t: Messages,
+  locale: LocaleCode,
+  s: SponsorshipWithBenefits,
+  askedBy: string,
+): KnownBlock[] {
+  const m = t.sponsors;
+  const amount = amountsLine(t, locale, s);
+  return [
+    {
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: m.approvalAsk(
+          s.id,
+          escapeMrkdwn(truncate(s.organisation, 100)),
+          escapeMrkdwn(truncate(s.eventName, 100)),
+          amount,
+          `<@${askedBy}>`,
+        ),
+      },
+    },
+    {
+      type: "actions",
+      block_id: `sponsor_approval:${s.id}`,
+      elements: [
+        {
+          type: "button",
+          action_id: SPONSOR_APPROVE_ACTION,
+          style: "primary",
+          text: plain(m.actions.approve, 75),
+          value: String(s.id),
+        },
+        { type: "button", action_id: SPONSOR_REJECT_ACTION, text: plain(m.actions.reject, 75), value: String(s.id) },
+      ],
+    },
+  ];
+}
+
+export function receiveModal(t: Messages, s: SponsorshipWithBenefits, channel?: string): ModalView {
+  const pledged = s.pledgedAmount !== null ? (Number(decimalToCents(s.pledgedAmount)) / 100).toFixed(2) : undefined;
+  return {
+    type: "modal",
+    callback_id: SPONSOR_RECEIVE_CALLBACK,
+    title: plain(t.sponsors.actions.receive, 24),
+    submit: plain(t.sponsors.submit, 24),
+    close: plain(t.sponsors.close, 24),
+    private_metadata: JSON.stringify({ id: s.id, channel }),
+    blocks: [
+      {
+        type: "input",
+        block_id: "receivedAmount",
+        optional: s.contributionType !== "money",
+        label: plain(t.sponsors.receivedAmount),
+        element: {
+          type: "plain_text_input",
+          action_id: ACTION,
+          max_length: 30,
+          ...(pledged ? { initial_value: pledged } : {}),
+        },
+      },
+    ],
+  };
+}
+
+export function benefitsModal(t: Messages, s: SponsorshipWithBenefits, channel?: string): ModalView {
+  const m = t.sponsors;
+  const pending = s.benefits
+    .filter((b) => b.status === "pending")
+    .slice(0, 100)
+    .map((b) => option(b.description, String(b.id)));
+  const blocks: KnownBlock[] = [];
+  if (pending.length) {
+    blocks.push({
+      type: "input",
+      block_id: "done",
+      optional: true,
+      label: plain(m.benefitsDone),
+      element: { type: "multi_static_select", action_id: ACTION, options: pending },
+    });
+    blocks.push({
+      type: "input",
+      block_id: "waived",
+      optional: true,
+      label: plain(m.benefitsWaived),
+      element: { type: "multi_static_select", action_id: ACTION, options: pending },
+    });
+  }
+  blocks.push(
+    {
+      type: "input",
+      block_id: "newBenefit",
+      optional: true,
+      label: plain(m.newBenefit),
+      element: { type: "plain_text_input", action_id: ACTION, max_length: 200 },
+    },
+    {
+      type: "input",
+      block_id: "owner",
+      optional: true,
+      label: plain(m.benefitOwner),
+      element: { type: "users_select", action_id: ACTION },
+    },
+    {
+      type: "input",
+      block_id: "dueOn",
+      optional: true,
+      label: plain(m.benefitDue),
+      element: { type: "datepicker", action_id: ACTION },
+    },
+  );
+  return {
+    type: "modal",
+    callback_id: SPONSOR_BENEFITS_CALLBACK,
+    title: plain(m.benefitsTitle, 24),
+    submit: plain(m.submit, 24),
+    close: plain(m.close, 24),
+    private_metadata: JSON.stringify({ id: s.id, channel }),
+    blocks,
+  };
+}

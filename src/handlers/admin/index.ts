@@ -1,7 +1,0 @@
-import type { App } from "@slack/bolt";
-import type { HandlerDeps } from "../../bot/handler-deps.js";
-import { registerGrafeioCommand } from "./grafeio-command.js";
-
-export function register(app: App, deps: HandlerDeps): void {
-  registerGrafeioCommand(app, deps);
-}

@@ -1,0 +1,168 @@
+// Data access for scheduled-job occurrences and their settings. A claim is a conditional write:
+// whoever's write succeeds runs the occurrence; everybody else leaves it alone.
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { JobRunStatus } from "../generated/prisma/enums.js";
+
+export interface JobRunRow {
+  id: number;
+  jobName: string;
+  scheduledFor: Date;
+  status: JobRunStatus;
+  attempts: number;
+  claimedBy: string | null;
+  leaseUntil: Date | null;
+  nextAttemptAt: Date | null;
+  finishedAt: Date | null;
+  late: boolean;
+  manual: boolean;
+  lastError: string | null;
+  outcome: string | null;
+}
+
+export function createJobRunStore({ prisma }: { prisma: PrismaClient }) {
+  return {
+    /** Creates the settings row the first time a job is seen; returns the settings. */
+    async ensureSetting(jobName: string, now: Date) {
+      return prisma.jobSetting.upsert({ where: { jobName }, create: { jobName, createdAt: now }, update: {} });
+    },
+
+    async settings() {
+      return prisma.jobSetting.findMany();
+    },
+
+    async updateSetting(
+      jobName: string,
+      change: { enabled?: boolean; channelId?: string | null; schedule?: string | null; updatedBy: string },
+      now: Date,
+    ) {
+      return prisma.jobSetting.upsert({
+        where: { jobName },
+        create: { jobName, createdAt: now, ...change },
+        update: change,
+      });
+    },
+
+    async runsBetween(jobName: string, from: Date, to: Date): Promise<JobRunRow[]> {
+      return prisma.jobRun.findMany({
+        where: { jobName, scheduledFor: { gte: from, lte: to } },
+        orderBy: { scheduledFor: "asc" },
+      });
+    },
+
+    async find(jobName: string, scheduledFor: Date): Promise<JobRunRow | null> {
+      return prisma.jobRun.findUnique({ where: { jobName_scheduledFor: { jobName, scheduledFor } } });
+    },
+
+    /**
+     * Claims an occurrence for `owner` until `leaseUntil`: a new occurrence, a retry whose time has
+     * come, or a run whose owner stopped renewing its lease (it crashed). Null when not ours to run.
+     */
+    async claim(options: {
+      jobName: string;
+      scheduledFor: Date;
+      owner: string;
+      now: Date;
+      leaseUntil: Date;
+      late: boolean;
+      manual?: boolean;
+    }): Promise<JobRunRow | null> {
+      const { jobName, scheduledFor, owner, now, leaseUntil, late, manual = false } = options;
+      const inserted = await prisma.jobRun.createMany({
+        data: [
+          {
+            jobName,
+            scheduledFor,
+            status: "running",
+            attempts: 1,
+            claimedBy: owner,
+            leaseUntil,
+            startedAt: now,
+            late,
+            manual,
+          },
+        ],
+        skipDuplicates: true,
+      });
+      if (inserted.count === 0) {
+        const taken = await prisma.jobRun.updateMany({
+          where: {
+            jobName,
+            scheduledFor,
+            OR: [
+              { status: "retrying", nextAttemptAt: { lte: now } },
+              { status: "running", leaseUntil: { lt: now } },
+            ],
+          },
+          data: { status: "running", attempts: { increment: 1 }, claimedBy: owner, leaseUntil, late, startedAt: now },
+        });
+        if (taken.count === 0) return null;
+      }
+      return prisma.jobRun.findUnique({ where: { jobName_scheduledFor: { jobName, scheduledFor } } });
+    },
+
+    /** Keeps a long run ours. False when someone else has taken it over. */
+    async renewLease(id: number, owner: string, leaseUntil: Date): Promise<boolean> {
+      const r = await prisma.jobRun.updateMany({
+        where: { id, claimedBy: owner, status: "running" },
+        data: { leaseUntil },
+      });
+      return r.count === 1;
+    },
+
+    async succeed(id: number, owner: string, now: Date, outcome: string | undefined): Promise<boolean> {
+      const r = await prisma.jobRun.updateMany({
+        where: { id, claimedBy: owner, status: "running" },
+        data: { status: "succeeded", finishedAt: now, leaseUntil: null, outcome: outcome ?? null, lastError: null },
+      });
+      return r.count === 1;
+    },
+
+    async retryLater(id: number, owner: string, nextAttemptAt: Date, error: string): Promise<boolean> {
+      const r = await prisma.jobRun.updateMany({
+        where: { id, claimedBy: owner, status: "running" },
+        data: { status: "retrying", nextAttemptAt, leaseUntil: null, lastError: error },
+      });
+      return r.count === 1;
+    },
+
+    async fail(id: number, owner: string, now: Date, error: string): Promise<boolean> {
+      const r = await prisma.jobRun.updateMany({
+        where: { id, claimedBy: owner, status: "running" },
+        data: { status: "failed", finishedAt: now, leaseUntil: null, lastError: error },
+      });
+      return r.count === 1;
+    },
+
+    /** For a forced manual run: the occurrence becomes due again, whatever became of it. */
+    async reopen(jobName: string, scheduledFor: Date, now: Date): Promise<void> {
+      await prisma.jobRun.updateMany({
+        where: { jobName, scheduledFor },
+        data: { status: "retrying", nextAttemptAt: now, attempts: 0, leaseUntil: null },
+      });
+    },
+
+    /** Retries due and runs whose lease ran out, in any time window. */
+    async dueRetriesAndOrphans(jobName: string, now: Date): Promise<JobRunRow[]> {
+      return prisma.jobRun.findMany({
+        where: {
+          jobName,
+          OR: [
+            { status: "retrying", nextAttemptAt: { lte: now } },
+            { status: "running", leaseUntil: { lt: now } },
+          ],
+        },
+        orderBy: { scheduledFor: "asc" },
+      });
+    },
+
+    async lastRun(jobName: string): Promise<JobRunRow | null> {
+      return prisma.jobRun.findFirst({ where: { jobName }, orderBy: { scheduledFor: "desc" } });
+    },
+
+    async countFailed(jobName: string, since: Date): Promise<number> {
+      return prisma.jobRun.count({ where: { jobName, status: "failed", scheduledFor: { gte: since } } });
+    },
+  };
+}
+
+export type JobRunStore = ReturnType<typeof createJobRunStore>;

@@ -1,0 +1,232 @@
+// Every message the bot posts on its own (jobs, reminders, digests) goes out here: one Bottleneck
+// limiter per channel (Slack allows about one message per second in a channel), each call also
+// passing a workspace-wide limiter, 429s honoured by pausing the channel for Retry-After, other errors
+// retried a few times, and each message once only under its idempotency key, even across a crash
+// between sending and recording (the channel's recent history is checked for the key first).
+import type { Block, KnownBlock } from "@slack/types";
+import { ErrorCode, type WebClient } from "@slack/web-api";
+import Bottleneck from "bottleneck";
+import type { Logger } from "../app/logger.js";
+import type { Clock } from "../lib/clock.js";
+import type { OutboundStore } from "./outbound-store.js";
+
+export interface OutgoingMessage {
+  /** Once-only key, e.g. `digest@2026-11-23T06:00:00.000Z:U123`. */
+  key: string;
+  /** A channel id, or a user id for a DM. */
+  channel: string;
+  text: string;
+  blocks?: (KnownBlock | Block)[];
+  threadTs?: string;
+}
+
+export interface SentMessage {
+  channel: string;
+  ts: string;
+  /** False when the key had been sent before and nothing was posted now. */
+  posted: boolean;
+}
+
+export interface SenderOptions {
+  client: WebClient;
+  store: OutboundStore;
+  clock: Clock;
+  logger: Logger;
+  /** Spacing of messages in one channel (Slack: about 1 s). */
+  perChannelIntervalMs?: number;
+  /** Messages in flight across the workspace at once. */
+  workspaceConcurrency?: number;
+  /** Attempts for errors other than 429 before the message is recorded as failed. */
+  maxAttempts?: number;
+  /** How long one "second" of Retry-After lasts (tests shorten it). */
+  retryAfterUnitMs?: number;
+  /** Share the limiters' state with other bot processes through Redis. */
+  redisUrl?: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export class SendError extends Error {}
+
+// Errors that another try will not fix.
+const PERMANENT = new Set([
+  "channel_not_found",
+  "not_in_channel",
+  "is_archived",
+  "invalid_blocks",
+  "msg_too_long",
+  "no_text",
+  "invalid_auth",
+  "not_authed",
+  "account_inactive",
+  "token_revoked",
+  "missing_scope",
+  "restricted_action",
+  "invalid_arguments",
+  "user_not_found",
+  "cannot_dm_bot",
+]);
+
+const METADATA_EVENT = "grafeio_message";
+
+export class Sender {
+  private readonly group: Bottleneck.Group;
+  private readonly workspace: Bottleneck;
+  private readonly connection?: Bottleneck.IORedisConnection;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly dmChannels = new Map<string, string>();
+  /** 429 answers received, for the logs and the benchmark. */
+  rateLimited = 0;
+
+  constructor(private readonly o: SenderOptions) {
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    const clustering = o.redisUrl
+      ? (() => {
+          const connection = new Bottleneck.IORedisConnection({ clientOptions: o.redisUrl });
+          return { connection, datastore: "ioredis" as const, clearDatastore: false };
+        })()
+      : undefined;
+    this.connection = clustering?.connection;
+    this.workspace = new Bottleneck({
+      id: "grafeio-workspace-chat",
+      maxConcurrent: o.workspaceConcurrency ?? 10,
+      ...(clustering ?? {}),
+    });
+    this.group = new Bottleneck.Group({
+      id: "grafeio-channel",
+      maxConcurrent: 1,
+      timeout: 10 * 60_000, // forget an idle channel's limiter after 10 minutes
+      ...(clustering ?? {}),
+    });
+  }
+
+  async post(message: OutgoingMessage): Promise<SentMessage> {
+    const { store, clock, logger } = this.o;
+    const row = await store.begin(message.key, message.channel, message.threadTs);
+    if (row.status === "sent" && row.ts && row.postedChannel)
+      return { channel: row.postedChannel, ts: row.ts, posted: false };
+    const channel = await this.resolveChannel(message.channel);
+    if (row.attempts > 0) {
+      // A try was made before without its result being recorded: it may have reached Slack.
+      const found = await this.findPosted(channel, message.key, row.createdAt, message.threadTs);
+      if (found) {
+        await store.markSent(row.id, found, channel, clock.now());
+        logger.info({ key: message.key }, "message was already in the channel; not sent again");
+        return { channel, ts: found, posted: false };
+      }
+    }
+    try {
+      // Intent is recorded outside the channel's slot, so that the slot spaces the calls to Slack
+      // and nothing else.
+      await store.recordAttempt(row.id, channel);
+      const ts = await this.sendInChannelSlot(channel, message);
+      await store.markSent(row.id, ts, channel, clock.now());
+      return { channel, ts, posted: true };
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      await store.markFailed(row.id, text);
+      throw error instanceof SendError ? error : new SendError(text);
+    }
+  }
+
+  /**
+   * Each channel has one slot (cluster-wide with Redis). A send keeps it for one interval after
+   * Slack answered: an answered request has certainly arrived, so messages reach Slack at least an
+   * interval apart even when a slow request is followed by a fast one. The caller has its answer
+   * as soon as Slack gives it.
+   */
+  private sendInChannelSlot(channel: string, message: OutgoingMessage): Promise<string> {
+    const interval = this.o.perChannelIntervalMs ?? 1000;
+    return new Promise<string>((resolve, reject) => {
+      this.group
+        .key(channel)
+        .schedule(async () => {
+          try {
+            resolve(await this.sendWithRetries(channel, message));
+          } catch (error) {
+            reject(error);
+          }
+          await new Promise((r) => setTimeout(r, interval));
+        })
+        .catch(reject);
+    });
+  }
+
+  private async sendWithRetries(channel: string, message: OutgoingMessage): Promise<string> {
+    const maxAttempts = this.o.maxAttempts ?? 4;
+    let failures = 0;
+    let limited = 0;
+    for (;;) {
+      try {
+        // The workspace limiter covers the call itself, not the channel's pause after it.
+        const res = await this.workspace.schedule(() =>
+          this.o.client.chat.postMessage({
+            channel,
+            text: message.text,
+            ...(message.blocks ? { blocks: message.blocks } : {}),
+            ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+            metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
+            unfurl_links: false,
+            unfurl_media: false,
+          }),
+        );
+        if (!res.ts) throw new SendError("Slack did not return a message ts");
+        return res.ts;
+      } catch (error) {
+        const e = error as { code?: string; retryAfter?: number; data?: { error?: string } };
+        if (e.code === ErrorCode.RateLimitedError) {
+          this.rateLimited++;
+          limited++;
+          if (limited > 20) throw new SendError("rate limited too many times");
+          // Holding this channel's only slot while waiting pauses the whole channel.
+          await this.sleep(Math.max(1, e.retryAfter ?? 1) * (this.o.retryAfterUnitMs ?? 1000));
+          continue;
+        }
+        const code = e.data?.error;
+        if (code && PERMANENT.has(code)) throw new SendError(`Slack refused the message: ${code}`);
+        failures++;
+        if (failures >= maxAttempts)
+          throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
+        // Slack answered, so the channel's interval applies before the next try, then the backoff.
+        await new Promise((r) => setTimeout(r, this.o.perChannelIntervalMs ?? 1000));
+        await this.sleep(Math.min(30_000, 500 * 2 ** failures));
+      }
+    }
+  }
+
+  /** DMs are posted to the IM channel, so that its history can be checked after a crash. */
+  private async resolveChannel(channel: string): Promise<string> {
+    if (!/^[UW]/.test(channel)) return channel;
+    const known = this.dmChannels.get(channel);
+    if (known) return known;
+    const res = await this.o.client.conversations.open({ users: channel });
+    const id = res.channel?.id;
+    if (!id) throw new SendError(`could not open a DM with ${channel}`);
+    this.dmChannels.set(channel, id);
+    return id;
+  }
+
+  private async findPosted(channel: string, key: string, since: Date, threadTs?: string): Promise<string | undefined> {
+    const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+    const res = threadTs
+      ? await this.o.client.conversations.replies({
+          channel,
+          ts: threadTs,
+          oldest,
+          include_all_metadata: true,
+          limit: 200,
+        })
+      : await this.o.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
+    const match = (res.messages ?? []).find(
+      (m) =>
+        (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata?.event_payload?.key ===
+        key,
+    );
+    return match?.ts;
+  }
+
+  async stop(): Promise<void> {
+    await this.group.disconnect?.();
+    await this.workspace.disconnect();
+    await this.connection?.disconnect();
+  }
+}
