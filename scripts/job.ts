@@ -3,6 +3,7 @@
 //   npm run job -- <name> --at <ISO time>       run one occurrence now, through the same claim
 //   npm run job -- <name> --at <ISO time> --force   run it again even if it already ran
 import dotenv from "dotenv";
+import { allJobs } from "../src/app/areas.js";
 import { ConfigError, formatConfigError, loadConfig } from "../src/app/config.js";
 import { createLogger } from "../src/app/logger.js";
 import { createServices } from "../src/app/services.js";
@@ -34,7 +35,7 @@ const services = createServices({
   defaultLocale: config.defaultLocale,
   lookupSlackLocale: async () => undefined,
 });
-const runtime = createJobRuntime({ config, services, clock: systemClock, logger });
+const runtime = createJobRuntime({ config, jobs: allJobs, services, clock: systemClock, logger });
 let code = 0;
 try {
   if (args[0] === "list" || args.length === 0) {

@@ -8,9 +8,9 @@ import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
 import { createReceiver } from "../slack/receiver.js";
 import { Sender, type SenderOptions } from "../slack/sender.js";
+import { allJobs, areas } from "./areas.js";
 import type { Config } from "./config.js";
 import { InFlight } from "./in-flight.js";
-import { registerHandlers } from "./listeners.js";
 import { boltLogger, type Logger } from "./logger.js";
 import { createServices, type Services } from "./services.js";
 
@@ -102,7 +102,7 @@ export function createBot({
     redisUrl: config.redisUrl,
     ...senderOptions,
   });
-  registerHandlers(app, {
+  const listenerDeps = {
     services,
     logger,
     clock,
@@ -111,7 +111,9 @@ export function createBot({
     sender,
     intlChannelId: config.intlChannelId,
     prChannelId: config.prChannelId,
-  });
+    jobs: allJobs,
+  };
+  for (const area of areas) area.register(app, listenerDeps);
 
   return {
     app,

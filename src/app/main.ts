@@ -3,6 +3,7 @@ import dotenv from "dotenv";
 import { openDatabase } from "../db/database.js";
 import { systemClock } from "../lib/clock.js";
 import { createJobRuntime } from "../scheduling/runtime.js";
+import { allJobs } from "./areas.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
 import { createBot, SlackAuthError } from "./create-bot.js";
 import { createLogger, maskSecrets } from "./logger.js";
@@ -55,7 +56,14 @@ async function main(): Promise<void> {
   }
 
   // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
-  const jobs = createJobRuntime({ config, services: bot.services, clock: systemClock, logger, sender: bot.sender });
+  const jobs = createJobRuntime({
+    config,
+    jobs: allJobs,
+    services: bot.services,
+    clock: systemClock,
+    logger,
+    sender: bot.sender,
+  });
   jobs.scheduler.start();
 
   let stopping = false;

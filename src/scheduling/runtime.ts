@@ -1,7 +1,6 @@
 // Puts the scheduled jobs together with the sender, for the bot and for `npm run job`.
 import { WebClient } from "@slack/web-api";
 import type { Config } from "../app/config.js";
-import { allJobs } from "../app/jobs.js";
 import { boltLogger, type Logger } from "../app/logger.js";
 import type { Services } from "../app/services.js";
 import { messages } from "../i18n/index.js";
@@ -22,7 +21,8 @@ export function createJobRuntime(options: {
   services: Services;
   clock: Clock;
   logger: Logger;
-  jobs?: Job[];
+  /** The jobs to schedule (src/app/areas.ts: allJobs). */
+  jobs: readonly Job[];
   sender?: Sender;
   scheduler?: Partial<SchedulerOptions>;
 }): JobRuntime {
@@ -45,7 +45,7 @@ export function createJobRuntime(options: {
     });
 
   const scheduler = new Scheduler({
-    jobs: options.jobs ?? allJobs,
+    jobs: options.jobs,
     store: services.jobRuns,
     clock,
     timeZone: config.timeZone,

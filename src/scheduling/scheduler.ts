@@ -13,7 +13,7 @@ import { type JobOverview, jobOverview } from "./overview.js";
 export type AttemptResult = "succeeded" | "retrying" | "failed" | "not_claimed" | "disabled" | "unknown_job";
 
 export interface SchedulerOptions {
-  jobs: Job[];
+  jobs: readonly Job[];
   store: JobRunStore;
   clock: Clock;
   timeZone: string;

@@ -7,6 +7,7 @@ import type { Services } from "../app/services.js";
 import type { Role } from "../areas/users/roles.js";
 import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
+import type { Job } from "../scheduling/job.js";
 import type { Sender } from "./sender.js";
 
 export interface HandlerDeps {
@@ -17,6 +18,8 @@ export interface HandlerDeps {
   /** The office's language, for what is posted in channels. */
   defaultLocale: LocaleCode;
   sender: Sender;
+  /** Every scheduled job (for the admins' `/grafeio jobs`). */
+  jobs: readonly Job[];
   /** The International Relations office's channel, where translation requests are posted. */
   intlChannelId?: string;
   /** The PR office's channel, where events' cards are posted. */

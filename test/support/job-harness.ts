@@ -1,7 +1,9 @@
 // Scheduled work under test: the real scheduler, sender and services on the real database engine,
 // against the fake Slack API, with a clock the test sets (no real waiting for schedules).
+
 import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
+import { allJobs } from "../../src/app/areas.js";
 import { type Config, loadConfig } from "../../src/app/config.js";
 import { createLogger } from "../../src/app/logger.js";
 import { createServices, type Services } from "../../src/app/services.js";
@@ -84,7 +86,7 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
         services,
         clock,
         logger,
-        jobs,
+        jobs: jobs ?? allJobs,
         sender,
         scheduler: { owner: name, ...scheduler },
       });

@@ -1,5 +1,4 @@
 import type { App } from "@slack/bolt";
-import { allJobs } from "../../../app/jobs.js";
 import { dateOf, parseRuleKey } from "../../../calendar/namedays/nameday-calendar.js";
 import { formatDayMonthYear, localDate, localYear } from "../../../lib/clock.js";
 import { scheduleAtTime } from "../../../scheduling/cron.js";
@@ -114,7 +113,7 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
         case "jobs": {
           if (!(await ensureRole(deps, user, "admin", reply))) return;
           const jobs = await jobOverview({
-            jobs: allJobs,
+            jobs: deps.jobs,
             store: deps.services.jobRuns,
             now: deps.clock.now(),
             timeZone: deps.timeZone,
@@ -140,7 +139,7 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
         case "jobEnable":
         case "jobChannel": {
           if (!(await ensureRole(deps, user, "admin", reply))) return;
-          if (!allJobs.some((j) => j.name === parsed.name)) {
+          if (!deps.jobs.some((j) => j.name === parsed.name)) {
             await reply(t.admin.unknownJob(escapeMrkdwn(parsed.name)));
             return;
           }
@@ -159,7 +158,7 @@ export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
         }
         case "jobTime": {
           if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const job = allJobs.find((j) => j.name === parsed.name);
+          const job = deps.jobs.find((j) => j.name === parsed.name);
           if (!job) {
             await reply(t.admin.unknownJob(escapeMrkdwn(parsed.name)));
             return;

@@ -1,0 +1,8 @@
+// The admin area: what it registers with Slack and the scheduler.
+import type { Area } from "../area.js";
+import { register } from "./slack/listeners.js";
+export const adminArea: Area = {
+  name: "admin",
+  register,
+  jobs: [],
+};
