@@ -3,13 +3,14 @@
 //   npm run job -- <name> --at <ISO time>       run one occurrence now, through the same claim
 //   npm run job -- <name> --at <ISO time> --force   run it again even if it already ran
 import dotenv from "dotenv";
-import { allJobs } from "../src/app/areas.js";
+import { areaWiring, createAreas } from "../src/app/areas.js";
 import { ConfigError, formatConfigError, loadConfig } from "../src/app/config.js";
 import { createLogger } from "../src/app/logger.js";
 import { createServices } from "../src/app/services.js";
 import { openDatabase } from "../src/db/database.js";
 import { systemClock } from "../src/lib/clock.js";
 import { createJobRuntime } from "../src/scheduling/runtime.js";
+import { createSlackSender } from "../src/slack/sender.js";
 
 dotenv.config({ quiet: true });
 const args = process.argv.slice(2);
@@ -35,7 +36,16 @@ const services = createServices({
   defaultLocale: config.defaultLocale,
   lookupSlackLocale: async () => undefined,
 });
-const runtime = createJobRuntime({ config, jobs: allJobs, services, clock: systemClock, logger });
+const sender = createSlackSender({
+  botToken: config.slack.botToken,
+  apiUrl: config.slack.apiUrl,
+  redisUrl: config.redisUrl,
+  store: services.outbound,
+  clock: systemClock,
+  logger,
+});
+const jobs = createAreas(areaWiring({ services, config, logger, clock: systemClock, sender })).flatMap((a) => a.jobs);
+const runtime = createJobRuntime({ config, jobs, services, clock: systemClock, logger, sender });
 let code = 0;
 try {
   if (args[0] === "list" || args.length === 0) {
@@ -74,6 +84,7 @@ try {
   }
 } finally {
   await runtime.stop(5000);
+  await sender.stop();
   await db.close();
 }
 process.exit(code);

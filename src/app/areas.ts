@@ -1,27 +1,65 @@
-// Every area of Grafeio, one line each. Adding an area: its folder under src/areas with an
-// index.ts exporting an Area, and one line here.
-import { adminArea } from "../areas/admin/index.js";
+// The composition root of the areas: every area of Grafeio, built from what it needs, one line
+// each. Adding an area: its folder under src/areas with an index.ts exporting its factory, and one
+// line here.
+import { createAdminArea } from "../areas/admin/index.js";
 import type { Area } from "../areas/area.js";
-import { clippingsArea } from "../areas/clippings/index.js";
-import { contactsArea } from "../areas/contacts/index.js";
-import { correspondenceArea } from "../areas/correspondence/index.js";
-import { digestArea } from "../areas/digest/index.js";
-import { eventsArea } from "../areas/events/index.js";
-import { officeCalendarArea } from "../areas/office-calendar/index.js";
-import { sponsorsArea } from "../areas/sponsors/index.js";
-import { translationsArea } from "../areas/translations/index.js";
+import { createClippingsArea } from "../areas/clippings/index.js";
+import { createContactsArea } from "../areas/contacts/index.js";
+import { createCorrespondenceArea } from "../areas/correspondence/index.js";
+import { createDigestArea } from "../areas/digest/index.js";
+import { createEventsArea } from "../areas/events/index.js";
+import { createOfficeCalendarArea } from "../areas/office-calendar/index.js";
+import { createSponsorsArea } from "../areas/sponsors/index.js";
+import { createTranslationsArea } from "../areas/translations/index.js";
+import type { Clock } from "../lib/clock.js";
+import type { Job } from "../scheduling/job.js";
+import type { HandlerDeps } from "../slack/listener.js";
+import type { Sender } from "../slack/sender.js";
+import type { Config } from "./config.js";
+import type { Logger } from "./logger.js";
+import type { Services } from "./services.js";
 
-export const areas: readonly Area[] = [
-  digestArea,
-  clippingsArea,
-  contactsArea,
-  officeCalendarArea,
-  translationsArea,
-  correspondenceArea,
-  sponsorsArea,
-  eventsArea,
-  adminArea,
-];
+/** What the composition root has for the areas to take from. */
+export type AreaWiring = Omit<HandlerDeps, "jobs">;
 
-/** Every scheduled job, area by area. */
-export const allJobs = areas.flatMap((area) => area.jobs);
+export function createAreas(wiring: AreaWiring): Area[] {
+  // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
+  const jobs: Job[] = [];
+  const deps: HandlerDeps = { ...wiring, jobs };
+  const areas = [
+    createDigestArea(deps),
+    createClippingsArea(deps),
+    createContactsArea(deps),
+    createOfficeCalendarArea(deps),
+    createTranslationsArea(deps),
+    createCorrespondenceArea(deps),
+    createSponsorsArea(deps),
+    createEventsArea(deps),
+    createAdminArea(deps),
+  ];
+  jobs.push(...areas.flatMap((area) => area.jobs));
+  return areas;
+}
+
+/** The wiring from the services, the configuration and the sender. */
+export function areaWiring(options: {
+  services: Services;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  sender: Sender;
+}): AreaWiring {
+  const { services, config } = options;
+  return {
+    services,
+    roles: services.roles,
+    locales: services.locales,
+    logger: options.logger,
+    clock: options.clock,
+    sender: options.sender,
+    timeZone: config.timeZone,
+    defaultLocale: config.defaultLocale,
+    intlChannelId: config.intlChannelId,
+    prChannelId: config.prChannelId,
+  };
+}

@@ -3,12 +3,12 @@
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
-import { WebClient } from "@slack/web-api";
 import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
+import type { Job } from "../scheduling/job.js";
 import { createReceiver } from "../slack/receiver.js";
-import { Sender, type SenderOptions } from "../slack/sender.js";
-import { allJobs, areas } from "./areas.js";
+import { createSlackSender, type Sender, type SenderOptions } from "../slack/sender.js";
+import { areaWiring, createAreas } from "./areas.js";
 import type { Config } from "./config.js";
 import { InFlight } from "./in-flight.js";
 import { boltLogger, type Logger } from "./logger.js";
@@ -19,6 +19,8 @@ export interface Bot {
   services: Services;
   /** Every message the bot posts on its own goes through this (jobs share it). */
   sender: Sender;
+  /** Every area's scheduled jobs, for the scheduler. */
+  jobs: readonly Job[];
   inFlight: InFlight;
   /** Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz in Socket Mode). */
   start(): Promise<{ port?: number }>;
@@ -88,37 +90,24 @@ export function createBot({
     });
     return services.events.toIcs(events, "Grafeio");
   };
-  const sender = new Sender({
-    // The sender paces itself and handles 429s: its client must hand them back, not retry them.
-    client: new WebClient(config.slack.botToken, {
-      slackApiUrl: config.slack.apiUrl,
-      rejectRateLimitedCalls: true,
-      retryConfig: { retries: 0 },
-      logger: log,
-    }),
+  const sender = createSlackSender({
+    botToken: config.slack.botToken,
+    apiUrl: config.slack.apiUrl,
+    redisUrl: config.redisUrl,
     store: services.outbound,
     clock,
     logger: logger.child({ component: "sender" }),
-    redisUrl: config.redisUrl,
-    ...senderOptions,
+    clientLogger: log,
+    overrides: senderOptions,
   });
-  const listenerDeps = {
-    services,
-    logger,
-    clock,
-    timeZone: config.timeZone,
-    defaultLocale: config.defaultLocale,
-    sender,
-    intlChannelId: config.intlChannelId,
-    prChannelId: config.prChannelId,
-    jobs: allJobs,
-  };
-  for (const area of areas) area.register(app, listenerDeps);
+  const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
+  for (const area of areas) area.register(app);
 
   return {
     app,
     services,
     sender,
+    jobs: areas.flatMap((area) => area.jobs),
     inFlight,
     async start() {
       try {

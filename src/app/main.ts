@@ -3,7 +3,6 @@ import dotenv from "dotenv";
 import { openDatabase } from "../db/database.js";
 import { systemClock } from "../lib/clock.js";
 import { createJobRuntime } from "../scheduling/runtime.js";
-import { allJobs } from "./areas.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
 import { createBot, SlackAuthError } from "./create-bot.js";
 import { createLogger, maskSecrets } from "./logger.js";
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
   // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
   const jobs = createJobRuntime({
     config,
-    jobs: allJobs,
+    jobs: bot.jobs,
     services: bot.services,
     clock: systemClock,
     logger,

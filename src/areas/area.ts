@@ -2,13 +2,12 @@
 // index.ts builds one of these and reads as its map of Slack ids; src/app/areas.ts lists them.
 import type { App } from "@slack/bolt";
 import type { Job } from "../scheduling/job.js";
-import type { HandlerDeps } from "../slack/listener.js";
 
 export interface Area {
   /** The folder's name under src/areas. */
   name: string;
   /** Registers the area's listeners on the Bolt app. */
-  register(app: App, deps: HandlerDeps): void;
+  register(app: App): void;
   /** The area's scheduled jobs, in the order `/grafeio jobs` lists them. */
   jobs: readonly Job[];
 }

@@ -1,12 +1,11 @@
 // Puts the scheduled jobs together with the sender, for the bot and for `npm run job`.
-import { WebClient } from "@slack/web-api";
 import type { Config } from "../app/config.js";
 import { boltLogger, type Logger } from "../app/logger.js";
 import type { Services } from "../app/services.js";
 import { messages } from "../i18n/index.js";
 import { type Clock, formatDayMonthYear, localDate } from "../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../slack/mrkdwn.js";
-import { Sender } from "../slack/sender.js";
+import { createSlackSender, type Sender } from "../slack/sender.js";
 import type { Job } from "./job.js";
 import { Scheduler, type SchedulerOptions } from "./scheduler.js";
 
@@ -30,18 +29,14 @@ export function createJobRuntime(options: {
   const logger = options.logger.child({ component: "jobs" });
   const sender =
     options.sender ??
-    new Sender({
-      // The sender paces itself and handles 429s: the client must hand them back, not retry them.
-      client: new WebClient(config.slack.botToken, {
-        slackApiUrl: config.slack.apiUrl,
-        rejectRateLimitedCalls: true,
-        retryConfig: { retries: 0 },
-        logger: boltLogger(logger),
-      }),
+    createSlackSender({
+      botToken: config.slack.botToken,
+      apiUrl: config.slack.apiUrl,
+      redisUrl: config.redisUrl,
       store: services.outbound,
       clock,
       logger,
-      redisUrl: config.redisUrl,
+      clientLogger: boltLogger(logger),
     });
 
   const scheduler = new Scheduler({

@@ -1,18 +1,46 @@
-// What every listener is given: the domain services and the little it needs to talk to users.
-import type { App, BlockAction, ButtonAction, SlashCommand } from "@slack/bolt";
-import type { KnownBlock } from "@slack/types";
+// The one way a listener is declared: `onCommand`, `onAction`, `onForm`, `onShortcut`, `onOptions`.
+// Each acknowledges Slack first (within its 3 seconds), finds the user's language, checks the role,
+// decodes what Slack hands back (action values, private_metadata) through a codec, and runs the
+// listener's work safely: a failure becomes a plain sentence to the user, never the error, and a
+// stale or forged value becomes "this message is out of date" and changes nothing.
+import type {
+  App,
+  BlockAction,
+  BlockElementAction,
+  BlockSuggestion,
+  ButtonAction,
+  GlobalShortcut,
+  MessageShortcut,
+  RespondFn,
+  SlackViewMiddlewareArgs,
+  SlashCommand,
+  ViewOutput,
+} from "@slack/bolt";
+import type { KnownBlock, ModalView, Option } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../app/logger.js";
 import type { Services } from "../app/services.js";
 import type { Role } from "../areas/users/roles.js";
-import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
+import type { LocaleCode, Messages } from "../i18n/index.js";
+import { messages } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
+import { type Codec, isHelpRequest } from "./codec.js";
 import type { Sender } from "./sender.js";
 
-export interface HandlerDeps {
-  services: Services;
+/** What the declarations need from the rest of Grafeio: a log, the roles, each user's language. */
+export interface SlackKit {
   logger: Logger;
+  roles: { hasRole(slackUserId: string, role: Role): Promise<boolean> };
+  locales: { resolve(slackUserId: string): Promise<LocaleCode> };
+}
+
+/**
+ * What the older areas' listeners are given: the kit, and the container of every service (being
+ * narrowed area by area into each area's own deps).
+ */
+export interface HandlerDeps extends SlackKit {
+  services: Services;
   clock: Clock;
   timeZone: string;
   /** The office's language, for what is posted in channels. */
@@ -26,14 +54,15 @@ export interface HandlerDeps {
   prChannelId?: string;
 }
 
+/** The person a listener is serving, in their language. */
 export interface UserView {
   userId: string;
   locale: LocaleCode;
   t: Messages;
 }
 
-export async function userView(deps: HandlerDeps, userId: string): Promise<UserView> {
-  const locale = await deps.services.locales.resolve(userId);
+export async function userView(kit: SlackKit, userId: string): Promise<UserView> {
+  const locale = await kit.locales.resolve(userId);
   return { userId, locale, t: messages(locale) };
 }
 
@@ -53,7 +82,12 @@ export function replyWithRespond(
  * For shortcuts and modals: ephemeral in the channel the user is working in, or a DM from the bot
  * when that is not possible (a channel the bot is not in, or no channel at all).
  */
-export function replyPrivately(deps: HandlerDeps, client: WebClient, userId: string, channel?: string): Reply {
+export function replyPrivately(
+  kit: Pick<SlackKit, "logger">,
+  client: WebClient,
+  userId: string,
+  channel?: string,
+): Reply {
   return async (text, blocks) => {
     const content = { text, ...(blocks ? { blocks } : {}) };
     if (channel) {
@@ -61,7 +95,7 @@ export function replyPrivately(deps: HandlerDeps, client: WebClient, userId: str
         await client.chat.postEphemeral({ channel, user: userId, ...content });
         return;
       } catch (error) {
-        deps.logger.info({ err: error, channel }, "ephemeral not possible; sending a DM instead");
+        kit.logger.info({ err: error, channel }, "ephemeral not possible; sending a DM instead");
       }
     }
     await client.chat.postMessage({ channel: userId, ...content });
@@ -69,9 +103,9 @@ export function replyPrivately(deps: HandlerDeps, client: WebClient, userId: str
 }
 
 /** Checks a role; when the user lacks it, tells them politely and returns false. */
-export async function ensureRole(deps: HandlerDeps, user: UserView, role: Role, reply: Reply): Promise<boolean> {
-  if (await deps.services.roles.hasRole(user.userId, role)) return true;
-  deps.logger.info({ user: user.userId, role }, "refused: missing role");
+export async function ensureRole(kit: SlackKit, user: UserView, role: Role, reply: Reply): Promise<boolean> {
+  if (await kit.roles.hasRole(user.userId, role)) return true;
+  kit.logger.info({ user: user.userId, role }, "refused: missing role");
   await reply(user.t.common.noPermission(user.t.common.roleNames[role]));
   return false;
 }
@@ -81,9 +115,9 @@ export async function ensureRole(deps: HandlerDeps, user: UserView, role: Role, 
  * plain sentence, never the error itself.
  */
 export async function answerSafely(
-  deps: HandlerDeps,
+  kit: SlackKit,
   context: { userId: string; reply: Reply; what: string },
-  work: () => Promise<void>,
+  work: () => Promise<unknown>,
 ): Promise<void> {
   try {
     // Let requests already arriving be read and acknowledged before this one's work: the embedded
@@ -91,12 +125,12 @@ export async function answerSafely(
     await new Promise((resolve) => setImmediate(resolve));
     await work();
   } catch (error) {
-    deps.logger.error({ err: error, user: context.userId, listener: context.what }, "listener failed");
+    kit.logger.error({ err: error, user: context.userId, listener: context.what }, "listener failed");
     try {
-      const { t } = await userView(deps, context.userId);
+      const { t } = await userView(kit, context.userId);
       await context.reply(t.common.unexpectedError);
     } catch (secondError) {
-      deps.logger.error({ err: secondError }, "could not tell the user about the failure");
+      kit.logger.error({ err: secondError }, "could not tell the user about the failure");
     }
   }
 }
@@ -121,35 +155,283 @@ export async function sendFilesPrivately(
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The declarations.
+
+export interface CommandContext {
+  user: UserView;
+  command: SlashCommand;
+  /** The command's text, trimmed. */
+  text: string;
+  client: WebClient;
+  reply: Reply;
+}
+
 /**
- * A slash command for the office: acknowledged at once, then the user's language and role, and the
- * work run safely (a failure becomes a plain sentence to the user, never the error).
+ * A slash command. `/<name> help` and `/<name> βοήθεια` answer with `help` (for anyone: it only
+ * says what the command does); everything else needs `role`.
  */
-export function registerOfficeCommand(
+export function onCommand(
   app: App,
-  deps: HandlerDeps,
-  name: string,
-  role: Role,
-  handle: (context: { user: UserView; command: SlashCommand; client: WebClient; reply: Reply }) => Promise<unknown>,
+  kit: SlackKit,
+  spec: {
+    name: string;
+    role: Role;
+    help?: (t: Messages) => string;
+    handle: (context: CommandContext) => Promise<unknown>;
+  },
 ): void {
-  app.command(name, async ({ ack, command, client, respond }) => {
+  app.command(spec.name, async ({ ack, command, client, respond }) => {
     await ack();
     const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: name }, async () => {
-      const user = await userView(deps, command.user_id);
-      if (!(await ensureRole(deps, user, role, reply))) return;
-      await handle({ user, command, client, reply });
+    await answerSafely(kit, { userId: command.user_id, reply, what: spec.name }, async () => {
+      const user = await userView(kit, command.user_id);
+      const text = command.text.trim();
+      if (spec.help && isHelpRequest(text)) return reply(spec.help(user.t));
+      if (!(await ensureRole(kit, user, spec.role, reply))) return;
+      await spec.handle({ user, command, text, client, reply });
+    });
+  });
+}
+
+/** The value an interactive element carries: a button's value, a menu's or select's chosen option. */
+export function actionValue(action: BlockElementAction): string | undefined {
+  if ("value" in action && typeof action.value === "string") return action.value;
+  if ("selected_option" in action && action.selected_option) return action.selected_option.value;
+  return undefined;
+}
+
+export interface ActionContext<E extends BlockElementAction, V> {
+  user: UserView;
+  action: E;
+  body: BlockAction<E>;
+  /** The element's value, decoded. */
+  value: V;
+  client: WebClient;
+  /** Privately to whoever clicked (ephemeral in the channel, else a DM). */
+  reply: Reply;
+  /** Replaces or adds to the message the element was in (its response_url). */
+  respond: RespondFn;
+}
+
+/**
+ * A button, menu or select. With a `value` codec, an element whose value does not decode (an old
+ * message, a forged request) is answered with "out of date" and nothing runs.
+ */
+export function onAction<E extends BlockElementAction = BlockElementAction, V = string | undefined>(
+  app: App,
+  kit: SlackKit,
+  spec: {
+    id: string | RegExp;
+    role: Role;
+    value?: Codec<V>;
+    handle: (context: ActionContext<E, V>) => Promise<unknown>;
+  },
+): void {
+  app.action<BlockAction<E>>(spec.id, async ({ ack, action, body, client, respond }) => {
+    await ack();
+    const userId = body.user.id;
+    const reply = replyPrivately(kit, client, userId, body.channel?.id);
+    await answerSafely(kit, { userId, reply, what: action.action_id }, async () => {
+      const user = await userView(kit, userId);
+      if (!(await ensureRole(kit, user, spec.role, reply))) return;
+      const raw = actionValue(action);
+      let value: V;
+      if (spec.value) {
+        const decoded = spec.value.decode(raw);
+        if (decoded === undefined) {
+          kit.logger.info({ user: userId, action: action.action_id }, "refused: a value that does not decode");
+          return reply(user.t.common.outOfDate);
+        }
+        value = decoded;
+      } else {
+        value = raw as V;
+      }
+      await spec.handle({
+        user,
+        action,
+        body,
+        value,
+        client,
+        reply,
+        respond,
+      });
+    });
+  });
+}
+
+export type FormAnswer =
+  /** Field errors, by block id: the form stays open. */
+  | { errors: Record<string, string> }
+  /** The form again, changed (a warning to confirm, a choice to make). */
+  | { update: ModalView }
+  /** Accepted: the form closes; `after` runs once Slack has its answer (confirmations, posts). */
+  | { after?: () => Promise<unknown> };
+
+export interface FormContext<M> {
+  user: UserView;
+  view: ViewOutput;
+  /** The view's private_metadata, decoded. */
+  metadata: M;
+  client: WebClient;
+}
+
+/** Bolt's view `ack` (its type is a union Bolt callers cannot call with an argument directly). */
+type ViewAck = (
+  response?:
+    | { response_action: "errors"; errors: Record<string, string> }
+    | { response_action: "update"; view: ModalView },
+) => Promise<void>;
+
+/**
+ * A form's submission: the language, the role, the metadata decoded, then the form's own work;
+ * Slack gets its answer within its 3 seconds (field errors under their fields, the form changed, or
+ * closed), and on a failure the form stays open with everything typed and a plain sentence under
+ * `errorBlock`, never the error.
+ */
+export function onForm<M>(
+  app: App,
+  kit: SlackKit,
+  spec: {
+    callbackId: string | RegExp;
+    role?: Role;
+    metadata: Codec<M>;
+    /** The block under which a failure or a refusal is shown. */
+    errorBlock: string;
+    handle: (context: FormContext<M>) => Promise<FormAnswer>;
+  },
+): void {
+  app.view(spec.callbackId, async ({ ack, view, body, client }) => {
+    await submitForm(kit, spec, { ack: ack as SlackViewMiddlewareArgs["ack"], view, userId: body.user.id, client });
+  });
+}
+
+export async function submitForm<M>(
+  kit: SlackKit,
+  spec: {
+    callbackId: string | RegExp;
+    role?: Role;
+    metadata: Codec<M>;
+    errorBlock: string;
+    handle: (context: FormContext<M>) => Promise<FormAnswer>;
+  },
+  args: { ack: SlackViewMiddlewareArgs["ack"]; view: ViewOutput; userId: string; client: WebClient },
+): Promise<void> {
+  const { view, userId, client } = args;
+  const ack = args.ack as ViewAck;
+  const what = view.callback_id;
+  const fail = (text: string) => ack({ response_action: "errors", errors: { [spec.errorBlock]: text } });
+  let user: UserView;
+  try {
+    user = await userView(kit, userId);
+  } catch (error) {
+    kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
+    await fail("Error / Σφάλμα");
+    return;
+  }
+  let answer: FormAnswer;
+  try {
+    const role = spec.role ?? "staff";
+    if (!(await kit.roles.hasRole(userId, role))) {
+      await fail(user.t.common.noPermission(user.t.common.roleNames[role]));
+      return;
+    }
+    const metadata = spec.metadata.decode(view.private_metadata);
+    if (metadata === undefined) {
+      kit.logger.info({ user: userId, listener: what }, "refused: metadata that does not decode");
+      await fail(user.t.common.outOfDate);
+      return;
+    }
+    answer = await spec.handle({ user, view, metadata, client });
+  } catch (error) {
+    kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
+    await fail(user.t.common.unexpectedError);
+    return;
+  }
+  if ("update" in answer) {
+    await ack({ response_action: "update", view: answer.update });
+    return;
+  }
+  if ("errors" in answer) {
+    await ack({ response_action: "errors", errors: answer.errors });
+    return;
+  }
+  await ack();
+  try {
+    await answer.after?.();
+  } catch (error) {
+    kit.logger.warn({ err: error, user: userId, listener: what }, "could not finish after the form was accepted");
+  }
+}
+
+export interface ShortcutContext<S> {
+  user: UserView;
+  shortcut: S;
+  client: WebClient;
+  reply: Reply;
+}
+
+/** A message shortcut (from a message's menu) or a global one. */
+export function onShortcut<S extends MessageShortcut | GlobalShortcut = MessageShortcut>(
+  app: App,
+  kit: SlackKit,
+  spec: { callbackId: string; role: Role; handle: (context: ShortcutContext<S>) => Promise<unknown> },
+): void {
+  app.shortcut<S>(spec.callbackId, async ({ ack, shortcut, client }) => {
+    await ack();
+    const userId = shortcut.user.id;
+    const channel = "channel" in shortcut ? shortcut.channel.id : undefined;
+    const reply = replyPrivately(kit, client, userId, channel);
+    await answerSafely(kit, { userId, reply, what: spec.callbackId }, async () => {
+      const user = await userView(kit, userId);
+      if (!(await ensureRole(kit, user, spec.role, reply))) return;
+      await spec.handle({ user, shortcut: shortcut as S, client, reply });
     });
   });
 }
 
 /**
- * A button for the office: acknowledged at once, then the user's language and role, and the work
- * run safely; answers go privately to the person who clicked.
+ * An external select's options. Slack waits for them (3 seconds): a failure answers with no
+ * options, never with an error.
  */
+export function onOptions(
+  app: App,
+  kit: SlackKit,
+  spec: {
+    actionId: string;
+    handle: (context: { user: UserView; query: string; body: BlockSuggestion }) => Promise<Option[]>;
+  },
+): void {
+  app.options(spec.actionId, async ({ ack, body }) => {
+    try {
+      const user = await userView(kit, body.user.id);
+      const options = await spec.handle({ user, query: body.value ?? "", body: body as BlockSuggestion });
+      await ack({ options });
+    } catch (error) {
+      kit.logger.error({ err: error, listener: spec.actionId }, "options failed");
+      await ack({ options: [] });
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The older registrations, kept while the areas move to the declarations above.
+
+/** @deprecated use onCommand */
+export function registerOfficeCommand(
+  app: App,
+  deps: SlackKit,
+  name: string,
+  role: Role,
+  handle: (context: { user: UserView; command: SlashCommand; client: WebClient; reply: Reply }) => Promise<unknown>,
+): void {
+  onCommand(app, deps, { name, role, handle });
+}
+
+/** @deprecated use onAction */
 export function registerOfficeButton(
   app: App,
-  deps: HandlerDeps,
+  deps: SlackKit,
   actionId: string | RegExp,
   role: Role,
   handle: (context: {
@@ -160,14 +442,5 @@ export function registerOfficeButton(
     reply: Reply;
   }) => Promise<unknown>,
 ): void {
-  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: action.action_id }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, role, reply))) return;
-      await handle({ user, action, body, client, reply });
-    });
-  });
+  onAction<ButtonAction>(app, deps, { id: actionId, role, handle });
 }

@@ -4,7 +4,7 @@
 // retried a few times, and each message once only under its idempotency key, even across a crash
 // between sending and recording (the channel's recent history is checked for the key first).
 import type { Block, KnownBlock } from "@slack/types";
-import { ErrorCode, type WebClient } from "@slack/web-api";
+import { ErrorCode, type Logger as SlackLogger, WebClient } from "@slack/web-api";
 import Bottleneck from "bottleneck";
 import type { Logger } from "../app/logger.js";
 import type { Clock } from "../lib/clock.js";
@@ -229,4 +229,34 @@ export class Sender {
     await this.workspace.disconnect();
     await this.connection?.disconnect();
   }
+}
+
+/**
+ * The sender as Grafeio runs it against Slack: its client hands 429s back instead of retrying them,
+ * because the sender paces itself and honours Retry-After.
+ */
+export function createSlackSender(options: {
+  botToken: string;
+  apiUrl?: string;
+  redisUrl?: string;
+  store: OutboundStore;
+  clock: Clock;
+  logger: Logger;
+  /** Bolt's logger interface for the Web API client. */
+  clientLogger?: SlackLogger;
+  overrides?: Partial<SenderOptions>;
+}): Sender {
+  return new Sender({
+    client: new WebClient(options.botToken, {
+      slackApiUrl: options.apiUrl,
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 0 },
+      ...(options.clientLogger ? { logger: options.clientLogger } : {}),
+    }),
+    store: options.store,
+    clock: options.clock,
+    logger: options.logger,
+    redisUrl: options.redisUrl,
+    ...options.overrides,
+  });
 }

@@ -3,7 +3,7 @@
 
 import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
-import { allJobs } from "../../src/app/areas.js";
+import { areaWiring, createAreas } from "../../src/app/areas.js";
 import { type Config, loadConfig } from "../../src/app/config.js";
 import { createLogger } from "../../src/app/logger.js";
 import { createServices, type Services } from "../../src/app/services.js";
@@ -86,7 +86,7 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
         services,
         clock,
         logger,
-        jobs: jobs ?? allJobs,
+        jobs: jobs ?? createAreas(areaWiring({ services, config, logger, clock, sender })).flatMap((a) => a.jobs),
         sender,
         scheduler: { owner: name, ...scheduler },
       });

@@ -1,8 +1,11 @@
 // The admin area: what it registers with Slack and the scheduler.
+import type { HandlerDeps } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { register } from "./slack/listeners.js";
-export const adminArea: Area = {
-  name: "admin",
-  register,
-  jobs: [],
-};
+export function createAdminArea(deps: HandlerDeps): Area {
+  return {
+    name: "admin",
+    register: (app) => register(app, deps),
+    jobs: [],
+  };
+}

@@ -1,9 +1,12 @@
 // The correspondence area: what it registers with Slack and the scheduler.
+import type { HandlerDeps } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { correspondenceReminders } from "./jobs/correspondence-reminders.js";
 import { register } from "./slack/listeners.js";
-export const correspondenceArea: Area = {
-  name: "correspondence",
-  register,
-  jobs: [correspondenceReminders],
-};
+export function createCorrespondenceArea(deps: HandlerDeps): Area {
+  return {
+    name: "correspondence",
+    register: (app) => register(app, deps),
+    jobs: [correspondenceReminders],
+  };
+}

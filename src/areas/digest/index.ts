@@ -1,9 +1,12 @@
 // The digest area: the managers' morning briefing, made of the sections other areas offer.
+import type { HandlerDeps } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { morningDigest } from "./jobs/morning-digest.js";
 
-export const digestArea: Area = {
-  name: "digest",
-  register: () => {},
-  jobs: [morningDigest],
-};
+export function createDigestArea(_deps: HandlerDeps): Area {
+  return {
+    name: "digest",
+    register: () => {},
+    jobs: [morningDigest],
+  };
+}

@@ -1,9 +1,12 @@
 // The events area: what it registers with Slack and the scheduler.
+import type { HandlerDeps } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { eventReminders } from "./jobs/event-reminders.js";
 import { register } from "./slack/listeners.js";
-export const eventsArea: Area = {
-  name: "events",
-  register,
-  jobs: [eventReminders],
-};
+export function createEventsArea(deps: HandlerDeps): Area {
+  return {
+    name: "events",
+    register: (app) => register(app, deps),
+    jobs: [eventReminders],
+  };
+}

@@ -1,11 +1,14 @@
 // The office-calendar area: what it registers with Slack and the scheduler.
+import type { HandlerDeps } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { calendarNotes } from "./jobs/calendar-notes.js";
 import { greetingCards } from "./jobs/greeting-cards.js";
 import { nameDayReminders } from "./jobs/name-day-reminders.js";
 import { register } from "./slack/listeners.js";
-export const officeCalendarArea: Area = {
-  name: "office-calendar",
-  register,
-  jobs: [nameDayReminders, greetingCards, calendarNotes],
-};
+export function createOfficeCalendarArea(deps: HandlerDeps): Area {
+  return {
+    name: "office-calendar",
+    register: (app) => register(app, deps),
+    jobs: [nameDayReminders, greetingCards, calendarNotes],
+  };
+}

@@ -1,9 +1,12 @@
 // The sponsors area: what it registers with Slack and the scheduler.
+import type { HandlerDeps } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { sponsorThanks } from "./jobs/sponsor-thanks.js";
 import { register } from "./slack/listeners.js";
-export const sponsorsArea: Area = {
-  name: "sponsors",
-  register,
-  jobs: [sponsorThanks],
-};
+export function createSponsorsArea(deps: HandlerDeps): Area {
+  return {
+    name: "sponsors",
+    register: (app) => register(app, deps),
+    jobs: [sponsorThanks],
+  };
+}
