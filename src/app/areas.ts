@@ -6,11 +6,14 @@ import type { Area } from "../areas/area.js";
 import { createClippingsArea } from "../areas/clippings/index.js";
 import { createContactsArea } from "../areas/contacts/index.js";
 import { createCorrespondenceArea } from "../areas/correspondence/index.js";
+import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea } from "../areas/events/index.js";
 import { createOfficeCalendarArea } from "../areas/office-calendar/index.js";
 import { createSponsorsArea } from "../areas/sponsors/index.js";
 import { createTranslationsArea } from "../areas/translations/index.js";
+import type { SqlReader } from "../db/sql-reader.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import type { HandlerDeps } from "../slack/listener.js";
@@ -25,9 +28,10 @@ export type AreaWiring = Omit<HandlerDeps, "jobs">;
 export function createAreas(wiring: AreaWiring): Area[] {
   // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
   const jobs: Job[] = [];
+  const digestSections: DigestSection[] = [];
   const deps: HandlerDeps = { ...wiring, jobs };
   const areas = [
-    createDigestArea(deps),
+    createDigestArea(deps, digestSections),
     createClippingsArea(deps),
     createContactsArea(deps),
     createOfficeCalendarArea(deps),
@@ -38,12 +42,14 @@ export function createAreas(wiring: AreaWiring): Area[] {
     createAdminArea(deps),
   ];
   jobs.push(...areas.flatMap((area) => area.jobs));
+  digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
   return areas;
 }
 
 /** The wiring from the services, the configuration and the sender. */
 export function areaWiring(options: {
   services: Services;
+  db: { prisma: PrismaClient; reader: SqlReader };
   config: Config;
   logger: Logger;
   clock: Clock;
@@ -52,6 +58,8 @@ export function areaWiring(options: {
   const { services, config } = options;
   return {
     services,
+    prisma: options.db.prisma,
+    reader: options.db.reader,
     roles: services.roles,
     locales: services.locales,
     logger: options.logger,

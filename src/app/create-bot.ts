@@ -3,6 +3,7 @@
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
+import type { DigestSection } from "../areas/digest/digest-section.js";
 import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
@@ -21,6 +22,8 @@ export interface Bot {
   sender: Sender;
   /** Every area's scheduled jobs, for the scheduler. */
   jobs: readonly Job[];
+  /** Every area's sections of the managers' morning digest. */
+  digestSections: readonly DigestSection[];
   inFlight: InFlight;
   /** Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz in Socket Mode). */
   start(): Promise<{ port?: number }>;
@@ -100,7 +103,7 @@ export function createBot({
     clientLogger: log,
     overrides: senderOptions,
   });
-  const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
+  const areas = createAreas(areaWiring({ services, db, config, logger, clock, sender }));
   for (const area of areas) area.register(app);
 
   return {
@@ -108,6 +111,7 @@ export function createBot({
     services,
     sender,
     jobs: areas.flatMap((area) => area.jobs),
+    digestSections: areas.flatMap((area) => area.digestSections ?? []),
     inFlight,
     async start() {
       try {

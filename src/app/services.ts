@@ -1,24 +1,15 @@
 // The composition of the domain services the listeners and jobs use.
 
 import { createClippingAlerts } from "../areas/clippings/clipping-alerts.js";
-import { createClippingReplies, createRepliesDigestSection } from "../areas/clippings/clipping-replies.js";
+import { createClippingReplies } from "../areas/clippings/clipping-replies.js";
 import { createClippingSearch } from "../areas/clippings/clipping-search.js";
 import { createClippingService } from "../areas/clippings/clipping-service.js";
-import { createClippingsDigestSection } from "../areas/clippings/clippings-digest.js";
 import { createContactImports } from "../areas/contacts/contact-import.js";
 import { createContactService } from "../areas/contacts/contact-service.js";
 import { createLetterService } from "../areas/correspondence/letter-service.js";
-import { createLettersDigestSection } from "../areas/correspondence/letters-digest.js";
-import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createEventService } from "../areas/events/event-service.js";
-import { createEventsDigestSection } from "../areas/events/events-digest.js";
 import { createCalendarReminders } from "../areas/office-calendar/calendar-reminders.js";
 import { createGreetingService } from "../areas/office-calendar/greeting-service.js";
-import {
-  createThankYouDigestSection,
-  createVipNameDaysDigestSection,
-} from "../areas/office-calendar/greetings-digest.js";
-import { createSponsorsDigestSections } from "../areas/sponsors/sponsors-digest.js";
 import { createSponsorshipService } from "../areas/sponsors/sponsorship-service.js";
 import { createTranslationService } from "../areas/translations/translation-service.js";
 import { createLocaleService, type SlackLocaleLookup } from "../areas/users/locale.js";
@@ -50,16 +41,6 @@ export function createServices(deps: {
   const letters = createLetterService(deps);
   const sponsorships = createSponsorshipService(deps);
   const events = createEventService(deps);
-  // Each area that has something for the managers' morning digest adds its section here.
-  const digestSections: DigestSection[] = [
-    createClippingsDigestSection(deps),
-    createRepliesDigestSection(clippingReplies),
-    createVipNameDaysDigestSection({ contacts, nameDays }),
-    createThankYouDigestSection(greetings),
-    createLettersDigestSection(letters),
-    ...createSponsorsDigestSections(sponsorships),
-    createEventsDigestSection(events),
-  ];
   return {
     roles,
     /** Who may correct or withdraw a clipping: the person who logged it, or a manager. */
@@ -83,7 +64,6 @@ export function createServices(deps: {
     events,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
-    digestSections,
   };
 }
 

@@ -1,7 +1,10 @@
 // What an area hands the composition root: its Slack listeners and its scheduled jobs. An area's
 // index.ts builds one of these and reads as its map of Slack ids; src/app/areas.ts lists them.
 import type { App } from "@slack/bolt";
+import type { Messages } from "../i18n/index.js";
 import type { Job } from "../scheduling/job.js";
+import type { DigestSection } from "./digest/digest-section.js";
+import type { Role } from "./users/roles.js";
 
 export interface Area {
   /** The folder's name under src/areas. */
@@ -10,4 +13,17 @@ export interface Area {
   register(app: App): void;
   /** The area's scheduled jobs, in the order `/grafeio jobs` lists them. */
   jobs: readonly Job[];
+  /** What the area adds to the managers' morning digest, in the digest's order. */
+  digestSections?: readonly DigestSection[];
+  /** The area's slash commands, for `/grafeio help`. */
+  commands?: readonly CommandInfo[];
+}
+
+export interface CommandInfo {
+  /** `/sponsor` */
+  name: string;
+  /** Who may use it. */
+  role: Role;
+  /** One line: what the command is for, in the reader's language. */
+  summary(t: Messages): string;
 }

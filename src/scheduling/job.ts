@@ -3,6 +3,7 @@
 
 import type { Logger } from "../app/logger.js";
 import type { Services } from "../app/services.js";
+import type { WorkingCalendar } from "../calendar/working-days.js";
 import type { LocaleCode } from "../i18n/index.js";
 import { type Clock, localDate } from "../lib/clock.js";
 import type { Sender } from "../slack/sender.js";
@@ -22,7 +23,13 @@ export interface JobDeps {
   clock: Clock;
   logger: Logger;
   sender: Sender;
+  /**
+   * @deprecated the container of every service, being replaced by each area's own deps (a job is
+   * built by its area's factory, closing over what it needs).
+   */
   services: Services;
+  /** The office's working calendar (weekends, holidays, the admins' corrections). */
+  calendar: Pick<WorkingCalendar, "dayInfo" | "previousWorkingDay" | "isWorkingDay" | "nextWorkingDay">;
   timeZone: string;
   defaultLocale: LocaleCode;
   /** The channel an admin chose for this job, if any. */
@@ -46,7 +53,7 @@ export interface Job {
 
 /** The office's calendar day of an occurrence, and whether it is a working day (with its holiday). */
 export async function officeDayOf(occurrence: Occurrence, deps: JobDeps) {
-  return deps.services.calendar.dayInfo(localDate(occurrence.scheduledFor, deps.timeZone));
+  return deps.calendar.dayInfo(localDate(occurrence.scheduledFor, deps.timeZone));
 }
 
 /** Where a job that posts to the PR office goes: its own channel, else the office's. */

@@ -51,6 +51,7 @@ export function createJobRuntime(options: {
       logger,
       sender,
       services,
+      calendar: services.calendar,
       timeZone: config.timeZone,
       defaultLocale: config.defaultLocale,
       channelId,

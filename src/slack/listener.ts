@@ -21,6 +21,8 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../app/logger.js";
 import type { Services } from "../app/services.js";
 import type { Role } from "../areas/users/roles.js";
+import type { SqlReader } from "../db/sql-reader.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
@@ -41,6 +43,9 @@ export interface SlackKit {
  */
 export interface HandlerDeps extends SlackKit {
   services: Services;
+  /** For the area's own store: the database client and the search's reader. */
+  prisma: PrismaClient;
+  reader: SqlReader;
   clock: Clock;
   timeZone: string;
   /** The office's language, for what is posted in channels. */

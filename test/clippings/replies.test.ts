@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { clippingReplyReminders } from "../../src/areas/clippings/jobs/reply-reminders.js";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
-import { morningDigest } from "../../src/areas/digest/jobs/morning-digest.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { validClip } from "../support/clip-form.js";
 import type { Json } from "../support/fake-slack.js";
@@ -149,7 +148,7 @@ describe("reminders and the digest", () => {
     await h.services.roles.ensureRoleHolders(["U0MANAGER"], "manager");
     await owed("Εκπρόθεσμη απάντηση", "2026-11-19");
     await owed("Απάντηση της εβδομάδας", "2026-11-27");
-    const p = h.process("A", [morningDigest]);
+    const p = h.process("A", h.jobs("morning-digest"));
     await p.scheduler.tick();
     h.clock.set(new Date("2026-11-23T06:00:00Z"));
     await p.scheduler.tick();

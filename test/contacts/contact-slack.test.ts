@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/app/logger.js";
+import { buildSection } from "../../src/areas/digest/digest-section.js";
 import { nameDayReminders } from "../../src/areas/office-calendar/jobs/name-day-reminders.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createJobRuntime } from "../../src/scheduling/runtime.js";
@@ -324,8 +325,8 @@ describe("thank-you letters and the managers' digest", () => {
     });
     await t.bot.services.greetings.requestThankYou({ contactId: keep.id, occasion: "event:12", reason: "again" });
     const digest = await Promise.all(
-      t.bot.services.digestSections.map((s) =>
-        s.build({
+      t.bot.digestSections.map((s) =>
+        buildSection(s, {
           date: "2026-12-06",
           since: new Date(0),
           until: clock.now(),

@@ -1,5 +1,6 @@
 import nodeIcal from "node-ical";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildSection } from "../../src/areas/digest/digest-section.js";
 import { type EventInput, validateEvent } from "../../src/areas/events/event-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
@@ -161,8 +162,8 @@ describe("/event in Slack", () => {
     const list = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("Λεμεσού"));
     expect(String(list.args.text)).toContain("10/12/2026 19:00 – 21:00");
     const digest = await Promise.all(
-      t.bot.services.digestSections.map((s) =>
-        s.build({
+      t.bot.digestSections.map((s) =>
+        buildSection(s, {
           date: "2026-12-07",
           since: new Date(0),
           until: new Date("2026-12-07T06:00:00Z"),

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { morningDigest } from "../../src/areas/digest/jobs/morning-digest.js";
 import { checkMessage } from "../support/block-kit-limits.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 
@@ -15,7 +14,7 @@ async function setup(options: { managers?: Record<string, string>; env?: Record<
     h.fake.users.set(id, { id, locale });
     await h.services.roles.ensureRoleHolders([id], "manager");
   }
-  const p = h.process("A", [morningDigest]);
+  const p = h.process("A", h.jobs("morning-digest"));
   await p.scheduler.tick(); // the job is first seen on Friday morning
   return p;
 }
@@ -103,7 +102,7 @@ describe("the morning digest", () => {
   it("is not sent on a Greek public holiday, nor on a day an admin declared one", async () => {
     h = await createJobHarness({ now: new Date("2026-12-24T05:00:00Z") });
     await h.services.roles.ensureRoleHolders(["U0MANAGER"], "manager");
-    const p = h.process("A", [morningDigest]);
+    const p = h.process("A", h.jobs("morning-digest"));
     await p.scheduler.tick();
     h.clock.set(new Date("2026-12-25T06:00:00Z")); // Christmas, a Friday
     await p.scheduler.tick();

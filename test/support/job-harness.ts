@@ -26,7 +26,9 @@ export interface JobHarness {
   config: Config;
   logs: string[];
   /** A runtime (scheduler + sender) as one bot process would have it. */
-  process(name: string, jobs?: Job[], scheduler?: Partial<SchedulerOptions>): JobRuntime;
+  process(name: string, jobs?: readonly Job[], scheduler?: Partial<SchedulerOptions>): JobRuntime;
+  /** The jobs of that name as the areas build them (for process()). */
+  jobs(...names: string[]): Job[];
   dispose(): Promise<void>;
 }
 
@@ -61,6 +63,16 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
     lookupSlackLocale: async (user) => fake.users.get(user)?.locale ?? "el-GR",
   });
   const runtimes: JobRuntime[] = [];
+  // The areas as the bot builds them; their jobs take the sender from each process at run time.
+  const wiringSender = new Sender({
+    client: new WebClient(BOT_TOKEN, { slackApiUrl: apiUrl }),
+    store: services.outbound,
+    clock,
+    logger,
+  });
+  const areaJobs = createAreas(
+    areaWiring({ services, db: database.db, config, logger, clock, sender: wiringSender }),
+  ).flatMap((a) => a.jobs);
   return {
     clock,
     fake,
@@ -86,18 +98,26 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
         services,
         clock,
         logger,
-        jobs: jobs ?? createAreas(areaWiring({ services, config, logger, clock, sender })).flatMap((a) => a.jobs),
+        jobs: jobs ?? areaJobs,
         sender,
         scheduler: { owner: name, ...scheduler },
       });
       runtimes.push(runtime);
       return runtime;
     },
+    jobs(...names) {
+      return names.map((name) => {
+        const job = areaJobs.find((j) => j.name === name);
+        if (!job) throw new Error(`no job named ${name}`);
+        return job;
+      });
+    },
     async dispose() {
       for (const r of runtimes) {
         await r.stop(1000);
         await r.sender.stop();
       }
+      await wiringSender.stop();
       await database.dispose();
       await fake.stop();
     },

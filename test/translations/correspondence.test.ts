@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { correspondenceReminders } from "../../src/areas/correspondence/jobs/correspondence-reminders.js";
 import { createLetterService, protocolNumber } from "../../src/areas/correspondence/letter-service.js";
 import { type LetterInput, validateLetter } from "../../src/areas/correspondence/letter-validation.js";
+import { buildSection } from "../../src/areas/digest/digest-section.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { Json } from "../support/fake-slack.js";
@@ -189,8 +190,14 @@ describe("/letter in Slack", () => {
     const digest = async () =>
       JSON.stringify(
         await Promise.all(
-          t.bot.services.digestSections.map((s) =>
-            s.build({ date: today, since: new Date(0), until: clock.now(), timeZone: "Europe/Athens", locale: "el" }),
+          t.bot.digestSections.map((s) =>
+            buildSection(s, {
+              date: today,
+              since: new Date(0),
+              until: clock.now(),
+              timeZone: "Europe/Athens",
+              locale: "el",
+            }),
           ),
         ),
       );

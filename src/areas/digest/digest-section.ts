@@ -21,7 +21,32 @@ export interface DigestSectionContent {
   items: string[];
 }
 
-export interface DigestSection {
+/**
+ * A section: its data from the area's service (null: nothing to say today), rendered by the area's
+ * view in the reader's language. The digest puts the rendered sections into its messages.
+ */
+export interface DataDigestSection<D> {
+  id: string;
+  collect(window: DigestWindow): Promise<D | null>;
+  render(data: D, window: DigestWindow): DigestSectionContent;
+}
+
+/** The older form, which builds its text in one step; areas move to DataDigestSection. */
+export interface LegacyDigestSection {
   id: string;
   build(window: DigestWindow): Promise<DigestSectionContent | null>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a list holds sections of different data types
+export type DigestSection = DataDigestSection<any> | LegacyDigestSection;
+
+/** Defines a section, keeping its data type between collect and render. */
+export function digestSection<D>(section: DataDigestSection<D>): DataDigestSection<D> {
+  return section;
+}
+
+export async function buildSection(section: DigestSection, window: DigestWindow): Promise<DigestSectionContent | null> {
+  if ("build" in section) return section.build(window);
+  const data = await section.collect(window);
+  return data === null ? null : section.render(data, window);
 }

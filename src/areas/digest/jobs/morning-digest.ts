@@ -1,31 +1,40 @@
 // The managers' morning briefing: at 08:00 on working days, each manager gets a DM (in their
 // language) and the managers' channel, if an admin chose one, gets the same in the office's.
 import { TZDate } from "@date-fns/tz";
+import type { WorkingCalendar } from "../../../calendar/working-days.js";
 import { type LocaleCode, messages } from "../../../i18n/index.js";
-import { formatDayMonthYear } from "../../../lib/clock.js";
+import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
 import { wallTime } from "../../../scheduling/cron.js";
-import { type Job, type JobDeps, type Occurrence, officeDayOf } from "../../../scheduling/job.js";
-import type { DigestSectionContent } from "../digest-section.js";
+import type { Job, JobDeps, Occurrence } from "../../../scheduling/job.js";
+import { buildSection, type DigestSection, type DigestSectionContent } from "../digest-section.js";
 import { buildDigestMessages } from "../slack/digest-views.js";
 
-export const morningDigest: Job = {
+export interface MorningDigestDeps {
+  /** Every area's sections, in the digest's order (filled in by the composition root). */
+  sections: readonly DigestSection[];
+  calendar: Pick<WorkingCalendar, "dayInfo" | "previousWorkingDay">;
+  roles: { holdersOf(role: "manager"): Promise<string[]> };
+  locales: { resolve(slackUserId: string): Promise<LocaleCode> };
+}
+
+export const createMorningDigest = (area: MorningDigestDeps): Job => ({
   name: "morning-digest",
   schedule: "0 8 * * 1-5",
   description: "Managers' morning briefing (working days, 08:00)",
   catchUp: "latest",
   async run(occurrence, deps) {
-    const { services, timeZone } = deps;
-    const day = await officeDayOf(occurrence, deps);
+    const { timeZone } = deps;
+    const day = await area.calendar.dayInfo(localDate(occurrence.scheduledFor, timeZone));
     const { date } = day;
     if (!day.working) return `skipped: ${day.holiday ?? "weekend"}`;
 
     // New since the previous working day's briefing, at the same local time.
     const local = new TZDate(occurrence.scheduledFor, timeZone);
-    const previous = await services.calendar.previousWorkingDay(date);
+    const previous = await area.calendar.previousWorkingDay(date);
     const since = wallTime(previous, local.getHours(), local.getMinutes(), timeZone);
     const recipients: { channel: string; locale: LocaleCode }[] = [];
-    for (const manager of await services.roles.holdersOf("manager")) {
-      recipients.push({ channel: manager, locale: await services.locales.resolve(manager) });
+    for (const manager of await area.roles.holdersOf("manager")) {
+      recipients.push({ channel: manager, locale: await area.locales.resolve(manager) });
     }
     if (deps.channelId) recipients.push({ channel: deps.channelId, locale: deps.defaultLocale });
     if (recipients.length === 0) return "no recipients: no managers and no channel";
@@ -36,7 +45,7 @@ export const morningDigest: Job = {
       let sections = cache.get(r.locale);
       if (!sections) {
         const window = { date, since, until: occurrence.scheduledFor, timeZone, locale: r.locale };
-        sections = (await Promise.all(services.digestSections.map((s) => s.build(window)))).filter(
+        sections = (await Promise.all(area.sections.map((s) => buildSection(s, window)))).filter(
           (c): c is DigestSectionContent => c !== null,
         );
         cache.set(r.locale, sections);
@@ -45,7 +54,7 @@ export const morningDigest: Job = {
     }
     return `sent to ${recipients.length} (${posted} messages posted now)`;
   },
-};
+});
 
 async function postDigest(
   deps: JobDeps,
