@@ -1,6 +1,7 @@
 import nodeIcal from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateEvent } from "../../src/areas/events/event-validation.js";
+import { isRefused } from "../../src/areas/events/service.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -11,6 +12,7 @@ describe("the events' calendar feed (HTTP mode)", () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ clock, env: { CALENDAR_FEED_TOKEN: TOKEN } });
+    await t.grant("U0STAFF01", "staff");
     const types = new Set((await t.bot.services.events.types()).map((x) => x.slug));
     const add = async (title: string, startDate: string, key: string) => {
       const r = validateEvent(
@@ -18,7 +20,13 @@ describe("the events' calendar feed (HTTP mode)", () => {
         { now: clock.now(), timeZone: "Europe/Athens", knownTypes: types },
       );
       if (!r.ok) throw new Error("invalid");
-      return (await t.bot.services.events.create({ draft: r.draft, createdBy: "U0STAFF01", submissionKey: key })).event;
+      const outcome = await t.bot.services.events.create({
+        draft: r.draft,
+        createdBy: "U0STAFF01",
+        submissionKey: key,
+      });
+      if (isRefused(outcome)) throw new Error("refused");
+      return outcome.event;
     };
     await add("Φωταγώγηση του δέντρου", "2026-12-05", "tree");
     const cancelled = await add("Συναυλία που ακυρώθηκε", "2026-12-12", "gig");
