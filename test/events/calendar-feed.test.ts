@@ -48,6 +48,46 @@ describe("the events' calendar feed (HTTP mode)", () => {
     expect(events.find((e) => e.summary === "Συναυλία που ακυρώθηκε")?.status).toBe("CANCELLED");
   });
 
+  it("carries every event of its window, however many (a month back, a year ahead, cancelled ones too)", async () => {
+    const type = "ceremony";
+    const day = (n: number) => new Date(Date.UTC(2026, 10, 1) + n * 86_400_000); // from 1 Nov 2026, within the window
+    await t.database.db.prisma.event.createMany({
+      data: Array.from({ length: 150 }, (_, i) => ({
+        title: `Εκδήλωση αρ. ${i + 1}`,
+        typeSlug: type,
+        startsAt: new Date(day(i).getTime() + 16 * 3_600_000),
+        endsAt: new Date(day(i).getTime() + 18 * 3_600_000),
+        responsible: [],
+        languages: [],
+        createdBy: "U0STAFF01",
+        ...(i % 10 === 0 ? { status: "cancelled" as const } : {}),
+      })),
+    });
+    // Outside the window: two months back, and more than a year ahead.
+    await t.database.db.prisma.event.createMany({
+      data: [new Date("2026-09-20T16:00:00Z"), new Date("2027-12-20T16:00:00Z")].map((startsAt) => ({
+        title: "Εκτός παραθύρου",
+        typeSlug: type,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        responsible: [],
+        languages: [],
+        createdBy: "U0STAFF01",
+      })),
+    });
+    const res = await fetch(`${t.baseUrl}/calendar/${TOKEN}.ics`);
+    expect(res.status).toBe(200);
+    const events = Object.values(nodeIcal.sync.parseICS(await res.text())).filter((c) => c?.type === "VEVENT") as {
+      summary: string;
+      status?: string;
+    }[];
+    const numbered = events.filter((e) => e.summary.startsWith("Εκδήλωση αρ. "));
+    expect(new Set(numbered.map((e) => e.summary)).size).toBe(150);
+    expect(numbered.filter((e) => e.status === "CANCELLED")).toHaveLength(15);
+    expect(events.filter((e) => e.summary === "Εκτός παραθύρου")).toHaveLength(0);
+    expect(events).toHaveLength(152); // and the two of the set-up
+  });
+
   it("answers 404 to any other address", async () => {
     for (const path of [`/calendar/${TOKEN.slice(1)}.ics`, "/calendar/x.ics", `/calendar/${TOKEN}`]) {
       expect((await fetch(`${t.baseUrl}${path}`)).status, path).toBe(404);

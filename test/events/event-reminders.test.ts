@@ -107,5 +107,6 @@ describe("an event's checklist and reminders", () => {
     } finally {
       await h.dispose();
     }
-  });
+    // Three weeks of a scheduler on a shared machine: more than vitest's default.
+  }, 120_000);
 });
