@@ -38,7 +38,17 @@ export function createAreas(wiring: AreaWiring): Area[] {
     createTranslationsArea(deps),
     createCorrespondenceArea(deps),
     createSponsorsArea(deps),
-    createEventsArea(deps),
+    createEventsArea({
+      kit: { logger: deps.logger, roles: deps.roles, locales: deps.locales },
+      prisma: deps.prisma,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      defaultLocale: deps.defaultLocale,
+      sender: deps.sender,
+      prChannelId: deps.prChannelId,
+      sponsors: deps.services.sponsorships,
+      contacts: deps.services.contacts,
+    }),
     createAdminArea(deps),
   ];
   jobs.push(...areas.flatMap((area) => area.jobs));

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
+import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
@@ -49,7 +50,7 @@ export function createBot({
   senderOptions?: Partial<SenderOptions>;
 }): Bot {
   const log = boltLogger(logger);
-  // The feed is built on request from the services, which are created below.
+  // The feed is built on request by the events area, which is created below.
   let feed: (() => Promise<string>) | undefined;
   const receiver = createReceiver(
     config,
@@ -85,14 +86,6 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
-  // A month back and a year ahead, cancelled ones included (so that subscribers drop them).
-  feed = async () => {
-    const now = clock.now().getTime();
-    const events = await services.events.between(new Date(now - 31 * 86_400_000), new Date(now + 366 * 86_400_000), {
-      includeCancelled: true,
-    });
-    return services.events.toIcs(events, "Grafeio");
-  };
   const sender = createSlackSender({
     botToken: config.slack.botToken,
     apiUrl: config.slack.apiUrl,
@@ -105,6 +98,8 @@ export function createBot({
   });
   const areas = createAreas(areaWiring({ services, db, config, logger, clock, sender }));
   for (const area of areas) area.register(app);
+  // The events area's feed: every event of its window, cancelled ones included.
+  feed = areas.find(isEventsArea)?.calendarFeed;
 
   return {
     app,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { validateEvent } from "../../src/areas/events/event-validation.js";
-import { eventReminders } from "../../src/areas/events/jobs/event-reminders.js";
+import { isRefused } from "../../src/areas/events/service.js";
 import { createJobHarness } from "../support/job-harness.js";
 
 const STAFF = "U0STAFF01";
@@ -12,7 +12,9 @@ describe("an event's checklist and reminders", () => {
     // The event: Wednesday 28 October 2026, 11:00 (the national day, after the Sunday the clocks go back).
     const h = await createJobHarness({ now: new Date("2026-10-19T06:00:00Z") });
     try {
-      const p = h.process("A", [eventReminders]);
+      for (const who of [STAFF, RESPONSIBLE])
+        await h.services.roles.grantRole({ slackUserId: who, role: "staff", grantedBy: "test" });
+      const p = h.process("A", h.jobs("event-reminders"));
       await p.scheduler.tick();
       const types = new Set((await h.services.events.types()).map((t) => t.slug));
       const r = validateEvent(
@@ -28,6 +30,7 @@ describe("an event's checklist and reminders", () => {
       );
       if (!r.ok) throw new Error(JSON.stringify(r.errors));
       const created = await h.services.events.create({ draft: r.draft, createdBy: STAFF, submissionKey: "parade" });
+      if (isRefused(created)) throw new Error("refused");
       const id = created.event.id;
       const items = await h.services.events.checklist(id);
       expect(items.map((i) => i.title)).toEqual(
@@ -60,7 +63,7 @@ describe("an event's checklist and reminders", () => {
       // Tuesday 27 October 09:40, winter time now (UTC+2): T−1 summary, once, whatever the runs.
       h.clock.set(new Date("2026-10-27T07:41:00Z"));
       await p.scheduler.tick();
-      await h.process("B", [eventReminders]).scheduler.tick();
+      await h.process("B", h.jobs("event-reminders")).scheduler.tick();
       expect(texts(RESPONSIBLE).filter((x) => x.includes("Αύριο"))).toHaveLength(1);
 
       // A sponsor of the parade, committed and not thanked yet: named in the follow-up.
@@ -104,5 +107,6 @@ describe("an event's checklist and reminders", () => {
     } finally {
       await h.dispose();
     }
-  });
+    // Three weeks of a scheduler on a shared machine: more than vitest's default.
+  }, 120_000);
 });

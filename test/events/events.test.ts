@@ -475,6 +475,44 @@ describe("/event in Slack", () => {
     expect(String(comment)).toContain("110,00 €");
   });
 
+  it("answers a forged or stale button and form with «out of date», changing nothing", async () => {
+    const event = await t.database.db.prisma.event.findFirstOrThrow({ where: { title: "Συναυλία Χριστουγέννων" } });
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({ userId: STAFF, actionId: "event_cancel", value: "12; DROP", channelId: PR });
+    await t.fake.waitFor(
+      "chat.postEphemeral",
+      (c) => String(c.args.text).includes("δεν είναι πια επίκαιρο"),
+      5000,
+      before,
+    );
+    expect(t.fake.calls.slice(before).some((c) => c.method === "views.open")).toBe(false);
+
+    const forged = {
+      id: "V0FORGED1",
+      type: "modal",
+      callback_id: "event_cancel_modal",
+      private_metadata: JSON.stringify({ id: "all" }),
+      blocks: [],
+    };
+    const values = { reason: { value: { type: "plain_text_input", value: "Πλαστό" } } };
+    const answer = (await t.slack.viewSubmission({ view: forged, userId: STAFF, values })).json() as Json;
+    expect(answer).toMatchObject({
+      response_action: "errors",
+      errors: { reason: expect.stringContaining("δεν είναι πια επίκαιρο") },
+    });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect((await t.bot.services.events.get(event.id))?.status).toBe("scheduled");
+  });
+
+  it("answers `/event help` and `/event βοήθεια` with the command's help", async () => {
+    for (const text of ["help", "βοήθεια"]) {
+      const before = t.fake.calls.length;
+      await t.slack.command({ command: "/event", text, userId: STAFF, channelId: PR });
+      const shown = await t.fake.waitFor("response_url", () => true, 5000, before);
+      expect(String(shown.args.text), text).toContain("`/event list");
+    }
+  });
+
   it("opens the form prefilled from a national-day reminder's button", async () => {
     const before = t.fake.calls.length;
     const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });

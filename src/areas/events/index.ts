@@ -1,14 +1,42 @@
-// The events area: what it registers with Slack and the scheduler.
-import type { HandlerDeps } from "../../slack/listener.js";
+// The events area: `/event` (staff) and what hangs off an event's card (its calendar file, edit,
+// checklist, cancellation), its guests, invitations and gifts; the event-reminders job; its digest
+// section; and the subscribed calendars' feed.
+import type { App } from "@slack/bolt";
 import type { Area } from "../area.js";
+import type { EventsAreaDeps } from "./deps.js";
 import { createEventsDigestSection } from "./events-digest.js";
-import { eventReminders } from "./jobs/event-reminders.js";
+import { createEventRemindersJob } from "./jobs/event-reminders.js";
+import { EVENTS_ROLE } from "./rules.js";
+import { buildEventService } from "./service.js";
 import { register } from "./slack/listeners.js";
-export function createEventsArea(deps: HandlerDeps): Area {
+import { createEventStore } from "./store.js";
+
+export type { ContactsForEvents, EventsAreaDeps, SponsorsForEvents } from "./deps.js";
+
+export interface EventsArea extends Area {
+  /** The iCalendar feed that calendars subscribe to (served at /calendar/<token>.ics). */
+  calendarFeed(): Promise<string>;
+}
+
+export function createEventsArea(deps: EventsAreaDeps): EventsArea {
+  const { kit, prisma, clock, timeZone } = deps;
+  const events = buildEventService({ store: createEventStore(prisma), roles: kit.roles, clock, timeZone });
   return {
     name: "events",
-    register: (app) => register(app, deps),
-    digestSections: [createEventsDigestSection(deps.services.events)],
-    jobs: [eventReminders],
+    // Slack ids — command: /event; actions: event_ics, event_edit, event_checklist, event_cancel,
+    // event_create, event_item_done, event_feedback, event_add_guest, event_guests_pdf,
+    // event_invite, event_invitation_answer, event_add_gift; views: event_modal,
+    // event_cancel_modal, event_item_modal, event_feedback_modal, event_add_guest_modal,
+    // event_invite_modal, event_gift_modal.
+    register: (app: App) => register(app, { ...deps, events }),
+    jobs: [createEventRemindersJob({ events, sponsors: deps.sponsors, locales: kit.locales })],
+    digestSections: [createEventsDigestSection(events)],
+    commands: [{ name: "/event", role: EVENTS_ROLE, summary: (t) => t.events.summaryLine }],
+    calendarFeed: () => events.calendarFeed(),
   };
+}
+
+/** The events area among the areas (for the calendar feed's route). */
+export function isEventsArea(area: Area): area is EventsArea {
+  return area.name === "events" && "calendarFeed" in area;
 }

@@ -1,4 +1,5 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
@@ -12,6 +13,7 @@ export const el = {
       "`/event 12 guests`: η σειρά προτεραιότητας των επισήμων (και PDF)· `/event 12 place 3 1 λόγος`: θέση με το χέρι",
       "`/event 12 invitations`, `/event 12 gifts`: προσκλήσεις και απαντήσεις, δώρα· `/event gifts 2026`: το μητρώο δώρων (CSV, XLSX)",
     ].join("\n"),
+    summaryLine: "Εκδηλώσεις: καταχώριση, λίστα ενεργειών, επίσημοι, προσκλήσεις και δώρα",
     modalTitle: "Νέα εκδήλωση",
     submit: "Αποθήκευση",
     close: "Ακύρωση",
@@ -81,7 +83,7 @@ export const el = {
     itemDueLine: (event: string, title: string, due: string, overdue: boolean) =>
       `• ${event}: ${title} · ${overdue ? ":warning: " : ""}${due}`,
     summary: (days: number, id: number, title: string, when: string, open: number) =>
-      `:calendar: *${days === 1 ? "Αύριο" : `Σε ${days} ημέρες`}: #${id} ${title}* (${when}). Ενέργειες που εκκρεμούν: ${open}.`,
+      `:calendar: *${icu("el", "{days, plural, =1 {Αύριο} one {Σε # ημέρα} other {Σε # ημέρες}}", { days })}: #${id} ${title}* (${when}). Ενέργειες που εκκρεμούν: ${open}.`,
     followUp: (id: number, title: string) =>
       `:speech_balloon: Η εκδήλωση #${id} «${title}» έγινε. Πώς πήγε; Γράψτε τι πήγε καλά, τι να βελτιώσουμε και τις προτάσεις των δημοτών. Μην ξεχάσετε τα ευχαριστήρια σε χορηγούς και συνεργάτες.`,
     followUpAgain: (id: number, title: string) =>
@@ -120,7 +122,8 @@ export const el = {
     answers: { pending: "χωρίς απάντηση", accepted: "έρχεται", declined: "δεν έρχεται" },
     invite: "Προσθήκη προσκεκλημένων",
     inviteNames: "Ονόματα (ένα σε κάθε γραμμή)",
-    invited: (n: number) => `Προστέθηκαν ${n} προσκεκλημένοι.`,
+    invited: (n: number) =>
+      icu("el", "{n, plural, one {Προστέθηκε # προσκεκλημένος.} other {Προστέθηκαν # προσκεκλημένοι.}}", { n }),
     giftsTitle: (id: number, title: string) => `*Δώρα #${id} ${title}*`,
     giftLine: (what: string, forWhom: string, cost: string) => `• ${what} → ${forWhom}${cost ? ` · ${cost}` : ""}`,
     giftsEmpty: "Κανένα δώρο ακόμη.",
@@ -129,7 +132,8 @@ export const el = {
     giftForWhom: "Για ποιον",
     giftCost: "Κόστος (€)",
     giftAdded: "Το δώρο καταγράφηκε.",
-    giftsReady: (year: number, n: number, total: string) => `Το μητρώο δώρων του ${year}: ${n} δώρα, σύνολο ${total}.`,
+    giftsReady: (year: number, n: number, total: string) =>
+      `Το μητρώο δώρων του ${year}: ${icu("el", "{n, plural, one {# δώρο} other {# δώρα}}", { n })}, σύνολο ${total}.`,
     giftsNothing: (year: number) => `Δεν υπάρχουν δώρα για το ${year}.`,
     giftColumns: ["Εκδήλωση", "Ημερομηνία", "Δώρο", "Για", "Κόστος", "Καταγράφηκε από"],
     guestContact: "Από τις επαφές",
@@ -151,6 +155,7 @@ export const en: Widen<typeof el> = {
       "`/event 12 guests`: the officials in order of precedence (and a PDF); `/event 12 place 3 1 reason`: a place set by hand",
       "`/event 12 invitations`, `/event 12 gifts`: invitations and answers, gifts; `/event gifts 2026`: the gift register (CSV, XLSX)",
     ].join("\n"),
+    summaryLine: "Events: registering, checklists, officials, invitations and gifts",
     modalTitle: "New event",
     submit: "Save",
     close: "Cancel",
@@ -219,7 +224,7 @@ export const en: Widen<typeof el> = {
     itemDueLine: (event: string, title: string, due: string, overdue: boolean) =>
       `• ${event}: ${title} · ${overdue ? ":warning: " : ""}${due}`,
     summary: (days: number, id: number, title: string, when: string, open: number) =>
-      `:calendar: *${days === 1 ? "Tomorrow" : `In ${days} days`}: #${id} ${title}* (${when}). Tasks still open: ${open}.`,
+      `:calendar: *${icu("en", "{days, plural, =1 {Tomorrow} one {In # day} other {In # days}}", { days })}: #${id} ${title}* (${when}). Tasks still open: ${open}.`,
     followUp: (id: number, title: string) =>
       `:speech_balloon: Event #${id} “${title}” has taken place. How did it go? Note what went well, what to improve and what citizens suggested. Remember the thank-you letters to sponsors and partners.`,
     followUpAgain: (id: number, title: string) =>
@@ -258,7 +263,7 @@ export const en: Widen<typeof el> = {
     answers: { pending: "no answer", accepted: "coming", declined: "not coming" },
     invite: "Add invitees",
     inviteNames: "Names (one a line)",
-    invited: (n: number) => `${n} invitees added.`,
+    invited: (n: number) => icu("en", "{n, plural, one {# invitee added.} other {# invitees added.}}", { n }),
     giftsTitle: (id: number, title: string) => `*Gifts #${id} ${title}*`,
     giftLine: (what: string, forWhom: string, cost: string) => `• ${what} → ${forWhom}${cost ? ` · ${cost}` : ""}`,
     giftsEmpty: "No gift yet.",
@@ -267,7 +272,8 @@ export const en: Widen<typeof el> = {
     giftForWhom: "For whom",
     giftCost: "Cost (€)",
     giftAdded: "The gift is recorded.",
-    giftsReady: (year: number, n: number, total: string) => `The ${year} gift register: ${n} gifts, total ${total}.`,
+    giftsReady: (year: number, n: number, total: string) =>
+      `The ${year} gift register: ${icu("en", "{n, plural, one {# gift} other {# gifts}}", { n })}, total ${total}.`,
     giftsNothing: (year: number) => `There are no gifts for ${year}.`,
     giftColumns: ["Event", "Date", "Gift", "For", "Cost", "Recorded by"],
     guestContact: "From the contacts",

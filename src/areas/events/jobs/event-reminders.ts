@@ -5,23 +5,32 @@
 // - the day after, a prompt for feedback (with the form's button) and a word about thank-you
 //   letters; again once after seven more days when nobody has answered.
 // Each message goes out once (keys per event, person and kind of message).
-import type { KnownBlock } from "@slack/types";
 import { messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
 import { type Job, type JobDeps, officeDayOf } from "../../../scheduling/job.js";
+import type { SlackKit } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import type { EventWithType } from "../event-service.js";
-import { FEEDBACK_ACTION } from "../slack/event-follow-up.js";
+import type { SponsorsForEvents } from "../deps.js";
+import type { EventService } from "../service.js";
 import { eventWhen } from "../slack/event-views.js";
+import { followUpBlocks } from "../slack/follow-up-views.js";
+import type { EventWithType } from "../store.js";
+
+/** What the job works with, from its area's factory. */
+export interface EventRemindersDeps {
+  events: EventService;
+  sponsors: SponsorsForEvents;
+  locales: SlackKit["locales"];
+}
 
 const people = (e: EventWithType) => [...new Set([...e.responsible, e.createdBy])];
 
-async function summaries(deps: JobDeps, today: string, days: number): Promise<number> {
+async function summaries(area: EventRemindersDeps, deps: JobDeps, today: string, days: number): Promise<number> {
   let sent = 0;
-  for (const e of await deps.services.events.startingOn(shiftDate(today, days))) {
-    const open = (await deps.services.events.checklist(e.id)).filter((i) => i.status === "open");
+  for (const e of await area.events.startingOn(shiftDate(today, days))) {
+    const open = (await area.events.checklist(e.id)).filter((i) => i.status === "open");
     for (const person of people(e)) {
-      const t = messages(await deps.services.locales.resolve(person));
+      const t = messages(await area.locales.resolve(person));
       const lines = open
         .slice(0, 20)
         .map((i) => `• ${escapeMrkdwn(truncate(i.title, 120))}${i.owner ? ` · <@${i.owner}>` : ""}`);
@@ -35,38 +44,25 @@ async function summaries(deps: JobDeps, today: string, days: number): Promise<nu
   return sent;
 }
 
-async function followUps(deps: JobDeps, today: string): Promise<number> {
+async function followUps(area: EventRemindersDeps, deps: JobDeps, today: string): Promise<number> {
   let sent = 0;
-  const first = await deps.services.events.endedOn(shiftDate(today, -1));
+  const first = await area.events.endedOn(shiftDate(today, -1));
   const again = [];
-  for (const e of await deps.services.events.endedOn(shiftDate(today, -8)))
-    if ((await deps.services.events.feedbackFor(e.id)).length === 0) again.push(e);
+  for (const e of await area.events.endedOn(shiftDate(today, -8)))
+    if ((await area.events.feedbackFor(e.id)).length === 0) again.push(e);
   for (const [list, repeat] of [
     [first, false],
     [again, true],
   ] as const) {
     for (const e of list) {
       for (const person of people(e)) {
-        const t = messages(await deps.services.locales.resolve(person));
+        const t = messages(await area.locales.resolve(person));
         const title = escapeMrkdwn(truncate(e.title, 150));
-        const sponsors = (await deps.services.sponsorships.unthankedOf(e.id)).map((sp) =>
+        const sponsors = (await area.sponsors.unthankedOf(e.id)).map((sp) =>
           escapeMrkdwn(truncate(sp.organisation, 80)),
         );
         const text = `${repeat ? t.events.followUpAgain(e.id, title) : t.events.followUp(e.id, title)}${sponsors.length ? `\n${t.events.sponsorsToThank(sponsors.join(", "))}` : ""}`;
-        const blocks: KnownBlock[] = [
-          { type: "section", text: { type: "mrkdwn", text } },
-          {
-            type: "actions",
-            elements: [
-              {
-                type: "button",
-                action_id: FEEDBACK_ACTION,
-                text: { type: "plain_text", text: t.events.feedbackButton },
-                value: String(e.id),
-              },
-            ],
-          },
-        ];
+        const blocks = followUpBlocks(t, e.id, text);
         const key = `event-followup${repeat ? "-again" : ""}:${e.id}:${person}`;
         if ((await deps.sender.post({ key, channel: person, text, blocks })).posted) sent++;
       }
@@ -75,36 +71,38 @@ async function followUps(deps: JobDeps, today: string): Promise<number> {
   return sent;
 }
 
-export const eventReminders: Job = {
-  name: "event-reminders",
-  schedule: "40 9 * * *",
-  description: "Event tasks due, summaries 7 and 1 days before, feedback the day after (09:40)",
-  catchUp: "latest",
-  async run(occurrence, deps) {
-    const { date: today, working } = await officeDayOf(occurrence, deps);
-    let sent = 0;
-    if (working) {
-      const due = await deps.services.events.itemsDue(today);
-      const byOwner = new Map<string, typeof due>();
-      for (const d of due) if (d.item.owner) byOwner.set(d.item.owner, [...(byOwner.get(d.item.owner) ?? []), d]);
-      for (const [owner, items] of byOwner) {
-        const t = messages(await deps.services.locales.resolve(owner));
-        const lines = items.slice(0, 30).map(({ item, event }) => {
-          const dueDay = item.dueOn.toISOString().slice(0, 10);
-          return t.events.itemDueLine(
-            `#${event.id} ${escapeMrkdwn(truncate(event.title, 80))}`,
-            escapeMrkdwn(truncate(item.title, 120)),
-            formatDayMonthYear(dueDay),
-            dueDay < today,
-          );
-        });
-        const text = [t.events.itemsDue(items.length), ...lines].join("\n");
-        if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, text })).posted) sent++;
+export function createEventRemindersJob(area: EventRemindersDeps): Job {
+  return {
+    name: "event-reminders",
+    schedule: "40 9 * * *",
+    description: "Event tasks due, summaries 7 and 1 days before, feedback the day after (09:40)",
+    catchUp: "latest",
+    async run(occurrence, deps) {
+      const { date: today, working } = await officeDayOf(occurrence, deps);
+      let sent = 0;
+      if (working) {
+        const due = await area.events.itemsDue(today);
+        const byOwner = new Map<string, typeof due>();
+        for (const d of due) if (d.item.owner) byOwner.set(d.item.owner, [...(byOwner.get(d.item.owner) ?? []), d]);
+        for (const [owner, items] of byOwner) {
+          const t = messages(await area.locales.resolve(owner));
+          const lines = items.slice(0, 30).map(({ item, event }) => {
+            const dueDay = item.dueOn.toISOString().slice(0, 10);
+            return t.events.itemDueLine(
+              `#${event.id} ${escapeMrkdwn(truncate(event.title, 80))}`,
+              escapeMrkdwn(truncate(item.title, 120)),
+              formatDayMonthYear(dueDay),
+              dueDay < today,
+            );
+          });
+          const text = [t.events.itemsDue(items.length), ...lines].join("\n");
+          if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, text })).posted) sent++;
+        }
       }
-    }
-    sent += await summaries(deps, today, 7);
-    sent += await summaries(deps, today, 1);
-    sent += await followUps(deps, today);
-    return `${sent} messages (${localDate(occurrence.scheduledFor, deps.timeZone)})`;
-  },
-};
+      sent += await summaries(area, deps, today, 7);
+      sent += await summaries(area, deps, today, 1);
+      sent += await followUps(area, deps, today);
+      return `${sent} messages (${localDate(occurrence.scheduledFor, deps.timeZone)})`;
+    },
+  };
+}

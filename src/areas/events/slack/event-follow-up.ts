@@ -1,162 +1,70 @@
 // An event's checklist in Slack (each item marked done or not needed, once, or given another
 // owner or due date) and the feedback form the day-after prompt opens.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import type { KnownBlock, ModalView } from "@slack/types";
-import type { Messages } from "../../../i18n/index.js";
+import type { App, BlockAction, OverflowAction } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
 import { formatDayMonthYear, isRealIsoDate } from "../../../lib/clock.js";
-import { acceptForm } from "../../../slack/form-submission.js";
+import { idCodec } from "../../../slack/codec.js";
+import { onAction, onForm, type Reply, type UserView, userView } from "../../../slack/listener.js";
+import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
+import type { EventsContext } from "../deps.js";
+import { EVENTS_ROLE } from "../rules.js";
+import { isRefused } from "../service.js";
 import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
-  type Reply,
-  type UserView,
-  userView,
-} from "../../../slack/listener.js";
-import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+  checklistBlocks,
+  checklistChoice,
+  FEEDBACK_ACTION,
+  FEEDBACK_CALLBACK,
+  feedbackMetadata,
+  feedbackModal,
+  ITEM_CALLBACK,
+  ITEM_DONE_ACTION,
+  itemMetadata,
+  itemModal,
+} from "./follow-up-views.js";
 
-export const ITEM_DONE_ACTION = "event_item_done";
-export const ITEM_NOT_NEEDED_ACTION = "event_item_not_needed";
-export const FEEDBACK_ACTION = "event_feedback";
-export const FEEDBACK_CALLBACK = "event_feedback_modal";
-export const ITEM_CALLBACK = "event_item_modal";
 const ACTION = "value";
-const MARK = { open: ":white_square:", done: ":white_check_mark:", not_needed: ":heavy_minus_sign:" } as const;
-const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 
-export async function checklistBlocks(
-  deps: HandlerDeps,
-  t: Messages,
-  eventId: number,
-): Promise<{ text: string; blocks: KnownBlock[] } | null> {
-  const event = await deps.services.events.get(eventId);
-  if (!event) return null;
-  const items = await deps.services.events.checklist(eventId);
-  const heading = t.events.checklistTitle(event.id, escapeMrkdwn(truncate(event.title, 150)));
-  const blocks: KnownBlock[] = [{ type: "section", text: { type: "mrkdwn", text: heading } }];
-  if (items.length === 0) blocks.push({ type: "section", text: { type: "mrkdwn", text: t.events.checklistEmpty } });
-  // Slack allows 50 blocks: the heading and up to 49 items.
-  for (const item of items.slice(0, 49)) {
-    const line = t.events.itemLine(
-      escapeMrkdwn(truncate(item.title, 150)),
-      formatDayMonthYear(item.dueOn.toISOString().slice(0, 10)),
-      item.owner ? `<@${item.owner}>` : "",
-      MARK[item.status],
-    );
-    blocks.push({
-      type: "section",
-      text: { type: "mrkdwn", text: line },
-      ...(item.status === "open"
-        ? {
-            accessory: {
-              type: "overflow" as const,
-              action_id: ITEM_DONE_ACTION,
-              options: [
-                { text: plain(t.events.itemDone, 75), value: `done:${item.id}:${eventId}` },
-                { text: plain(t.events.itemNotNeeded, 75), value: `not_needed:${item.id}:${eventId}` },
-                { text: plain(t.events.itemReassign, 75), value: `reassign:${item.id}:${eventId}` },
-              ],
-            },
-          }
-        : {}),
-    });
-  }
-  return { text: heading.replace(/\*/g, ""), blocks };
+async function checklistContent(ctx: EventsContext, user: UserView, eventId: number) {
+  const event = await ctx.events.get(eventId);
+  return event ? checklistBlocks(user.t, event, await ctx.events.checklist(eventId)) : null;
 }
 
-export async function showChecklist(deps: HandlerDeps, user: UserView, eventId: number, reply: Reply) {
-  const content = await checklistBlocks(deps, user.t, eventId);
+export async function showChecklist(ctx: EventsContext, user: UserView, eventId: number, reply: Reply) {
+  const content = await checklistContent(ctx, user, eventId);
   if (!content) return reply(user.t.events.notFound);
   await reply(content.text, content.blocks);
 }
 
-/** Another owner or due date for an open item; `responseUrl`: the checklist message, to refresh. */
-export function itemModal(
-  t: Messages,
-  item: { id: number; eventId: number; title: string; owner: string | null; dueOn: Date },
-  responseUrl?: string,
-): ModalView {
-  return {
-    type: "modal",
-    callback_id: ITEM_CALLBACK,
-    title: plain(t.events.itemFormTitle, 24),
-    submit: plain(t.events.submit, 24),
-    close: plain(t.events.close, 24),
-    private_metadata: JSON.stringify({ itemId: item.id, eventId: item.eventId, responseUrl }),
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: `*${escapeMrkdwn(truncate(item.title, 2900))}*` } },
-      {
-        type: "input",
-        block_id: "owner",
-        label: plain(t.events.itemOwner),
-        element: { type: "users_select", action_id: ACTION, ...(item.owner ? { initial_user: item.owner } : {}) },
-      },
-      {
-        type: "input",
-        block_id: "dueOn",
-        label: plain(t.events.itemDueOn),
-        element: { type: "datepicker", action_id: ACTION, initial_date: item.dueOn.toISOString().slice(0, 10) },
-      },
-    ],
-  };
-}
-
-export function feedbackModal(t: Messages, eventId: number): ModalView {
-  const text = (block: string, label: string, multiline: boolean, max: number) => ({
-    type: "input" as const,
-    block_id: block,
-    optional: true,
-    label: plain(label),
-    element: { type: "plain_text_input" as const, action_id: ACTION, multiline, max_length: max },
-  });
-  return {
-    type: "modal",
-    callback_id: FEEDBACK_CALLBACK,
-    title: plain(t.events.feedbackTitle, 24),
-    submit: plain(t.events.submit, 24),
-    close: plain(t.events.close, 24),
-    private_metadata: JSON.stringify({ eventId }),
-    blocks: [
-      text("wentWell", t.events.wentWell, true, 2000),
-      text("toImprove", t.events.toImprove, true, 2000),
-      text("attendance", t.events.attendance, false, 6),
-      text("suggestions", t.events.suggestions, true, 3000),
-    ],
-  };
-}
-
-export function registerEventFollowUp(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction>(ITEM_DONE_ACTION, async ({ ack, action, body, respond, client }) => {
-    await ack();
-    const reply: Reply = async (text, blocks) => {
-      await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
-    };
-    await answerSafely(deps, { userId: body.user.id, reply, what: ITEM_DONE_ACTION }, async () => {
-      const user = await userView(deps, body.user.id);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const value = "selected_option" in action ? (action.selected_option?.value ?? "") : "";
-      const [status, itemId, eventId] = value.split(":");
-      if (status === "reassign" && itemId) {
-        const item = await deps.services.events.checklistItem(Number(itemId));
+export function registerEventFollowUp(app: App, ctx: EventsContext): void {
+  const { kit } = ctx;
+  onAction<OverflowAction, NonNullable<ReturnType<typeof checklistChoice.decode>>>(app, kit, {
+    id: ITEM_DONE_ACTION,
+    role: EVENTS_ROLE,
+    value: checklistChoice,
+    async handle({ user, value, body, client, respond }) {
+      const reply: Reply = async (text, blocks) => {
+        await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
+      };
+      if (value.choice === "reassign") {
+        const item = await ctx.events.checklistItem(value.itemId);
         if (item?.status === "open") {
           await client.views.open({ trigger_id: body.trigger_id, view: itemModal(user.t, item, body.response_url) });
           return;
         }
+      } else {
+        const settled = await ctx.events.settleItem(value.itemId, value.choice, user.userId);
+        if (isRefused(settled)) return reply(user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]));
       }
-      if ((status === "done" || status === "not_needed") && itemId)
-        await deps.services.events.settleItem(Number(itemId), status, user.userId);
-      await showChecklist(deps, user, Number(eventId), reply);
-    });
+      await showChecklist(ctx, user, value.eventId, reply);
+    },
   });
 
-  app.view(ITEM_CALLBACK, async ({ ack, view, body, client }) => {
-    const userId = body.user.id;
-    const meta = JSON.parse(view.private_metadata || "{}") as {
-      itemId?: number;
-      eventId?: number;
-      responseUrl?: string;
-    };
-    await acceptForm(deps, { ack, view, userId, what: ITEM_CALLBACK, errorBlock: "owner" }, async (user) => {
+  onForm(app, kit, {
+    callbackId: ITEM_CALLBACK,
+    role: EVENTS_ROLE,
+    metadata: itemMetadata,
+    errorBlock: "owner",
+    async handle({ user, view, metadata, client }) {
       const values = view.state.values as Record<
         string,
         Record<string, { selected_user?: string | null; selected_date?: string | null }>
@@ -168,18 +76,20 @@ export function registerEventFollowUp(app: App, deps: HandlerDeps): void {
       if (!isRealIsoDate(dueOn))
         errors.dueOn = dueOn ? user.t.events.errors.dateInvalid : user.t.events.errors.required;
       if (Object.keys(errors).length > 0) return { errors };
-      const result = await deps.services.events.reassignItem(Number(meta.itemId), { owner, dueOn });
+      const result = await ctx.events.reassignItem(user.userId, metadata.itemId, { owner, dueOn });
+      if (isRefused(result))
+        return { errors: { owner: user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]) } };
       if (!result) return { errors: { owner: user.t.events.itemNotOpen } };
       return {
         after: async () => {
           if (!result.changed) return;
-          if (owner !== userId && owner !== result.previousOwner) {
-            const event = await deps.services.events.get(result.item.eventId);
-            const { t } = await userView(deps, owner);
+          if (owner !== user.userId && owner !== result.previousOwner) {
+            const event = await ctx.events.get(result.item.eventId);
+            const { t } = await userView(kit, owner);
             await client.chat.postMessage({
               channel: owner,
               text: t.events.itemAssignedToYou(
-                userId,
+                user.userId,
                 escapeMrkdwn(result.item.title),
                 result.item.eventId,
                 escapeMrkdwn(event?.title ?? ""),
@@ -188,39 +98,49 @@ export function registerEventFollowUp(app: App, deps: HandlerDeps): void {
             });
           }
           // The checklist the form was opened from, as it is now (Slack keeps its response_url 30 minutes).
-          const content = meta.responseUrl ? await checklistBlocks(deps, user.t, result.item.eventId) : null;
-          if (meta.responseUrl && content) await replaceMessage(meta.responseUrl, content);
+          const content = metadata.responseUrl ? await checklistContent(ctx, user, result.item.eventId) : null;
+          if (metadata.responseUrl && content) await replaceMessage(metadata.responseUrl, content);
         },
       };
-    });
+    },
   });
 
-  app.action<BlockAction<ButtonAction>>(FEEDBACK_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const user = await userView(deps, body.user.id);
-    await client.views.open({ trigger_id: body.trigger_id, view: feedbackModal(user.t, Number(action.value)) });
+  onAction<BlockAction["actions"][number], number>(app, kit, {
+    id: FEEDBACK_ACTION,
+    role: EVENTS_ROLE,
+    value: idCodec,
+    async handle({ user, value, body, client }) {
+      await client.views.open({ trigger_id: body.trigger_id, view: feedbackModal(user.t, value) });
+    },
   });
 
-  app.view(FEEDBACK_CALLBACK, async ({ ack, view, body, client }) => {
-    const userId = body.user.id;
-    const eventId = Number((JSON.parse(view.private_metadata || "{}") as { eventId?: number }).eventId);
-    await acceptForm(deps, { ack, view, userId, what: FEEDBACK_CALLBACK, errorBlock: "wentWell" }, async (user) => {
+  onForm(app, kit, {
+    callbackId: FEEDBACK_CALLBACK,
+    role: EVENTS_ROLE,
+    metadata: feedbackMetadata,
+    errorBlock: "wentWell",
+    async handle({ user, view, metadata, client }) {
+      const { eventId } = metadata;
       const values = view.state.values as Record<string, Record<string, { value?: string | null }>>;
       const get = (b: string) => (values[b]?.[ACTION]?.value ?? "").trim() || undefined;
       const attendanceText = get("attendance");
       if (attendanceText && !/^\d{1,6}$/.test(attendanceText))
         return { errors: { attendance: user.t.events.errors.attendanceInvalid } };
-      const stored = await deps.services.events.addFeedback({
+      const stored = await ctx.events.addFeedback({
         eventId,
-        by: userId,
+        by: user.userId,
         wentWell: get("wentWell"),
         toImprove: get("toImprove"),
         attendance: attendanceText ? Number(attendanceText) : undefined,
         suggestions: get("suggestions"),
       });
+      if (isRefused(stored))
+        return { errors: { wentWell: user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]) } };
       if (!stored) return {};
-      return { after: () => client.chat.postMessage({ channel: userId, text: user.t.events.feedbackSaved(eventId) }) };
-    });
+      return {
+        after: () => client.chat.postMessage({ channel: user.userId, text: user.t.events.feedbackSaved(eventId) }),
+      };
+    },
   });
 }
 

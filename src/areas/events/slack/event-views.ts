@@ -1,11 +1,13 @@
 // Events as Block Kit: the form, the card with its buttons, the cancel form. Data in, Block Kit out.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
+import { channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { LANGUAGES, languageName } from "../../translations/languages.js";
-import type { EventWithType } from "../event-service.js";
 import { EVENT_LIMITS, type EventInput } from "../event-validation.js";
+import type { EventWithType } from "../store.js";
 
 export const EVENT_MODAL_CALLBACK = "event_modal";
 export const EVENT_CANCEL_CALLBACK = "event_cancel_modal";
@@ -16,16 +18,35 @@ export const EVENT_EDIT_ACTION = "event_edit";
 export const EVENT_CHECKLIST_ACTION = "event_checklist";
 const ACTION = "value";
 
+/** The event form's private_metadata. */
+export const eventModalMetadata = jsonCodec(
+  channelSchema.extend({
+    /** Set after an overlap warning: the next submission is stored anyway. */
+    acceptOverlap: z.boolean().optional(),
+    /** Correcting this event rather than registering a new one. */
+    eventId: idField.optional(),
+  }),
+);
+export type EventModalMetadata = NonNullable<ReturnType<typeof eventModalMetadata.decode>>;
+
+/** The cancel form's private_metadata: the event, and the channel it was opened from. */
+export const cancelMetadata = jsonCodec(channelSchema.extend({ id: idField }));
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/**
+ * A national-day reminder's button (office-calendar's calendar-notes job writes it): the form
+ * prefilled with the day, its name and the kind.
+ */
+export const newEventValue = jsonCodec(
+  z.object({
+    title: z.string().max(EVENT_LIMITS.title).optional(),
+    date: isoDate.optional(),
+    type: z.string().max(60).optional(),
+  }),
+);
+
 const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
-
-export interface EventModalMetadata {
-  channel?: string;
-  /** Set after an overlap warning: the next submission is stored anyway. */
-  acceptOverlap?: boolean;
-  /** Correcting this event rather than registering a new one. */
-  eventId?: number;
-}
 
 export function buildEventModal(options: {
   t: Messages;
@@ -160,7 +181,7 @@ export function buildEventModal(options: {
     title: plain(metadata.eventId ? m.editTitle : m.modalTitle, 24),
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: eventModalMetadata.encode(metadata),
     blocks,
   };
 }
@@ -266,7 +287,7 @@ export function cancelModal(t: Messages, e: EventWithType, channel?: string): Mo
     title: plain(t.events.cancelTitle, 24),
     submit: plain(t.events.cancel, 24),
     close: plain(t.events.close, 24),
-    private_metadata: JSON.stringify({ id: e.id, channel }),
+    private_metadata: cancelMetadata.encode({ id: e.id, ...(channel ? { channel } : {}) }),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: `*#${e.id} ${escapeMrkdwn(truncate(e.title, 150))}*` } },
       {

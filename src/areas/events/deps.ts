@@ -1,0 +1,44 @@
+// What the events area needs from the rest of Grafeio, and what its listeners and jobs are given.
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { LocaleCode } from "../../i18n/index.js";
+import type { Clock } from "../../lib/clock.js";
+import type { SlackKit } from "../../slack/listener.js";
+import type { Sender } from "../../slack/sender.js";
+import type { EventService } from "./service.js";
+
+/** From the sponsors area: an event's sponsors still to thank, named in the day-after follow-up. */
+export interface SponsorsForEvents {
+  unthankedOf(eventId: number): Promise<{ organisation: string }[]>;
+}
+
+/** A contact as a guest of honour: their name and title. */
+export interface OfficialContact {
+  id: number;
+  nameEl: string;
+  title: string | null;
+}
+
+/** From the contacts area: the archive's officials, offered when a guest is added. */
+export interface ContactsForEvents {
+  officials(): Promise<OfficialContact[]>;
+  get(id: number): Promise<OfficialContact | null>;
+}
+
+export interface EventsAreaDeps {
+  kit: SlackKit;
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+  /** The office's language, for what is posted in channels. */
+  defaultLocale: LocaleCode;
+  sender: Sender;
+  /** The PR office's channel, where events' cards are posted. */
+  prChannelId?: string;
+  sponsors: SponsorsForEvents;
+  contacts: ContactsForEvents;
+}
+
+/** What the listeners work with: the area's deps and its service. */
+export interface EventsContext extends Omit<EventsAreaDeps, "prisma" | "sponsors"> {
+  events: EventService;
+}
