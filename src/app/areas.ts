@@ -37,7 +37,16 @@ export function createAreas(wiring: AreaWiring): Area[] {
     createOfficeCalendarArea(deps),
     createTranslationsArea(deps),
     createCorrespondenceArea(deps),
-    createSponsorsArea(deps),
+    createSponsorsArea({
+      kit: { logger: deps.logger, roles: deps.roles, locales: deps.locales },
+      prisma: deps.prisma,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      sender: deps.sender,
+      roles: deps.services.roles,
+      greetings: deps.services.greetings,
+      events: deps.services.events,
+    }),
     createEventsArea(deps),
     createAdminArea(deps),
   ];

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sponsorThanks } from "../../src/areas/sponsors/jobs/sponsor-thanks.js";
+import { createSponsorsService } from "../../src/areas/sponsors/service.js";
 import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../../src/areas/sponsors/sponsor-report.js";
 import {
   checkSponsorStep,
@@ -9,6 +9,7 @@ import {
   type SponsorshipStatus,
 } from "../../src/areas/sponsors/sponsorship-flow.js";
 import { type SponsorshipInput, validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
+import { createSponsorsStore } from "../../src/areas/sponsors/store.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";
@@ -231,33 +232,51 @@ describe("sponsors in Slack", () => {
   it("reminds of the thank-you letter after the event until it is marked sent; the report adds up", async () => {
     const h = await createJobHarness({ now: new Date("2026-12-20T06:00:00Z") });
     try {
-      const p = h.process("A", [sponsorThanks]);
+      for (const u of [STAFF, MANAGER])
+        await h.services.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "test" });
+      await h.services.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "test" });
+      const sponsorships = createSponsorsService({
+        store: createSponsorsStore(h.database.db.prisma),
+        roles: h.services.roles,
+        greetings: h.services.greetings,
+        events: h.services.events,
+        clock: h.clock,
+        timeZone: h.config.timeZone,
+      });
+      const p = h.process("A", h.jobs("sponsor-thanks"));
       await p.scheduler.tick();
-      const make = (organisation: string, amount: string, eventDate: string) =>
-        h.services.sponsorships.create({
+      const make = async (organisation: string, amount: string, eventDate: string) => {
+        const made = await sponsorships.create({
+          actor: STAFF,
           draft: draft({ organisation, pledgedAmount: amount, eventDate }),
-          createdBy: STAFF,
           submissionKey: organisation,
         });
+        if (made.status === "refused") throw new Error("refused");
+        return made;
+      };
       const a = await make("Α Ε", "1.000", "2026-12-20");
       const b = await make("Β Ε", "250,50", "2027-01-10");
       for (const s of [a, b]) {
-        await h.services.sponsorships.step(s.sponsorship.id, "ask_approval", { userId: STAFF, manager: false });
-        await h.services.sponsorships.step(s.sponsorship.id, "approve", { userId: MANAGER, manager: true });
+        expect((await sponsorships.step({ actor: STAFF, id: s.sponsorship.id, action: "ask_approval" })).status).toBe(
+          "done",
+        );
+        expect((await sponsorships.step({ actor: MANAGER, id: s.sponsorship.id, action: "approve" })).status).toBe(
+          "done",
+        );
       }
       h.clock.set(new Date("2026-12-21T07:31:00Z")); // Monday after the event
       await p.scheduler.tick();
       const dms = () => (h.fake.messages.get(dm(STAFF)) ?? []).map((m) => String(m.text));
       expect(dms().filter((x) => x.includes("Α Ε"))).toHaveLength(1);
       expect(dms().some((x) => x.includes("Β Ε"))).toBe(false);
-      await h.services.sponsorships.step(a.sponsorship.id, "thank", { userId: STAFF, manager: false });
+      await sponsorships.step({ actor: STAFF, id: a.sponsorship.id, action: "thank" });
       h.clock.set(new Date("2026-12-22T07:31:00Z"));
       await p.scheduler.tick();
       expect(dms().filter((x) => x.includes("Α Ε"))).toHaveLength(1);
 
-      const report = buildSponsorReport(2026, await h.services.sponsorships.forYear(2026), "el");
+      const report = buildSponsorReport(2026, await sponsorships.forYear(2026), "el");
       expect(report.totals).toEqual({ pledgedCents: 100000n, receivedCents: 0n });
-      const next = buildSponsorReport(2027, await h.services.sponsorships.forYear(2027), "el");
+      const next = buildSponsorReport(2027, await sponsorships.forYear(2027), "el");
       expect(next.totals.pledgedCents).toBe(25050n);
       expect(next.byMonth.money[0]).toBe(25050n);
       expect(reportCsv(report, "el").toString("utf8")).toContain("1.000,00 €");
