@@ -10,6 +10,7 @@ import {
 } from "../../src/areas/sponsors/sponsorship-flow.js";
 import { type SponsorshipInput, validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
 import { createSponsorsStore } from "../../src/areas/sponsors/store.js";
+import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";
@@ -107,6 +108,7 @@ describe("sponsors in Slack", () => {
   });
 
   const dm = (u: string) => `D${u.slice(1)}`;
+  const sponsorsStore = () => createSponsorsStore(t.database.db.prisma);
   const menu = (userId: string, value: string) =>
     t.slack.overflowAction({ userId, actionId: "sponsor_menu", value, channelId: "C0PRESS01" });
 
@@ -167,9 +169,9 @@ describe("sponsors in Slack", () => {
       ),
     );
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    const s = await t.bot.services.sponsorships.get(id);
+    const s = await sponsorsStore().findById(id);
     expect(s).toMatchObject({ status: "committed", approvedBy: MANAGER, approvalAskedBy: STAFF });
-    const history = await t.bot.services.sponsorships.history(id);
+    const history = await sponsorsStore().history(id);
     expect(history.map((h) => h.action)).toEqual(["create", "ask_approval", "approve"]);
     expect(
       t.fake
@@ -200,7 +202,7 @@ describe("sponsors in Slack", () => {
       "chat.postMessage",
       (c) => c.args.channel === STAFF && String(c.args.text).includes("παραλήφθηκε"),
     );
-    expect((await t.bot.services.sponsorships.get(id))?.receivedAmount?.toString()).toBe("4999.99");
+    expect((await sponsorsStore().findById(id))?.receivedAmount?.toString()).toBe("4999.99");
 
     const b0 = t.fake.calls.length;
     await menu(STAFF, `benefits:${id}`);
@@ -222,11 +224,60 @@ describe("sponsors in Slack", () => {
     await t.slack.viewSubmission(benefitForm);
     await t.slack.viewSubmission(benefitForm);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    const benefits = (await t.bot.services.sponsorships.get(id))?.benefits ?? [];
+    const benefits = (await sponsorsStore().findById(id))?.benefits ?? [];
     expect(benefits.map((b) => b.status)).toEqual(["done", "pending", "pending"]);
     expect(t.fake.callsTo("chat.postEphemeral").length + t.fake.callsTo("chat.postMessage").length - saidBefore).toBe(
       1,
     );
+  });
+
+  it("gives /sponsor's help for `help` and `βοήθεια`, without searching", async () => {
+    for (const text of ["help", "βοήθεια", "Βοήθεια"]) {
+      const before = t.fake.calls.length;
+      await t.slack.command({ command: "/sponsor", text, userId: STAFF, channelId: "C0PRESS01" });
+      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      expect(String(answer.args.text), text).toBe(messages("el").sponsors.help);
+    }
+  });
+
+  it("answers a forged or stale button, menu value or form with «out of date», and changes nothing", async () => {
+    const outOfDate = messages("el").common.outOfDate;
+    const said = (c: { args: Json }) => String(c.args.text) === outOfDate;
+    const before = await t.database.db.prisma.sponsorship.findUniqueOrThrow({
+      where: { id },
+      include: { benefits: true },
+    });
+    const changes = await t.database.db.prisma.sponsorshipChange.count();
+
+    let mark = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: MANAGER,
+      actionId: "sponsor_reject",
+      value: `${id}; drop`,
+      channelId: dm(MANAGER),
+    });
+    await t.fake.waitFor("chat.postEphemeral", said, 5000, mark);
+
+    // `approve` is not a menu choice: approval comes only from the managers' buttons.
+    mark = t.fake.calls.length;
+    await menu(MANAGER, `approve:${id}`);
+    await t.fake.waitFor("chat.postEphemeral", said, 5000, mark);
+
+    mark = t.fake.calls.length;
+    await menu(STAFF, `benefits:${id}`);
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, mark)).response.view as Json;
+    const forged = await t.slack.viewSubmission({
+      view: { ...view, private_metadata: JSON.stringify({ id: String(id) }) },
+      userId: STAFF,
+      values: { newBenefit: { value: { type: "plain_text_input", value: "Παρείσακτο" } } },
+    });
+    expect(forged.json()).toEqual({ response_action: "errors", errors: { newBenefit: outOfDate } });
+
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(
+      await t.database.db.prisma.sponsorship.findUniqueOrThrow({ where: { id }, include: { benefits: true } }),
+    ).toEqual(before);
+    expect(await t.database.db.prisma.sponsorshipChange.count()).toBe(changes);
   });
 
   it("reminds of the thank-you letter after the event until it is marked sent; the report adds up", async () => {
