@@ -13,13 +13,21 @@ import { createSponsorsStore } from "./store.js";
 export type { SponsorStepOutcome } from "./service.js";
 export type { SponsorBenefit, Sponsorship, SponsorshipWithBenefits } from "./store.js";
 
-export function createSponsorshipService({ prisma, clock }: { prisma: PrismaClient; clock: Clock }) {
+export function createSponsorshipService({
+  prisma,
+  clock,
+  timeZone,
+}: {
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+}) {
   const store = createSponsorsStore(prisma);
   const serviceFor = (claim: { manager: boolean }) =>
     createSponsorsService({
       store,
       clock,
-      timeZone: "Europe/Athens",
+      timeZone,
       roles: {
         hasRole: async (_user, role) => role === "staff" || claim.manager,
         holdersOf: async () => [],

@@ -6,7 +6,7 @@ import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { messages } from "../../../i18n/index.js";
-import { localYear } from "../../../lib/clock.js";
+import { type Clock, localYear } from "../../../lib/clock.js";
 import { parseEuros } from "../../../lib/money.js";
 import { idCodec } from "../../../slack/codec.js";
 import { fieldErrors } from "../../../slack/form-submission.js";
@@ -60,7 +60,7 @@ export interface SponsorsSlackDeps {
   kit: SlackKit;
   sponsorships: SponsorsService;
   sender: Sender;
-  clock: { now(): Date };
+  clock: Clock;
   timeZone: string;
 }
 
