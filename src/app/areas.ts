@@ -16,7 +16,7 @@ import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
-import type { HandlerDeps } from "../slack/listener.js";
+import type { HandlerDeps, SlackKit } from "../slack/listener.js";
 import type { Sender } from "../slack/sender.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
@@ -30,6 +30,7 @@ export function createAreas(wiring: AreaWiring): Area[] {
   const jobs: Job[] = [];
   const digestSections: DigestSection[] = [];
   const deps: HandlerDeps = { ...wiring, jobs };
+  const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
   const areas = [
     createDigestArea(deps, digestSections),
     createClippingsArea(deps),
@@ -37,9 +38,18 @@ export function createAreas(wiring: AreaWiring): Area[] {
     createOfficeCalendarArea(deps),
     createTranslationsArea(deps),
     createCorrespondenceArea(deps),
-    createSponsorsArea(deps),
+    createSponsorsArea({
+      kit,
+      prisma: deps.prisma,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      sender: deps.sender,
+      roles: deps.services.roles,
+      greetings: deps.services.greetings,
+      events: deps.services.events,
+    }),
     createEventsArea({
-      kit: { logger: deps.logger, roles: deps.roles, locales: deps.locales },
+      kit,
       prisma: deps.prisma,
       clock: deps.clock,
       timeZone: deps.timeZone,

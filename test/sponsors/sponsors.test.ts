@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { sponsorThanks } from "../../src/areas/sponsors/jobs/sponsor-thanks.js";
+import { createSponsorsService } from "../../src/areas/sponsors/service.js";
 import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../../src/areas/sponsors/sponsor-report.js";
 import {
   checkSponsorStep,
@@ -9,6 +9,8 @@ import {
   type SponsorshipStatus,
 } from "../../src/areas/sponsors/sponsorship-flow.js";
 import { type SponsorshipInput, validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
+import { createSponsorsStore } from "../../src/areas/sponsors/store.js";
+import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";
@@ -106,6 +108,7 @@ describe("sponsors in Slack", () => {
   });
 
   const dm = (u: string) => `D${u.slice(1)}`;
+  const sponsorsStore = () => createSponsorsStore(t.database.db.prisma);
   const menu = (userId: string, value: string) =>
     t.slack.overflowAction({ userId, actionId: "sponsor_menu", value, channelId: "C0PRESS01" });
 
@@ -166,9 +169,9 @@ describe("sponsors in Slack", () => {
       ),
     );
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    const s = await t.bot.services.sponsorships.get(id);
+    const s = await sponsorsStore().findById(id);
     expect(s).toMatchObject({ status: "committed", approvedBy: MANAGER, approvalAskedBy: STAFF });
-    const history = await t.bot.services.sponsorships.history(id);
+    const history = await sponsorsStore().history(id);
     expect(history.map((h) => h.action)).toEqual(["create", "ask_approval", "approve"]);
     expect(
       t.fake
@@ -199,7 +202,7 @@ describe("sponsors in Slack", () => {
       "chat.postMessage",
       (c) => c.args.channel === STAFF && String(c.args.text).includes("παραλήφθηκε"),
     );
-    expect((await t.bot.services.sponsorships.get(id))?.receivedAmount?.toString()).toBe("4999.99");
+    expect((await sponsorsStore().findById(id))?.receivedAmount?.toString()).toBe("4999.99");
 
     const b0 = t.fake.calls.length;
     await menu(STAFF, `benefits:${id}`);
@@ -221,43 +224,110 @@ describe("sponsors in Slack", () => {
     await t.slack.viewSubmission(benefitForm);
     await t.slack.viewSubmission(benefitForm);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    const benefits = (await t.bot.services.sponsorships.get(id))?.benefits ?? [];
+    const benefits = (await sponsorsStore().findById(id))?.benefits ?? [];
     expect(benefits.map((b) => b.status)).toEqual(["done", "pending", "pending"]);
     expect(t.fake.callsTo("chat.postEphemeral").length + t.fake.callsTo("chat.postMessage").length - saidBefore).toBe(
       1,
     );
   });
 
+  it("gives /sponsor's help for `help` and `βοήθεια`, without searching", async () => {
+    for (const text of ["help", "βοήθεια", "Βοήθεια"]) {
+      const before = t.fake.calls.length;
+      await t.slack.command({ command: "/sponsor", text, userId: STAFF, channelId: "C0PRESS01" });
+      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      expect(String(answer.args.text), text).toBe(messages("el").sponsors.help);
+    }
+  });
+
+  it("answers a forged or stale button, menu value or form with «out of date», and changes nothing", async () => {
+    const outOfDate = messages("el").common.outOfDate;
+    const said = (c: { args: Json }) => String(c.args.text) === outOfDate;
+    const before = await t.database.db.prisma.sponsorship.findUniqueOrThrow({
+      where: { id },
+      include: { benefits: true },
+    });
+    const changes = await t.database.db.prisma.sponsorshipChange.count();
+
+    let mark = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: MANAGER,
+      actionId: "sponsor_reject",
+      value: `${id}; drop`,
+      channelId: dm(MANAGER),
+    });
+    await t.fake.waitFor("chat.postEphemeral", said, 5000, mark);
+
+    // `approve` is not a menu choice: approval comes only from the managers' buttons.
+    mark = t.fake.calls.length;
+    await menu(MANAGER, `approve:${id}`);
+    await t.fake.waitFor("chat.postEphemeral", said, 5000, mark);
+
+    mark = t.fake.calls.length;
+    await menu(STAFF, `benefits:${id}`);
+    const view = (await t.fake.waitFor("views.open", () => true, 5000, mark)).response.view as Json;
+    const forged = await t.slack.viewSubmission({
+      view: { ...view, private_metadata: JSON.stringify({ id: String(id) }) },
+      userId: STAFF,
+      values: { newBenefit: { value: { type: "plain_text_input", value: "Παρείσακτο" } } },
+    });
+    expect(forged.json()).toEqual({ response_action: "errors", errors: { newBenefit: outOfDate } });
+
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(
+      await t.database.db.prisma.sponsorship.findUniqueOrThrow({ where: { id }, include: { benefits: true } }),
+    ).toEqual(before);
+    expect(await t.database.db.prisma.sponsorshipChange.count()).toBe(changes);
+  });
+
   it("reminds of the thank-you letter after the event until it is marked sent; the report adds up", async () => {
     const h = await createJobHarness({ now: new Date("2026-12-20T06:00:00Z") });
     try {
-      const p = h.process("A", [sponsorThanks]);
+      for (const u of [STAFF, MANAGER])
+        await h.services.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "test" });
+      await h.services.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "test" });
+      const sponsorships = createSponsorsService({
+        store: createSponsorsStore(h.database.db.prisma),
+        roles: h.services.roles,
+        greetings: h.services.greetings,
+        events: h.services.events,
+        clock: h.clock,
+        timeZone: h.config.timeZone,
+      });
+      const p = h.process("A", h.jobs("sponsor-thanks"));
       await p.scheduler.tick();
-      const make = (organisation: string, amount: string, eventDate: string) =>
-        h.services.sponsorships.create({
+      const make = async (organisation: string, amount: string, eventDate: string) => {
+        const made = await sponsorships.create({
+          actor: STAFF,
           draft: draft({ organisation, pledgedAmount: amount, eventDate }),
-          createdBy: STAFF,
           submissionKey: organisation,
         });
+        if (made.status === "refused") throw new Error("refused");
+        return made;
+      };
       const a = await make("Α Ε", "1.000", "2026-12-20");
       const b = await make("Β Ε", "250,50", "2027-01-10");
       for (const s of [a, b]) {
-        await h.services.sponsorships.step(s.sponsorship.id, "ask_approval", { userId: STAFF, manager: false });
-        await h.services.sponsorships.step(s.sponsorship.id, "approve", { userId: MANAGER, manager: true });
+        expect((await sponsorships.step({ actor: STAFF, id: s.sponsorship.id, action: "ask_approval" })).status).toBe(
+          "done",
+        );
+        expect((await sponsorships.step({ actor: MANAGER, id: s.sponsorship.id, action: "approve" })).status).toBe(
+          "done",
+        );
       }
       h.clock.set(new Date("2026-12-21T07:31:00Z")); // Monday after the event
       await p.scheduler.tick();
       const dms = () => (h.fake.messages.get(dm(STAFF)) ?? []).map((m) => String(m.text));
       expect(dms().filter((x) => x.includes("Α Ε"))).toHaveLength(1);
       expect(dms().some((x) => x.includes("Β Ε"))).toBe(false);
-      await h.services.sponsorships.step(a.sponsorship.id, "thank", { userId: STAFF, manager: false });
+      await sponsorships.step({ actor: STAFF, id: a.sponsorship.id, action: "thank" });
       h.clock.set(new Date("2026-12-22T07:31:00Z"));
       await p.scheduler.tick();
       expect(dms().filter((x) => x.includes("Α Ε"))).toHaveLength(1);
 
-      const report = buildSponsorReport(2026, await h.services.sponsorships.forYear(2026), "el");
+      const report = buildSponsorReport(2026, await sponsorships.forYear(2026), "el");
       expect(report.totals).toEqual({ pledgedCents: 100000n, receivedCents: 0n });
-      const next = buildSponsorReport(2027, await h.services.sponsorships.forYear(2027), "el");
+      const next = buildSponsorReport(2027, await sponsorships.forYear(2027), "el");
       expect(next.totals.pledgedCents).toBe(25050n);
       expect(next.byMonth.money[0]).toBe(25050n);
       expect(reportCsv(report, "el").toString("utf8")).toContain("1.000,00 €");

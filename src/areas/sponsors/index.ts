@@ -1,14 +1,64 @@
-// The sponsors area: what it registers with Slack and the scheduler.
-import type { HandlerDeps } from "../../slack/listener.js";
+// The sponsors area: `/sponsor` and what it registers with Slack, its job and its digest sections.
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Clock } from "../../lib/clock.js";
+import type { SlackKit } from "../../slack/listener.js";
+import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
-import { sponsorThanks } from "./jobs/sponsor-thanks.js";
-import { register } from "./slack/listeners.js";
+import { createSponsorThanksJob } from "./jobs/sponsor-thanks.js";
+import {
+  createSponsorsService,
+  type EventsForSponsors,
+  type GreetingsForSponsors,
+  type RolesForSponsors,
+} from "./service.js";
+import {
+  registerApprovalButtons,
+  registerBenefitsForm,
+  registerNewSponsorshipForm,
+  registerReceiveForm,
+  registerSponsorCommand,
+  registerSponsorshipMenu,
+} from "./slack/listeners.js";
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
-export function createSponsorsArea(deps: HandlerDeps): Area {
+import { createSponsorsStore } from "./store.js";
+
+export interface SponsorsAreaDeps {
+  kit: SlackKit;
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+  sender: Sender;
+  /** Who holds a role, and the managers to ask for an approval. */
+  roles: RolesForSponsors;
+  /** The contacts' greetings, where the thank-you letters are tracked. */
+  greetings: GreetingsForSponsors;
+  /** The office's calendar, whose events a sponsorship is tied to. */
+  events: EventsForSponsors;
+}
+
+export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
+  const sponsorships = createSponsorsService({
+    store: createSponsorsStore(deps.prisma),
+    roles: deps.roles,
+    greetings: deps.greetings,
+    events: deps.events,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+  });
+  const slack = { kit: deps.kit, sponsorships, sender: deps.sender, clock: deps.clock, timeZone: deps.timeZone };
   return {
     name: "sponsors",
-    register: (app) => register(app, deps),
-    digestSections: [...createSponsorsDigestSections(deps.services.sponsorships)],
-    jobs: [sponsorThanks],
+    register(app) {
+      registerSponsorCommand(app, slack); // /sponsor
+      registerNewSponsorshipForm(app, slack); // view sponsor_modal
+      registerSponsorshipMenu(app, slack); // action sponsor_menu (overflow: a step, receive…, benefits…)
+      registerApprovalButtons(app, slack); // actions sponsor_approve, sponsor_reject
+      registerReceiveForm(app, slack); // view sponsor_receive_modal
+      registerBenefitsForm(app, slack); // view sponsor_benefits_modal
+    },
+    jobs: [createSponsorThanksJob({ sponsorships, locales: deps.kit.locales })], // sponsor-thanks
+    // sponsors-approval, sponsors-benefits, sponsors-thanks
+    digestSections: createSponsorsDigestSections(sponsorships),
+    commands: [{ name: "/sponsor", role: "staff", summary: (t) => t.sponsors.summary }],
   };
 }

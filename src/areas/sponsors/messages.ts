@@ -1,4 +1,5 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
@@ -9,6 +10,8 @@ export const el = {
       "`/sponsor <λέξεις>`: αναζήτηση (φορέας, πρόσωπο επικοινωνίας, εκδήλωση)",
       "`/sponsor report [έτος]`: ανά εκδήλωση και χορηγό, τάξη και λήψη, παροχές που εκκρεμούν· CSV, XLSX και γράφημα",
     ].join("\n"),
+    summary: "Χορηγοί: καταχώριση, αναζήτηση, έγκριση, ανταποδοτικά και η αναφορά του έτους",
+    resultsTitle: "*Χορηγοί*",
     modalTitle: "Νέα χορηγία",
     submit: "Αποθήκευση",
     close: "Ακύρωση",
@@ -86,17 +89,23 @@ export const el = {
     thanksReminder: (id: number, name: string, event: string) =>
       `:love_letter: Η εκδήλωση «${event}» έγινε· ο χορηγός *${name}* (#${id}) περιμένει ευχαριστήριο.`,
     digestApproval: "Χορηγίες που περιμένουν έγκριση",
-    digestApprovalSummary: (n: number) => `${n} ${n === 1 ? "χορηγία περιμένει" : "χορηγίες περιμένουν"} έγκριση.`,
+    digestApprovalSummary: (n: number) =>
+      icu("el", "{n, plural, one {# χορηγία περιμένει} other {# χορηγίες περιμένουν}} έγκριση.", { n }),
     digestBenefits: "Ανταποδοτικά χορηγών που οφείλονται",
     digestBenefitsSummary: (n: number) =>
-      `${n} ${n === 1 ? "ανταποδοτικό" : "ανταποδοτικά"} την εβδομάδα αυτή ή εκπρόθεσμα.`,
+      icu("el", "{n, plural, one {# ανταποδοτικό} other {# ανταποδοτικά}} την εβδομάδα αυτή ή εκπρόθεσμα.", { n }),
     digestThanks: "Ευχαριστήρια σε χορηγούς",
-    digestThanksSummary: (n: number) => `${n} ${n === 1 ? "χορηγός περιμένει" : "χορηγοί περιμένουν"} ευχαριστήριο.`,
+    digestThanksSummary: (n: number) =>
+      icu("el", "{n, plural, one {# χορηγός περιμένει} other {# χορηγοί περιμένουν}} ευχαριστήριο.", { n }),
     reportReady: (year: number, pledged: string, received: string) =>
       `:bar_chart: Χορηγίες ${year}: τάχθηκαν ${pledged}, παραλήφθηκαν ${received}.`,
     reportNothing: (year: number) => `Δεν υπάρχουν χορηγίες για το ${year}.`,
     reportEventLine: (event: string, sponsors: number, pledged: string, received: string, benefits: number) =>
-      `• *${event}*: ${sponsors} χορηγοί · ${pledged} / ${received}${benefits ? ` · ${benefits} ανταποδοτικά εκκρεμούν` : ""}`,
+      `• *${event}*: ${icu("el", "{sponsors, plural, one {# χορηγός} other {# χορηγοί}}", { sponsors })} · ${pledged} / ${received}${
+        benefits
+          ? ` · ${icu("el", "{benefits, plural, one {# ανταποδοτικό εκκρεμεί} other {# ανταποδοτικά εκκρεμούν}}", { benefits })}`
+          : ""
+      }`,
     columns: ["Εκδήλωση", "Χορηγός", "Είδος", "Κατάσταση", "Τάχθηκαν", "Παραλήφθηκαν", "Ανταποδοτικά σε εκκρεμότητα"],
     sheetName: "Χορηγίες",
     chartTitle: (year: number) => `Χορηγίες ${year} ανά μήνα και είδος`,
@@ -113,6 +122,8 @@ export const en: Widen<typeof el> = {
       "`/sponsor <words>`: search (organisation, contact person, event)",
       "`/sponsor report [year]`: per event and sponsor, pledged and received, benefits outstanding; CSV, XLSX and a chart",
     ].join("\n"),
+    summary: "Sponsors: entering, searching, approval, benefits and the year's report",
+    resultsTitle: "*Sponsors*",
     modalTitle: "New sponsorship",
     submit: "Save",
     close: "Cancel",
@@ -190,16 +201,23 @@ export const en: Widen<typeof el> = {
     thanksReminder: (id: number, name: string, event: string) =>
       `:love_letter: “${event}” has taken place; the sponsor *${name}* (#${id}) awaits a thank-you letter.`,
     digestApproval: "Sponsorships awaiting approval",
-    digestApprovalSummary: (n: number) => `${n} ${n === 1 ? "sponsorship awaits" : "sponsorships await"} approval.`,
+    digestApprovalSummary: (n: number) =>
+      icu("en", "{n, plural, one {# sponsorship awaits} other {# sponsorships await}} approval.", { n }),
     digestBenefits: "Sponsors' benefits due",
-    digestBenefitsSummary: (n: number) => `${n} ${n === 1 ? "benefit" : "benefits"} due this week or overdue.`,
+    digestBenefitsSummary: (n: number) =>
+      icu("en", "{n, plural, one {# benefit} other {# benefits}} due this week or overdue.", { n }),
     digestThanks: "Thank-you letters to sponsors",
-    digestThanksSummary: (n: number) => `${n} ${n === 1 ? "sponsor awaits" : "sponsors await"} a thank-you letter.`,
+    digestThanksSummary: (n: number) =>
+      icu("en", "{n, plural, one {# sponsor awaits} other {# sponsors await}} a thank-you letter.", { n }),
     reportReady: (year: number, pledged: string, received: string) =>
       `:bar_chart: Sponsorships ${year}: pledged ${pledged}, received ${received}.`,
     reportNothing: (year: number) => `There are no sponsorships for ${year}.`,
     reportEventLine: (event: string, sponsors: number, pledged: string, received: string, benefits: number) =>
-      `• *${event}*: ${sponsors} sponsors · ${pledged} / ${received}${benefits ? ` · ${benefits} benefits outstanding` : ""}`,
+      `• *${event}*: ${icu("en", "{sponsors, plural, one {# sponsor} other {# sponsors}}", { sponsors })} · ${pledged} / ${received}${
+        benefits
+          ? ` · ${icu("en", "{benefits, plural, one {# benefit outstanding} other {# benefits outstanding}}", { benefits })}`
+          : ""
+      }`,
     columns: ["Event", "Sponsor", "Kind", "Status", "Pledged", "Received", "Benefits outstanding"],
     sheetName: "Sponsorships",
     chartTitle: (year: number) => `Sponsorships ${year} by month and kind`,

@@ -6,8 +6,8 @@ import ExcelJS from "exceljs";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
 import { decimalToCents, formatEuros } from "../../lib/money.js";
-import type { SponsorshipWithBenefits } from "./sponsorship-service.js";
 import { CONTRIBUTION_TYPES, type ContributionType } from "./sponsorship-validation.js";
+import type { SponsorshipWithBenefits } from "./store.js";
 
 const require = createRequire(import.meta.url);
 const FONT = require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf");

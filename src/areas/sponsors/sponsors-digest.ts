@@ -1,61 +1,30 @@
-// The sponsors' part of the managers' digest: pledges awaiting approval, benefits due this week (or
-// late), and sponsors of past events still waiting for their thank-you letter.
-import { messages } from "../../i18n/index.js";
+// The sponsors' part of the managers' digest: the data from the service, rendered by the views.
 import { shiftDate } from "../../lib/clock.js";
-import { decimalToCents, formatEuros } from "../../lib/money.js";
-import { escapeMrkdwn, truncate } from "../../slack/mrkdwn.js";
-import type { DigestSection } from "../digest/digest-section.js";
-import type { SponsorshipService } from "./sponsorship-service.js";
+import { type DigestSection, digestSection } from "../digest/digest-section.js";
+import type { SponsorsService } from "./service.js";
+import { approvalSection, benefitsSection, thanksSection } from "./slack/sponsor-digest-views.js";
 
-const name = (s: { id: number; organisation: string; eventName: string }) =>
-  `#${s.id} *${escapeMrkdwn(truncate(s.organisation, 80))}* · ${escapeMrkdwn(truncate(s.eventName, 80))}`;
+const orNull = <T>(list: T[]) => (list.length > 0 ? list : null);
 
-export function createSponsorsDigestSections(sponsorships: SponsorshipService): DigestSection[] {
+export function createSponsorsDigestSections(
+  sponsorships: Pick<SponsorsService, "awaitingApproval" | "benefitsDue" | "thanksOwed">,
+): DigestSection[] {
   return [
-    {
+    digestSection({
       id: "sponsors-approval",
-      async build({ locale }) {
-        const waiting = await sponsorships.awaitingApproval();
-        if (waiting.length === 0) return null;
-        const t = messages(locale).sponsors;
-        return {
-          title: t.digestApproval,
-          summary: t.digestApprovalSummary(waiting.length),
-          items: waiting.map(
-            (s) =>
-              `• ${name(s)}${s.pledgedAmount !== null ? ` · ${formatEuros(decimalToCents(s.pledgedAmount), locale)}` : ""}`,
-          ),
-        };
-      },
-    },
-    {
+      collect: async () => orNull(await sponsorships.awaitingApproval()),
+      render: (waiting, { locale }) => approvalSection(waiting, locale),
+    }),
+    digestSection({
       id: "sponsors-benefits",
-      async build({ date, locale }) {
-        const due = await sponsorships.benefitsDue(shiftDate(date, 7));
-        if (due.length === 0) return null;
-        const t = messages(locale).sponsors;
-        return {
-          title: t.digestBenefits,
-          summary: t.digestBenefitsSummary(due.length),
-          items: due.map(
-            (b) =>
-              `• ${name(b.sponsorship)}: ${escapeMrkdwn(truncate(b.description, 120))}${b.owner ? ` · <@${b.owner}>` : ""}${b.dueOn ? ` · ${b.dueOn.toISOString().slice(0, 10)}` : ""}`,
-          ),
-        };
-      },
-    },
-    {
+      // Due this week, or late.
+      collect: async ({ date }) => orNull(await sponsorships.benefitsDue(shiftDate(date, 7))),
+      render: (due, { locale }) => benefitsSection(due, locale),
+    }),
+    digestSection({
       id: "sponsors-thanks",
-      async build({ date, locale }) {
-        const owed = await sponsorships.thanksOwed(date);
-        if (owed.length === 0) return null;
-        const t = messages(locale).sponsors;
-        return {
-          title: t.digestThanks,
-          summary: t.digestThanksSummary(owed.length),
-          items: owed.map((s) => `• ${name(s)}`),
-        };
-      },
-    },
+      collect: async ({ date }) => orNull(await sponsorships.thanksOwed(date)),
+      render: (owed, { locale }) => thanksSection(owed, locale),
+    }),
   ];
 }

@@ -24,7 +24,8 @@ export const SPONSOR_STEPS: Record<
   decline: { from: ["prospect", "contacted", "awaiting_approval"], to: "declined" },
 };
 
-export type SponsorRefusal = "not_allowed_now" | "managers_only" | "own_request";
+/** Why a use case is refused; `staff_only`: the actor is not (or no longer) on the staff. */
+export type SponsorRefusal = "not_allowed_now" | "managers_only" | "own_request" | "staff_only";
 
 export function checkSponsorStep(
   action: SponsorshipAction,
@@ -39,9 +40,27 @@ export function checkSponsorStep(
   return undefined;
 }
 
-/** The steps staff can take from the sponsorship's menu (approval comes from the managers' DM). */
-export function menuSteps(status: SponsorshipStatus): SponsorshipAction[] {
-  return (["contact", "ask_approval", "receive", "thank", "decline"] as const).filter((a) =>
-    SPONSOR_STEPS[a].from.includes(status),
-  );
+/** The steps staff take from a sponsorship's menu (approval comes from the managers' DM). */
+export const MENU_STEPS = ["contact", "ask_approval", "receive", "thank", "decline"] as const;
+export type MenuStep = (typeof MENU_STEPS)[number];
+
+/** The menu's steps possible from `status`. */
+export function menuSteps(status: SponsorshipStatus): MenuStep[] {
+  return MENU_STEPS.filter((a) => SPONSOR_STEPS[a].from.includes(status));
+}
+
+/** Sponsorships whose sponsor is owed a thank-you letter once the event has taken place. */
+export const THANKS_OWED: SponsorshipStatus[] = ["committed", "received"];
+
+/** Sponsorships whose promised benefits are still to be delivered. */
+export const BENEFITS_OWED: SponsorshipStatus[] = ["committed", "received", "thanked"];
+
+/** Benefits are kept for every sponsorship but a declined one. */
+export function mayEditBenefits(status: SponsorshipStatus): boolean {
+  return status !== "declined";
+}
+
+/** Who is asked for the approval: every manager but the one asking (a second pair of eyes). */
+export function approversFor(managers: readonly string[], askedBy: string): string[] {
+  return managers.filter((m) => m !== askedBy);
 }

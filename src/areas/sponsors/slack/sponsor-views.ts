@@ -1,12 +1,17 @@
-// Sponsorships as Block Kit: the form, a search result with its menu, the managers' approval
-// message, and the small forms for the amount received and the benefits. Data in, Block Kit out.
+// Sponsorships as Block Kit and mrkdwn: the form, a search result with its menu, the managers'
+// approval message, the small forms for the amount received and the benefits, and the answers to
+// the user (refusals, steps, the report). Data in, Block Kit or text out.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
 import { decimalToCents, formatEuros } from "../../../lib/money.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { menuSteps } from "../sponsorship-flow.js";
-import type { SponsorshipWithBenefits } from "../sponsorship-service.js";
-import { CONTRIBUTION_TYPES, SPONSOR_LIMITS } from "../sponsorship-validation.js";
+import type { SponsorEvent } from "../service.js";
+import type { SponsorReport } from "../sponsor-report.js";
+import { menuSteps, type SponsorRefusal, type SponsorshipStatus } from "../sponsorship-flow.js";
+import { CONTRIBUTION_TYPES, SPONSOR_LIMITS, type SponsorError } from "../sponsorship-validation.js";
+import type { SponsorshipWithBenefits } from "../store.js";
+import { approvalValue, menuValue, sponsorFormMetadata, sponsorshipFormMetadata } from "./sponsor-codecs.js";
 
 export const SPONSOR_MODAL_CALLBACK = "sponsor_modal";
 export const SPONSOR_RECEIVE_CALLBACK = "sponsor_receive_modal";
@@ -18,6 +23,11 @@ const ACTION = "value";
 
 const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
+
+/** The calendar's events as the form offers them: the day, then the title. */
+export function eventChoices(events: SponsorEvent[], timeZone: string): { id: number; title: string; day: string }[] {
+  return events.map((e) => ({ id: e.id, title: e.title, day: formatDayMonthYear(localDate(e.startsAt, timeZone)) }));
+}
 
 export function buildSponsorModal(
   t: Messages,
@@ -49,7 +59,7 @@ export function buildSponsorModal(
     title: plain(m.modalTitle, 24),
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
-    private_metadata: JSON.stringify({ channel }),
+    private_metadata: sponsorFormMetadata.encode(channel ? { channel } : {}),
     blocks: [
       text("organisation", m.organisation, { optional: false }),
       text("contactPerson", m.contactPerson),
@@ -137,8 +147,8 @@ export function sponsorshipBlock(t: Messages, locale: LocaleCode, s: Sponsorship
       .map((b) => m.benefitLine(escapeMrkdwn(truncate(b.description, 120)), m.benefitStatuses[b.status])),
   ];
   const options = [
-    ...menuSteps(s.status).map((a) => option(m.actions[a], `${a}:${s.id}`)),
-    ...(s.status !== "declined" ? [option(m.menuBenefits, `benefits:${s.id}`)] : []),
+    ...menuSteps(s.status).map((a) => option(m.actions[a], menuValue.encode({ choice: a, id: s.id }))),
+    ...(s.status !== "declined" ? [option(m.menuBenefits, menuValue.encode({ choice: "benefits", id: s.id }))] : []),
   ];
   return {
     type: "section",
@@ -178,9 +188,14 @@ export function approvalBlocks(
           action_id: SPONSOR_APPROVE_ACTION,
           style: "primary",
           text: plain(m.actions.approve, 75),
-          value: String(s.id),
+          value: approvalValue.encode(s.id),
         },
-        { type: "button", action_id: SPONSOR_REJECT_ACTION, text: plain(m.actions.reject, 75), value: String(s.id) },
+        {
+          type: "button",
+          action_id: SPONSOR_REJECT_ACTION,
+          text: plain(m.actions.reject, 75),
+          value: approvalValue.encode(s.id),
+        },
       ],
     },
   ];
@@ -194,7 +209,7 @@ export function receiveModal(t: Messages, s: SponsorshipWithBenefits, channel?: 
     title: plain(t.sponsors.actions.receive, 24),
     submit: plain(t.sponsors.submit, 24),
     close: plain(t.sponsors.close, 24),
-    private_metadata: JSON.stringify({ id: s.id, channel }),
+    private_metadata: sponsorshipFormMetadata.encode({ id: s.id, ...(channel ? { channel } : {}) }),
     blocks: [
       {
         type: "input",
@@ -264,7 +279,107 @@ export function benefitsModal(t: Messages, s: SponsorshipWithBenefits, channel?:
     title: plain(m.benefitsTitle, 24),
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
-    private_metadata: JSON.stringify({ id: s.id, channel }),
+    private_metadata: sponsorshipFormMetadata.encode({ id: s.id, ...(channel ? { channel } : {}) }),
     blocks,
   };
+}
+
+/** The approval message once answered: its text kept, the buttons replaced by the outcome. */
+export function answeredApprovalBlocks(
+  t: Messages,
+  blocks: KnownBlock[],
+  s: { id: number; status: SponsorshipStatus },
+): KnownBlock[] {
+  return [
+    ...blocks.filter((b) => b.type !== "actions"),
+    { type: "context", elements: [{ type: "mrkdwn", text: stepDoneText(t, s) }] },
+  ];
+}
+
+/** A field's error, under the field. */
+export function sponsorErrorText(t: Messages, e: SponsorError): string {
+  const m = t.sponsors.errors;
+  switch (e.code) {
+    case "tooLong":
+      return m.tooLong(e.max);
+    case "amount":
+      return m.amount[e.error];
+    case "documentNotLink":
+      return m.documentNotLink(e.line);
+    case "benefitTooLong":
+      return m.benefitTooLong(e.line);
+    default:
+      return m[e.code];
+  }
+}
+
+/** Why a step or a form was refused, in the user's words. */
+export function refusalText(t: Messages, reason: SponsorRefusal, s?: { status: SponsorshipStatus }): string {
+  const m = t.sponsors;
+  switch (reason) {
+    case "not_allowed_now":
+      return m.refused.not_allowed_now(s ? m.statuses[s.status] : "—");
+    case "staff_only":
+      return t.common.noPermission(t.common.roleNames.staff);
+    default:
+      return m.refused[reason];
+  }
+}
+
+export function stepDoneText(t: Messages, s: { id: number; status: SponsorshipStatus }): string {
+  return t.sponsors.stepDone(s.id, t.sponsors.statuses[s.status]);
+}
+
+/** A new sponsorship, confirmed to whoever entered it. */
+export function savedMessage(
+  t: Messages,
+  locale: LocaleCode,
+  s: SponsorshipWithBenefits,
+): { text: string; blocks: KnownBlock[] } {
+  return {
+    text: t.sponsors.saved(s.id, escapeMrkdwn(truncate(s.organisation, 100))),
+    blocks: [sponsorshipBlock(t, locale, s)],
+  };
+}
+
+/** Search results, each with its menu. */
+export function searchResults(
+  t: Messages,
+  locale: LocaleCode,
+  query: string,
+  found: SponsorshipWithBenefits[],
+): { text: string; blocks?: KnownBlock[] } {
+  if (found.length === 0) return { text: t.sponsors.noResults(escapeMrkdwn(truncate(query, 100))) };
+  return { text: t.sponsors.resultsTitle, blocks: found.map((s) => sponsorshipBlock(t, locale, s)) };
+}
+
+/** The comment the report's files come with: the year's totals and a line per event. */
+export function reportComment(t: Messages, locale: LocaleCode, report: SponsorReport): string {
+  const m = t.sponsors;
+  const lines = report.byEvent.map((e) =>
+    m.reportEventLine(
+      escapeMrkdwn(truncate(e.event, 100)),
+      e.sponsors,
+      formatEuros(e.pledgedCents, locale),
+      formatEuros(e.receivedCents, locale),
+      e.benefitsOutstanding,
+    ),
+  );
+  return [
+    m.reportReady(
+      report.year,
+      formatEuros(report.totals.pledgedCents, locale),
+      formatEuros(report.totals.receivedCents, locale),
+    ),
+    ...lines.slice(0, 30),
+  ].join("\n");
+}
+
+/** The reminder to whoever entered a sponsorship: the event is over, the letter is owed. */
+export function thanksReminderText(t: Messages, s: { id: number; organisation: string; eventName: string }): string {
+  return t.sponsors.thanksReminder(
+    s.id,
+    escapeMrkdwn(truncate(s.organisation, 100)),
+    escapeMrkdwn(truncate(s.eventName, 100)),
+  );
 }

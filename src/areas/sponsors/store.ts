@@ -1,0 +1,239 @@
+// The sponsors registry's reads and writes, and the only file of the area that speaks Prisma. What
+// a step may do, and when, is decided in the service; this file only stores it.
+import type { PrismaClient, SponsorBenefit, Sponsorship } from "../../generated/prisma/client.js";
+import { centsToDecimal } from "../../lib/money.js";
+import type { SponsorshipAction, SponsorshipStatus } from "./sponsorship-flow.js";
+import type { SponsorshipDraft } from "./sponsorship-validation.js";
+
+export type SponsorshipWithBenefits = Sponsorship & { benefits: SponsorBenefit[] };
+export type SponsorBenefitWithSponsorship = SponsorBenefit & { sponsorship: Sponsorship };
+export type { SponsorBenefit, Sponsorship };
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const include = { benefits: { orderBy: { id: "asc" as const } } };
+
+/** A contact to add to the archive with the sponsorship, in the same transaction. */
+export interface NewSponsorContact {
+  nameEl: string;
+  organisation: string;
+  categorySlug: string;
+  source: string;
+  auditDetail: string;
+}
+
+export function createSponsorsStore(prisma: PrismaClient) {
+  return {
+    findById(id: number): Promise<SponsorshipWithBenefits | null> {
+      return prisma.sponsorship.findUnique({ where: { id }, include });
+    },
+
+    findBySubmissionKey(submissionKey: string): Promise<SponsorshipWithBenefits | null> {
+      return prisma.sponsorship.findUnique({ where: { submissionKey }, include });
+    },
+
+    /**
+     * The organisation in the contact archive, spelt any way. It reads the contacts area's table:
+     * the contacts service offers no phonetic lookup by organisation yet, so the query stays here.
+     */
+    async findOrganisationInContacts(organisation: string): Promise<{ id: number } | null> {
+      const [contact] = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT id FROM contacts WHERE archived_at IS NULL AND merged_into_id IS NULL
+          AND (public.grafeio_phonetic(coalesce(organisation, '')) = public.grafeio_phonetic(${organisation})
+            OR public.grafeio_phonetic(name_el) = public.grafeio_phonetic(${organisation}))
+        ORDER BY vip DESC, id LIMIT 1`;
+      return contact ?? null;
+    },
+
+    /** The sponsorship, its first history row, and (when given) its new contact, all or nothing. */
+    async insertSponsorship(options: {
+      draft: SponsorshipDraft;
+      contact: { id: number } | NewSponsorContact;
+      createdBy: string;
+      submissionKey: string;
+      at: Date;
+    }): Promise<SponsorshipWithBenefits> {
+      const { draft, contact, createdBy, submissionKey, at } = options;
+      const { pledgedCents, eventDate, benefits, ...rest } = draft;
+      return prisma.$transaction(async (tx) => {
+        let contactId: number;
+        if ("id" in contact) contactId = contact.id;
+        else {
+          const { auditDetail, ...fields } = contact;
+          const added = await tx.contact.create({ data: { ...fields, createdBy, createdAt: at } });
+          await tx.contactAudit.create({
+            data: { contactId: added.id, action: "created", actor: createdBy, at, detail: auditDetail },
+          });
+          contactId = added.id;
+        }
+        const created = await tx.sponsorship.create({
+          data: {
+            ...rest,
+            pledgedAmount: pledgedCents === null ? null : centsToDecimal(pledgedCents),
+            eventDate: eventDate ? asDate(eventDate) : null,
+            contactId,
+            benefits: { create: benefits.map((description) => ({ description })) },
+            createdBy,
+            submissionKey,
+            createdAt: at,
+          },
+          include,
+        });
+        await tx.sponsorshipChange.create({
+          data: {
+            sponsorshipId: created.id,
+            action: "create",
+            fromStatus: "prospect",
+            toStatus: "prospect",
+            by: createdBy,
+            at,
+          },
+        });
+        return created;
+      });
+    },
+
+    /**
+     * Moves a sponsorship only if it is still in the status it was read in, and records the change;
+     * `moved: false` with the latest state when someone else moved it first.
+     */
+    async moveStatus(options: {
+      id: number;
+      from: SponsorshipStatus;
+      to: SponsorshipStatus;
+      action: SponsorshipAction;
+      by: string;
+      at: Date;
+      note: string | null;
+      approvalAskedBy?: string;
+      approvedBy?: string;
+      approvedAt?: Date;
+      receivedCents?: bigint | null;
+    }): Promise<
+      | { moved: true; sponsorship: SponsorshipWithBenefits; changeId: number }
+      | { moved: false; sponsorship: SponsorshipWithBenefits }
+    > {
+      const { id, from, to, action, by, at, note, receivedCents, ...fields } = options;
+      return prisma.$transaction(async (tx) => {
+        const moved = await tx.sponsorship.updateMany({
+          where: { id, status: from },
+          data: {
+            status: to,
+            ...fields,
+            ...(receivedCents !== undefined
+              ? { receivedAmount: receivedCents === null ? null : centsToDecimal(receivedCents) }
+              : {}),
+          },
+        });
+        if (moved.count === 0) {
+          const latest = await tx.sponsorship.findUniqueOrThrow({ where: { id }, include });
+          return { moved: false, sponsorship: latest } as const;
+        }
+        const change = await tx.sponsorshipChange.create({
+          data: { sponsorshipId: id, action, fromStatus: from, toStatus: to, by, at, note },
+        });
+        const sponsorship = await tx.sponsorship.findUniqueOrThrow({ where: { id }, include });
+        return { moved: true, sponsorship, changeId: change.id } as const;
+      });
+    },
+
+    history(id: number) {
+      return prisma.sponsorshipChange.findMany({ where: { sponsorshipId: id }, orderBy: { id: "asc" } });
+    },
+
+    /** Adds a benefit once per `submissionKey`: true when it was added now. */
+    async insertBenefitOnce(benefit: {
+      sponsorshipId: number;
+      description: string;
+      owner: string | null;
+      dueOn: string | null;
+      submissionKey: string;
+    }): Promise<boolean> {
+      const created = await prisma.sponsorBenefit.createMany({
+        data: [{ ...benefit, dueOn: benefit.dueOn ? asDate(benefit.dueOn) : null }],
+        skipDuplicates: true,
+      });
+      return created.count > 0;
+    },
+
+    /** Settles the sponsorship's pending benefits among `ids`; returns how many changed. */
+    async settlePendingBenefits(options: {
+      sponsorshipId: number;
+      ids: number[];
+      status: "done" | "waived";
+      by: string;
+      at: Date;
+    }): Promise<number> {
+      if (options.ids.length === 0) return 0;
+      const changed = await prisma.sponsorBenefit.updateMany({
+        where: { id: { in: options.ids }, sponsorshipId: options.sponsorshipId, status: "pending" },
+        data: { status: options.status, doneBy: options.by, doneAt: options.at },
+      });
+      return changed.count;
+    },
+
+    /** Every term in the organisation, contact person or event, spelt any way; latest first. */
+    async search(terms: string[], limit: number): Promise<SponsorshipWithBenefits[]> {
+      if (terms.length === 0) return [];
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT id FROM sponsorships s
+        WHERE public.grafeio_phonetic(s.organisation || ' ' || coalesce(s.contact_person, '') || ' ' || s.event_name)
+              LIKE ALL (SELECT '%' || public.grafeio_phonetic(t) || '%' FROM unnest(${terms}::text[]) AS t)
+        ORDER BY s.updated_at DESC LIMIT ${limit}`;
+      return prisma.sponsorship.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        include,
+        orderBy: { updatedAt: "desc" },
+      });
+    },
+
+    findOfEvent(eventId: number, statuses: SponsorshipStatus[]): Promise<SponsorshipWithBenefits[]> {
+      return prisma.sponsorship.findMany({
+        where: { eventId, status: { in: statuses } },
+        include,
+        orderBy: { organisation: "asc" },
+      });
+    },
+
+    findInStatus(status: SponsorshipStatus): Promise<SponsorshipWithBenefits[]> {
+      return prisma.sponsorship.findMany({ where: { status }, include, orderBy: { id: "asc" } });
+    },
+
+    /** In one of `statuses`, for an event dated before `day` (YYYY-MM-DD); earliest event first. */
+    findWithEventBefore(day: string, statuses: SponsorshipStatus[]): Promise<SponsorshipWithBenefits[]> {
+      return prisma.sponsorship.findMany({
+        where: { status: { in: statuses }, eventDate: { lt: asDate(day) } },
+        include,
+        orderBy: [{ eventDate: "asc" }, { id: "asc" }],
+      });
+    },
+
+    /** Pending benefits due by `until` (or undated), of sponsorships in one of `statuses`. */
+    findPendingBenefitsDueBy(until: string, statuses: SponsorshipStatus[]): Promise<SponsorBenefitWithSponsorship[]> {
+      return prisma.sponsorBenefit.findMany({
+        where: {
+          status: "pending",
+          OR: [{ dueOn: null }, { dueOn: { lte: asDate(until) } }],
+          sponsorship: { status: { in: statuses } },
+        },
+        include: { sponsorship: true },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      });
+    },
+
+    /** A year's sponsorships: by the event's date, or by when they were entered when undated. */
+    findOfYear(year: number): Promise<SponsorshipWithBenefits[]> {
+      return prisma.sponsorship.findMany({
+        where: {
+          OR: [
+            { eventDate: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } },
+            { eventDate: null, createdAt: { gte: asDate(`${year}-01-01`), lt: asDate(`${year + 1}-01-01`) } },
+          ],
+        },
+        include,
+        orderBy: [{ eventName: "asc" }, { organisation: "asc" }],
+      });
+    },
+  };
+}
+
+export type SponsorsStore = ReturnType<typeof createSponsorsStore>;
