@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { correspondenceReminders } from "../../src/areas/correspondence/jobs/correspondence-reminders.js";
 import { createLetterService, protocolNumber } from "../../src/areas/correspondence/letter-service.js";
 import { type LetterInput, validateLetter } from "../../src/areas/correspondence/letter-validation.js";
 import { buildSection } from "../../src/areas/digest/digest-section.js";
@@ -240,10 +239,15 @@ describe("correspondence reminders", () => {
     const h = await createJobHarness({ now: new Date("2026-11-30T07:00:00Z") });
     try {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
-      const p = h.process("A", [correspondenceReminders]);
+      const p = h.process("A", h.jobs("correspondence-reminders"));
+      const letters = createLetterService({
+        prisma: h.database.db.prisma,
+        clock: h.clock,
+        timeZone: h.config.timeZone,
+      });
       await p.scheduler.tick();
       const add = (subject: string, dueOn: string) =>
-        h.services.letters.create({
+        letters.create({
           draft: draft({ counterpart: "Πρεσβεία της Γαλλίας", subject, dueOn }),
           createdBy: STAFF,
           submissionKey: subject,
@@ -255,7 +259,7 @@ describe("correspondence reminders", () => {
       const dms = (u: string) => (h.fake.messages.get(`D${u.slice(1)}`) ?? []).map((m) => String(m.text));
       expect(dms(STAFF).some((x) => x.includes("Δεξίωση") && x.includes("4/12/2026"))).toBe(true);
       expect(dms(COORDINATOR).some((x) => x.includes("Παλιά πρόσκληση"))).toBe(true);
-      await h.process("B", [correspondenceReminders]).scheduler.tick();
+      await h.process("B", h.jobs("correspondence-reminders")).scheduler.tick();
       expect(dms(STAFF)).toHaveLength(1);
     } finally {
       await h.dispose();

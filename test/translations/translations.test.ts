@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { translationReminders, translationWeekly } from "../../src/areas/translations/jobs/translation-reminders.js";
 import {
   availableSteps,
   checkStep,
@@ -7,6 +6,7 @@ import {
   type TranslationAction,
   type TranslationStatus,
 } from "../../src/areas/translations/translation-flow.js";
+import { createTranslationService } from "../../src/areas/translations/translation-service.js";
 import { validateTranslation } from "../../src/areas/translations/translation-validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
@@ -176,7 +176,7 @@ describe("translation requests in Slack", () => {
       "chat.postMessage",
       (c) => c.args.channel === OTHER && String(c.args.text).includes("συντονιστής"),
     );
-    expect((await t.bot.services.translations.get(id))?.status).toBe("requested");
+    expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("requested");
 
     const both = await stepModal(COORDINATOR, "assign", {
       assignee: { value: { type: "users_select", selected_user: TRANSLATOR } },
@@ -188,7 +188,7 @@ describe("translation requests in Slack", () => {
     });
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === dm(TRANSLATOR));
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    expect((await t.bot.services.translations.get(id))?.status).toBe("assigned");
+    expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("assigned");
     expect(buttons()).toEqual([
       "translation_step_assign",
       "translation_step_start",
@@ -215,7 +215,10 @@ describe("translation requests in Slack", () => {
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OTHER && String(c.args.text).includes("αιτών"));
     await Promise.all([press(REQUESTER, "accept"), press(REQUESTER, "accept")]);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    const history = await t.bot.services.translations.history(id);
+    const history = await t.database.db.prisma.translationEvent.findMany({
+      where: { requestId: id },
+      orderBy: { id: "asc" },
+    });
     expect(history.map((e) => e.action)).toEqual(["request", "assign", "start", "deliver", "accept"]);
     expect(history.map((e) => e.by)).toEqual([OTHER, COORDINATOR, TRANSLATOR, TRANSLATOR, REQUESTER]);
     expect(buttons()).toEqual([]);
@@ -267,10 +270,16 @@ describe("translation reminders", () => {
     const h = await createJobHarness({ now: new Date("2026-12-21T07:00:00Z") });
     try {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
-      const p = h.process("A", [translationReminders, translationWeekly]);
+      const p = h.process("A", h.jobs("translation-reminders", "translation-weekly"));
+      const translations = createTranslationService({
+        prisma: h.database.db.prisma,
+        clock: h.clock,
+        timeZone: h.config.timeZone,
+        roles: h.services.roles,
+      });
       await p.scheduler.tick();
       const make = async (title: string, dueOn: string, assignee: string | null) => {
-        const r = await h.services.translations.create({
+        const r = await translations.create({
           draft: {
             title,
             documentUrl: "https://example.org/x",
@@ -285,12 +294,12 @@ describe("translation reminders", () => {
           submissionKey: title,
         });
         if (assignee)
-          await h.services.translations.step(
-            r.request.id,
-            "assign",
-            { userId: COORDINATOR, coordinator: true },
-            { assignee },
-          );
+          await translations.step({
+            actor: COORDINATOR,
+            requestId: r.request.id,
+            action: "assign",
+            payload: { assignee },
+          });
         return r.request.id;
       };
       await make("Πρόσκληση Eurocities", "2026-12-24", TRANSLATOR);
