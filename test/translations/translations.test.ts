@@ -8,6 +8,7 @@ import {
 } from "../../src/areas/translations/translation-flow.js";
 import { createTranslationService } from "../../src/areas/translations/translation-service.js";
 import { validateTranslation } from "../../src/areas/translations/translation-validation.js";
+import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";
@@ -261,6 +262,73 @@ describe("translation requests in Slack", () => {
     expect(String(answer.args.text)).toContain("Κανένα αίτημα"); // the only one is accepted: not open
     await t.slack.command({ command: "/translate", text: "list everything", userId: REQUESTER, channelId: INTL });
     await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("/translate help"));
+  });
+
+  it("answers /translate help and /translate βοήθεια with the command's help", async () => {
+    for (const text of ["help", "βοήθεια"]) {
+      const before = t.fake.calls.length;
+      await t.slack.command({ command: "/translate", text, userId: REQUESTER, channelId: INTL });
+      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      expect(answer.args.text, text).toBe(messages("el").translations.help);
+    }
+  });
+
+  it("refuses a forged or stale step, from a button or a step's form, and changes nothing", async () => {
+    const outOfDate = messages("el").common.outOfDate;
+    const events = () => t.database.db.prisma.translationEvent.count({ where: { requestId: id } });
+    const stored = async () => (await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status;
+    const before = await events();
+    const ephemeralsTo = (user: string, text: string) =>
+      t.fake.callsTo("chat.postEphemeral").filter((c) => c.args.user === user && c.args.text === text).length;
+
+    // A value that is not a request's id, and a step that is not a step.
+    await t.slack.blockAction({
+      userId: COORDINATOR,
+      actionId: "translation_step_cancel",
+      value: `${id} OR 1=1`,
+      channelId: INTL,
+      message: card(),
+    });
+    await t.slack.blockAction({
+      userId: COORDINATOR,
+      actionId: "translation_step_publish",
+      value: String(id),
+      channelId: INTL,
+      message: card(),
+    });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(ephemeralsTo(COORDINATOR, outOfDate)).toBe(2);
+
+    // A stale button: the request is accepted, so the service refuses to cancel it, even for the coordinator.
+    await press(COORDINATOR, "cancel");
+    await t.fake.waitFor(
+      "chat.postEphemeral",
+      (c) => c.args.user === COORDINATOR && String(c.args.text).includes("δεν γίνεται πια"),
+    );
+
+    // A step's form whose metadata was changed: another step, or not a form's step at all.
+    const opened = async () => {
+      const from = t.fake.calls.length;
+      await press(COORDINATOR, "assign");
+      return (await t.fake.waitFor("views.open", () => true, 5000, from)).response.view as Json;
+    };
+    const assignee = { assignee: { value: { type: "users_select", selected_user: TRANSLATOR } } };
+    for (const metadata of [
+      JSON.stringify({ requestId: id, action: "deliver" }),
+      JSON.stringify({ requestId: id, action: "accept" }),
+      "{",
+    ]) {
+      const view = await opened();
+      const res = await t.slack.viewSubmission({
+        view: { ...view, private_metadata: metadata },
+        userId: COORDINATOR,
+        values: assignee,
+      });
+      expect(res.json(), metadata).toEqual({ response_action: "errors", errors: { assignee: outOfDate } });
+    }
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await events()).toBe(before);
+    expect(await stored()).toBe("accepted");
   });
 });
 

@@ -87,15 +87,11 @@ export const el = {
     weekly: (open: number, overdue: number, delivered: number) =>
       `:bar_chart: *Μεταφράσεις, η εβδομάδα*: ανοιχτές ${open}, εκπρόθεσμες ${overdue}, παραδόθηκαν αυτή την εβδομάδα ${delivered}.`,
     turnaround: (pair: string, days: number, count: number) =>
-      icu(
-        "el",
-        "• {pair}: κατά μέσο όρο {days, plural, one {# ημέρα} other {# ημέρες}} ({count, plural, one {# αίτημα} other {# αιτήματα}})",
-        {
-          pair,
-          days,
-          count,
-        },
-      ),
+      icu("el", "• {pair}: κατά μέσο όρο {days, plural, one {# ημέρα} other {# ημέρες}} ({count})", {
+        pair,
+        days,
+        count,
+      }),
     badCommand: (text: string) => `Δεν κατάλαβα το «${text}». Γράψτε \`/translate help\`.`,
   },
 } as const;
@@ -184,15 +180,11 @@ export const en: Widen<typeof el> = {
     weekly: (open: number, overdue: number, delivered: number) =>
       `:bar_chart: *Translations this week*: open ${open}, overdue ${overdue}, delivered this week ${delivered}.`,
     turnaround: (pair: string, days: number, count: number) =>
-      icu(
-        "en",
-        "• {pair}: {days, plural, one {# day} other {# days}} on average ({count, plural, one {# request} other {# requests}})",
-        {
-          pair,
-          days,
-          count,
-        },
-      ),
+      icu("en", "• {pair}: {days, plural, one {# day} other {# days}} on average ({count})", {
+        pair,
+        days,
+        count,
+      }),
     badCommand: (text: string) => `I did not understand “${text}”. Type \`/translate help\`.`,
   },
 };
