@@ -6,11 +6,13 @@ import {
   invitationsDigestContent,
   letterBlocks,
   letterMenuValue,
+  readLetterState,
 } from "../../src/areas/correspondence/slack/letter-views.js";
 import {
   buildStepModal,
   buildTranslationCard,
   buildTranslationModal,
+  readStepState,
   requestFromMessage,
   STEP_ACTION_IDS,
   stepFormMetadata,
@@ -189,6 +191,27 @@ describe("translation views", () => {
     expect(el.translations.turnaround("en→el", 1, 1)).toBe("• en→el: κατά μέσο όρο 1 ημέρα (1)");
     expect(el.translations.turnaround("en→el", 2.5, 3)).toBe("• en→el: κατά μέσο όρο 2,5 ημέρες (3)");
     expect(en.translations.turnaround("en→el", 1, 1)).toBe("• en→el: 1 day on average (1)");
+  });
+});
+
+describe("reading a submitted form", () => {
+  it("reads each field through a schema: a field of the wrong shape reads as empty, the others as typed", () => {
+    const step = readStepState({
+      values: {
+        assignee: { value: { type: "users_select", selected_user: 42 } },
+        note: { value: { type: "plain_text_input", value: "  σχόλια " } },
+      },
+    });
+    expect(step).toEqual({ assignee: undefined, vendor: undefined, deliveredUrl: undefined, note: "σχόλια" });
+    const entry = readLetterState({
+      values: {
+        subject: { value: { type: "plain_text_input", value: ["x"] } },
+        counterpart: { value: { type: "plain_text_input", value: "Eurocities" } },
+        kind: { value: { type: "radio_buttons", selected_option: { value: "invitation" } } },
+      },
+    });
+    expect(entry).toMatchObject({ subject: undefined, counterpart: "Eurocities", kind: "invitation" });
+    expect(readLetterState(undefined).subject).toBeUndefined();
   });
 });
 

@@ -68,7 +68,7 @@ export function availableSteps(
   request: { status: TranslationStatus; requestedBy: string; assignee: string | null },
   actor: Actor,
 ): TranslationAction[] {
-  return (Object.keys(STEPS) as TranslationAction[]).filter((a) => checkStep(a, request, actor) === undefined);
+  return TRANSLATION_ACTIONS.filter((a) => checkStep(a, request, actor) === undefined);
 }
 
 /**

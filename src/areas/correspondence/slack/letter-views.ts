@@ -2,6 +2,7 @@
 // menu, the answers to `/letter`, the reminders' lines and the digest's section. Data in, Block Kit
 // or text out.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear } from "../../../lib/clock.js";
 import { type Codec, channelMetadata, enumCodec, idCodec } from "../../../slack/codec.js";
@@ -100,11 +101,21 @@ export function buildLetterModal(t: Messages, locale: LocaleCode, today: string,
   };
 }
 
-type StateValue = { value?: string | null; selected_date?: string | null; selected_option?: { value?: string } | null };
+/** One field of a submitted form, as Slack hands it back: read through a schema, never cast. */
+const stateValue = z.object({
+  value: z.string().nullish(),
+  selected_date: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_user: z.string().nullish(),
+});
+type FormState = { values: Record<string, Record<string, unknown>> } | undefined;
+function field(state: FormState, block: string): z.output<typeof stateValue> | undefined {
+  const parsed = stateValue.safeParse(state?.values?.[block]?.[ACTION]);
+  return parsed.success ? parsed.data : undefined;
+}
 
-export function readLetterState(state: { values: Record<string, Record<string, unknown>> } | undefined): LetterInput {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const f = (b: string) => values[b]?.[ACTION];
+export function readLetterState(state: FormState): LetterInput {
+  const f = (block: string) => field(state, block);
   return {
     direction: f("direction")?.selected_option?.value,
     kind: f("kind")?.selected_option?.value,
@@ -180,13 +191,15 @@ export const letterMenuValue: Codec<{ outcome: LetterOutcome; id: number }> = {
 };
 
 /** A list of entries under its title, as an answer to `/letter`. */
-export function letterListAnswer(t: Messages, title: string, letters: Letter[], today: string) {
+export function letterListAnswer(
+  t: Messages,
+  title: string,
+  letters: Letter[],
+  today: string,
+): { text: string; blocks: KnownBlock[] } {
   return {
     text: title,
-    blocks: [
-      { type: "section", text: { type: "mrkdwn", text: title } },
-      ...letterBlocks(t, letters, today),
-    ] as KnownBlock[],
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: title } }, ...letterBlocks(t, letters, today)],
   };
 }
 

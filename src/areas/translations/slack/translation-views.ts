@@ -158,26 +158,26 @@ export function buildTranslationModal(options: {
   };
 }
 
-type StateValue = {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_user?: string | null;
-};
-
-/** Who the request is for, when someone files it on a colleague's behalf. */
-export function readRequestedFor(
-  state: { values: Record<string, Record<string, unknown>> } | undefined,
-): string | undefined {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  return values.requestedFor?.[ACTION]?.selected_user ?? undefined;
+/** One field of a submitted form, as Slack hands it back: read through a schema, never cast. */
+const stateValue = z.object({
+  value: z.string().nullish(),
+  selected_date: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_user: z.string().nullish(),
+});
+type FormState = { values: Record<string, Record<string, unknown>> } | undefined;
+function field(state: FormState, block: string): z.output<typeof stateValue> | undefined {
+  const parsed = stateValue.safeParse(state?.values?.[block]?.[ACTION]);
+  return parsed.success ? parsed.data : undefined;
 }
 
-export function readTranslationState(
-  state: { values: Record<string, Record<string, unknown>> } | undefined,
-): TranslationInput {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const f = (block: string) => values[block]?.[ACTION];
+/** Who the request is for, when someone files it on a colleague's behalf. */
+export function readRequestedFor(state: FormState): string | undefined {
+  return field(state, "requestedFor")?.selected_user ?? undefined;
+}
+
+export function readTranslationState(state: FormState): TranslationInput {
+  const f = (block: string) => field(state, block);
   return {
     title: f("title")?.value ?? undefined,
     documentUrl: f("documentUrl")?.value ?? undefined,
@@ -293,13 +293,12 @@ export function buildStepModal(t: Messages, action: FormStep, requestId: number)
   };
 }
 
-export function readStepState(state: { values: Record<string, Record<string, unknown>> } | undefined): StepInput {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
+export function readStepState(state: FormState): StepInput {
   return {
-    assignee: values.assignee?.[ACTION]?.selected_user ?? undefined,
-    vendor: (values.vendor?.[ACTION]?.value ?? "").trim() || undefined,
-    deliveredUrl: (values.deliveredUrl?.[ACTION]?.value ?? "").trim() || undefined,
-    note: (values.note?.[ACTION]?.value ?? "").trim() || undefined,
+    assignee: field(state, "assignee")?.selected_user ?? undefined,
+    vendor: (field(state, "vendor")?.value ?? "").trim() || undefined,
+    deliveredUrl: (field(state, "deliveredUrl")?.value ?? "").trim() || undefined,
+    note: (field(state, "note")?.value ?? "").trim() || undefined,
   };
 }
 
