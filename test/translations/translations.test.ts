@@ -10,6 +10,7 @@ import { createTranslationService } from "../../src/areas/translations/translati
 import { validateTranslation } from "../../src/areas/translations/translation-validation.js";
 import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -70,6 +71,76 @@ describe("the translation flow", () => {
     expect(validateTranslation({ title: "x", sourceLang: "xx", targetLang: "el", dueOn: today }, { today }).ok).toBe(
       false,
     );
+  });
+});
+
+describe("the translation service", () => {
+  let db: TestDatabase;
+  const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
+  // The coordinators are the office's managers; here, one person.
+  const roles = {
+    hasRole: async (user: string, role: string) => user === COORDINATOR && role === "manager",
+    holdersOf: async () => [COORDINATOR],
+  };
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db?.dispose());
+
+  it("decides from the actor: a stranger, a stale step and a missing request are refused as values, and change nothing", async () => {
+    const service = createTranslationService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens", roles });
+    const { request } = await service.create({
+      draft: {
+        title: "Πρόσκληση",
+        documentUrl: "https://example.org/x",
+        sourceLang: "fr",
+        targetLang: "el",
+        dueOn: "2026-11-30",
+        urgency: "normal",
+        reason: null,
+        notes: null,
+      },
+      requestedBy: REQUESTER,
+      submissionKey: "service-test",
+    });
+    const requestId = request.id;
+    // The translator may not assign, even to themself: only the coordinator assigns.
+    const byTranslator = await service.step({
+      actor: TRANSLATOR,
+      requestId,
+      action: "assign",
+      payload: { assignee: TRANSLATOR },
+    });
+    expect(byTranslator).toMatchObject({ status: "refused", reason: "not_yours" });
+    // Not delivered: it cannot be accepted yet, whoever asks.
+    expect(await service.step({ actor: COORDINATOR, requestId, action: "accept" })).toMatchObject({
+      status: "refused",
+      reason: "not_allowed_now",
+    });
+    expect(await service.step({ actor: COORDINATOR, requestId: 999_999, action: "cancel" })).toEqual({
+      status: "not_found",
+    });
+    const assigned = await service.step({
+      actor: COORDINATOR,
+      requestId,
+      action: "assign",
+      payload: { assignee: TRANSLATOR },
+    });
+    expect(assigned.status).toBe("done");
+    // The assignee may start it now; a stranger still may not.
+    expect(await service.step({ actor: OTHER, requestId, action: "start" })).toMatchObject({ reason: "not_yours" });
+    // Two clicks at once: one moves it, the other is told it is no longer possible.
+    const both = await Promise.all([
+      service.step({ actor: TRANSLATOR, requestId, action: "start" }),
+      service.step({ actor: TRANSLATOR, requestId, action: "start" }),
+    ]);
+    expect(both.map((o) => o.status).sort()).toEqual(["done", "refused"]);
+    const history = await service.history(requestId);
+    expect(history.map((e) => [e.action, e.by])).toEqual([
+      ["request", REQUESTER],
+      ["assign", COORDINATOR],
+      ["start", TRANSLATOR],
+    ]);
   });
 });
 
