@@ -1,7 +1,7 @@
 // What translation requests and correspondence share: whoever owns an item is reminded two working
 // days before its deadline and on the day; the coordinators (the office's managers) get the overdue
 // ones each working day. One DM per item, person and day, whatever the retries.
-import { type Messages, messages } from "../i18n/index.js";
+import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
 import { formatDayMonthYear } from "../lib/clock.js";
 import type { JobDeps } from "./job.js";
 
@@ -18,39 +18,49 @@ export interface DeadlineRules<T> {
   overdueLine(t: Messages, item: T): string;
 }
 
+/** Who is told, in which language: given by the area that runs the reminders. */
+export interface DeadlineAudience {
+  /** The coordinators, who hear of every overdue item. */
+  coordinators(): Promise<string[]>;
+  localeOf(slackUserId: string): Promise<LocaleCode>;
+}
+
+/** What a run needs from the job's runtime: the working calendar and the sender. */
+export type DeadlineRun = Pick<JobDeps, "sender" | "calendar">;
+
 /** The day a "two working days before" reminder is for: weekends and holidays do not count. */
-export async function twoWorkingDaysAfter(deps: JobDeps, today: string): Promise<string> {
-  return deps.services.calendar.nextWorkingDay(await deps.services.calendar.nextWorkingDay(today));
+export async function twoWorkingDaysAfter(calendar: DeadlineRun["calendar"], today: string): Promise<string> {
+  return calendar.nextWorkingDay(await calendar.nextWorkingDay(today));
 }
 
 export async function remindOfDeadlines<T>(
-  deps: JobDeps,
+  run: DeadlineRun,
+  audience: DeadlineAudience,
   today: string,
   items: T[],
   rules: DeadlineRules<T>,
 ): Promise<{ sent: number; overdue: number }> {
-  const { services } = deps;
-  const inTwo = await twoWorkingDaysAfter(deps, today);
+  const inTwo = await twoWorkingDaysAfter(run.calendar, today);
   let sent = 0;
   for (const item of items) {
     const due = rules.due(item);
     const owner = rules.owner(item);
     if (!owner || (due !== today && due !== inTwo)) continue;
-    const t = messages(await services.locales.resolve(owner));
+    const t = messages(await audience.localeOf(owner));
     const text = due === today ? rules.today(t, item) : rules.soon(t, item, formatDayMonthYear(due));
     const key = `${rules.kind}-due:${rules.id(item)}:${today}`;
-    if ((await deps.sender.post({ key, channel: owner, text })).posted) sent++;
+    if ((await run.sender.post({ key, channel: owner, text })).posted) sent++;
   }
   const overdue = items.filter((item) => rules.due(item) < today);
   if (overdue.length > 0) {
-    for (const coordinator of await services.roles.holdersOf("manager")) {
-      const t = messages(await services.locales.resolve(coordinator));
+    for (const coordinator of await audience.coordinators()) {
+      const t = messages(await audience.localeOf(coordinator));
       const text = [
         rules.overdueTitle(t, overdue.length),
         ...overdue.slice(0, 40).map((i) => rules.overdueLine(t, i)),
       ].join("\n");
       const key = `${rules.kind}-overdue:${today}:${coordinator}`;
-      if ((await deps.sender.post({ key, channel: coordinator, text })).posted) sent++;
+      if ((await run.sender.post({ key, channel: coordinator, text })).posted) sent++;
     }
   }
   return { sent, overdue: overdue.length };

@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { correspondenceReminders } from "../../src/areas/correspondence/jobs/correspondence-reminders.js";
 import { createLetterService, protocolNumber } from "../../src/areas/correspondence/letter-service.js";
 import { type LetterInput, validateLetter } from "../../src/areas/correspondence/letter-validation.js";
 import { buildSection } from "../../src/areas/digest/digest-section.js";
+import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { Json } from "../support/fake-slack.js";
@@ -233,6 +233,44 @@ describe("/letter in Slack", () => {
     await book.xlsx.load(t.fake.uploadedFile("grafeio-correspondence-2026.xlsx") as unknown as ArrayBuffer);
     expect(book.worksheets[0]?.getRow(2).getCell(5).value).toBe("Eurocities");
   });
+
+  it("answers /letter help and /letter βοήθεια with the command's help, not a search", async () => {
+    for (const text of ["help", "βοήθεια"]) {
+      const before = t.fake.calls.length;
+      await t.slack.command({ command: "/letter", text, userId: STAFF, channelId: "C0INTL001" });
+      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      expect(answer.args.text, text).toBe(messages("el").letters.help);
+    }
+  });
+
+  it("refuses a forged menu value or form metadata and changes nothing", async () => {
+    const outOfDate = messages("el").common.outOfDate;
+    const before = await t.database.db.prisma.letter.findMany({ orderBy: { id: "asc" } });
+    for (const value of ["declined:abc", "open:1", "declined:1:1"])
+      await t.slack.overflowAction({ userId: STAFF, actionId: "letter_menu", value, channelId: "C0INTL001" });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(
+      t.fake.callsTo("chat.postEphemeral").filter((c) => c.args.user === STAFF && c.args.text === outOfDate),
+    ).toHaveLength(3);
+
+    const triggerId = t.fake.triggerId();
+    await t.slack.command({ command: "/letter", text: "", userId: STAFF, triggerId, channelId: "C0INTL001" });
+    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId)).response.view as Json;
+    const res = await t.slack.viewSubmission({
+      view: { ...view, private_metadata: '{"channel":"<!channel>"}' },
+      userId: STAFF,
+      values: {
+        direction: { value: { type: "radio_buttons", selected_option: { value: "incoming" } } },
+        kind: { value: { type: "radio_buttons", selected_option: { value: "letter" } } },
+        letterDate: { value: { type: "datepicker", selected_date: today } },
+        counterpart: { value: { type: "plain_text_input", value: "Δήμος Λεμεσού" } },
+        subject: { value: { type: "plain_text_input", value: "Ευχαριστήριο" } },
+      },
+    });
+    expect(res.json()).toEqual({ response_action: "errors", errors: { subject: outOfDate } });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.database.db.prisma.letter.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+  });
 });
 
 describe("correspondence reminders", () => {
@@ -240,10 +278,15 @@ describe("correspondence reminders", () => {
     const h = await createJobHarness({ now: new Date("2026-11-30T07:00:00Z") });
     try {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
-      const p = h.process("A", [correspondenceReminders]);
+      const p = h.process("A", h.jobs("correspondence-reminders"));
+      const letters = createLetterService({
+        prisma: h.database.db.prisma,
+        clock: h.clock,
+        timeZone: h.config.timeZone,
+      });
       await p.scheduler.tick();
       const add = (subject: string, dueOn: string) =>
-        h.services.letters.create({
+        letters.create({
           draft: draft({ counterpart: "Πρεσβεία της Γαλλίας", subject, dueOn }),
           createdBy: STAFF,
           submissionKey: subject,
@@ -255,7 +298,7 @@ describe("correspondence reminders", () => {
       const dms = (u: string) => (h.fake.messages.get(`D${u.slice(1)}`) ?? []).map((m) => String(m.text));
       expect(dms(STAFF).some((x) => x.includes("Δεξίωση") && x.includes("4/12/2026"))).toBe(true);
       expect(dms(COORDINATOR).some((x) => x.includes("Παλιά πρόσκληση"))).toBe(true);
-      await h.process("B", [correspondenceReminders]).scheduler.tick();
+      await h.process("B", h.jobs("correspondence-reminders")).scheduler.tick();
       expect(dms(STAFF)).toHaveLength(1);
     } finally {
       await h.dispose();

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { translationReminders, translationWeekly } from "../../src/areas/translations/jobs/translation-reminders.js";
 import {
   availableSteps,
   checkStep,
@@ -7,8 +6,11 @@ import {
   type TranslationAction,
   type TranslationStatus,
 } from "../../src/areas/translations/translation-flow.js";
+import { createTranslationService } from "../../src/areas/translations/translation-service.js";
 import { validateTranslation } from "../../src/areas/translations/translation-validation.js";
+import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness } from "../support/job-harness.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -69,6 +71,76 @@ describe("the translation flow", () => {
     expect(validateTranslation({ title: "x", sourceLang: "xx", targetLang: "el", dueOn: today }, { today }).ok).toBe(
       false,
     );
+  });
+});
+
+describe("the translation service", () => {
+  let db: TestDatabase;
+  const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
+  // The coordinators are the office's managers; here, one person.
+  const roles = {
+    hasRole: async (user: string, role: string) => user === COORDINATOR && role === "manager",
+    holdersOf: async () => [COORDINATOR],
+  };
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db?.dispose());
+
+  it("decides from the actor: a stranger, a stale step and a missing request are refused as values, and change nothing", async () => {
+    const service = createTranslationService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens", roles });
+    const { request } = await service.create({
+      draft: {
+        title: "Πρόσκληση",
+        documentUrl: "https://example.org/x",
+        sourceLang: "fr",
+        targetLang: "el",
+        dueOn: "2026-11-30",
+        urgency: "normal",
+        reason: null,
+        notes: null,
+      },
+      requestedBy: REQUESTER,
+      submissionKey: "service-test",
+    });
+    const requestId = request.id;
+    // The translator may not assign, even to themself: only the coordinator assigns.
+    const byTranslator = await service.step({
+      actor: TRANSLATOR,
+      requestId,
+      action: "assign",
+      payload: { assignee: TRANSLATOR },
+    });
+    expect(byTranslator).toMatchObject({ status: "refused", reason: "not_yours" });
+    // Not delivered: it cannot be accepted yet, whoever asks.
+    expect(await service.step({ actor: COORDINATOR, requestId, action: "accept" })).toMatchObject({
+      status: "refused",
+      reason: "not_allowed_now",
+    });
+    expect(await service.step({ actor: COORDINATOR, requestId: 999_999, action: "cancel" })).toEqual({
+      status: "not_found",
+    });
+    const assigned = await service.step({
+      actor: COORDINATOR,
+      requestId,
+      action: "assign",
+      payload: { assignee: TRANSLATOR },
+    });
+    expect(assigned.status).toBe("done");
+    // The assignee may start it now; a stranger still may not.
+    expect(await service.step({ actor: OTHER, requestId, action: "start" })).toMatchObject({ reason: "not_yours" });
+    // Two clicks at once: one moves it, the other is told it is no longer possible.
+    const both = await Promise.all([
+      service.step({ actor: TRANSLATOR, requestId, action: "start" }),
+      service.step({ actor: TRANSLATOR, requestId, action: "start" }),
+    ]);
+    expect(both.map((o) => o.status).sort()).toEqual(["done", "refused"]);
+    const history = await service.history(requestId);
+    expect(history.map((e) => [e.action, e.by])).toEqual([
+      ["request", REQUESTER],
+      ["assign", COORDINATOR],
+      ["start", TRANSLATOR],
+    ]);
   });
 });
 
@@ -176,7 +248,7 @@ describe("translation requests in Slack", () => {
       "chat.postMessage",
       (c) => c.args.channel === OTHER && String(c.args.text).includes("συντονιστής"),
     );
-    expect((await t.bot.services.translations.get(id))?.status).toBe("requested");
+    expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("requested");
 
     const both = await stepModal(COORDINATOR, "assign", {
       assignee: { value: { type: "users_select", selected_user: TRANSLATOR } },
@@ -188,7 +260,7 @@ describe("translation requests in Slack", () => {
     });
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === dm(TRANSLATOR));
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    expect((await t.bot.services.translations.get(id))?.status).toBe("assigned");
+    expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("assigned");
     expect(buttons()).toEqual([
       "translation_step_assign",
       "translation_step_start",
@@ -215,7 +287,10 @@ describe("translation requests in Slack", () => {
     await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OTHER && String(c.args.text).includes("αιτών"));
     await Promise.all([press(REQUESTER, "accept"), press(REQUESTER, "accept")]);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
-    const history = await t.bot.services.translations.history(id);
+    const history = await t.database.db.prisma.translationEvent.findMany({
+      where: { requestId: id },
+      orderBy: { id: "asc" },
+    });
     expect(history.map((e) => e.action)).toEqual(["request", "assign", "start", "deliver", "accept"]);
     expect(history.map((e) => e.by)).toEqual([OTHER, COORDINATOR, TRANSLATOR, TRANSLATOR, REQUESTER]);
     expect(buttons()).toEqual([]);
@@ -259,6 +334,73 @@ describe("translation requests in Slack", () => {
     await t.slack.command({ command: "/translate", text: "list everything", userId: REQUESTER, channelId: INTL });
     await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("/translate help"));
   });
+
+  it("answers /translate help and /translate βοήθεια with the command's help", async () => {
+    for (const text of ["help", "βοήθεια"]) {
+      const before = t.fake.calls.length;
+      await t.slack.command({ command: "/translate", text, userId: REQUESTER, channelId: INTL });
+      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      expect(answer.args.text, text).toBe(messages("el").translations.help);
+    }
+  });
+
+  it("refuses a forged or stale step, from a button or a step's form, and changes nothing", async () => {
+    const outOfDate = messages("el").common.outOfDate;
+    const events = () => t.database.db.prisma.translationEvent.count({ where: { requestId: id } });
+    const stored = async () => (await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status;
+    const before = await events();
+    const ephemeralsTo = (user: string, text: string) =>
+      t.fake.callsTo("chat.postEphemeral").filter((c) => c.args.user === user && c.args.text === text).length;
+
+    // A value that is not a request's id, and a step that is not a step.
+    await t.slack.blockAction({
+      userId: COORDINATOR,
+      actionId: "translation_step_cancel",
+      value: `${id} OR 1=1`,
+      channelId: INTL,
+      message: card(),
+    });
+    await t.slack.blockAction({
+      userId: COORDINATOR,
+      actionId: "translation_step_publish",
+      value: String(id),
+      channelId: INTL,
+      message: card(),
+    });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(ephemeralsTo(COORDINATOR, outOfDate)).toBe(2);
+
+    // A stale button: the request is accepted, so the service refuses to cancel it, even for the coordinator.
+    await press(COORDINATOR, "cancel");
+    await t.fake.waitFor(
+      "chat.postEphemeral",
+      (c) => c.args.user === COORDINATOR && String(c.args.text).includes("δεν γίνεται πια"),
+    );
+
+    // A step's form whose metadata was changed: another step, or not a form's step at all.
+    const opened = async () => {
+      const from = t.fake.calls.length;
+      await press(COORDINATOR, "assign");
+      return (await t.fake.waitFor("views.open", () => true, 5000, from)).response.view as Json;
+    };
+    const assignee = { assignee: { value: { type: "users_select", selected_user: TRANSLATOR } } };
+    for (const metadata of [
+      JSON.stringify({ requestId: id, action: "deliver" }),
+      JSON.stringify({ requestId: id, action: "accept" }),
+      "{",
+    ]) {
+      const view = await opened();
+      const res = await t.slack.viewSubmission({
+        view: { ...view, private_metadata: metadata },
+        userId: COORDINATOR,
+        values: assignee,
+      });
+      expect(res.json(), metadata).toEqual({ response_action: "errors", errors: { assignee: outOfDate } });
+    }
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await events()).toBe(before);
+    expect(await stored()).toBe("accepted");
+  });
 });
 
 describe("translation reminders", () => {
@@ -267,10 +409,16 @@ describe("translation reminders", () => {
     const h = await createJobHarness({ now: new Date("2026-12-21T07:00:00Z") });
     try {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
-      const p = h.process("A", [translationReminders, translationWeekly]);
+      const p = h.process("A", h.jobs("translation-reminders", "translation-weekly"));
+      const translations = createTranslationService({
+        prisma: h.database.db.prisma,
+        clock: h.clock,
+        timeZone: h.config.timeZone,
+        roles: h.services.roles,
+      });
       await p.scheduler.tick();
       const make = async (title: string, dueOn: string, assignee: string | null) => {
-        const r = await h.services.translations.create({
+        const r = await translations.create({
           draft: {
             title,
             documentUrl: "https://example.org/x",
@@ -285,12 +433,12 @@ describe("translation reminders", () => {
           submissionKey: title,
         });
         if (assignee)
-          await h.services.translations.step(
-            r.request.id,
-            "assign",
-            { userId: COORDINATOR, coordinator: true },
-            { assignee },
-          );
+          await translations.step({
+            actor: COORDINATOR,
+            requestId: r.request.id,
+            action: "assign",
+            payload: { assignee },
+          });
         return r.request.id;
       };
       await make("Πρόσκληση Eurocities", "2026-12-24", TRANSLATOR);

@@ -1,27 +1,16 @@
 // The managers' digest: calls for interest and invitations from abroad until answered or declined.
 import { messages } from "../../i18n/index.js";
-import { formatDayMonthYear } from "../../lib/clock.js";
-import { escapeMrkdwn, truncate } from "../../slack/mrkdwn.js";
-import type { DigestSection } from "../digest/digest-section.js";
-import { type LetterService, protocolNumber } from "./letter-service.js";
+import { digestSection } from "../digest/digest-section.js";
+import type { LetterService } from "./letter-service.js";
+import { invitationsDigestContent } from "./slack/letter-views.js";
 
-export function createLettersDigestSection(letters: LetterService): DigestSection {
-  return {
+export function createLettersDigestSection(letters: Pick<LetterService, "openInvitations">) {
+  return digestSection({
     id: "foreign-invitations",
-    async build({ date, locale }) {
-      const open = (await letters.openWithDue()).filter((l) => l.kind !== "letter");
-      if (open.length === 0) return null;
-      const t = messages(locale).letters;
-      const overdue = open.filter((l) => (l.dueOn?.toISOString().slice(0, 10) ?? "") < date).length;
-      return {
-        title: t.digestTitle,
-        summary: t.digestSummary(open.length, overdue),
-        items: open.map((l) => {
-          const due = l.dueOn ? l.dueOn.toISOString().slice(0, 10) : "";
-          const brief = l.briefing ? `\n    _${escapeMrkdwn(truncate(l.briefing, 300))}_` : "";
-          return `• \`${protocolNumber(l)}\` *${escapeMrkdwn(truncate(l.counterpart, 80))}*: ${escapeMrkdwn(truncate(l.subject, 150))} · ${t.due(formatDayMonthYear(due), due < date)}${brief}`;
-        }),
-      };
+    async collect() {
+      const open = await letters.openInvitations();
+      return open.length > 0 ? open : null;
     },
-  };
+    render: (open, { date, locale }) => invitationsDigestContent(messages(locale), open, date),
+  });
 }

@@ -1,4 +1,5 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
@@ -10,6 +11,7 @@ export const el = {
       "`/letter open`: ό,τι περιμένει απάντηση",
       "`/letter export [έτος]`: το πρωτόκολλο σε CSV και XLSX",
     ].join("\n"),
+    summary: "το πρωτόκολλο αλληλογραφίας με το εξωτερικό: καταχώριση, αναζήτηση, εκκρεμότητες, εξαγωγή",
     modalTitle: "Πρωτόκολλο εξωτερικού",
     submit: "Καταχώριση",
     close: "Ακύρωση",
@@ -51,7 +53,11 @@ export const el = {
     noResults: (q: string) => `Τίποτα στο πρωτόκολλο για «${q}».`,
     openTitle: "*Περιμένουν απάντηση*",
     nothingOpen: "Τίποτα δεν περιμένει απάντηση.",
-    exportReady: (n: number, year: number) => `Το πρωτόκολλο εξωτερικού του ${year}: ${n} εγγραφές.`,
+    exportReady: (n: number, year: number) =>
+      icu("el", "Το πρωτόκολλο εξωτερικού του {year}: {n, plural, one {# εγγραφή} other {# εγγραφές}}.", {
+        n,
+        year: String(year),
+      }),
     exportNothing: (year: number) => `Δεν υπάρχουν εγγραφές για το ${year}.`,
     columns: [
       "Αρ. πρωτοκόλλου",
@@ -78,7 +84,11 @@ export const el = {
     overdueTitle: (n: number) => `:warning: *Αλληλογραφία εξωτερικού χωρίς απάντηση μετά την προθεσμία: ${n}*`,
     digestTitle: "Προσκλήσεις από το εξωτερικό",
     digestSummary: (n: number, overdue: number) =>
-      `${n} ${n === 1 ? "πρόσκληση περιμένει" : "προσκλήσεις περιμένουν"} απάντηση${overdue ? `, ${overdue} μετά την προθεσμία` : ""}.`,
+      icu(
+        "el",
+        "{n, plural, one {# πρόσκληση περιμένει} other {# προσκλήσεις περιμένουν}} απάντηση{overdue, plural, =0 {} other {, # μετά την προθεσμία}}.",
+        { n, overdue },
+      ),
     badCommand: (text: string) => `Δεν κατάλαβα το «${text}». Γράψτε \`/letter help\`.`,
   },
 } as const;
@@ -92,6 +102,7 @@ export const en: Widen<typeof el> = {
       "`/letter open`: what awaits an answer",
       "`/letter export [year]`: the register as CSV and XLSX",
     ].join("\n"),
+    summary: "the register of correspondence with abroad: new entries, search, what awaits an answer, export",
     modalTitle: "Foreign correspondence",
     submit: "Register",
     close: "Cancel",
@@ -133,7 +144,11 @@ export const en: Widen<typeof el> = {
     noResults: (q: string) => `Nothing in the register for “${q}”.`,
     openTitle: "*Awaiting an answer*",
     nothingOpen: "Nothing awaits an answer.",
-    exportReady: (n: number, year: number) => `The ${year} register of foreign correspondence: ${n} entries.`,
+    exportReady: (n: number, year: number) =>
+      icu("en", "The {year} register of foreign correspondence: {n, plural, one {# entry} other {# entries}}.", {
+        n,
+        year: String(year),
+      }),
     exportNothing: (year: number) => `There are no entries for ${year}.`,
     columns: [
       "Protocol no.",
@@ -160,7 +175,11 @@ export const en: Widen<typeof el> = {
     overdueTitle: (n: number) => `:warning: *Foreign correspondence past its deadline: ${n}*`,
     digestTitle: "Invitations from abroad",
     digestSummary: (n: number, overdue: number) =>
-      `${n} ${n === 1 ? "invitation awaits" : "invitations await"} an answer${overdue ? `, ${overdue} past the deadline` : ""}.`,
+      icu(
+        "en",
+        "{n, plural, one {# invitation awaits} other {# invitations await}} an answer{overdue, plural, =0 {} other {, # past the deadline}}.",
+        { n, overdue },
+      ),
     badCommand: (text: string) => `I did not understand “${text}”. Type \`/letter help\`.`,
   },
 };

@@ -1,12 +1,60 @@
-// The translations area: what it registers with Slack and the scheduler.
-import type { HandlerDeps } from "../../slack/listener.js";
+// The translations area: `/translate`, the "Request translation" shortcut, the request form, the
+// card in the office's channel with a button per step and the steps' small forms; the reminders
+// and the coordinators' week.
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { LocaleCode } from "../../i18n/index.js";
+import type { Clock } from "../../lib/clock.js";
+import type { SlackKit } from "../../slack/listener.js";
+import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
-import { translationReminders, translationWeekly } from "./jobs/translation-reminders.js";
-import { register } from "./slack/listeners.js";
-export function createTranslationsArea(deps: HandlerDeps): Area {
+import { createTranslationRemindersJob, createTranslationWeeklyJob } from "./jobs/translation-reminders.js";
+import {
+  registerRequestForm,
+  registerRequestShortcut,
+  registerStepButtons,
+  registerStepForms,
+  registerTranslateCommand,
+} from "./slack/listeners.js";
+import { createTranslationService, type TranslationRoles } from "./translation-service.js";
+
+export interface TranslationsAreaDeps {
+  kit: SlackKit;
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+  /** The office's language: the cards and their threads are in it. */
+  defaultLocale: LocaleCode;
+  sender: Pick<Sender, "post">;
+  /** INTL_CHANNEL_ID: where the cards go (else to the requester). */
+  intlChannelId?: string;
+  /** Who coordinates (the office's managers), from the users area. */
+  roles: TranslationRoles;
+}
+
+export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
+  const { kit } = deps;
+  const service = createTranslationService(deps);
+  const news = {
+    sender: deps.sender,
+    service,
+    locales: kit.locales,
+    defaultLocale: deps.defaultLocale,
+    intlChannelId: deps.intlChannelId,
+  };
+  const listeners = { kit, service, news };
   return {
     name: "translations",
-    register: (app) => register(app, deps),
-    jobs: [translationReminders, translationWeekly],
+    register(app) {
+      registerTranslateCommand(app, listeners); // /translate
+      registerRequestShortcut(app, listeners); // shortcut request_translation
+      registerRequestForm(app, listeners); // view translation_modal
+      registerStepButtons(app, listeners); // actions translation_step_<step>
+      registerStepForms(app, listeners); // views translation_step_modal_<assign|deliver|return>
+    },
+    jobs: [
+      createTranslationRemindersJob({ service, locales: kit.locales }),
+      createTranslationWeeklyJob({ service, locales: kit.locales }),
+    ],
+    commands: [{ name: "/translate", role: "staff", summary: (t) => t.translations.summary }],
   };
 }

@@ -1,4 +1,5 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
@@ -8,6 +9,7 @@ export const el = {
       "`/translate`: νέο αίτημα μετάφρασης (ή η συντόμευση «Αίτημα μετάφρασης» σε ένα μήνυμα με αρχείο)",
       "`/translate list [mine|open|overdue]`: τα αιτήματα (δικά μου, ανοιχτά, εκπρόθεσμα)",
     ].join("\n"),
+    summary: "αιτήματα μετάφρασης: νέο αίτημα, τα ανοιχτά, τα εκπρόθεσμα",
     modalTitle: "Αίτημα μετάφρασης",
     submit: "Αποστολή",
     close: "Ακύρωση",
@@ -84,7 +86,12 @@ export const el = {
     overdueTitle: (n: number) => `:warning: *Εκπρόθεσμες μεταφράσεις: ${n}*`,
     weekly: (open: number, overdue: number, delivered: number) =>
       `:bar_chart: *Μεταφράσεις, η εβδομάδα*: ανοιχτές ${open}, εκπρόθεσμες ${overdue}, παραδόθηκαν αυτή την εβδομάδα ${delivered}.`,
-    turnaround: (pair: string, days: number, count: number) => `• ${pair}: κατά μέσο όρο ${days} ημέρες (${count})`,
+    turnaround: (pair: string, days: number, count: number) =>
+      icu("el", "• {pair}: κατά μέσο όρο {days, plural, one {# ημέρα} other {# ημέρες}} ({count})", {
+        pair,
+        days,
+        count,
+      }),
     badCommand: (text: string) => `Δεν κατάλαβα το «${text}». Γράψτε \`/translate help\`.`,
   },
 } as const;
@@ -96,6 +103,7 @@ export const en: Widen<typeof el> = {
       "`/translate`: a new translation request (or the “Request translation” shortcut on a message with a file)",
       "`/translate list [mine|open|overdue]`: the requests (mine, open, overdue)",
     ].join("\n"),
+    summary: "translation requests: a new one, the open ones, the overdue ones",
     modalTitle: "Translation request",
     submit: "Send",
     close: "Cancel",
@@ -171,7 +179,12 @@ export const en: Widen<typeof el> = {
     overdueTitle: (n: number) => `:warning: *Overdue translations: ${n}*`,
     weekly: (open: number, overdue: number, delivered: number) =>
       `:bar_chart: *Translations this week*: open ${open}, overdue ${overdue}, delivered this week ${delivered}.`,
-    turnaround: (pair: string, days: number, count: number) => `• ${pair}: ${days} days on average (${count})`,
+    turnaround: (pair: string, days: number, count: number) =>
+      icu("en", "• {pair}: {days, plural, one {# day} other {# days}} on average ({count})", {
+        pair,
+        days,
+        count,
+      }),
     badCommand: (text: string) => `I did not understand “${text}”. Type \`/translate help\`.`,
   },
 };

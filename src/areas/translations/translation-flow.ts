@@ -9,7 +9,14 @@ export type TranslationStatus =
   | "returned"
   | "cancelled";
 
-export type TranslationAction = "assign" | "start" | "deliver" | "accept" | "return" | "cancel";
+export const TRANSLATION_ACTIONS = ["assign", "start", "deliver", "accept", "return", "cancel"] as const;
+export type TranslationAction = (typeof TRANSLATION_ACTIONS)[number];
+
+/** The steps that need a small form first (whom to assign, the delivered link, comments). */
+export const FORM_STEPS = ["assign", "deliver", "return"] as const;
+export type FormStep = (typeof FORM_STEPS)[number];
+export const needsForm = (action: TranslationAction): action is FormStep =>
+  (FORM_STEPS as readonly string[]).includes(action);
 
 /** Who someone is to a request. The coordinator is a manager of the office. */
 export interface Actor {
@@ -61,5 +68,21 @@ export function availableSteps(
   request: { status: TranslationStatus; requestedBy: string; assignee: string | null },
   actor: Actor,
 ): TranslationAction[] {
-  return (Object.keys(STEPS) as TranslationAction[]).filter((a) => checkStep(a, request, actor) === undefined);
+  return TRANSLATION_ACTIONS.filter((a) => checkStep(a, request, actor) === undefined);
+}
+
+/**
+ * Who hears of a step directly: the translator of what concerns their work, the requester of the
+ * rest; never the person who took it.
+ */
+export function concernedBy(
+  action: TranslationAction,
+  request: { requestedBy: string; assignee: string | null },
+  by: string,
+): string[] {
+  const concerned = new Set<string>();
+  if (["assign", "return", "cancel", "accept"].includes(action) && request.assignee) concerned.add(request.assignee);
+  if (["deliver", "cancel", "assign"].includes(action)) concerned.add(request.requestedBy);
+  concerned.delete(by);
+  return [...concerned];
 }

@@ -1,93 +1,100 @@
 // Translation requests: entering one once, moving it along its flow (each step recorded, a step
-// taken once however many clicks), and what the reminders and summaries need.
+// taken once however many clicks, only by whom the flow allows), and what the reminders and
+// summaries need. Each use case takes the actor (a Slack user id) and decides from it.
 
 import { isUniqueViolation } from "../../db/errors.js";
-import type { TranslationRequest } from "../../generated/prisma/client.js";
-import { daysBetween, localDate } from "../../lib/clock.js";
-import type { DomainDeps } from "../deps.js";
-import {
-  type Actor,
-  checkStep,
-  OPEN_STATUSES,
-  STEPS,
-  type StepRefusal,
-  type TranslationAction,
-} from "./translation-flow.js";
-
-import type { TranslationDraft } from "./translation-validation.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import { type Clock, daysBetween, localDate } from "../../lib/clock.js";
+import { createRoleService, type Role } from "../users/roles.js";
+import { checkStep, OPEN_STATUSES, STEPS, type StepRefusal, type TranslationAction } from "./translation-flow.js";
+import { createTranslationStore, type StepChanges, type TranslationRequest } from "./translation-store.js";
+import { isoDay, type StepInput, type TranslationDraft } from "./translation-validation.js";
 
 export type { TranslationRequest };
+export { isoDay };
+
+/** What the service needs to know of people: the coordinators are the office's managers. */
+export interface TranslationRoles {
+  hasRole(slackUserId: string, role: Role): Promise<boolean>;
+  holdersOf(role: Role): Promise<string[]>;
+}
 
 export type StepOutcome =
   | { status: "done"; request: TranslationRequest; eventId: number; from: TranslationRequest["status"] }
   | { status: "refused"; reason: StepRefusal; request: TranslationRequest }
   | { status: "not_found" };
 
-export interface StepPayload {
-  assignee?: string;
-  vendor?: string;
-  deliveredUrl?: string;
-  note?: string;
+export type StepPayload = StepInput;
+
+export type ListFilter = "mine" | "open" | "overdue";
+
+export interface WeekSummary {
+  open: number;
+  overdue: number;
+  delivered: number;
+  turnaround: { pair: string; averageDays: number; count: number }[];
 }
 
-const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
-export const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-
-export function createTranslationService({ prisma, clock, timeZone }: DomainDeps) {
-  async function get(id: number) {
-    return prisma.translationRequest.findUnique({ where: { id } });
-  }
+export function createTranslationService(deps: {
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+  /** Defaults to the office's roles in the same database. */
+  roles?: TranslationRoles;
+}) {
+  const { clock, timeZone } = deps;
+  const store = createTranslationStore(deps.prisma);
+  const roles = deps.roles ?? createRoleService({ prisma: deps.prisma });
+  const today = () => localDate(clock.now(), timeZone);
 
   return {
-    get,
-    today: () => localDate(clock.now(), timeZone),
+    today,
+    get: store.findById,
+    history: store.findHistory,
+    setCard: store.saveCard,
+    coordinators: () => roles.holdersOf("manager"),
 
     /** `filedBy`: who filled in the form, when it was on the requester's behalf. */
     async create(options: { draft: TranslationDraft; requestedBy: string; filedBy?: string; submissionKey: string }) {
-      const { draft, requestedBy, submissionKey } = options;
-      const earlier = await prisma.translationRequest.findUnique({ where: { submissionKey } });
+      const { submissionKey } = options;
+      const earlier = await store.findBySubmissionKey(submissionKey);
       if (earlier) return { status: "already_stored" as const, request: earlier };
       try {
-        const request = await prisma.$transaction(async (tx) => {
-          const created = await tx.translationRequest.create({
-            data: { ...draft, dueOn: asDate(draft.dueOn), requestedBy, submissionKey, createdAt: clock.now() },
-          });
-          await tx.translationEvent.create({
-            data: {
-              requestId: created.id,
-              action: "request",
-              fromStatus: "requested",
-              toStatus: "requested",
-              by: options.filedBy ?? requestedBy,
-              at: clock.now(),
-            },
-          });
-          return created;
+        const request = await store.insertRequest({
+          draft: options.draft,
+          requestedBy: options.requestedBy,
+          filedBy: options.filedBy ?? options.requestedBy,
+          submissionKey,
+          at: clock.now(),
         });
         return { status: "created" as const, request };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
-        const raced = await prisma.translationRequest.findUniqueOrThrow({ where: { submissionKey } });
+        const raced = await store.findBySubmissionKey(submissionKey);
+        if (!raced) throw error;
         return { status: "already_stored" as const, request: raced };
       }
     },
 
-    async setCard(id: number, channel: string, ts: string) {
-      await prisma.translationRequest.update({ where: { id }, data: { cardChannel: channel, cardTs: ts } });
-    },
-
     /**
-     * Takes one step. The write is conditional on the status it was read in, so of two clicks (or
-     * two people) only one moves the request; the other is told it is no longer possible.
+     * Takes one step for `actor`, if the flow lets them now. The write is conditional on the status
+     * it was read in, so of two clicks (or two people) only one moves the request; the other is
+     * told it is no longer possible.
      */
-    async step(id: number, action: TranslationAction, actor: Actor, payload: StepPayload = {}): Promise<StepOutcome> {
-      const current = await get(id);
+    async step(options: {
+      actor: string;
+      requestId: number;
+      action: TranslationAction;
+      payload?: StepPayload;
+    }): Promise<StepOutcome> {
+      const { actor, requestId, action, payload = {} } = options;
+      const current = await store.findById(requestId);
       if (!current) return { status: "not_found" };
-      const refusal = checkStep(action, current, actor);
+      const coordinator = await roles.hasRole(actor, "manager");
+      const refusal = checkStep(action, current, { userId: actor, coordinator });
       if (refusal) return { status: "refused", reason: refusal, request: current };
-      const to = STEPS[action].to;
       const now = clock.now();
-      const data =
+      const changes: StepChanges =
         action === "assign"
           ? { assignee: payload.assignee ?? null, vendor: payload.assignee ? null : (payload.vendor ?? null) }
           : action === "deliver"
@@ -95,67 +102,49 @@ export function createTranslationService({ prisma, clock, timeZone }: DomainDeps
             : action === "accept" || action === "cancel"
               ? { closedAt: now }
               : {};
-      return prisma.$transaction(async (tx) => {
-        const moved = await tx.translationRequest.updateMany({
-          where: { id, status: current.status, updatedAt: current.updatedAt },
-          data: { status: to, ...data },
-        });
-        if (moved.count === 0) {
-          const now2 = await tx.translationRequest.findUniqueOrThrow({ where: { id } });
-          return { status: "refused", reason: "not_allowed_now", request: now2 } as const;
-        }
-        const event = await tx.translationEvent.create({
-          data: {
-            requestId: id,
-            action,
-            fromStatus: current.status,
-            toStatus: to,
-            by: actor.userId,
-            at: now,
-            note: payload.note ?? null,
-          },
-        });
-        const request = await tx.translationRequest.findUniqueOrThrow({ where: { id } });
-        return { status: "done", request, eventId: event.id, from: current.status } as const;
+      const moved = await store.moveIfUnchanged({
+        current,
+        action,
+        to: STEPS[action].to,
+        changes,
+        by: actor,
+        at: now,
+        note: payload.note ?? null,
       });
+      if (!moved) {
+        const latest = (await store.findById(requestId)) ?? current;
+        return { status: "refused", reason: "not_allowed_now", request: latest };
+      }
+      return { status: "done", request: moved.request, eventId: moved.eventId, from: current.status };
     },
 
-    async history(id: number) {
-      return prisma.translationEvent.findMany({ where: { requestId: id }, orderBy: { id: "asc" } });
-    },
-
-    async list(filter: "mine" | "open" | "overdue", userId: string, today: string) {
-      return prisma.translationRequest.findMany({
-        where: {
-          status: { in: OPEN_STATUSES },
-          ...(filter === "mine" ? { OR: [{ requestedBy: userId }, { assignee: userId }] } : {}),
-          ...(filter === "overdue" ? { dueOn: { lt: asDate(today) }, NOT: { status: "delivered" } } : {}),
-        },
-        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-        take: 50,
-      });
+    /** The open requests: all of them, the actor's (asked for or assigned), or those overdue. */
+    list(options: { actor: string; filter: ListFilter; today: string }): Promise<TranslationRequest[]> {
+      const { actor, filter } = options;
+      return store.findInStatuses(
+        OPEN_STATUSES,
+        filter === "mine"
+          ? { involving: actor }
+          : filter === "overdue"
+            ? { dueBefore: options.today, notStatus: "delivered" }
+            : {},
+        50,
+      );
     },
 
     /** Open requests someone still has to work on (not waiting for acceptance). */
-    async inWork() {
-      return prisma.translationRequest.findMany({
-        where: { status: { in: ["requested", "assigned", "in_progress", "returned"] } },
-        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-      });
-    },
+    inWork: () => store.findInStatuses(["requested", "assigned", "in_progress", "returned"]),
 
     /** The coordinator's week: open, overdue, delivered in the week, turnaround by language pair. */
-    async weekSummary(weekStart: Date, weekEnd: Date, today: string) {
-      const open = await prisma.translationRequest.findMany({ where: { status: { in: OPEN_STATUSES } } });
-      const delivered = await prisma.translationRequest.findMany({
-        where: { deliveredAt: { gte: weekStart, lt: weekEnd } },
-      });
-      const done = await prisma.translationRequest.findMany({ where: { deliveredAt: { not: null } } });
+    async weekSummary(weekStart: Date, weekEnd: Date, today: string): Promise<WeekSummary> {
+      const open = await store.findInStatuses(OPEN_STATUSES);
+      const delivered = await store.findDeliveredBetween(weekStart, weekEnd);
       const pairs = new Map<string, { days: number; count: number }>();
-      for (const r of done) {
+      for (const r of await store.findEverDelivered()) {
+        if (!r.deliveredAt) continue;
         const pair = `${r.sourceLang}→${r.targetLang}`;
         const entry = pairs.get(pair) ?? { days: 0, count: 0 };
-        entry.days += daysBetween(localDate(r.createdAt, timeZone), localDate(r.deliveredAt as Date, timeZone));
+        entry.days += daysBetween(localDate(r.createdAt, timeZone), localDate(r.deliveredAt, timeZone));
         entry.count++;
         pairs.set(pair, entry);
       }

@@ -80,3 +80,27 @@ export function validateTranslation(
     },
   };
 }
+
+/** What the small form of a step carries (assign: whom; deliver: the link; return: comments). */
+export interface StepInput {
+  assignee?: string;
+  vendor?: string;
+  deliveredUrl?: string;
+  note?: string;
+}
+
+export type StepInputError =
+  | { field: "assignee"; code: "assignNeedsOne" }
+  | { field: "deliveredUrl"; code: "urlInvalid" };
+
+/** An assignment names one translator or one vendor, never both; a delivery is a link. */
+export function validateStepInput(action: string, input: StepInput): StepInputError | undefined {
+  if (action === "assign" && Boolean(input.assignee) === Boolean(input.vendor))
+    return { field: "assignee", code: "assignNeedsOne" };
+  if (action === "deliver" && !parseWebUrl(input.deliveredUrl ?? ""))
+    return { field: "deliveredUrl", code: "urlInvalid" };
+  return undefined;
+}
+
+/** A stored date-only value (midnight UTC) as YYYY-MM-DD. */
+export const isoDay = (d: Date) => d.toISOString().slice(0, 10);

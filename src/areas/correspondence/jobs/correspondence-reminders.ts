@@ -2,35 +2,43 @@
 // two working days before its deadline and on it; the coordinators (managers) of every overdue one,
 // each working day. One DM per entry, person and day.
 
-import { formatDayMonthYear } from "../../../lib/clock.js";
+import type { LocaleCode } from "../../../i18n/index.js";
 import { remindOfDeadlines } from "../../../scheduling/deadline-reminders.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { protocolNumber } from "../letter-service.js";
+import { type LetterService, protocolNumber } from "../letter-service.js";
+import { overdueLetterLine } from "../slack/letter-views.js";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-export const correspondenceReminders: Job = {
-  name: "correspondence-reminders",
-  schedule: "20 9 * * 1-5",
-  description: "Deadlines of correspondence from abroad, overdue ones to the coordinators (working days, 09:20)",
-  catchUp: "latest",
-  async run(occurrence, deps) {
-    const { services } = deps;
-    const { date: today, working } = await officeDayOf(occurrence, deps);
-    if (!working) return "skipped: not a working day";
-    const open = await services.letters.openWithDue();
-    const { sent, overdue } = await remindOfDeadlines(deps, today, open, {
-      kind: "letter",
-      id: (l) => l.id,
-      due: (l) => day(l.dueOn),
-      owner: (l) => l.createdBy,
-      soon: (t, l, due) => t.letters.reminderSoon(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150)), due),
-      today: (t, l) => t.letters.reminderToday(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150))),
-      overdueTitle: (t, n) => t.letters.overdueTitle(n),
-      overdueLine: (t, l) =>
-        `• \`${protocolNumber(l)}\` *${escapeMrkdwn(truncate(l.counterpart, 80))}*: ${escapeMrkdwn(truncate(l.subject, 120))} · ${t.letters.due(formatDayMonthYear(day(l.dueOn)), true)}`,
-    });
-    return `${open.length} open with a deadline, ${overdue} overdue, ${sent} messages`;
-  },
-};
+export interface CorrespondenceJobDeps {
+  service: Pick<LetterService, "openWithDue">;
+  coordinators(): Promise<string[]>;
+  locales: { resolve(slackUserId: string): Promise<LocaleCode> };
+}
+
+export function createCorrespondenceRemindersJob({ service, coordinators, locales }: CorrespondenceJobDeps): Job {
+  return {
+    name: "correspondence-reminders",
+    schedule: "20 9 * * 1-5",
+    description: "Deadlines of correspondence from abroad, overdue ones to the coordinators (working days, 09:20)",
+    catchUp: "latest",
+    async run(occurrence, deps) {
+      const { date: today, working } = await officeDayOf(occurrence, deps);
+      if (!working) return "skipped: not a working day";
+      const open = await service.openWithDue();
+      const audience = { coordinators, localeOf: (user: string) => locales.resolve(user) };
+      const { sent, overdue } = await remindOfDeadlines(deps, audience, today, open, {
+        kind: "letter",
+        id: (l) => l.id,
+        due: (l) => day(l.dueOn),
+        owner: (l) => l.createdBy,
+        soon: (t, l, due) => t.letters.reminderSoon(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150)), due),
+        today: (t, l) => t.letters.reminderToday(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150))),
+        overdueTitle: (t, n) => t.letters.overdueTitle(n),
+        overdueLine: overdueLetterLine,
+      });
+      return `${open.length} open with a deadline, ${overdue} overdue, ${sent} messages`;
+    },
+  };
+}

@@ -1,45 +1,54 @@
 // `/translate`, the "Request translation" message shortcut, the request form, and the steps taken
-// from a request's card.
-import type { App, BlockAction, ButtonAction, MessageShortcut } from "@slack/bolt";
+// from a request's card. Each listener decodes what Slack hands back, asks the service, and
+// renders its answer; the service decides who may do what.
+import type { App, ButtonAction, MessageShortcut } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import type { Messages } from "../../../i18n/index.js";
-import { formatDayMonthYear } from "../../../lib/clock.js";
-import { acceptForm, fieldErrors } from "../../../slack/form-submission.js";
+import { idCodec } from "../../../slack/codec.js";
+import { fieldErrors } from "../../../slack/form-submission.js";
 import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
+  onAction,
+  onCommand,
+  onForm,
+  onShortcut,
   type Reply,
-  registerOfficeCommand,
   replyPrivately,
+  type SlackKit,
   type UserView,
-  userView,
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { parseWebUrl } from "../../clippings/url.js";
-import type { TranslationAction } from "../translation-flow.js";
-import { isoDay } from "../translation-service.js";
-import { type TranslationError, type TranslationInput, validateTranslation } from "../translation-validation.js";
-import { postTranslationCard, tellStep } from "./translation-news.js";
+import { FORM_STEPS, needsForm, type TranslationAction } from "../translation-flow.js";
+import type { StepOutcome, StepPayload, TranslationService } from "../translation-service.js";
+import { type TranslationInput, validateStepInput, validateTranslation } from "../translation-validation.js";
+import { postTranslationCard, type TranslationNewsDeps, tellStep } from "./translation-news.js";
 import {
   buildStepModal,
   buildTranslationModal,
-  langs,
   REQUEST_TRANSLATION_SHORTCUT,
   readRequestedFor,
   readStepState,
   readTranslationState,
-  STEP_ACTION_PREFIX,
-  STEP_MODAL_CALLBACK,
+  refusalText,
+  requestFromMessage,
+  requestListText,
+  STEP_ACTION_IDS,
+  STEP_FORM_ERROR_BLOCK,
+  stepFormCallback,
+  stepFormMetadata,
+  stepInputErrorText,
+  stepOfActionId,
   TRANSLATION_MODAL_CALLBACK,
+  translationErrorText,
+  translationFormMetadata,
 } from "./translation-views.js";
 
-function errorText(t: Messages, e: TranslationError): string {
-  return e.code === "tooLong" ? t.translations.errors.tooLong(e.max) : t.translations.errors[e.code];
+export interface TranslationListenerDeps {
+  kit: SlackKit;
+  service: TranslationService;
+  news: TranslationNewsDeps;
 }
 
-async function openForm(
-  deps: HandlerDeps,
+async function openRequestForm(
+  deps: TranslationListenerDeps,
   client: WebClient,
   user: UserView,
   triggerId: string,
@@ -48,169 +57,154 @@ async function openForm(
 ) {
   await client.views.open({
     trigger_id: triggerId,
-    view: buildTranslationModal({
-      t: user.t,
-      locale: user.locale,
-      values,
-      today: deps.services.translations.today(),
-      channel,
-    }),
+    view: buildTranslationModal({ t: user.t, locale: user.locale, values, today: deps.service.today(), channel }),
   });
 }
 
-async function list(deps: HandlerDeps, user: UserView, filter: "mine" | "open" | "overdue", reply: Reply) {
-  const m = user.t.translations;
-  const today = deps.services.translations.today();
-  const rows = await deps.services.translations.list(filter, user.userId, today);
-  const lines = rows.map((r) =>
-    m.listLine(
-      r.id,
-      escapeMrkdwn(truncate(r.title, 100)),
-      langs(r, user.locale),
-      formatDayMonthYear(isoDay(r.dueOn)),
-      m.statuses[r.status],
-      r.status !== "delivered" && isoDay(r.dueOn) < today,
-    ),
-  );
-  await reply([m.listTitle(m.filters[filter]), ...(lines.length ? lines : [m.listEmpty])].join("\n"));
+const LIST_FILTERS = ["mine", "open", "overdue"] as const;
+const isListFilter = (word: string): word is (typeof LIST_FILTERS)[number] =>
+  (LIST_FILTERS as readonly string[]).includes(word);
+
+/** `/translate`: the form; `/translate list [mine|open|overdue]`: the open requests. */
+export function registerTranslateCommand(app: App, deps: TranslationListenerDeps): void {
+  onCommand(app, deps.kit, {
+    name: "/translate",
+    role: "staff",
+    help: (t) => t.translations.help,
+    async handle({ user, command, text, client, reply }) {
+      const [verb = "", filter = "open", ...rest] = text.split(/\s+/);
+      if (!verb) return openRequestForm(deps, client, user, command.trigger_id, {}, command.channel_id);
+      if (verb === "list" && rest.length === 0 && isListFilter(filter)) {
+        const today = deps.service.today();
+        const rows = await deps.service.list({ actor: user.userId, filter, today });
+        return reply(requestListText(user.t, user.locale, filter, rows, today));
+      }
+      await reply(user.t.translations.badCommand(escapeMrkdwn(truncate(text, 100))));
+    },
+  });
 }
 
-export function register(app: App, deps: HandlerDeps): void {
-  registerOfficeCommand(app, deps, "/translate", "staff", async ({ user, command, client, reply }) => {
-    const [verb = "", filter = "open", ...rest] = command.text.trim().split(/\s+/);
-    if (!verb) return openForm(deps, client, user, command.trigger_id, {}, command.channel_id);
-    if (verb === "help") return reply(user.t.translations.help);
-    if (verb === "list" && rest.length === 0 && (filter === "mine" || filter === "open" || filter === "overdue"))
-      return list(deps, user, filter, reply);
-    await reply(user.t.translations.badCommand(escapeMrkdwn(truncate(command.text, 100))));
-  });
-
-  app.shortcut<MessageShortcut>(REQUEST_TRANSLATION_SHORTCUT, async ({ ack, shortcut, client }) => {
-    await ack();
-    const userId = shortcut.user.id;
-    const reply = replyPrivately(deps, client, userId, shortcut.channel.id);
-    await answerSafely(deps, { userId, reply, what: REQUEST_TRANSLATION_SHORTCUT }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const message = shortcut.message as {
-        text?: string;
-        files?: { name?: string; title?: string; permalink?: string }[];
-      };
-      const file = message.files?.[0];
-      const link = /<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/.exec(message.text ?? "")?.[1];
-      const url = file?.permalink ?? (link && parseWebUrl(link) ? link : undefined);
-      const title =
-        file?.title ??
-        file?.name ??
-        (message.text ?? "")
-          .split("\n")[0]
-          ?.replace(/<[^>]*>/g, "")
-          .trim();
-      await openForm(
+/** "Request translation" on a message: the form, with the message's file or link and a title. */
+export function registerRequestShortcut(app: App, deps: TranslationListenerDeps): void {
+  onShortcut<MessageShortcut>(app, deps.kit, {
+    callbackId: REQUEST_TRANSLATION_SHORTCUT,
+    role: "staff",
+    handle: ({ user, shortcut, client }) =>
+      openRequestForm(
         deps,
         client,
         user,
         shortcut.trigger_id,
-        { documentUrl: url, title: title ? truncate(title, 200) : undefined },
+        requestFromMessage(shortcut.message),
         shortcut.channel.id,
-      );
-    });
-  });
-
-  app.view(TRANSLATION_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
-    const userId = body.user.id;
-    await acceptForm(
-      deps,
-      { ack, view, userId, what: TRANSLATION_MODAL_CALLBACK, errorBlock: "title" },
-      async (user, channel) => {
-        const result = validateTranslation(readTranslationState(view.state), {
-          today: deps.services.translations.today(),
-        });
-        if (!result.ok) return { errors: fieldErrors(result.errors, (e) => errorText(user.t, e)) };
-        const outcome = await deps.services.translations.create({
-          draft: result.draft,
-          requestedBy: readRequestedFor(view.state) ?? userId,
-          filedBy: userId,
-          submissionKey: view.id,
-        });
-        // A repeated delivery stored nothing new, so it says nothing new either.
-        if (outcome.status !== "created") return {};
-        return {
-          after: async () => {
-            await postTranslationCard(deps, outcome.request);
-            await replyPrivately(deps, client, userId, channel)(user.t.translations.saved(outcome.request.id));
-          },
-        };
-      },
-    );
-  });
-
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${STEP_ACTION_PREFIX}`), async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: action.action_id }, async () => {
-      const user = await userView(deps, userId);
-      const step = action.action_id.slice(STEP_ACTION_PREFIX.length) as TranslationAction;
-      const id = Number(action.value);
-      if (step === "assign" || step === "deliver" || step === "return") {
-        await client.views.open({ trigger_id: body.trigger_id, view: buildStepModal(user.t, step, id) });
-        return;
-      }
-      await takeStep(deps, client, user, id, step, {}, reply);
-    });
-  });
-
-  app.view(STEP_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
-    const userId = body.user.id;
-    const meta = JSON.parse(view.private_metadata || "{}") as { requestId?: number; action?: TranslationAction };
-    const input = readStepState(view.state);
-    const user = await userView(deps, userId);
-    const t = user.t.translations;
-    if (meta.action === "assign" && Boolean(input.assignee) === Boolean(input.vendor)) {
-      await ack({ response_action: "errors", errors: { assignee: t.assignNeedsOne } });
-      return;
-    }
-    if (meta.action === "deliver" && !parseWebUrl(input.deliveredUrl ?? "")) {
-      await ack({ response_action: "errors", errors: { deliveredUrl: t.errors.urlInvalid } });
-      return;
-    }
-    await ack();
-    const reply = replyPrivately(deps, client, userId);
-    await answerSafely(deps, { userId, reply, what: STEP_MODAL_CALLBACK }, async () => {
-      if (typeof meta.requestId !== "number" || !meta.action) return;
-      await takeStep(deps, client, user, meta.requestId, meta.action, input, reply);
-    });
+      ),
   });
 }
 
-async function takeStep(
-  deps: HandlerDeps,
+/** The request form: stored once per submission, then its card posted in the office's channel. */
+export function registerRequestForm(app: App, deps: TranslationListenerDeps): void {
+  onForm(app, deps.kit, {
+    callbackId: TRANSLATION_MODAL_CALLBACK,
+    role: "staff",
+    metadata: translationFormMetadata,
+    errorBlock: "title",
+    async handle({ user, view, metadata, client }) {
+      const result = validateTranslation(readTranslationState(view.state), { today: deps.service.today() });
+      if (!result.ok) return { errors: fieldErrors(result.errors, (e) => translationErrorText(user.t, e)) };
+      const outcome = await deps.service.create({
+        draft: result.draft,
+        requestedBy: readRequestedFor(view.state) ?? user.userId,
+        filedBy: user.userId,
+        submissionKey: view.id,
+      });
+      // A repeated delivery stored nothing new, so it says nothing new either.
+      if (outcome.status !== "created") return {};
+      return {
+        after: async () => {
+          await postTranslationCard(deps.news, outcome.request);
+          const reply = replyPrivately(deps.kit, client, user.userId, metadata.channel);
+          await reply(user.t.translations.saved(outcome.request.id));
+        },
+      };
+    },
+  });
+}
+
+/** A step's button on the card: the step at once, or its small form first. */
+export function registerStepButtons(app: App, deps: TranslationListenerDeps): void {
+  onAction<ButtonAction, number>(app, deps.kit, {
+    id: STEP_ACTION_IDS,
+    role: "staff",
+    value: idCodec,
+    async handle({ user, action, body, value: requestId, client, reply }) {
+      const step = stepOfActionId(action.action_id);
+      if (!step) return reply(user.t.common.outOfDate);
+      if (needsForm(step)) {
+        await client.views.open({ trigger_id: body.trigger_id, view: buildStepModal(user.t, step, requestId) });
+        return;
+      }
+      const outcome = await deps.service.step({ actor: user.userId, requestId, action: step });
+      await answerStep(deps, client, user, { action: step, payload: {}, outcome }, reply);
+    },
+  });
+}
+
+/** Each step's small form (whom to assign, the delivered link, the comments). */
+export function registerStepForms(app: App, deps: TranslationListenerDeps): void {
+  for (const step of FORM_STEPS) {
+    const errorBlock = STEP_FORM_ERROR_BLOCK[step];
+    onForm(app, deps.kit, {
+      callbackId: stepFormCallback(step),
+      role: "staff",
+      metadata: stepFormMetadata,
+      errorBlock,
+      async handle({ user, view, metadata, client }) {
+        if (metadata.action !== step) return { errors: { [errorBlock]: user.t.common.outOfDate } };
+        const payload = readStepState(view.state);
+        const error = validateStepInput(step, payload);
+        if (error) return { errors: { [error.field]: stepInputErrorText(user.t, error) } };
+        const outcome = await deps.service.step({
+          actor: user.userId,
+          requestId: metadata.requestId,
+          action: step,
+          payload,
+        });
+        return {
+          after: () =>
+            answerStep(
+              deps,
+              client,
+              user,
+              { action: step, payload, outcome },
+              replyPrivately(deps.kit, client, user.userId),
+            ),
+        };
+      },
+    });
+  }
+}
+
+/** Tells the person why a step was not taken, or everyone concerned that it was. */
+async function answerStep(
+  deps: TranslationListenerDeps,
   client: WebClient,
   user: UserView,
-  id: number,
-  action: TranslationAction,
-  payload: { assignee?: string; vendor?: string; deliveredUrl?: string; note?: string },
+  step: { action: TranslationAction; payload: StepPayload; outcome: StepOutcome },
   reply: Reply,
 ) {
-  const coordinator = await deps.services.roles.hasRole(user.userId, "manager");
-  const outcome = await deps.services.translations.step(id, action, { userId: user.userId, coordinator }, payload);
-  const t = user.t.translations;
-  if (outcome.status === "not_found") return reply(t.notFound);
-  if (outcome.status === "refused") {
-    return reply(
-      outcome.reason === "not_yours"
-        ? t.refused.not_yours
-        : t.refused.not_allowed_now(t.statuses[outcome.request.status]),
-    );
-  }
-  deps.logger.info({ user: user.userId, translation: id, action, to: outcome.request.status }, "translation step");
-  await tellStep(deps, {
+  const { outcome } = step;
+  if (outcome.status === "not_found") return reply(refusalText(user.t, "not_found"));
+  if (outcome.status === "refused") return reply(refusalText(user.t, outcome));
+  deps.kit.logger.info(
+    { user: user.userId, translation: outcome.request.id, action: step.action, to: outcome.request.status },
+    "translation step",
+  );
+  await tellStep(deps.news, {
     request: outcome.request,
-    action,
+    action: step.action,
     eventId: outcome.eventId,
     by: user.userId,
-    note: payload.note,
+    note: step.payload.note,
     updateCard: (channel, ts, card) => client.chat.update({ channel, ts, ...card }),
   });
 }

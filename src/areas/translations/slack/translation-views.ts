@@ -1,20 +1,59 @@
 // Translation requests as Block Kit: the request form, the card in the office's channel with a
 // button for each step, and the small forms some steps need. Data in, Block Kit out.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear } from "../../../lib/clock.js";
+import { channelMetadata, enumCodec, idField, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
+import { parseWebUrl } from "../../clippings/url.js";
 import { LANGUAGES, languageName } from "../languages.js";
-import type { TranslationAction, TranslationStatus } from "../translation-flow.js";
-import type { TranslationRequest } from "../translation-service.js";
-import { isoDay } from "../translation-service.js";
-import { TRANSLATION_LIMITS, type TranslationInput } from "../translation-validation.js";
+import {
+  FORM_STEPS,
+  type FormStep,
+  type StepRefusal,
+  TRANSLATION_ACTIONS,
+  type TranslationAction,
+  type TranslationStatus,
+} from "../translation-flow.js";
+import type { TranslationRequest } from "../translation-store.js";
+import {
+  isoDay,
+  type StepInput,
+  type StepInputError,
+  TRANSLATION_LIMITS,
+  type TranslationError,
+  type TranslationInput,
+} from "../translation-validation.js";
 
 export const TRANSLATION_MODAL_CALLBACK = "translation_modal";
-export const STEP_MODAL_CALLBACK = "translation_step_modal";
+/** Each step's small form has its own callback id, so that a failure shows under one of its fields. */
+export const stepFormCallback = (step: FormStep) => `translation_step_modal_${step}`;
+/** The field a failure or a refusal of each step's form is shown under. */
+export const STEP_FORM_ERROR_BLOCK: Record<FormStep, string> = {
+  assign: "assignee",
+  deliver: "deliveredUrl",
+  return: "note",
+};
 export const STEP_ACTION_PREFIX = "translation_step_";
+/** Every step's button: `translation_step_<action>`, with the request's id as its value. */
+export const STEP_ACTION_IDS = new RegExp(`^${STEP_ACTION_PREFIX}`);
 export const REQUEST_TRANSLATION_SHORTCUT = "request_translation";
 const ACTION = "value";
+
+/** The step a button is for, from its action id's tail. */
+export const stepActionCodec = enumCodec(TRANSLATION_ACTIONS);
+export const stepActionId = (action: TranslationAction) => `${STEP_ACTION_PREFIX}${stepActionCodec.encode(action)}`;
+export const stepOfActionId = (actionId: string): TranslationAction | undefined =>
+  actionId.startsWith(STEP_ACTION_PREFIX)
+    ? stepActionCodec.decode(actionId.slice(STEP_ACTION_PREFIX.length))
+    : undefined;
+
+/** The request form carries the channel it was opened from. */
+export const translationFormMetadata = channelMetadata;
+
+/** A step's small form carries the request and the step. */
+export const stepFormMetadata = jsonCodec(z.object({ requestId: idField, action: z.enum(FORM_STEPS) }));
 
 const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
@@ -82,7 +121,7 @@ export function buildTranslationModal(options: {
     title: plain(m.modalTitle, 24),
     submit: plain(m.submit, 24),
     close: plain(m.close, 24),
-    private_metadata: JSON.stringify({ channel: options.channel }),
+    private_metadata: translationFormMetadata.encode(options.channel ? { channel: options.channel } : {}),
     blocks: [
       text("title", m.title, { placeholder: m.titlePlaceholder }),
       text("documentUrl", m.documentUrl, { hint: m.documentHint, placeholder: "https://" }),
@@ -119,26 +158,26 @@ export function buildTranslationModal(options: {
   };
 }
 
-type StateValue = {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_user?: string | null;
-};
-
-/** Who the request is for, when someone files it on a colleague's behalf. */
-export function readRequestedFor(
-  state: { values: Record<string, Record<string, unknown>> } | undefined,
-): string | undefined {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  return values.requestedFor?.[ACTION]?.selected_user ?? undefined;
+/** One field of a submitted form, as Slack hands it back: read through a schema, never cast. */
+const stateValue = z.object({
+  value: z.string().nullish(),
+  selected_date: z.string().nullish(),
+  selected_option: z.object({ value: z.string() }).nullish(),
+  selected_user: z.string().nullish(),
+});
+type FormState = { values: Record<string, Record<string, unknown>> } | undefined;
+function field(state: FormState, block: string): z.output<typeof stateValue> | undefined {
+  const parsed = stateValue.safeParse(state?.values?.[block]?.[ACTION]);
+  return parsed.success ? parsed.data : undefined;
 }
 
-export function readTranslationState(
-  state: { values: Record<string, Record<string, unknown>> } | undefined,
-): TranslationInput {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const f = (block: string) => values[block]?.[ACTION];
+/** Who the request is for, when someone files it on a colleague's behalf. */
+export function readRequestedFor(state: FormState): string | undefined {
+  return field(state, "requestedFor")?.selected_user ?? undefined;
+}
+
+export function readTranslationState(state: FormState): TranslationInput {
+  const f = (block: string) => field(state, block);
   return {
     title: f("title")?.value ?? undefined,
     documentUrl: f("documentUrl")?.value ?? undefined,
@@ -186,7 +225,7 @@ export function buildTranslationCard(
       block_id: `translation:${r.id}`,
       elements: steps.map((a) => ({
         type: "button" as const,
-        action_id: `${STEP_ACTION_PREFIX}${a}`,
+        action_id: stepActionId(a),
         text: plain(m.actions[a], 75),
         value: String(r.id),
         ...(a === "accept" || a === "deliver"
@@ -201,12 +240,7 @@ export function buildTranslationCard(
 }
 
 /** The small form for a step that needs something: whom to assign, the delivered link, comments. */
-export function buildStepModal(
-  t: Messages,
-  action: "assign" | "deliver" | "return",
-  requestId: number,
-  card?: { channel: string; ts: string },
-): ModalView {
+export function buildStepModal(t: Messages, action: FormStep, requestId: number): ModalView {
   const m = t.translations;
   const blocks: KnownBlock[] =
     action === "assign"
@@ -250,21 +284,129 @@ export function buildStepModal(
           ];
   return {
     type: "modal",
-    callback_id: STEP_MODAL_CALLBACK,
+    callback_id: stepFormCallback(action),
     title: plain(m.actions[action], 24),
     submit: plain(m.actions[action], 24),
     close: plain(m.close, 24),
-    private_metadata: JSON.stringify({ requestId, action, card }),
+    private_metadata: stepFormMetadata.encode({ requestId, action }),
     blocks,
   };
 }
 
-export function readStepState(state: { values: Record<string, Record<string, unknown>> } | undefined) {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
+export function readStepState(state: FormState): StepInput {
   return {
-    assignee: values.assignee?.[ACTION]?.selected_user ?? undefined,
-    vendor: (values.vendor?.[ACTION]?.value ?? "").trim() || undefined,
-    deliveredUrl: (values.deliveredUrl?.[ACTION]?.value ?? "").trim() || undefined,
-    note: (values.note?.[ACTION]?.value ?? "").trim() || undefined,
+    assignee: field(state, "assignee")?.selected_user ?? undefined,
+    vendor: (field(state, "vendor")?.value ?? "").trim() || undefined,
+    deliveredUrl: (field(state, "deliveredUrl")?.value ?? "").trim() || undefined,
+    note: (field(state, "note")?.value ?? "").trim() || undefined,
   };
+}
+
+export function translationErrorText(t: Messages, e: TranslationError): string {
+  return e.code === "tooLong" ? t.translations.errors.tooLong(e.max) : t.translations.errors[e.code];
+}
+
+export function stepInputErrorText(t: Messages, e: StepInputError): string {
+  return e.code === "assignNeedsOne" ? t.translations.assignNeedsOne : t.translations.errors.urlInvalid;
+}
+
+/** Why a step was not taken, for the person who tried. */
+export function refusalText(
+  t: Messages,
+  outcome: { reason: StepRefusal; request: { status: TranslationStatus } } | "not_found",
+) {
+  const m = t.translations;
+  if (outcome === "not_found") return m.notFound;
+  return outcome.reason === "not_yours"
+    ? m.refused.not_yours
+    : m.refused.not_allowed_now(m.statuses[outcome.request.status]);
+}
+
+/** `/translate list …`: one line a request. */
+export function requestListText(
+  t: Messages,
+  locale: LocaleCode,
+  filter: "mine" | "open" | "overdue",
+  rows: TranslationRequest[],
+  today: string,
+): string {
+  const m = t.translations;
+  const lines = rows.map((r) =>
+    m.listLine(
+      r.id,
+      escapeMrkdwn(truncate(r.title, 100)),
+      langs(r, locale),
+      formatDayMonthYear(isoDay(r.dueOn)),
+      m.statuses[r.status],
+      r.status !== "delivered" && isoDay(r.dueOn) < today,
+    ),
+  );
+  return [m.listTitle(m.filters[filter]), ...(lines.length ? lines : [m.listEmpty])].join("\n");
+}
+
+/** An overdue request in the coordinators' reminder: with who has it. */
+export function overdueLine(t: Messages, r: TranslationRequest): string {
+  const m = t.translations;
+  const who = r.assignee ? ` · <@${r.assignee}>` : r.vendor ? ` · ${escapeMrkdwn(r.vendor)}` : "";
+  return m.listLine(
+    r.id,
+    escapeMrkdwn(truncate(r.title, 100)),
+    `${r.sourceLang}→${r.targetLang}`,
+    formatDayMonthYear(isoDay(r.dueOn)),
+    `${m.statuses[r.status]}${who}`,
+    true,
+  );
+}
+
+/** What a step's news says, in the card's thread and in the DMs. */
+export function stepNewsText(
+  t: Messages,
+  step: { request: TranslationRequest; action: TranslationAction; by: string; note?: string },
+): string {
+  const { request: r, action } = step;
+  const m = t.translations.news;
+  const who = `<@${step.by}>`;
+  switch (action) {
+    case "assign":
+      return m.assign(r.id, r.assignee ? `<@${r.assignee}>` : escapeMrkdwn(r.vendor ?? ""), who);
+    case "start":
+      return m.start(r.id, who);
+    case "deliver":
+      // The link as typed by the translator: written as a link, never as raw mrkdwn.
+      return m.deliver(r.id, r.deliveredUrl ? mrkdwnLink(r.deliveredUrl, r.deliveredUrl) : "", who);
+    case "accept":
+      return m.accept(r.id, who);
+    case "return":
+      return m.return(r.id, who, escapeMrkdwn(truncate(step.note ?? "", 1000)));
+    case "cancel":
+      return m.cancel(r.id, who);
+  }
+}
+
+const sharedMessage = z.object({
+  text: z.string().optional(),
+  files: z
+    .array(z.object({ name: z.string().optional(), title: z.string().optional(), permalink: z.string().optional() }))
+    .optional(),
+});
+
+/**
+ * What the "Request translation" shortcut fills in from the message it was used on: its first
+ * file (or else its first web link) and a title.
+ */
+export function requestFromMessage(message: unknown): TranslationInput {
+  const parsed = sharedMessage.safeParse(message);
+  if (!parsed.success) return {};
+  const { text = "", files } = parsed.data;
+  const file = files?.[0];
+  const link = /<(https?:\/\/[^|>]+)(?:\|[^>]*)?>/.exec(text)?.[1];
+  const documentUrl = file?.permalink ?? (link && parseWebUrl(link) ? link : undefined);
+  const title =
+    file?.title ??
+    file?.name ??
+    text
+      .split("\n")[0]
+      ?.replace(/<[^>]*>/g, "")
+      .trim();
+  return { documentUrl, title: title ? truncate(title, 200) : undefined };
 }

@@ -1,0 +1,108 @@
+// The correspondence register in the database: the only file of the area that speaks Prisma (and
+// SQL). No rules here; the service decides, this reads and writes.
+import { takeNextNumber } from "../../db/register-number.js";
+import { type Letter, Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import type { LetterDraft } from "./letter-validation.js";
+
+export type { Letter };
+export type LetterOutcome = "answered" | "declined" | "filed";
+
+/** The register's name for its yearly counter (shared with the clippings' register). */
+export const LETTERS_REGISTER = "correspondence";
+
+const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export function createLetterStore(prisma: PrismaClient) {
+  return {
+    findById: (id: number) => prisma.letter.findUnique({ where: { id } }),
+
+    findBySubmissionKey: (submissionKey: string) => prisma.letter.findUnique({ where: { submissionKey } }),
+
+    /** A contact of the archive (live, not merged) whose name or organisation sounds like `name`. */
+    async findContactSoundingLike(name: string): Promise<{ id: number; country: string | null } | undefined> {
+      const [contact] = await prisma.$queryRaw<{ id: number; country: string | null }[]>`
+        SELECT id, country FROM contacts
+        WHERE archived_at IS NULL AND merged_into_id IS NULL
+          AND (public.grafeio_phonetic(name_el) = public.grafeio_phonetic(${name})
+            OR public.grafeio_phonetic(coalesce(organisation, '')) = public.grafeio_phonetic(${name})
+            OR public.grafeio_phonetic(coalesce(name_latin, '')) = public.grafeio_phonetic(${name}))
+        ORDER BY vip DESC, id LIMIT 1`;
+      return contact;
+    },
+
+    /** The entry with the next protocol number of `year`, taken in the same transaction. */
+    insertNumbered(entry: {
+      draft: LetterDraft;
+      year: number;
+      contactId: number | null;
+      country: string | null;
+      createdBy: string;
+      submissionKey: string;
+      at: Date;
+    }): Promise<Letter> {
+      const { draft } = entry;
+      return prisma.$transaction(async (tx) => {
+        const seq = await takeNextNumber(tx, LETTERS_REGISTER, entry.year);
+        return tx.letter.create({
+          data: {
+            ...draft,
+            contactId: entry.contactId,
+            country: entry.country,
+            letterDate: asDate(draft.letterDate),
+            dueOn: draft.dueOn ? asDate(draft.dueOn) : null,
+            registerYear: entry.year,
+            registerSeq: seq,
+            createdBy: entry.createdBy,
+            submissionKey: entry.submissionKey,
+            createdAt: entry.at,
+          },
+        });
+      });
+    },
+
+    /** Closes the entry if it is still open; false when it was not (closed already, or no such entry). */
+    async closeIfOpen(id: number, outcome: LetterOutcome, by: string, at: Date): Promise<boolean> {
+      const changed = await prisma.letter.updateMany({
+        where: { id, status: "open" },
+        data: { status: outcome, closedBy: by, closedAt: at },
+      });
+      return changed.count > 0;
+    },
+
+    /** The phonetic skeleton of a text (the same function the search columns are built with). */
+    async phoneticSkeleton(text: string): Promise<string> {
+      const [row] = await prisma.$queryRaw<{ s: string | null }[]>`SELECT public.grafeio_phonetic(${text}) AS s`;
+      return row?.s ?? "";
+    },
+
+    /**
+     * Ids of entries matching the words (Greek or English full text, or the phonetic prefixes), the
+     * newest protocol numbers first.
+     */
+    async findIdsMatching(text: string, prefixQuery: string | undefined, limit: number, offset: number) {
+      const fts = Prisma.sql`(plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${text}))
+                            || plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${text})))`;
+      const match = prefixQuery
+        ? Prisma.sql`(l.search_fts @@ ${fts} OR l.search_phonetic @@ to_tsquery('pg_catalog.simple', ${prefixQuery}))`
+        : Prisma.sql`l.search_fts @@ ${fts}`;
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT l.id FROM letters l WHERE ${match}
+        ORDER BY l.register_year DESC, l.register_seq DESC LIMIT ${limit} OFFSET ${offset}`;
+      return rows.map((r) => r.id);
+    },
+
+    findByIds: (ids: number[]) => prisma.letter.findMany({ where: { id: { in: ids } } }),
+
+    findOfYear: (year: number) =>
+      prisma.letter.findMany({ where: { registerYear: year }, orderBy: { registerSeq: "asc" } }),
+
+    /** Open entries with a due date, soonest first. */
+    findOpenWithDue: () =>
+      prisma.letter.findMany({
+        where: { status: "open", dueOn: { not: null } },
+        orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+      }),
+  };
+}
+
+export type LetterStore = ReturnType<typeof createLetterStore>;
