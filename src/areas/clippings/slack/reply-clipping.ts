@@ -3,11 +3,14 @@
 import type { App } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
 import type { Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear } from "../../../lib/clock.js";
-import { type HandlerDeps, replyPrivately, type UserView, userView } from "../../../slack/listener.js";
+import { channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
+import { type FormAnswer, onForm, replyPrivately, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
-import { checkReplyRequest, type ReplyRequestError } from "../clipping-replies.js";
+import { checkReplyRequest, type ReplyRequestError } from "../rules.js";
+import type { ClippingsContext } from "./context.js";
 
 export const REPLY_REQUEST_CALLBACK = "clip_reply_modal";
 export const REPLY_CLOSE_CALLBACK = "clip_reply_close_modal";
@@ -15,11 +18,11 @@ const ASSIGNEE = "assignee";
 const DUE = "due";
 const TEXT = "reply";
 
-interface ReplyMeta {
-  clippingId: number;
-  registerNumber: string;
-  channel?: string;
-}
+/** What both reply forms carry: the clipping, its number (for the confirmation), the channel to confirm in. */
+export const replyMetadata = jsonCodec(
+  channelSchema.extend({ clippingId: idField, registerNumber: z.string().regex(/^\d{4}\/\d{1,8}$/) }),
+);
+type ReplyMeta = NonNullable<ReturnType<typeof replyMetadata.decode>>;
 
 interface ClippingRef {
   id: number;
@@ -52,7 +55,7 @@ function replyModal(options: {
     title: plain(options.title),
     submit: plain(options.submit),
     close: plain(t.clip.close),
-    private_metadata: JSON.stringify(meta),
+    private_metadata: replyMetadata.encode(meta),
     blocks: [{ type: "section", text: { type: "mrkdwn", text: options.intro } }, ...options.inputs],
   };
 }
@@ -109,15 +112,6 @@ export function buildReplyCloseModal(t: Messages, c: ClippingRef, channel?: stri
   });
 }
 
-function readMeta(raw: string | undefined): ReplyMeta | undefined {
-  try {
-    const m = JSON.parse(raw ?? "") as Partial<ReplyMeta>;
-    return typeof m.clippingId === "number" && typeof m.registerNumber === "string" ? (m as ReplyMeta) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 type StateValues = Record<
   string,
   Record<string, { value?: string | null; selected_user?: string | null; selected_date?: string | null }>
@@ -125,7 +119,7 @@ type StateValues = Record<
 
 /** Opens the right modal for a result-menu choice ("reply:ID" or "close:ID"). */
 export async function openReplyModal(
-  deps: HandlerDeps,
+  { replies }: Pick<ClippingsContext, "replies">,
   client: WebClient,
   user: UserView,
   verb: "reply" | "close",
@@ -135,7 +129,7 @@ export async function openReplyModal(
 ) {
   const view =
     verb === "reply"
-      ? buildReplyRequestModal(user.t, clipping, user.userId, deps.services.clippingReplies.today(), channel)
+      ? buildReplyRequestModal(user.t, clipping, user.userId, replies.today(), channel)
       : buildReplyCloseModal(user.t, clipping, channel);
   await client.views.open({ trigger_id: triggerId, view });
 }
@@ -148,81 +142,70 @@ function requestErrorText(t: Messages, error: ReplyRequestError): string {
       : t.replies.dueInPast;
 }
 
-export function registerReplyClipping(app: App, deps: HandlerDeps): void {
-  app.view(REPLY_REQUEST_CALLBACK, async ({ ack, view, body, client }) => {
-    const user = await userView(deps, body.user.id);
-    const { t } = user;
-    const meta = readMeta(view.private_metadata);
-    const values = view.state.values as StateValues;
-    const assignee = values[ASSIGNEE]?.value?.selected_user ?? "";
-    const dueOn = values[DUE]?.value?.selected_date ?? "";
-    const problems = checkReplyRequest({ assignee, dueOn, today: deps.services.clippingReplies.today() });
-    const errors: Record<string, string> = {};
-    if (problems.assignee) errors[ASSIGNEE] = requestErrorText(t, problems.assignee);
-    if (problems.dueOn) errors[DUE] = requestErrorText(t, problems.dueOn);
-    if (!meta) errors[DUE] = t.clip.notFound;
-    if (Object.keys(errors).length || !meta) return void (await ack({ response_action: "errors", errors }));
-    if (!(await deps.services.roles.hasRole(user.userId, "staff"))) {
-      return void (await ack({
-        response_action: "errors",
-        errors: { [DUE]: t.common.noPermission(t.common.roleNames.staff) },
-      }));
-    }
-    const outcome = await deps.services.clippingReplies.requestReply({
-      id: meta.clippingId,
-      assignee,
-      dueOn,
-      by: user.userId,
-    });
-    await ack();
-    // A repeated submission changed nothing, so it says nothing again.
-    if (outcome !== "requested") return;
-    const when = formatDayMonthYear(dueOn);
-    await replyPrivately(
-      deps,
-      client,
-      user.userId,
-      meta.channel,
-    )(t.replies.requested(meta.registerNumber, `<@${assignee}>`, when)).catch((e: unknown) =>
-      deps.logger.warn({ err: e }, "could not confirm the reply request"),
-    );
-    if (assignee === user.userId) return;
-    const clipping = await deps.services.clippings.findForEdit(meta.clippingId);
-    const other = await userView(deps, assignee);
-    const title = clipping?.values.url
-      ? mrkdwnLink(clipping.values.url, truncate(clipping.title, 150))
-      : escapeMrkdwn(truncate(clipping?.title ?? "", 150));
-    await deps.sender
-      .post({
-        // Once per assignment, whatever Slack retries.
-        key: `reply-assigned:${meta.clippingId}:${assignee}:${dueOn}`,
-        channel: assignee,
-        text: other.t.replies.assignedToYou(meta.registerNumber, title, when, user.userId),
-      })
-      .catch((e: unknown) => deps.logger.warn({ err: e }, "could not tell the assignee"));
+export function registerReplyClipping(app: App, context: ClippingsContext): void {
+  const { kit, replies, clippings, sender } = context;
+
+  onForm(app, kit, {
+    callbackId: REPLY_REQUEST_CALLBACK,
+    role: "staff",
+    metadata: replyMetadata,
+    errorBlock: DUE,
+    handle: async ({ user, view, metadata, client }): Promise<FormAnswer> => {
+      const { t } = user;
+      const values = view.state.values as StateValues;
+      const assignee = values[ASSIGNEE]?.value?.selected_user ?? "";
+      const dueOn = values[DUE]?.value?.selected_date ?? "";
+      const problems = checkReplyRequest({ assignee, dueOn, today: replies.today() });
+      const errors: Record<string, string> = {};
+      if (problems.assignee) errors[ASSIGNEE] = requestErrorText(t, problems.assignee);
+      if (problems.dueOn) errors[DUE] = requestErrorText(t, problems.dueOn);
+      if (Object.keys(errors).length) return { errors };
+      const outcome = await replies.requestReply({ id: metadata.clippingId, assignee, dueOn, by: user.userId });
+      // A repeated submission changed nothing, so it says nothing again.
+      if (outcome !== "requested") return {};
+      const when = formatDayMonthYear(dueOn);
+      return {
+        after: async () => {
+          await replyPrivately(
+            kit,
+            client,
+            user.userId,
+            metadata.channel,
+          )(t.replies.requested(metadata.registerNumber, `<@${assignee}>`, when)).catch((e: unknown) =>
+            kit.logger.warn({ err: e }, "could not confirm the reply request"),
+          );
+          if (assignee === user.userId) return;
+          const clipping = await clippings.findForEdit(metadata.clippingId);
+          const other = await userView(kit, assignee);
+          const title = clipping?.values.url
+            ? mrkdwnLink(clipping.values.url, truncate(clipping.title, 150))
+            : escapeMrkdwn(truncate(clipping?.title ?? "", 150));
+          await sender
+            .post({
+              // Once per assignment, whatever Slack retries.
+              key: `reply-assigned:${metadata.clippingId}:${assignee}:${dueOn}`,
+              channel: assignee,
+              text: other.t.replies.assignedToYou(metadata.registerNumber, title, when, user.userId),
+            })
+            .catch((e: unknown) => kit.logger.warn({ err: e }, "could not tell the assignee"));
+        },
+      };
+    },
   });
 
-  app.view(REPLY_CLOSE_CALLBACK, async ({ ack, view, body, client }) => {
-    const user = await userView(deps, body.user.id);
-    const { t } = user;
-    const meta = readMeta(view.private_metadata);
-    const text = ((view.state.values as StateValues)[TEXT]?.value?.value ?? "").trim();
-    if (!meta) return void (await ack({ response_action: "errors", errors: { [TEXT]: t.clip.notFound } }));
-    if (!text) return void (await ack({ response_action: "errors", errors: { [TEXT]: t.clip.errors.required } }));
-    if (!(await deps.services.roles.hasRole(user.userId, "staff"))) {
-      return void (await ack({
-        response_action: "errors",
-        errors: { [TEXT]: t.common.noPermission(t.common.roleNames.staff) },
-      }));
-    }
-    const outcome = await deps.services.clippingReplies.closeReply({ id: meta.clippingId, text, by: user.userId });
-    await ack();
-    const said = outcome === "closed" ? t.replies.closed(meta.registerNumber) : t.replies.notOpen(meta.registerNumber);
-    await replyPrivately(
-      deps,
-      client,
-      user.userId,
-      meta.channel,
-    )(said).catch((e: unknown) => deps.logger.warn({ err: e }, "could not confirm the closed reply"));
+  onForm(app, kit, {
+    callbackId: REPLY_CLOSE_CALLBACK,
+    role: "staff",
+    metadata: replyMetadata,
+    errorBlock: TEXT,
+    handle: async ({ user, view, metadata, client }): Promise<FormAnswer> => {
+      const { t } = user;
+      const text = ((view.state.values as StateValues)[TEXT]?.value?.value ?? "").trim();
+      if (!text) return { errors: { [TEXT]: t.clip.errors.required } };
+      const outcome = await replies.closeReply({ id: metadata.clippingId, text, by: user.userId });
+      const said =
+        outcome === "closed" ? t.replies.closed(metadata.registerNumber) : t.replies.notOpen(metadata.registerNumber);
+      return { after: () => replyPrivately(kit, client, user.userId, metadata.channel)(said) };
+    },
   });
 }
