@@ -4,15 +4,15 @@
 import { describe, expect, it } from "vitest";
 import { changedFields, mayChangeClipping, surgeKinds } from "../../src/areas/clippings/rules.js";
 import { newClippingPosts, surgeText } from "../../src/areas/clippings/slack/alert-views.js";
-import { buildWithdrawModal, withdrawMetadata } from "../../src/areas/clippings/slack/change-clipping.js";
 import { clipEditMetadata, clipModalMetadata } from "../../src/areas/clippings/slack/clip-modal-views.js";
 import { renderClippingsSection, renderRepliesSection } from "../../src/areas/clippings/slack/digest-views.js";
 import {
   buildReplyCloseModal,
   buildReplyRequestModal,
   replyMetadata,
-} from "../../src/areas/clippings/slack/reply-clipping.js";
+} from "../../src/areas/clippings/slack/reply-views.js";
 import { resultMenuChoice, searchPageValue } from "../../src/areas/clippings/slack/search-results-views.js";
+import { buildWithdrawModal, withdrawMetadata } from "../../src/areas/clippings/slack/withdraw-views.js";
 import type { ClippingRecord, OpenReply } from "../../src/areas/clippings/store.js";
 import { messages } from "../../src/i18n/index.js";
 import { checkView } from "../support/block-kit-limits.js";

@@ -1,53 +1,15 @@
 // Correcting and withdrawing a clipping from the search results' menu. The service decides who may
 // (the author or a manager); every change is recorded; a withdrawn clipping keeps its register number.
 import type { App, OverflowAction } from "@slack/bolt";
-import type { ModalView } from "@slack/types";
 import type { Messages } from "../../../i18n/index.js";
-import { channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
 import { type FormAnswer, onAction, onForm, replyPrivately } from "../../../slack/listener.js";
-import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { OpenForChangeResult } from "../clipping-service.js";
 import { slackFieldErrors, validateClipForm } from "./clip-modal-submission.js";
 import { BLOCK, buildClipModal, CLIP_EDIT_CALLBACK, clipEditMetadata } from "./clip-modal-views.js";
 import type { ClippingsContext } from "./context.js";
 import { openReplyModal } from "./reply-clipping.js";
 import { RESULT_MENU_ACTION, type ResultMenuVerb, resultMenuChoice } from "./search-results-views.js";
-
-export const WITHDRAW_CALLBACK = "clip_withdraw_modal";
-const REASON_BLOCK = "reason";
-
-/** What the withdrawal form carries: the clipping, and the channel to confirm in. */
-export const withdrawMetadata = jsonCodec(channelSchema.extend({ clippingId: idField }));
-
-export function buildWithdrawModal(
-  t: Messages,
-  clipping: { id: number; registerNumber: string; title: string },
-  channel?: string,
-): ModalView {
-  return {
-    type: "modal",
-    callback_id: WITHDRAW_CALLBACK,
-    title: { type: "plain_text", text: truncate(t.clip.withdrawTitle, 24) },
-    submit: { type: "plain_text", text: truncate(t.clip.withdrawSubmit, 24) },
-    close: { type: "plain_text", text: truncate(t.clip.close, 24) },
-    private_metadata: withdrawMetadata.encode({ clippingId: clipping.id, channel }),
-    blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: t.clip.withdrawIntro(clipping.registerNumber, escapeMrkdwn(truncate(clipping.title, 200))),
-        },
-      },
-      {
-        type: "input",
-        block_id: REASON_BLOCK,
-        label: { type: "plain_text", text: t.clip.withdrawReason },
-        element: { type: "plain_text_input", action_id: "value", multiline: true, max_length: 500 },
-      },
-    ],
-  };
-}
+import { buildWithdrawModal, REASON_BLOCK, WITHDRAW_CALLBACK, withdrawMetadata } from "./withdraw-views.js";
 
 /** The sentence for a clipping that cannot be changed, or undefined when it can. */
 function refusalText(t: Messages, opened: OpenForChangeResult): string | undefined {
