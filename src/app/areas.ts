@@ -33,7 +33,16 @@ export function createAreas(wiring: AreaWiring): Area[] {
   const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
   const areas = [
     createDigestArea(deps, digestSections),
-    createClippingsArea(deps),
+    createClippingsArea({
+      kit: deps,
+      roles: deps.services.roles,
+      prisma: deps.prisma,
+      reader: deps.reader,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      defaultLocale: deps.defaultLocale,
+      sender: deps.sender,
+    }),
     createContactsArea(deps),
     createOfficeCalendarArea(deps),
     createTranslationsArea({

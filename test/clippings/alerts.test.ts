@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { clippingSurgeCheck } from "../../src/areas/clippings/jobs/surge-check.js";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { clipFormState, validClip } from "../support/clip-form.js";
 import type { Json } from "../support/fake-slack.js";
@@ -122,7 +121,7 @@ describe("the surge check", () => {
     h = await createJobHarness({ now: new Date("2026-11-23T07:00:00Z") });
     await h.services.roles.ensureRoleHolders(["U0MANAGER"], "manager");
     for (let d = 1; d <= 28; d += 2) await clippings(1, new Date(Date.UTC(2026, 9, 25 + d, 9)));
-    const p = h.process("A", [clippingSurgeCheck]);
+    const p = h.process("A", h.jobs("clipping-surge-check"));
     await p.scheduler.tick();
     h.clock.set(new Date("2026-11-23T07:30:10Z")); // 09:30 Athens: nothing unusual yet
     await p.scheduler.tick();

@@ -1,5 +1,4 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { clippingReplyReminders } from "../../src/areas/clippings/jobs/reply-reminders.js";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { validClip } from "../support/clip-form.js";
@@ -129,7 +128,7 @@ describe("reminders and the digest", () => {
     h = await createJobHarness({ now: new Date("2026-11-20T06:00:00Z") }); // Friday
     await owed("Απάντηση για το πάρκο", "2026-11-23");
     await owed("Απάντηση για αργότερα", "2026-12-10");
-    const p = h.process("A", [clippingReplyReminders]);
+    const p = h.process("A", h.jobs("clipping-reply-reminders"));
     await p.scheduler.tick();
     h.clock.set(new Date("2026-11-23T07:00:30Z")); // Monday 09:00: due today
     await p.scheduler.tick();
@@ -154,14 +153,14 @@ describe("reminders and the digest", () => {
     await p.scheduler.tick();
     const digest = JSON.stringify(dmsTo("U0MANAGER")[0]?.args.blocks);
     expect(digest).toContain("Οφειλόμενες απαντήσεις");
-    expect(digest).toContain("*2* ανοιχτές, από τις οποίες *1* εκπρόθεσμες");
+    expect(digest).toContain("*2* ανοιχτές, από τις οποίες *1* εκπρόθεσμη");
     expect(digest).toContain("<@U0PRESS01>");
   });
 });
 
 describe("the rules of a reply request", () => {
   it("need someone to prepare it and a real day not in the past", async () => {
-    const { checkReplyRequest } = await import("../../src/areas/clippings/clipping-replies.js");
+    const { checkReplyRequest } = await import("../../src/areas/clippings/rules.js");
     expect(checkReplyRequest({ assignee: "U1", dueOn: "2026-11-23", today: "2026-11-23" })).toEqual({});
     expect(checkReplyRequest({ assignee: "", dueOn: "2026-11-22", today: "2026-11-23" })).toEqual({
       assignee: "assigneeRequired",

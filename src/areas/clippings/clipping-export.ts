@@ -2,11 +2,10 @@
 // XLSX, one row per clipping in register order, every field.
 
 import ExcelJS from "exceljs";
-import { formatRegisterNumber } from "../../db/register-number.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { isRealIsoDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
+import type { ClippingRecord } from "./store.js";
 
 export interface ExportRange {
   from: string;
@@ -70,32 +69,23 @@ export interface ExportRow {
   status: string;
 }
 
-/** Clippings published in the range, in register order, with labels in the reader's language. */
-export async function clippingsForExport(
-  prisma: PrismaClient,
-  range: ExportRange,
-  locale: LocaleCode,
-): Promise<ExportRow[]> {
+/** Clippings as export rows, with labels in the reader's language. */
+export function exportRowsOf(clippings: ClippingRecord[], locale: LocaleCode): ExportRow[] {
   const t = messages(locale).clip;
-  const rows = await prisma.clipping.findMany({
-    where: { publishedOn: { gte: new Date(`${range.from}T00:00:00Z`), lte: new Date(`${range.to}T00:00:00Z`) } },
-    orderBy: [{ registerYear: "asc" }, { registerSeq: "asc" }],
-    include: { topics: { include: { topic: true } } },
-  });
-  return rows.map((r) => ({
-    registerNumber: formatRegisterNumber(r.registerYear, r.registerSeq),
-    publishedOn: r.publishedOn.toISOString().slice(0, 10),
+  return clippings.map((r) => ({
+    registerNumber: r.registerNumber,
+    publishedOn: r.publishedOn,
     title: r.title,
     outlet: r.outlet,
     medium: t.media[r.medium],
     tone: t.tones[r.tone],
-    topics: r.topics.map(({ topic }) => (locale === "en" ? topic.nameEn : topic.nameEl)).join(", "),
+    topics: r.topics.map((topic) => (locale === "en" ? topic.nameEn : topic.nameEl)).join(", "),
     scope: t.scopes[r.scope],
     url: r.url ?? "",
     summary: r.summary ?? "",
     createdBy: r.createdBy,
     createdAt: r.createdAt,
-    status: r.withdrawnAt ? `${t.withdrawnMark}: ${r.withdrawReason ?? ""}` : "",
+    status: r.withdrawn ? `${t.withdrawnMark}: ${r.withdrawReason ?? ""}` : "",
   }));
 }
 

@@ -1,28 +1,18 @@
-// The press-clippings register: topics to choose from, and entering a clipping exactly once.
+// The press-clippings register: topics to choose from, entering a clipping exactly once, and
+// correcting or withdrawing one (the person who logged it, or a manager).
 
 import { isUniqueViolation } from "../../db/errors.js";
-import { formatRegisterNumber, takeNextNumber } from "../../db/register-number.js";
 import type { LocaleCode } from "../../i18n/index.js";
 import { localDate, localYear } from "../../lib/clock.js";
 import { foldGreek } from "../../lib/text.js";
 import type { DomainDeps } from "../deps.js";
-import { clippingsForExport, type ExportRange } from "./clipping-export.js";
-import type { ClippingDraft, ClippingInput } from "./validation.js";
+import type { Role } from "../users/roles.js";
+import { type ExportRange, type ExportRow, exportRowsOf } from "./clipping-export.js";
+import { mayChangeClipping } from "./rules.js";
+import { type ClippingForEdit, createClippingStore, type RegisteredClipping, type TopicOption } from "./store.js";
+import type { ClippingDraft } from "./validation.js";
 
-export const CLIPPINGS_REGISTER = "clippings";
-
-export interface TopicOption {
-  id: number;
-  nameEl: string;
-  nameEn: string;
-}
-
-export interface RegisteredClipping {
-  id: number;
-  registerNumber: string;
-  title: string;
-  url: string | null;
-}
+export { CLIPPINGS_REGISTER, type RegisteredClipping, type TopicOption } from "./store.js";
 
 export type CreateClippingResult =
   | { status: "created"; clipping: RegisteredClipping }
@@ -31,28 +21,54 @@ export type CreateClippingResult =
   /** The link is already in the register; nothing was stored. */
   | { status: "duplicate_url"; existing: RegisteredClipping };
 
+/** Why a change was refused: neither its author nor a manager. */
+export type ChangeRefusal = { status: "refused"; reason: "not_yours" };
+
+export type OpenForChangeResult =
+  | { status: "found"; clipping: ClippingForEdit }
+  | { status: "not_found" }
+  | ChangeRefusal;
+
+export type UpdateClippingResult =
+  | { status: "updated" | "unchanged"; registerNumber: string }
+  | { status: "not_found" }
+  | ChangeRefusal;
+
+export type WithdrawClippingResult =
+  | { status: "withdrawn"; registerNumber: string }
+  | { status: "already"; registerNumber: string }
+  | { status: "not_found" }
+  | ChangeRefusal;
+
+export interface RoleCheck {
+  hasRole(slackUserId: string, role: Role): Promise<boolean>;
+}
+
+export interface ClippingServiceDeps extends DomainDeps {
+  /**
+   * Who is a manager (who may change anyone's clipping). Without it, only a clipping's author
+   * may change it: the older container builds this service without roles.
+   */
+  roles?: RoleCheck;
+}
+
 // Every modal lists the topics; they change rarely, so a short cache saves a query per modal.
 // Another process's change shows within this time.
 const TOPICS_CACHE_MS = 30_000;
+// One cache per database, shared by every instance of this service in the process (the admins'
+// `/grafeio topic add` and the forms may hold different instances): an added topic shows at once.
+const topicsCaches = new WeakMap<object, { at: number; topics: TopicOption[] }>();
 
-export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
-  let topicsCache: { at: number; topics: TopicOption[] } | undefined;
-  const toRegistered = (c: {
-    id: number;
-    registerYear: number;
-    registerSeq: number;
-    title: string;
-    url: string | null;
-  }) => ({
-    id: c.id,
-    registerNumber: formatRegisterNumber(c.registerYear, c.registerSeq),
-    title: c.title,
-    url: c.url,
-  });
+export function createClippingService({ prisma, clock, timeZone, roles }: ClippingServiceDeps) {
+  const store = createClippingStore({ prisma, clock });
 
-  async function findBySubmission(submissionKey: string) {
-    const found = await prisma.clipping.findUnique({ where: { submissionKey } });
-    return found ? toRegistered(found) : null;
+  /** The clipping, if the actor may change it. */
+  async function openForChange(id: number, actor: string): Promise<OpenForChangeResult> {
+    const clipping = await store.findForEdit(id);
+    if (!clipping) return { status: "not_found" };
+    const isManager = clipping.createdBy !== actor && roles ? await roles.hasRole(actor, "manager") : false;
+    if (!mayChangeClipping(actor, clipping.createdBy, isManager)) return { status: "refused", reason: "not_yours" };
+    return { status: "found", clipping };
   }
 
   return {
@@ -61,13 +77,10 @@ export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
 
     async listActiveTopics(): Promise<TopicOption[]> {
       const now = clock.now().getTime();
-      if (topicsCache && now - topicsCache.at >= 0 && now - topicsCache.at < TOPICS_CACHE_MS) return topicsCache.topics;
-      const topics = await prisma.topic.findMany({
-        where: { active: true },
-        orderBy: { nameEl: "asc" },
-        select: { id: true, nameEl: true, nameEn: true },
-      });
-      topicsCache = { at: now, topics };
+      const cached = topicsCaches.get(prisma);
+      if (cached && now - cached.at >= 0 && now - cached.at < TOPICS_CACHE_MS) return cached.topics;
+      const topics = await store.listActiveTopics();
+      topicsCaches.set(prisma, { at: now, topics });
       return topics;
     },
 
@@ -82,46 +95,19 @@ export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
       const slug = foldGreek(nameEl)
         .replace(/[^\p{L}\p{N}]+/gu, "-")
         .replace(/^-|-$/g, "");
-      const existing = await prisma.topic.findUnique({ where: { slug } });
-      const topic = await prisma.topic.upsert({
-        where: { slug },
-        create: { slug, nameEl, nameEn },
-        update: { active: true, nameEl, nameEn },
-        select: { id: true, nameEl: true, nameEn: true },
-      });
-      topicsCache = undefined;
-      return { ...topic, created: existing === null };
+      const topic = await store.upsertTopic(slug, { nameEl, nameEn });
+      topicsCaches.delete(prisma);
+      return topic;
     },
 
     /** A clipping as the form shows it, with what decides who may change it. */
-    async findForEdit(id: number) {
-      const c = await prisma.clipping.findUnique({ where: { id }, include: { topics: true, departments: true } });
-      if (!c) return null;
-      const values: ClippingInput = {
-        title: c.title,
-        outlet: c.outlet,
-        url: c.url ?? undefined,
-        publishedOn: c.publishedOn.toISOString().slice(0, 10),
-        medium: c.medium,
-        tone: c.tone,
-        scope: c.scope,
-        summary: c.summary ?? undefined,
-        topicIds: c.topics.map((tp) => String(tp.topicId)),
-        departmentIds: c.departments.map((d) => String(d.departmentId)),
-      };
-      return {
-        id: c.id,
-        registerNumber: formatRegisterNumber(c.registerYear, c.registerSeq),
-        title: c.title,
-        createdBy: c.createdBy,
-        withdrawn: c.withdrawnAt !== null,
-        values,
-      };
-    },
+    findForEdit: (id: number) => store.findForEdit(id),
+
+    openForChange,
 
     /**
-     * Changes a clipping; every changed field is recorded with who and when, in the same
-     * transaction. Its register number never changes.
+     * Corrects a clipping, if the actor logged it or is a manager; every changed field is
+     * recorded with who and when. Its register number never changes.
      */
     async updateClipping({
       id,
@@ -131,79 +117,15 @@ export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
       id: number;
       draft: ClippingDraft;
       by: string;
-    }): Promise<"updated" | "unchanged" | "not_found"> {
-      return prisma.$transaction(async (tx) => {
-        const c = await tx.clipping.findUnique({
-          where: { id },
-          include: { topics: { include: { topic: true } }, departments: { include: { department: true } } },
-        });
-        if (!c) return "not_found";
-        const chosenDepartments = await tx.department.findMany({ where: { id: { in: draft.departmentIds } } });
-        const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } }, orderBy: { id: "asc" } });
-        const before: Record<string, string | null> = {
-          title: c.title,
-          outlet: c.outlet,
-          url: c.url,
-          publishedOn: c.publishedOn.toISOString().slice(0, 10),
-          medium: c.medium,
-          tone: c.tone,
-          scope: c.scope,
-          summary: c.summary,
-          topics: c.topics
-            .map(({ topic }) => topic.nameEl)
-            .sort()
-            .join(", "),
-          departments: c.departments
-            .map(({ department }) => department.nameEl)
-            .sort()
-            .join(", "),
-        };
-        const after: Record<string, string | null> = {
-          title: draft.title,
-          outlet: draft.outlet,
-          url: draft.url,
-          publishedOn: draft.publishedOn,
-          medium: draft.medium,
-          tone: draft.tone,
-          scope: draft.scope,
-          summary: draft.summary,
-          topics: chosen
-            .map((tp) => tp.nameEl)
-            .sort()
-            .join(", "),
-          departments: chosenDepartments
-            .map((d) => d.nameEl)
-            .sort()
-            .join(", "),
-        };
-        const changed = Object.keys(after).filter((k) => before[k] !== after[k]);
-        if (changed.length === 0) return "unchanged";
-        const now = clock.now();
-        await tx.clipping.update({
-          where: { id },
-          data: {
-            ...draftColumns(draft),
-            topicNames: topicNamesOf(chosen),
-            updatedAt: now,
-            topics: { deleteMany: {}, create: draft.topicIds.map((topicId) => ({ topicId })) },
-            departments: { deleteMany: {}, create: draft.departmentIds.map((departmentId) => ({ departmentId })) },
-          },
-        });
-        await tx.clippingChange.createMany({
-          data: changed.map((field) => ({
-            clippingId: id,
-            changedBy: by,
-            changedAt: now,
-            field,
-            oldValue: before[field],
-            newValue: after[field],
-          })),
-        });
-        return "updated";
-      });
+    }): Promise<UpdateClippingResult> {
+      const opened = await openForChange(id, by);
+      if (opened.status !== "found") return opened;
+      const outcome = await store.updateClippingRecordingChanges({ id, draft, by });
+      if (outcome === "not_found") return { status: "not_found" };
+      return { status: outcome, registerNumber: opened.clipping.registerNumber };
     },
 
-    /** Withdraws a clipping from the register without deleting it: its number stays taken. */
+    /** Withdraws a clipping (the actor logged it, or is a manager) without deleting it: its number stays taken. */
     async withdrawClipping({
       id,
       by,
@@ -212,52 +134,31 @@ export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
       id: number;
       by: string;
       reason: string;
-    }): Promise<"withdrawn" | "already" | "not_found"> {
-      return prisma.$transaction(async (tx) => {
-        const now = clock.now();
-        const r = await tx.clipping.updateMany({
-          where: { id, withdrawnAt: null },
-          data: { withdrawnAt: now, withdrawnBy: by, withdrawReason: reason },
-        });
-        if (r.count === 0) return (await tx.clipping.count({ where: { id } })) ? "already" : "not_found";
-        await tx.clippingChange.create({
-          data: { clippingId: id, changedBy: by, changedAt: now, field: "withdrawn", oldValue: null, newValue: reason },
-        });
-        return "withdrawn";
-      });
+    }): Promise<WithdrawClippingResult> {
+      const opened = await openForChange(id, by);
+      if (opened.status !== "found") return opened;
+      const outcome = await store.withdrawClippingRecording({ id, by, reason });
+      if (outcome === "not_found") return { status: "not_found" };
+      return { status: outcome, registerNumber: opened.clipping.registerNumber };
     },
 
-    async history(id: number) {
-      return prisma.clippingChange.findMany({ where: { clippingId: id }, orderBy: { id: "asc" } });
-    },
+    history: (id: number) => store.history(id),
+
+    /** Clippings registered in [since, until), not withdrawn, in register order (for the digest). */
+    registeredBetween: (since: Date, until: Date) => store.clippingsRegisteredBetween(since, until),
 
     /** Clippings published in a range, in register order, as export rows in the reader's language. */
-    rowsForExport(range: ExportRange, locale: LocaleCode) {
-      return clippingsForExport(prisma, range, locale);
+    async rowsForExport(range: ExportRange, locale: LocaleCode): Promise<ExportRow[]> {
+      return exportRowsOf(await store.clippingsPublishedBetween(range.from, range.to), locale);
     },
 
-    async listActiveDepartments(): Promise<TopicOption[]> {
-      return prisma.department.findMany({
-        where: { active: true },
-        orderBy: { nameEl: "asc" },
-        select: { id: true, nameEl: true, nameEn: true },
-      });
-    },
-
-    async listDepartments() {
-      return prisma.department.findMany({ orderBy: { nameEl: "asc" } });
-    },
+    listActiveDepartments: () => store.listActiveDepartments(),
+    listDepartments: () => store.listDepartments(),
 
     /** Gives a department a channel for notices (or none). False if there is no such department. */
-    async setDepartmentChannel(slug: string, channelId: string | null): Promise<boolean> {
-      const r = await prisma.department.updateMany({ where: { slug }, data: { channelId } });
-      return r.count === 1;
-    },
+    setDepartmentChannel: (slug: string, channelId: string | null) => store.setDepartmentChannel(slug, channelId),
 
-    async findByUrlKey(key: string): Promise<RegisteredClipping | null> {
-      const found = await prisma.clipping.findFirst({ where: { urlKey: key }, orderBy: { id: "asc" } });
-      return found ? toRegistered(found) : null;
-    },
+    findByUrlKey: (key: string) => store.findByUrlKey(key),
 
     /**
      * Enters a clipping under the next register number of the current year (in the office's time
@@ -271,76 +172,20 @@ export function createClippingService({ prisma, clock, timeZone }: DomainDeps) {
       acceptDuplicateOf?: number;
       source?: { channel: string; ts: string };
     }): Promise<CreateClippingResult> {
-      const { draft, createdBy, submissionKey, acceptDuplicateOf, source } = options;
       const year = localYear(clock.now(), timeZone);
       try {
-        return await prisma.$transaction(async (tx) => {
-          const previous = await tx.clipping.findUnique({ where: { submissionKey } });
-          if (previous) return { status: "already_stored", clipping: toRegistered(previous) } as const;
-          if (draft.urlKey) {
-            // Under READ COMMITTED each statement sees what has committed by then: a simultaneous
-            // delivery of this same submission can commit between the look-up above and this one.
-            // It is this submission, not a duplicate link.
-            const mine = await tx.clipping.findUnique({ where: { submissionKey } });
-            if (mine) return { status: "already_stored", clipping: toRegistered(mine) } as const;
-            const existing = await tx.clipping.findFirst({ where: { urlKey: draft.urlKey }, orderBy: { id: "asc" } });
-            if (existing?.submissionKey === submissionKey) {
-              return { status: "already_stored", clipping: toRegistered(existing) } as const;
-            }
-            if (existing && existing.id !== acceptDuplicateOf) {
-              return { status: "duplicate_url", existing: toRegistered(existing) } as const;
-            }
-          }
-          const seq = await takeNextNumber(tx, CLIPPINGS_REGISTER, year);
-          const chosen = await tx.topic.findMany({ where: { id: { in: draft.topicIds } } });
-          const topicNames = topicNamesOf(chosen);
-          const created = await tx.clipping.create({
-            data: {
-              registerYear: year,
-              registerSeq: seq,
-              ...draftColumns(draft),
-              createdBy,
-              submissionKey,
-              sourceChannel: source?.channel,
-              sourceTs: source?.ts,
-              topicNames,
-              topics: { create: draft.topicIds.map((topicId) => ({ topicId })) },
-              departments: { create: draft.departmentIds.map((departmentId) => ({ departmentId })) },
-            },
-          });
-          return { status: "created", clipping: toRegistered(created) } as const;
-        });
+        return await store.insertClipping({ ...options, year });
       } catch (error) {
         // Two deliveries of one submission raced: the loser's transaction rolled back (giving its
         // register number back) and the winner's row is the answer.
         if (isUniqueViolation(error)) {
-          const winner = await findBySubmission(submissionKey);
+          const winner = await store.findBySubmission(options.submissionKey);
           if (winner) return { status: "already_stored", clipping: winner };
         }
         throw error;
       }
     },
   };
-}
-
-/** The columns a validated form fills, the same on creation and on correction. */
-function draftColumns(draft: ClippingDraft) {
-  return {
-    title: draft.title,
-    outlet: draft.outlet,
-    url: draft.url,
-    urlKey: draft.urlKey,
-    publishedOn: new Date(`${draft.publishedOn}T00:00:00Z`),
-    medium: draft.medium,
-    tone: draft.tone,
-    scope: draft.scope,
-    summary: draft.summary,
-  };
-}
-
-/** Both languages' names, so that search finds a clipping by either. */
-function topicNamesOf(topics: { nameEl: string; nameEn: string }[]): string {
-  return topics.map((tp) => `${tp.nameEl} ${tp.nameEn}`).join(" ");
 }
 
 export type ClippingService = ReturnType<typeof createClippingService>;

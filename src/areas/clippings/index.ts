@@ -1,16 +1,56 @@
-// The clippings area: what it registers with Slack and the scheduler.
-import type { HandlerDeps } from "../../slack/listener.js";
+// The clippings area: the press-clippings register.
+//   Slack: /clip (log, search, export, help); the "log_clipping" message shortcut; the forms
+//   clip_modal, clip_edit_modal, clip_withdraw_modal, clip_reply_modal, clip_reply_close_modal;
+//   the buttons clip_search_page_* and the menu clip_result_menu; the options topics_options.
+//   Jobs: clipping-reply-reminders, clipping-surge-check.
+//   Digest: clippings (registered since the last digest), clipping-replies (replies owed).
+import type { SqlReader } from "../../db/sql-reader.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { LocaleCode } from "../../i18n/index.js";
+import type { Clock } from "../../lib/clock.js";
+import type { SlackKit } from "../../slack/listener.js";
+import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
-import { createRepliesDigestSection } from "./clipping-replies.js";
-import { createClippingsDigestSection } from "./clippings-digest.js";
-import { clippingReplyReminders } from "./jobs/reply-reminders.js";
-import { clippingSurgeCheck } from "./jobs/surge-check.js";
+import type { Role } from "../users/roles.js";
+import { createClippingAlerts } from "./clipping-alerts.js";
+import { createClippingReplies } from "./clipping-replies.js";
+import { createClippingSearch } from "./clipping-search.js";
+import { createClippingService } from "./clipping-service.js";
+import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
+import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
+import { createSurgeCheckJob } from "./jobs/surge-check.js";
+import { CLIP_COMMAND } from "./slack/clip-command.js";
 import { register } from "./slack/listeners.js";
-export function createClippingsArea(deps: HandlerDeps): Area {
+
+export interface ClippingsAreaDeps {
+  kit: SlackKit;
+  /** Who holds a role: managers may change anyone's clipping, and get the surge warnings. */
+  roles: SlackKit["roles"] & { holdersOf(role: Role): Promise<string[]> };
+  prisma: PrismaClient;
+  /** The search's reads through the driver (see src/db/sql-reader.ts). */
+  reader: SqlReader;
+  clock: Clock;
+  timeZone: string;
+  /** The office's language, for the notices posted in channels. */
+  defaultLocale: LocaleCode;
+  sender: Sender;
+}
+
+export function createClippingsArea(deps: ClippingsAreaDeps): Area {
+  const { kit, roles, prisma, reader, clock, timeZone } = deps;
+  const clippings = createClippingService({ prisma, clock, timeZone, roles });
+  const search = createClippingSearch({ reader, clock, timeZone });
+  const replies = createClippingReplies({ prisma, clock, timeZone });
+  const alerts = createClippingAlerts({ prisma, clock });
+  const context = { kit, clippings, search, replies, alerts, sender: deps.sender, defaultLocale: deps.defaultLocale };
   return {
     name: "clippings",
-    register: (app) => register(app, deps),
-    digestSections: [createClippingsDigestSection(deps), createRepliesDigestSection(deps.services.clippingReplies)],
-    jobs: [clippingReplyReminders, clippingSurgeCheck],
+    register: (app) => register(app, context),
+    commands: [{ name: CLIP_COMMAND, role: "staff", summary: (t) => t.clip.commandSummary }],
+    digestSections: [createClippingsDigestSection(clippings), createRepliesDigestSection(replies)],
+    jobs: [
+      createReplyRemindersJob({ replies, locales: kit.locales }),
+      createSurgeCheckJob({ alerts, managers: roles, locales: kit.locales }),
+    ],
   };
 }

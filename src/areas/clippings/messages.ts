@@ -1,4 +1,5 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
@@ -62,6 +63,14 @@ export const el = {
       `Υπάρχει ήδη ως ${register}. Πατήστε ξανά «Καταχώριση» για να συνεχίσετε.`,
     saved: (register: string, title: string) => `:white_check_mark: Καταχωρίστηκε ως *${register}*: ${title}`,
     savedFromMessage: (register: string) => `Καταχωρίστηκε στο μητρώο δημοσιευμάτων ως *${register}*.`,
+    commandSummary: "Καταχώριση, αναζήτηση και εξαγωγή δημοσιευμάτων του μητρώου",
+    help: [
+      "*Το μητρώο δημοσιευμάτων*: `/clip`",
+      "`/clip`: καταχώριση νέου δημοσιεύματος· `/clip <σύνδεσμος>`: ξεκινά από έναν σύνδεσμο",
+      "`/clip search <λέξεις> [φίλτρα]`: αναζήτηση (`/clip search` μόνο του δείχνει τα φίλτρα)",
+      "`/clip export [μήνας | δύο ημερομηνίες] [pdf]`: το μητρώο σε CSV και XLSX (PDF για προϊσταμένους)",
+      "Από το μενού ενός μηνύματος, «Log as clipping» το καταχωρίζει από το μήνυμα.",
+    ].join("\n"),
     badCommand: (text: string) =>
       `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα, \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο, ή \`/clip search <λέξεις>\` για αναζήτηση.`,
   },
@@ -70,7 +79,11 @@ export const el = {
     surgeTotal: (count: number, usual: string) =>
       `:chart_with_upwards_trend: Ασυνήθιστα πολλά δημοσιεύματα σήμερα: *${count}* (συνήθως ${usual} την ημέρα).`,
     surgeNegative: (count: number) =>
-      `:rotating_light: *${count}* αρνητικά δημοσιεύματα σήμερα. Δείτε \`/clip search τόνος:αρνητικό\`.`,
+      icu(
+        "el",
+        "{count, plural, one {:rotating_light: *#* αρνητικό δημοσίευμα σήμερα.} other {:rotating_light: *#* αρνητικά δημοσιεύματα σήμερα.}} Δείτε `/clip search τόνος:αρνητικό`.",
+        { count },
+      ),
     departmentNotice: (department: string, line: string) =>
       `:newspaper: Δημοσίευμα που αφορά την υπηρεσία «${department}»: ${line}`,
     departmentList: "*Υπηρεσίες*",
@@ -91,7 +104,14 @@ export const el = {
     overdueSince: (date: string) => `εκπρόθεσμη από ${date}`,
     digestTitle: "Οφειλόμενες απαντήσεις σε δημοσιεύματα",
     digestSummary: (open: number, overdue: number) =>
-      `*${open}* ανοιχτές${overdue ? `, από τις οποίες *${overdue}* εκπρόθεσμες` : ""}`,
+      icu("el", "{open, plural, one {*#* ανοιχτή} other {*#* ανοιχτές}}", { open }) +
+      (overdue
+        ? icu(
+            "el",
+            "{overdue, plural, one {, από τις οποίες *#* εκπρόθεσμη} other {, από τις οποίες *#* εκπρόθεσμες}}",
+            { overdue },
+          )
+        : ""),
     reminder: (line: string) => `:hourglass_flowing_sand: Υπενθύμιση: οφείλεται απάντηση στο ${line}`,
     requestTitle: "Απάντηση του Δήμου",
     requestSubmit: "Ανάθεση",
@@ -131,7 +151,7 @@ export const el = {
     pdfColumns: ["Αρ. μητρώου", "Ημ/νία", "Μέσο", "Τίτλος", "Χαρακτήρας", "Θεματικές"],
     pdfTitle: "Μητρώο δημοσιευμάτων",
     pdfPage: (page: number, pages: number) => `Σελίδα ${page} από ${pages}`,
-    pdfCount: (n: number) => `Σύνολο: ${n} δημοσιεύματα`,
+    pdfCount: (n: number) => icu("el", "Σύνολο: {n, plural, one {# δημοσίευμα} other {# δημοσιεύματα}}", { n }),
     pdfReady: (label: string) => `Το μητρώο ${label} σε PDF.`,
     office: "Γραφείο Επικοινωνίας και Δημοσίων Σχέσεων",
     sheetName: "Μητρώο δημοσιευμάτων",
@@ -139,7 +159,11 @@ export const el = {
       "Δεν κατάλαβα το διάστημα. Γράψτε μήνα (`/clip export 2026-11` ή `11/2026`) ή δύο ημερομηνίες (`/clip export 1/11/2026 15/11/2026`).",
     preparing: (label: string) => `Ετοιμάζω το μητρώο ${label}…`,
     nothing: (label: string) => `Δεν υπάρχουν δημοσιεύματα με ημερομηνία δημοσίευσης ${label}.`,
-    ready: (count: number, label: string) => `Το μητρώο ${label}: ${count} δημοσιεύματα, σε CSV και XLSX.`,
+    ready: (count: number, label: string) =>
+      icu("el", "Το μητρώο {label}: {count, plural, one {# δημοσίευμα} other {# δημοσιεύματα}}, σε CSV και XLSX.", {
+        count,
+        label,
+      }),
     sent: "Σας έστειλα τα αρχεία σε προσωπικό μήνυμα.",
   },
   search: {
@@ -160,7 +184,8 @@ export const el = {
     foundMoreThan: (total: number, query: string, page: number) =>
       `Πάνω από *${total.toLocaleString("el-GR")}* αποτελέσματα για «${query}» (σελίδα ${page}, τα νεότερα πρώτα). Προσθέστε μια λέξη ή ένα φίλτρο για να τα περιορίσετε.`,
     found: (total: number, query: string, page: number, pages: number) =>
-      `*${total}* ${total === 1 ? "αποτέλεσμα" : "αποτελέσματα"} για «${query}» (σελίδα ${page} από ${pages})`,
+      icu("el", "{total, plural, one {*#* αποτέλεσμα} other {*#* αποτελέσματα}}", { total }) +
+      ` για «${query}» (σελίδα ${page} από ${pages})`,
     previous: "◀ Προηγούμενα",
     next: "Επόμενα ▶",
   },
@@ -220,6 +245,14 @@ export const en: Widen<typeof el> = {
     duplicateFieldError: (register: string) => `Already logged as ${register}. Press “Log it” again to go on.`,
     saved: (register: string, title: string) => `:white_check_mark: Logged as *${register}*: ${title}`,
     savedFromMessage: (register: string) => `Logged in the press-clippings register as *${register}*.`,
+    commandSummary: "Log, search and export the press-clippings register",
+    help: [
+      "*The press-clippings register*: `/clip`",
+      "`/clip`: log a new clipping; `/clip <link>`: start from a link",
+      "`/clip search <words> [filters]`: search (`/clip search` alone lists the filters)",
+      "`/clip export [month | two dates] [pdf]`: the register as CSV and XLSX (PDF for managers)",
+      "From a message's menu, “Log as clipping” logs it from the message.",
+    ].join("\n"),
     badCommand: (text: string) =>
       `I did not understand “${text}”. Type \`/clip\` for a new clipping, \`/clip <link>\` to start from a link, or \`/clip search <words>\` to search.`,
   },
@@ -228,7 +261,11 @@ export const en: Widen<typeof el> = {
     surgeTotal: (count: number, usual: string) =>
       `:chart_with_upwards_trend: Unusually many clippings today: *${count}* (usually ${usual} a day).`,
     surgeNegative: (count: number) =>
-      `:rotating_light: *${count}* negative clippings today. See \`/clip search tone:negative\`.`,
+      icu(
+        "en",
+        "{count, plural, one {:rotating_light: *#* negative clipping today.} other {:rotating_light: *#* negative clippings today.}} See `/clip search tone:negative`.",
+        { count },
+      ),
     departmentNotice: (department: string, line: string) => `:newspaper: A clipping concerning ${department}: ${line}`,
     departmentList: "*Departments*",
     departmentChannel: (name: string, channel: string | null) =>
@@ -287,7 +324,7 @@ export const en: Widen<typeof el> = {
     pdfColumns: ["Register no.", "Date", "Outlet", "Title", "Tone", "Topics"],
     pdfTitle: "Press clippings register",
     pdfPage: (page: number, pages: number) => `Page ${page} of ${pages}`,
-    pdfCount: (n: number) => `Total: ${n} clippings`,
+    pdfCount: (n: number) => icu("en", "Total: {n, plural, one {# clipping} other {# clippings}}", { n }),
     pdfReady: (label: string) => `The register for ${label} as a PDF.`,
     office: "Communication and Public Relations Office",
     sheetName: "Press clippings register",
@@ -295,7 +332,11 @@ export const en: Widen<typeof el> = {
       "I did not understand the period. Give a month (`/clip export 2026-11` or `11/2026`) or two dates (`/clip export 1/11/2026 15/11/2026`).",
     preparing: (label: string) => `Preparing the register for ${label}…`,
     nothing: (label: string) => `No clippings were published in ${label}.`,
-    ready: (count: number, label: string) => `The register for ${label}: ${count} clippings, as CSV and XLSX.`,
+    ready: (count: number, label: string) =>
+      icu("en", "The register for {label}: {count, plural, one {# clipping} other {# clippings}}, as CSV and XLSX.", {
+        count,
+        label,
+      }),
     sent: "I have sent you the files in a direct message.",
   },
   search: {
@@ -315,7 +356,8 @@ export const en: Widen<typeof el> = {
     foundMoreThan: (total: number, query: string, page: number) =>
       `More than *${total.toLocaleString("en-GB")}* results for “${query}” (page ${page}, newest first). Add a word or a filter to narrow them.`,
     found: (total: number, query: string, page: number, pages: number) =>
-      `*${total}* ${total === 1 ? "result" : "results"} for “${query}” (page ${page} of ${pages})`,
+      icu("en", "{total, plural, one {*#* result} other {*#* results}}", { total }) +
+      ` for “${query}” (page ${page} of ${pages})`,
     previous: "◀ Previous",
     next: "Next ▶",
   },

@@ -1,4 +1,5 @@
-// Reads the text after /clip. Today: nothing (a new clipping) or a link to start from.
+// Reads the text after /clip: nothing (a new clipping), a link to start from, `search …` or
+// `export …`. `/clip help` never reaches here: the command's declaration answers it.
 import { parseWebUrl } from "./url.js";
 
 export type ClipCommand =

@@ -1,28 +1,37 @@
 // Reminds whoever prepares a reply to a clipping, on working days: when it is due and every
 // working day it is overdue. One DM per reply per day, whatever the retries.
 
+import type { LocaleCode } from "../../../i18n/index.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
-import { replyLine } from "../clipping-replies.js";
+import type { ClippingReplies } from "../clipping-replies.js";
+import { replyLine } from "../slack/digest-views.js";
 
-export const clippingReplyReminders: Job = {
-  name: "clipping-reply-reminders",
-  schedule: "0 9 * * 1-5",
-  description: "Reminders of replies owed to clippings (working days, 09:00)",
-  catchUp: "latest",
-  async run(occurrence, deps) {
-    const { services } = deps;
-    const { date: today, working } = await officeDayOf(occurrence, deps);
-    if (!working) return "skipped: not a working day";
-    const due = await services.clippingReplies.openReplies({ dueBy: today });
-    let sent = 0;
-    for (const reply of due) {
-      if (!reply.assignee) continue;
-      const locale = await services.locales.resolve(reply.assignee);
-      const text = messages(locale).replies.reminder(replyLine(reply, today, locale));
-      const result = await deps.sender.post({ key: `${occurrence.key}:${reply.id}`, channel: reply.assignee, text });
-      if (result.posted) sent++;
-    }
-    return `${due.length} due or overdue, ${sent} reminders sent`;
-  },
-};
+export function createReplyRemindersJob({
+  replies,
+  locales,
+}: {
+  replies: Pick<ClippingReplies, "openReplies">;
+  locales: { resolve(slackUserId: string): Promise<LocaleCode> };
+}): Job {
+  return {
+    name: "clipping-reply-reminders",
+    schedule: "0 9 * * 1-5",
+    description: "Reminders of replies owed to clippings (working days, 09:00)",
+    catchUp: "latest",
+    async run(occurrence, deps) {
+      const { date: today, working } = await officeDayOf(occurrence, deps);
+      if (!working) return "skipped: not a working day";
+      const due = await replies.openReplies({ dueBy: today });
+      let sent = 0;
+      for (const reply of due) {
+        if (!reply.assignee) continue;
+        const locale = await locales.resolve(reply.assignee);
+        const text = messages(locale).replies.reminder(replyLine(reply, today, locale));
+        const result = await deps.sender.post({ key: `${occurrence.key}:${reply.id}`, channel: reply.assignee, text });
+        if (result.posted) sent++;
+      }
+      return `${due.length} due or overdue, ${sent} reminders sent`;
+    },
+  };
+}

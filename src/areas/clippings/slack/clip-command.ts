@@ -1,39 +1,35 @@
 import type { App } from "@slack/bolt";
-import { answerSafely, type HandlerDeps, replyWithRespond, userView } from "../../../slack/listener.js";
+import { onCommand } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { parseClipCommand } from "../parse-clip-command.js";
+import type { ClippingsContext } from "./context.js";
 import { exportFromCommand } from "./export-clippings.js";
 import { openClipModal } from "./open-clip-modal.js";
-import { searchFromCommand } from "./search-clippings.js";
+import { answerSearch } from "./search-clippings.js";
 
-export function registerClipCommand(app: App, deps: HandlerDeps): void {
-  app.command("/clip", async ({ ack, command, client, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: "/clip" }, async () => {
-      const user = await userView(deps, command.user_id);
-      const parsed = parseClipCommand(command.text);
+export const CLIP_COMMAND = "/clip";
+
+/** `/clip [link]` logs a clipping; `/clip search …` and `/clip export …`; `/clip help`. */
+export function registerClipCommand(app: App, context: ClippingsContext): void {
+  onCommand(app, context.kit, {
+    name: CLIP_COMMAND,
+    role: "staff",
+    help: (t) => t.clip.help,
+    handle: async ({ user, command, text, client, reply }) => {
+      const parsed = parseClipCommand(text);
       if (parsed.kind === "search") {
-        await searchFromCommand(deps, user, parsed.text, reply, async (message) => {
-          await respond({ response_type: "ephemeral", ...message } as never);
+        return answerSearch(context, user, parsed.text, 1, async (message) => {
+          await reply(message.text, message.blocks);
         });
-        return;
       }
-      if (parsed.kind === "export") {
-        await exportFromCommand(deps, client, user, parsed.text, reply);
-        return;
-      }
-      if (parsed.kind === "unknown") {
-        await reply(user.t.clip.badCommand(escapeMrkdwn(truncate(parsed.text, 200))));
-        return;
-      }
-      await openClipModal(deps, client, {
+      if (parsed.kind === "export") return exportFromCommand(context, client, user, parsed.text, reply);
+      if (parsed.kind === "unknown") return reply(user.t.clip.badCommand(escapeMrkdwn(truncate(parsed.text, 200))));
+      await openClipModal(context, client, {
         user,
-        reply,
         triggerId: command.trigger_id,
         values: { url: parsed.url, medium: parsed.url ? "online" : undefined },
         metadata: { channel: command.channel_id },
       });
-    });
+    },
   });
 }

@@ -1,9 +1,21 @@
+// The "log a press clipping" form's submission: validated under each field, a duplicate link
+// warned about before a second entry, one clipping however often Slack delivers the submission,
+// and the confirmation and the channels' notices once Slack has its answer.
 import type { App } from "@slack/bolt";
 import type { Messages } from "../../../i18n/index.js";
-import { type HandlerDeps, replyPrivately, userView } from "../../../slack/listener.js";
+import { type FormAnswer, onForm, replyPrivately } from "../../../slack/listener.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
+import type { RegisteredClipping } from "../store.js";
 import { type ClippingField, type ValidationError, validateClipping } from "../validation.js";
-import { BLOCK, buildClipModal, CLIP_MODAL_CALLBACK, decodeMetadata, readClipModalState } from "./clip-modal-views.js";
+import { newClippingPosts } from "./alert-views.js";
+import {
+  BLOCK,
+  buildClipModal,
+  CLIP_MODAL_CALLBACK,
+  clipModalMetadata,
+  readClipModalState,
+} from "./clip-modal-views.js";
+import type { ClippingsContext } from "./context.js";
 
 function errorText(t: Messages, error: ValidationError): string {
   return error.code === "tooLong" ? t.clip.errors.tooLong(error.max) : t.clip.errors[error.code];
@@ -21,88 +33,87 @@ export function slackFieldErrors(
   return out;
 }
 
-export function registerClipModalSubmission(app: App, deps: HandlerDeps): void {
-  app.view(CLIP_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
-    const userId = body.user.id;
-    const meta = decodeMetadata(view.private_metadata);
-    let user: Awaited<ReturnType<typeof userView>> | undefined;
-    let stored: { id: number; registerNumber: string; title: string; url: string | null } | undefined;
-    try {
-      user = await userView(deps, userId);
+/** The topics and departments a form may choose, and the form's input checked against them. */
+export async function validateClipForm(
+  { clippings }: Pick<ClippingsContext, "clippings">,
+  state: Parameters<typeof readClipModalState>[0],
+) {
+  const input = readClipModalState(state);
+  const topics = await clippings.listActiveTopics();
+  const departments = await clippings.listActiveDepartments();
+  const result = validateClipping(input, {
+    today: clippings.today(),
+    knownTopicIds: new Set(topics.map((tp) => tp.id)),
+    knownDepartmentIds: new Set(departments.map((d) => d.id)),
+  });
+  return { input, topics, departments, result };
+}
+
+/** Posts a new clipping's notices to its departments' and watched terms' channels. */
+export async function announceNewClipping(context: ClippingsContext, clippingId: number): Promise<void> {
+  const notices = await context.alerts.noticesForNewClipping(clippingId);
+  if (!notices) return;
+  for (const post of newClippingPosts(notices, context.defaultLocale)) await context.sender.post(post);
+}
+
+export function registerClipModalSubmission(app: App, context: ClippingsContext): void {
+  const { kit, clippings } = context;
+  onForm(app, kit, {
+    callbackId: CLIP_MODAL_CALLBACK,
+    role: "staff",
+    metadata: clipModalMetadata,
+    // The modal stays open with everything the user typed; they can simply press the button again.
+    errorBlock: BLOCK.title,
+    handle: async ({ user, view, metadata, client }): Promise<FormAnswer> => {
       const { t } = user;
-      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
-        await ack({
-          response_action: "errors",
-          errors: { [BLOCK.title]: t.common.noPermission(t.common.roleNames.staff) },
-        });
-        return;
-      }
-      const input = readClipModalState(view.state);
-      const topics = await deps.services.clippings.listActiveTopics();
-      const departments = await deps.services.clippings.listActiveDepartments();
-      const result = validateClipping(input, {
-        today: deps.services.clippings.today(),
-        knownTopicIds: new Set(topics.map((tp) => tp.id)),
-        knownDepartmentIds: new Set(departments.map((d) => d.id)),
-      });
-      if (!result.ok) {
-        await ack({ response_action: "errors", errors: slackFieldErrors(t, result.errors) });
-        return;
-      }
-      const outcome = await deps.services.clippings.createClipping({
+      const { input, topics, departments, result } = await validateClipForm(context, view.state);
+      if (!result.ok) return { errors: slackFieldErrors(t, result.errors) };
+      const outcome = await clippings.createClipping({
         draft: result.draft,
-        createdBy: userId,
+        createdBy: user.userId,
         submissionKey: view.id,
-        acceptDuplicateOf: meta.confirmDuplicateOf,
-        source: meta.source,
+        acceptDuplicateOf: metadata.confirmDuplicateOf,
+        source: metadata.source,
       });
       if (outcome.status === "duplicate_url") {
         const { existing } = outcome;
-        await ack({
-          response_action: "update",
-          view: buildClipModal({
+        return {
+          update: buildClipModal({
             t,
             departments,
             locale: user.locale,
             topics,
-            today: deps.services.clippings.today(),
+            today: clippings.today(),
             values: input,
-            metadata: { ...meta, confirmDuplicateOf: existing.id },
+            metadata: { ...metadata, confirmDuplicateOf: existing.id },
             warning: t.clip.duplicateWarning(existing.registerNumber, escapeMrkdwn(truncate(existing.title, 200))),
           }),
-        });
-        return;
+        };
       }
-      await ack();
       // A repeated submission stored nothing new, so it says nothing new either.
-      if (outcome.status === "created") stored = outcome.clipping;
-    } catch (error) {
-      deps.logger.error({ err: error, user: userId, listener: CLIP_MODAL_CALLBACK }, "clipping submission failed");
-      const t = user?.t;
-      // The modal stays open with everything the user typed; they can simply press the button again.
-      await ack({
-        response_action: "errors",
-        errors: { [BLOCK.title]: t ? t.common.unexpectedError : "Error / Σφάλμα" },
-      });
-      return;
-    }
-    if (stored && user) {
-      deps.logger.info({ user: userId, register: stored.registerNumber }, "clipping registered");
-      const title = stored.url ? mrkdwnLink(stored.url, stored.title) : escapeMrkdwn(stored.title);
-      try {
-        await replyPrivately(deps, client, userId, meta.channel)(user.t.clip.saved(stored.registerNumber, title));
-      } catch (error) {
-        deps.logger.warn({ err: error, user: userId }, "could not confirm the clipping to its author");
-      }
-      try {
-        await deps.services.clippingAlerts.announceNewClipping({
-          clippingId: stored.id,
-          sender: deps.sender,
-          locale: deps.defaultLocale,
-        });
-      } catch (error) {
-        deps.logger.warn({ err: error, register: stored.registerNumber }, "could not post the watch-list notices");
-      }
-    }
+      if (outcome.status !== "created") return {};
+      const stored: RegisteredClipping = outcome.clipping;
+      kit.logger.info({ user: user.userId, register: stored.registerNumber }, "clipping registered");
+      return {
+        after: async () => {
+          const title = stored.url ? mrkdwnLink(stored.url, stored.title) : escapeMrkdwn(stored.title);
+          try {
+            await replyPrivately(
+              kit,
+              client,
+              user.userId,
+              metadata.channel,
+            )(t.clip.saved(stored.registerNumber, title));
+          } catch (error) {
+            kit.logger.warn({ err: error, user: user.userId }, "could not confirm the clipping to its author");
+          }
+          try {
+            await announceNewClipping(context, stored.id);
+          } catch (error) {
+            kit.logger.warn({ err: error, register: stored.registerNumber }, "could not post the watch-list notices");
+          }
+        },
+      };
+    },
   });
 }

@@ -1,8 +1,10 @@
 // The "log a press clipping" modal: data in, Block Kit out. No Slack calls, no database.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { idField, jsonCodec, optionalJsonCodec } from "../../../slack/codec.js";
 import { truncate } from "../../../slack/mrkdwn.js";
-import type { TopicOption } from "../clipping-service.js";
+import type { TopicOption } from "../store.js";
 import type { ClippingInput } from "../validation.js";
 import { LIMITS, MEDIA, SCOPES, TONES } from "../validation.js";
 
@@ -29,42 +31,24 @@ export const BLOCK = {
 // Slack's limit for static selects; beyond it the topics are searched as the user types.
 export const MAX_STATIC_OPTIONS = 100;
 
+const slackId = z.string().regex(/^[A-Z0-9_]{1,40}$/i);
+
 /** What the modal carries between opening and submission (Slack keeps it for us, ≤ 3000 chars). */
-export interface ClipModalMetadata {
+const clipModalMetadataSchema = z.object({
   /** Where to confirm: the channel the command or message came from. */
-  channel?: string;
+  channel: slackId.optional(),
   /** The message the clipping was logged from. */
-  source?: { channel: string; ts: string };
+  source: z.object({ channel: slackId, ts: z.string().regex(/^\d{1,12}\.\d{1,8}$/) }).optional(),
   /** Set after a duplicate-link warning: the next submission is stored anyway. */
-  confirmDuplicateOf?: number;
+  confirmDuplicateOf: idField.optional(),
   /** Editing this clipping rather than logging a new one. */
-  clippingId?: number;
-}
+  clippingId: idField.optional(),
+});
+export type ClipModalMetadata = z.output<typeof clipModalMetadataSchema>;
 
-export function encodeMetadata(meta: ClipModalMetadata): string {
-  return JSON.stringify(meta);
-}
-
-export function decodeMetadata(raw: string | undefined): ClipModalMetadata {
-  if (!raw) return {};
-  try {
-    const value: unknown = JSON.parse(raw);
-    if (typeof value !== "object" || value === null) return {};
-    const v = value as Record<string, unknown>;
-    const source = v.source as Record<string, unknown> | undefined;
-    return {
-      channel: typeof v.channel === "string" ? v.channel : undefined,
-      source:
-        source && typeof source.channel === "string" && typeof source.ts === "string"
-          ? { channel: source.channel, ts: source.ts }
-          : undefined,
-      confirmDuplicateOf: typeof v.confirmDuplicateOf === "number" ? v.confirmDuplicateOf : undefined,
-      clippingId: typeof v.clippingId === "number" ? v.clippingId : undefined,
-    };
-  } catch {
-    return {};
-  }
-}
+/** The log form's metadata (it may carry nothing); the correction form's must name its clipping. */
+export const clipModalMetadata = optionalJsonCodec(clipModalMetadataSchema, {});
+export const clipEditMetadata = jsonCodec(clipModalMetadataSchema.extend({ clippingId: idField }));
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 150), emoji: true });
 
@@ -242,7 +226,7 @@ export function buildClipModal(options: {
     title: plain(truncate(editing ? m.editTitle : m.modalTitle, 24)),
     submit: plain(truncate(m.submit, 24)),
     close: plain(truncate(m.close, 24)),
-    private_metadata: encodeMetadata(metadata),
+    private_metadata: clipModalMetadata.encode(metadata),
     blocks,
   };
 }

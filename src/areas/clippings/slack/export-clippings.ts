@@ -2,18 +2,13 @@
 // printable PDF), sent to the requester's DM.
 import type { WebClient } from "@slack/web-api";
 import { formatDayMonthYear } from "../../../lib/clock.js";
-import {
-  ensureRole,
-  type HandlerDeps,
-  type Reply,
-  sendFilesPrivately,
-  type UserView,
-} from "../../../slack/listener.js";
+import { ensureRole, type Reply, sendFilesPrivately, type UserView } from "../../../slack/listener.js";
 import { parseExportRange, toCsv, toXlsx } from "../clipping-export.js";
 import { registerPdf } from "../register-pdf.js";
+import type { ClippingsContext } from "./context.js";
 
 export async function exportFromCommand(
-  deps: HandlerDeps,
+  { kit, clippings }: Pick<ClippingsContext, "kit" | "clippings">,
   client: WebClient,
   user: UserView,
   text: string,
@@ -22,8 +17,8 @@ export async function exportFromCommand(
   const { t } = user;
   // `… pdf`: the printable register, for managers.
   const pdf = /(^|\s)pdf$/i.test(text.trim());
-  if (!(await ensureRole(deps, user, pdf ? "manager" : "staff", reply))) return;
-  const range = parseExportRange(text.trim().replace(/(^|\s)pdf$/i, ""), deps.services.clippings.today());
+  if (!(await ensureRole(kit, user, pdf ? "manager" : "staff", reply))) return;
+  const range = parseExportRange(text.trim().replace(/(^|\s)pdf$/i, ""), clippings.today());
   if (!range) {
     await reply(t.export.badRange);
     return;
@@ -31,7 +26,7 @@ export async function exportFromCommand(
   const label = range.label.includes("_")
     ? `${formatDayMonthYear(range.from)}–${formatDayMonthYear(range.to)}`
     : `${Number(range.label.slice(5))}/${range.label.slice(0, 4)}`;
-  const rows = await deps.services.clippings.rowsForExport(range, user.locale);
+  const rows = await clippings.rowsForExport(range, user.locale);
   if (rows.length === 0) {
     await reply(t.export.nothing(label));
     return;

@@ -1,18 +1,18 @@
 import type { WebClient } from "@slack/web-api";
-import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../../slack/listener.js";
+import type { UserView } from "../../../slack/listener.js";
 import type { ClippingInput } from "../validation.js";
 import { buildClipModal, type ClipModalMetadata } from "./clip-modal-views.js";
+import type { ClippingsContext } from "./context.js";
 
-/** What /clip and the message shortcut share: the role check, then the modal, at once. */
+/** What /clip and the message shortcut share: the modal, at once (their declarations checked the role). */
 export async function openClipModal(
-  deps: HandlerDeps,
+  { clippings }: Pick<ClippingsContext, "clippings">,
   client: WebClient,
-  options: { user: UserView; reply: Reply; triggerId: string; values: ClippingInput; metadata: ClipModalMetadata },
+  options: { user: UserView; triggerId: string; values: ClippingInput; metadata: ClipModalMetadata },
 ): Promise<void> {
-  const { user, reply, triggerId, values, metadata } = options;
-  if (!(await ensureRole(deps, user, "staff", reply))) return;
-  const topics = await deps.services.clippings.listActiveTopics();
-  const departments = await deps.services.clippings.listActiveDepartments();
+  const { user, triggerId, values, metadata } = options;
+  const topics = await clippings.listActiveTopics();
+  const departments = await clippings.listActiveDepartments();
   await client.views.open({
     trigger_id: triggerId,
     view: buildClipModal({
@@ -20,7 +20,7 @@ export async function openClipModal(
       departments,
       locale: user.locale,
       topics,
-      today: deps.services.clippings.today(),
+      today: clippings.today(),
       values,
       metadata,
     }),

@@ -1,22 +1,17 @@
 // `/clip search …` and its page buttons. The answer is seen only by the person searching.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
-  type Reply,
-  type UserView,
-  userView,
-} from "../../../slack/listener.js";
+import type { App, ButtonAction } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
+import { onAction, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { isSearchQueryError, parseSearchQuery } from "../search-query.js";
-import { buildSearchResults, SEARCH_PAGE_ACTION, type SearchPageValue } from "./search-results-views.js";
+import type { ClippingsContext } from "./context.js";
+import { buildSearchResults, SEARCH_PAGE_ACTION, searchPageValue } from "./search-results-views.js";
 
-type Answer = (message: { text: string; blocks?: unknown[] }) => Promise<void>;
+type Answer = (message: { text: string; blocks?: KnownBlock[] }) => Promise<void>;
 
 /** Runs a search and answers with the results, or with a sentence saying what is wrong. */
 export async function answerSearch(
-  deps: HandlerDeps,
+  { search }: Pick<ClippingsContext, "search">,
   user: UserView,
   text: string,
   page: number,
@@ -36,46 +31,23 @@ export async function answerSearch(
     await answer({ text: message });
     return;
   }
-  const result = await deps.services.clippingSearch.searchClippings(query);
+  const result = await search.searchClippings(query);
   const hasFilters = Boolean(
     query.from || query.to || query.outlet || query.medium || query.tone || query.topic || query.needsReply,
   );
   await answer(buildSearchResults({ t, text, result, hasFilters }));
 }
 
-export async function searchFromCommand(
-  deps: HandlerDeps,
-  user: UserView,
-  text: string,
-  reply: Reply,
-  respond: Answer,
-) {
-  if (!(await ensureRole(deps, user, "staff", reply))) return;
-  await answerSearch(deps, user, text, 1, respond);
-}
-
-export function registerSearchPages(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction<ButtonAction>>(
-    new RegExp(`^${SEARCH_PAGE_ACTION}_`),
-    async ({ ack, action, body, respond }) => {
-      await ack();
-      const reply: Reply = async (text) => {
-        await respond({ response_type: "ephemeral", replace_original: false, text });
-      };
-      await answerSafely(deps, { userId: body.user.id, reply, what: SEARCH_PAGE_ACTION }, async () => {
-        const user = await userView(deps, body.user.id);
-        if (!(await ensureRole(deps, user, "staff", reply))) return;
-        let value: SearchPageValue;
-        try {
-          value = JSON.parse(action.value ?? "") as SearchPageValue;
-        } catch {
-          return;
-        }
-        if (typeof value.q !== "string" || !Number.isInteger(value.p) || value.p < 1) return;
-        await answerSearch(deps, user, value.q, value.p, async (message) => {
-          await respond({ response_type: "ephemeral", replace_original: true, ...message } as never);
-        });
+/** The results' previous and next buttons: the same search, another page, in place. */
+export function registerSearchPages(app: App, context: ClippingsContext): void {
+  onAction<ButtonAction, { q: string; p: number }>(app, context.kit, {
+    id: new RegExp(`^${SEARCH_PAGE_ACTION}_`),
+    role: "staff",
+    value: searchPageValue,
+    handle: async ({ user, value, respond }) => {
+      await answerSearch(context, user, value.q, value.p, async (message) => {
+        await respond({ response_type: "ephemeral", replace_original: true, ...message });
       });
     },
-  );
+  });
 }

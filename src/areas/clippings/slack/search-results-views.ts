@@ -1,19 +1,34 @@
 // Search results as an ephemeral message: data in, Block Kit out.
 import type { KnownBlock } from "@slack/types";
+import { z } from "zod";
 import type { Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear } from "../../../lib/clock.js";
+import { type Codec, enumCodec, idCodec, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
-import type { SearchResult } from "../clipping-search.js";
+import type { SearchResult } from "../search-results.js";
 
 export const SEARCH_PAGE_ACTION = "clip_search_page";
 export const RESULT_MENU_ACTION = "clip_result_menu";
 const TONE_MARK = { positive: ":large_green_circle:", neutral: ":white_circle:", negative: ":red_circle:" } as const;
 
 /** What a page button carries: the query as typed and the page to show. */
-export interface SearchPageValue {
-  q: string;
-  p: number;
-}
+export const searchPageValue = jsonCodec(z.object({ q: z.string().max(2000), p: z.number().int().min(1).max(10_000) }));
+export type SearchPageValue = NonNullable<ReturnType<typeof searchPageValue.decode>>;
+
+const MENU_VERBS = ["edit", "withdraw", "reply", "close"] as const;
+export type ResultMenuVerb = (typeof MENU_VERBS)[number];
+
+/** A result's menu choice: what to do, and to which clipping ("edit:42"). */
+export const resultMenuChoice: Codec<{ verb: ResultMenuVerb; id: number }> = {
+  decode(raw) {
+    const [verbText, idText, ...rest] = (raw ?? "").split(":");
+    if (rest.length) return undefined;
+    const verb = enumCodec(MENU_VERBS).decode(verbText);
+    const id = idCodec.decode(idText);
+    return verb && id !== undefined ? { verb, id } : undefined;
+  },
+  encode: ({ verb, id }) => `${verb}:${idCodec.encode(id)}`,
+};
 
 export function buildSearchResults(options: { t: Messages; text: string; result: SearchResult; hasFilters: boolean }): {
   text: string;
@@ -40,14 +55,13 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
         ? `${linked} :speech_balloon: _${t.replies.openMark}_`
         : linked;
     const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value });
-    const options = [option(t.clip.menuEdit, `edit:${hit.id}`)];
+    const choice = (verb: ResultMenuVerb) => resultMenuChoice.encode({ verb, id: hit.id });
+    const options = [option(t.clip.menuEdit, choice("edit"))];
     if (!hit.withdrawn) {
       options.push(
-        hit.replyOpen
-          ? option(t.replies.menuClose, `close:${hit.id}`)
-          : option(t.replies.menuRequest, `reply:${hit.id}`),
+        hit.replyOpen ? option(t.replies.menuClose, choice("close")) : option(t.replies.menuRequest, choice("reply")),
       );
-      options.push(option(t.clip.menuWithdraw, `withdraw:${hit.id}`));
+      options.push(option(t.clip.menuWithdraw, choice("withdraw")));
     }
     blocks.push({
       type: "section",
@@ -59,7 +73,7 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
     });
   }
   const buttons = [];
-  const value = (p: number) => JSON.stringify({ q: text, p } satisfies SearchPageValue);
+  const value = (p: number) => searchPageValue.encode({ q: text, p });
   if (result.page > 1) {
     buttons.push({
       type: "button" as const,
