@@ -34,7 +34,7 @@ export function createAreas(wiring: AreaWiring): Area[] {
   const areas = [
     createDigestArea(deps, digestSections),
     createClippingsArea({
-      kit: deps,
+      kit,
       roles: deps.services.roles,
       prisma: deps.prisma,
       reader: deps.reader,
