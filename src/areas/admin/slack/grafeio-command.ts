@@ -285,6 +285,16 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
   return table;
 }
 
+/** The table is keyed by kind: the entry of a command's kind takes exactly that command. */
+function runSubCommand<K extends Kind>(
+  table: SubCommandTable,
+  context: SubCommandContext,
+  command: CommandOf<K> & { kind: K },
+): Promise<string> {
+  const entry: SubCommand<K> = table[command.kind];
+  return entry.handle(context, command);
+}
+
 /** The help's lines, in the table's order. */
 export function helpEntries(table: SubCommandTable): HelpEntry[] {
   return Object.values(table);
@@ -319,11 +329,7 @@ export function registerGrafeioCommand(app: App, deps: GrafeioCommandDeps): void
       };
       const messagesFor = async (userId: string) => (await userView(kit, userId)).t;
       const context: SubCommandContext = { user, t: user.t, service, timeZone, refuse, messagesFor };
-      // The table is keyed by kind, so this entry's handler takes exactly this command.
-      const entry = table[command.kind] as SubCommand<Kind> as {
-        handle(context: SubCommandContext, command: GrafeioCommand): Promise<string>;
-      };
-      await reply(await entry.handle(context, command));
+      await reply(await runSubCommand(table, context, command));
     },
   });
 }
