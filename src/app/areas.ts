@@ -2,7 +2,7 @@
 // each. Adding an area: its folder under src/areas with an index.ts exporting its factory, and one
 // line here.
 import { createAdminArea } from "../areas/admin/index.js";
-import type { Area } from "../areas/area.js";
+import type { Area, CommandInfo } from "../areas/area.js";
 import { createClippingsArea } from "../areas/clippings/index.js";
 import { createContactsArea } from "../areas/contacts/index.js";
 import { createCorrespondenceArea } from "../areas/correspondence/index.js";
@@ -29,10 +29,12 @@ export function createAreas(wiring: AreaWiring): Area[] {
   // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
   const jobs: Job[] = [];
   const digestSections: DigestSection[] = [];
+  // `/grafeio help` lists every area's commands.
+  const commands: CommandInfo[] = [];
   const deps: HandlerDeps = { ...wiring, jobs };
   const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
   const areas = [
-    createDigestArea(deps, digestSections),
+    createDigestArea({ sections: digestSections, managers: deps.services.roles, locales: deps.locales }),
     createClippingsArea({
       kit,
       roles: deps.services.roles,
@@ -83,10 +85,27 @@ export function createAreas(wiring: AreaWiring): Area[] {
       sponsors: deps.services.sponsorships,
       contacts: deps.services.contacts,
     }),
-    createAdminArea(deps),
+    createAdminArea({
+      kit,
+      roles: deps.services.roles,
+      locales: deps.services.locales,
+      topics: deps.services.clippings,
+      departments: deps.services.clippings,
+      watchTerms: deps.services.clippingAlerts,
+      categories: deps.services.contacts,
+      reminders: deps.services.calendarReminders,
+      precedence: deps.services.events,
+      calendar: deps.services.calendar,
+      jobRuns: deps.services.jobRuns,
+      jobs,
+      commands,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+    }),
   ];
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
+  commands.push(...areas.flatMap((area) => area.commands ?? []));
   return areas;
 }
 

@@ -1,5 +1,10 @@
+import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseGrafeioCommand } from "../../src/areas/admin/parse-grafeio-command.js";
+import { areaWiring, createAreas } from "../../src/app/areas.js";
+import { createLogger } from "../../src/app/logger.js";
+import { createAdminService } from "../../src/areas/admin/service.js";
+import { messages } from "../../src/i18n/index.js";
+import { systemClock } from "../../src/lib/clock.js";
 import { BOT_TOKEN } from "../support/fake-slack.js";
 import { SIGNING_SECRET, startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -23,26 +28,6 @@ async function run(userId: string, text: string): Promise<string> {
 }
 
 describe("/grafeio", () => {
-  it("reads its sub-commands", () => {
-    expect(parseGrafeioCommand("grant <@U0X1|maria> staff")).toEqual({ kind: "grant", userId: "U0X1", role: "staff" });
-    expect(parseGrafeioCommand("revoke <@U0X1> admin")).toEqual({ kind: "revoke", userId: "U0X1", role: "admin" });
-    expect(parseGrafeioCommand("lang en")).toEqual({ kind: "lang", locale: "en" });
-    expect(parseGrafeioCommand("lang <@U0X1> auto")).toEqual({ kind: "lang", userId: "U0X1", locale: null });
-    expect(parseGrafeioCommand("grant maria staff")).toEqual({ kind: "help" });
-    expect(parseGrafeioCommand("topic add Νέα θεματική | New topic")).toEqual({
-      kind: "topicAdd",
-      nameEl: "Νέα θεματική",
-      nameEn: "New topic",
-    });
-    expect(parseGrafeioCommand("topic add Μόνο ελληνικά")).toEqual({
-      kind: "topicAdd",
-      nameEl: "Μόνο ελληνικά",
-      nameEn: "Μόνο ελληνικά",
-    });
-    expect(parseGrafeioCommand("topic add | English only")).toEqual({ kind: "help" });
-    expect(parseGrafeioCommand("grant <@U0X1> emperor")).toEqual({ kind: "help" });
-  });
-
   it("lets an admin give and take roles, which take effect at once", async () => {
     expect(await run(ADMIN, "grant <@U0MARIA1|maria> staff")).toContain("<@U0MARIA1>");
     expect(await t.bot.services.roles.hasRole("U0MARIA1", "staff")).toBe(true);
@@ -104,32 +89,6 @@ describe("/grafeio", () => {
     expect(await t.bot.services.calendar.isWorkingDay("2024-05-07")).toBe(false);
     expect(await run(ADMIN, "calendar clear 2024-05-07")).toContain("εργάσιμη");
     expect(await run("U0STAFF01", "workday 2026-04-13")).toContain("«διαχειριστής»");
-    expect(parseGrafeioCommand("holiday 2026-02-30")).toEqual({ kind: "help" });
-  });
-
-  it("reads the calendar's reminders and a job's time", () => {
-    expect(parseGrafeioCommand("reminder add holiday 11/6 7 Πολιούχος του Δήμου")).toEqual({
-      kind: "reminderAdd",
-      reminder: "holiday",
-      date: "fixed:06-11",
-      leadDays: 7,
-      name: "Πολιούχος του Δήμου",
-    });
-    expect(parseGrafeioCommand("reminder add cards Πάσχα+0 30 Κάρτες Πάσχα")).toMatchObject({ date: "easter:+0" });
-    expect(parseGrafeioCommand("reminder add celebration 31/2 7 Ποτέ")).toEqual({ kind: "help" });
-    expect(parseGrafeioCommand("reminder add celebration 1/3 999 Πολύ νωρίς")).toEqual({ kind: "help" });
-    expect(parseGrafeioCommand("reminder 4 lead 30")).toEqual({ kind: "reminderLead", id: 4, leadDays: 30 });
-    expect(parseGrafeioCommand("job name-day-reminders time 07:45")).toEqual({
-      kind: "jobTime",
-      name: "name-day-reminders",
-      time: "07:45",
-    });
-    expect(parseGrafeioCommand("category add mayors Δήμαρχοι | Mayors")).toEqual({
-      kind: "categoryAdd",
-      slug: "mayors",
-      nameEl: "Δήμαρχοι",
-      nameEn: "Mayors",
-    });
   });
 
   it("lets an admin add the municipality's own holiday and move a job to another time", async () => {
@@ -156,7 +115,6 @@ describe("/grafeio", () => {
     const id = Number(/#(\d+)/.exec(added)?.[1]);
     expect(await run(ADMIN, "precedence")).toContain("42: Πρόεδρος Πολιτιστικού Συλλόγου");
     expect(await run("U0MANAG03", `precedence remove ${id}`)).toContain(`#${id}`);
-    expect(parseGrafeioCommand("precedence add x Υπουργός")).toEqual({ kind: "help" });
   });
 
   it("lets a manager add a contact category, which the contact form offers", async () => {
@@ -167,6 +125,99 @@ describe("/grafeio", () => {
 
   it("shows help for anything it does not understand", async () => {
     expect(await run("U0NOBODY", "sudo make me a sandwich")).toContain("/grafeio lang el|en");
+  });
+
+  it("answers /grafeio, /grafeio help and /grafeio βοήθεια with the help, which lists every area's commands", async () => {
+    const areas = createAreas(
+      areaWiring({
+        services: t.bot.services,
+        db: t.database.db,
+        config: t.config,
+        logger: createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, done) => done() }) }),
+        clock: systemClock,
+        sender: t.bot.sender,
+      }),
+    );
+    const commands = areas.flatMap((a) => a.commands ?? []);
+    expect(commands.map((c) => c.name)).toContain("/grafeio");
+    for (const text of ["", "help", "βοήθεια", "Βοήθεια"]) {
+      const help = await run("U0STAFF01", text);
+      expect(help).toContain("Γραφείο: ρυθμίσεις");
+      expect(help).toContain("`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο (διαχειριστές)");
+      for (const c of commands) expect(help).toContain(`• \`${c.name}\`: ${c.summary(messages("el"))}`);
+    }
+  });
+
+  it("lists the jobs in the reader's language, at the time in force after an admin moves one", async () => {
+    const before = await run(ADMIN, "jobs");
+    expect(before).toContain("Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, 08:00)");
+    expect(before).not.toContain("Managers' morning briefing");
+    await run(ADMIN, "job morning-digest time 07:30");
+    expect(await run(ADMIN, "jobs")).toContain("Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, 07:30)");
+    await run(ADMIN, "lang en");
+    expect(await run(ADMIN, "jobs")).toContain("Managers' morning briefing (working days, 07:30)");
+    await run(ADMIN, "lang auto");
+    await run(ADMIN, "job morning-digest time default");
+    expect(await run(ADMIN, "jobs")).toContain("(εργάσιμες, 08:00)");
+  });
+
+  it("has a description in Greek and in English for every job of the areas", () => {
+    expect(t.bot.jobs.length).toBeGreaterThan(0);
+    for (const locale of ["el", "en"] as const) {
+      const descriptions: Record<string, unknown> = messages(locale).admin.jobDescriptions;
+      for (const job of t.bot.jobs) expect(descriptions[job.name], `${locale}: ${job.name}`).toBeTypeOf("function");
+    }
+  });
+
+  it("lets users set only their own language unless they are admins", async () => {
+    t.fake.users.set("U0OTHER01", { id: "U0OTHER01", locale: "el-GR" });
+    expect(await run("U0STAFF01", "lang <@U0OTHER01> en")).toContain("«διαχειριστής»");
+    expect(await t.bot.services.locales.resolve("U0OTHER01")).toBe("el");
+    expect(await run(ADMIN, "lang <@U0OTHER01> en")).toContain("<@U0OTHER01>");
+    expect(await t.bot.services.locales.resolve("U0OTHER01")).toBe("en");
+  });
+});
+
+describe("the admin service", () => {
+  const service = () => {
+    const s = t.bot.services;
+    return createAdminService({
+      roles: s.roles,
+      locales: s.locales,
+      topics: s.clippings,
+      departments: s.clippings,
+      watchTerms: s.clippingAlerts,
+      categories: s.contacts,
+      reminders: s.calendarReminders,
+      precedence: s.events,
+      calendar: s.calendar,
+      jobRuns: s.jobRuns,
+      jobs: t.bot.jobs,
+      clock: systemClock,
+      timeZone: t.config.timeZone,
+    });
+  };
+
+  it("refuses, as a value, what the actor's role does not allow, and changes nothing", async () => {
+    await t.grant("U0STAFF03", "staff");
+    expect(await service().grantRole("U0STAFF03", "U0STAFF03", "admin")).toEqual({
+      status: "refused",
+      needed: "admin",
+    });
+    expect(await t.bot.services.roles.hasRole("U0STAFF03", "admin")).toBe(false);
+    expect(await service().revokeRole("U0STAFF03", ADMIN, "admin")).toEqual({ status: "refused", needed: "admin" });
+    expect(await service().roleHolders("U0STAFF03")).toEqual({ status: "refused", needed: "admin" });
+    expect(await service().addTopic("U0STAFF03", { nameEl: "Απαγορευμένη", nameEn: "Forbidden" })).toEqual({
+      status: "refused",
+      needed: "manager",
+    });
+    expect(await t.database.db.prisma.topic.count({ where: { nameEl: "Απαγορευμένη" } })).toBe(0);
+    expect(await service().setJob("U0STAFF03", "morning-digest", { enabled: false })).toEqual({
+      status: "refused",
+      needed: "admin",
+    });
+    expect(await service().grantRole(ADMIN, "U0STAFF03", "manager")).toEqual({ status: "granted" });
+    expect(await t.bot.services.roles.hasRole("U0STAFF03", "manager")).toBe(true);
   });
 });
 

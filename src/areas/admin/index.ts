@@ -1,11 +1,31 @@
-// The admin area: what it registers with Slack and the scheduler.
-import type { HandlerDeps } from "../../slack/listener.js";
-import type { Area } from "../area.js";
+// The admin area: `/grafeio`, the office's settings (languages, roles, topics, jobs, calendar
+// corrections, reminders, watch terms, departments, categories, precedence). No jobs of its own.
+import type { Messages } from "../../i18n/index.js";
+import type { SlackKit } from "../../slack/listener.js";
+import type { Area, CommandInfo } from "../area.js";
+import { type AdminServiceDeps, createAdminService } from "./service.js";
 import { register } from "./slack/listeners.js";
-export function createAdminArea(deps: HandlerDeps): Area {
+
+export interface AdminAreaDeps extends AdminServiceDeps {
+  kit: SlackKit;
+  /** Every area's commands, for `/grafeio help` (filled in by the composition root). */
+  commands: readonly CommandInfo[];
+}
+
+export const grafeioCommand: CommandInfo = {
+  name: "/grafeio",
+  role: "staff",
+  summary: (t: Messages) => t.admin.summary,
+};
+
+export function createAdminArea(deps: AdminAreaDeps): Area {
+  const service = createAdminService(deps);
   return {
     name: "admin",
-    register: (app) => register(app, deps),
+    // Slack: the command /grafeio.
+    register: (app) =>
+      register(app, { kit: deps.kit, service, timeZone: deps.timeZone, commands: () => deps.commands }),
     jobs: [],
+    commands: [grafeioCommand],
   };
 }

@@ -1,31 +1,74 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   admin: {
-    help: [
-      "*Γραφείο: ρυθμίσεις*",
-      "`/grafeio lang el|en`: η γλώσσα σας",
-      "`/grafeio roles`: ποιος έχει ποιον ρόλο (διαχειριστές)",
-      "`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο (διαχειριστές)",
-      "`/grafeio revoke @χρήστης admin|manager|staff`: αφαιρεί ρόλο (διαχειριστές)",
-      "`/grafeio lang @χρήστης el|en`: η γλώσσα ενός χρήστη (διαχειριστές)",
-      "`/grafeio topics`: οι θεματικές των δημοσιευμάτων",
-      "`/grafeio topic add Ελληνικά | English`: νέα θεματική (προϊστάμενοι)",
-      "`/grafeio jobs`: οι προγραμματισμένες εργασίες (διαχειριστές)",
-      "`/grafeio job <όνομα> on|off`, `/grafeio job <όνομα> channel #κανάλι|none` (διαχειριστές)",
-      "`/grafeio calendar 2026-05-01`: εργάσιμη ή αργία;",
-      "`/grafeio holiday 2026-05-05 Όνομα`, `/grafeio workday 2026-05-01`, `/grafeio calendar clear 2026-05-01`: διόρθωση αργιών (διαχειριστές)",
-      "`/grafeio job <όνομα> time 08:30|default`: άλλη ώρα για μια εργασία (διαχειριστές)",
-      "`/grafeio categories`, `/grafeio category add slug Ελληνικά | English`: κατηγορίες επαφών (προϊστάμενοι)",
-      "`/grafeio reminders`: οι ημέρες με υπενθύμιση (εθνικές επέτειοι, κάρτες, τοπικές γιορτές)",
-      "`/grafeio reminder add celebration|cards|holiday 23/4 21 Όνομα`, `/grafeio reminder 3 lead 30`, `/grafeio reminder 3 remove` (διαχειριστές)",
-      "`/grafeio precedence`, `/grafeio precedence add 25 Πρέσβης`, `/grafeio precedence remove 7`: ο πίνακας προτεραιότητας (προϊστάμενοι)",
-    ].join("\n"),
+    helpTitle: "*Γραφείο: ρυθμίσεις*",
+    commandsTitle: "*Όλες οι εντολές του Γραφείου*",
+    /** Who may use a line of the help, after it. */
+    roleMarks: { admin: "διαχειριστές", manager: "προϊστάμενοι", staff: "προσωπικό" },
+    summary: "Οι ρυθμίσεις του Γραφείου: γλώσσα, ρόλοι, θεματικές, εργασίες, ημερολόγιο, υπενθυμίσεις",
+    helpLines: {
+      help: "`/grafeio help` ή `/grafeio βοήθεια`: αυτή η βοήθεια",
+      lang: "`/grafeio lang el|en|auto`: η γλώσσα σας (`auto`: όπως στο Slack)· `/grafeio lang @χρήστης el|en|auto`: η γλώσσα ενός χρήστη (διαχειριστές)",
+      roles: "`/grafeio roles`: ποιος έχει ποιον ρόλο",
+      grant: "`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο",
+      revoke: "`/grafeio revoke @χρήστης admin|manager|staff`: αφαιρεί ρόλο",
+      topics: "`/grafeio topics`: οι θεματικές των δημοσιευμάτων",
+      topicAdd: "`/grafeio topic add Ελληνικά | English`: νέα θεματική",
+      departments: "`/grafeio departments`: οι υπηρεσίες του Δήμου και τα κανάλια τους",
+      departmentChannel: "`/grafeio department <slug> channel #κανάλι|none`: το κανάλι των ειδοποιήσεων μιας υπηρεσίας",
+      watchList: "`/grafeio watch`: οι όροι που παρακολουθούνται στα δημοσιεύματα",
+      watchAdd: "`/grafeio watch add <όρος> #κανάλι`: ειδοποίηση στο κανάλι όταν ένα δημοσίευμα αναφέρει τον όρο",
+      watchRemove: "`/grafeio watch remove <όρος>`: σταματά την παρακολούθηση ενός όρου",
+      jobs: "`/grafeio jobs`: οι προγραμματισμένες εργασίες",
+      jobEnable: "`/grafeio job <όνομα> on|off`: ενεργοποιεί ή σταματά μια εργασία",
+      jobChannel: "`/grafeio job <όνομα> channel #κανάλι|none`: σε ποιο κανάλι δημοσιεύει μια εργασία",
+      jobTime: "`/grafeio job <όνομα> time 08:30|default`: άλλη ώρα για μια εργασία",
+      calendarShow: "`/grafeio calendar 2026-05-01`: εργάσιμη ή αργία;",
+      calendarSet: "`/grafeio holiday 2026-05-05 Όνομα`, `/grafeio workday 2026-05-01`: διόρθωση αργιών",
+      calendarClear: "`/grafeio calendar clear 2026-05-01`: αναιρεί μια διόρθωση",
+      categories: "`/grafeio categories`: οι κατηγορίες επαφών",
+      categoryAdd: "`/grafeio category add slug Ελληνικά | English`: νέα κατηγορία επαφών",
+      reminders: "`/grafeio reminders`: οι ημέρες με υπενθύμιση (εθνικές επέτειοι, κάρτες, τοπικές γιορτές)",
+      reminderAdd:
+        "`/grafeio reminder add celebration|cards|holiday 23/4 21 Όνομα`: νέα υπενθύμιση (ημέρα, πόσες ημέρες πριν, όνομα)",
+      reminderLead: "`/grafeio reminder 3 lead 30`: πόσες ημέρες πριν υπενθυμίζεται",
+      reminderRemove: "`/grafeio reminder 3 remove`: αφαιρεί μια υπενθύμιση",
+      precedence: "`/grafeio precedence`: ο πίνακας προτεραιότητας",
+      precedenceAdd: "`/grafeio precedence add 25 Πρέσβης`: νέο αξίωμα, με τη σειρά του",
+      precedenceRemove: "`/grafeio precedence remove 7`: αφαιρεί ένα αξίωμα",
+    },
     topicsList: "*Θεματικές δημοσιευμάτων*",
     topicAdded: (name: string) => `Προστέθηκε η θεματική «${name}».`,
     topicExists: (name: string) => `Η θεματική «${name}» υπάρχει ήδη και είναι διαθέσιμη.`,
     jobsList: "*Προγραμματισμένες εργασίες*",
+    /** What each job does, by its name; `time` is the time in force («08:00», «κάθε ώρα, 09:30-20:30»). */
+    jobDescriptions: {
+      "morning-digest": (time: string) => `Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, ${time})`,
+      "clipping-reply-reminders": (time: string) =>
+        `Υπενθυμίσεις απαντήσεων που οφείλονται σε δημοσιεύματα (εργάσιμες, ${time})`,
+      "clipping-surge-check": (time: string) =>
+        `Ειδοποιεί τους προϊσταμένους για κύμα δημοσιευμάτων ή για αρνητικά δημοσιεύματα (${time})`,
+      "name-day-reminders": (time: string) =>
+        `Οι ονομαστικές εορτές των επαφών, σήμερα και έως την επόμενη εργάσιμη (εργάσιμες, ${time})`,
+      "greeting-cards": (time: string) =>
+        `Οι εκστρατείες ευχετήριων καρτών (Χριστούγεννα, Πάσχα), τόσες ημέρες πριν (εργάσιμες, ${time})`,
+      "calendar-notes": (time: string) =>
+        `Σημειώσεις για τις αργίες και υπενθυμίσεις των εορτασμών που οργανώνει το Γραφείο (εργάσιμες, ${time})`,
+      "translation-reminders": (time: string) =>
+        `Οι προθεσμίες των μεταφράσεων στους υπεύθυνους, οι εκπρόθεσμες στους συντονιστές (εργάσιμες, ${time})`,
+      "translation-weekly": (time: string) => `Η εβδομαδιαία σύνοψη μεταφράσεων των συντονιστών (Δευτέρες, ${time})`,
+      "correspondence-reminders": (time: string) =>
+        `Οι προθεσμίες της αλληλογραφίας από το εξωτερικό, οι εκπρόθεσμες στους συντονιστές (εργάσιμες, ${time})`,
+      "sponsor-thanks": (time: string) =>
+        `Οι ευχαριστήριες επιστολές που οφείλονται σε χορηγούς περασμένων εκδηλώσεων (εργάσιμες, ${time})`,
+      "event-reminders": (time: string) =>
+        `Εργασίες εκδηλώσεων που λήγουν, σύνοψη 7 ημέρες και 1 ημέρα πριν, σχόλια την επομένη (${time})`,
+    },
+    /** A job that runs every hour between two times. */
+    hourly: (from: string, to: string) => `κάθε ώρα, ${from}-${to}`,
     jobLine: (j: {
       name: string;
       description: string;
@@ -53,7 +96,7 @@ export const el = {
     remindersList: "*Ημέρες με υπενθύμιση* (αριθμός, είδος, όνομα, φετινή ημερομηνία, πόσες ημέρες πριν)",
     reminderKinds: { celebration: "εορτασμός", cards: "κάρτες", holiday: "τοπική αργία" },
     reminderLine: (id: number, kind: string, name: string, date: string, lead: number) =>
-      `• #${id} ${kind}: *${name}*, ${date}, ${lead} ημέρες πριν`,
+      `• #${id} ${kind}: *${name}*, ${date}, ${icu("el", "{lead, plural, one {# ημέρα} other {# ημέρες}}", { lead })} πριν`,
     reminderAdded: (id: number, name: string) => `Προστέθηκε η υπενθύμιση #${id} «${name}».`,
     reminderChanged: (id: number) => `Η υπενθύμιση #${id} άλλαξε.`,
     unknownReminder: (id: number) => `Δεν υπάρχει υπενθύμιση #${id}. Δείτε \`/grafeio reminders\`.`,
@@ -73,29 +116,65 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   admin: {
-    help: [
-      "*Grafeio: settings*",
-      "`/grafeio lang el|en`: your language",
-      "`/grafeio roles`: who has which role (administrators)",
-      "`/grafeio grant @user admin|manager|staff`: give a role (administrators)",
-      "`/grafeio revoke @user admin|manager|staff`: take a role away (administrators)",
-      "`/grafeio lang @user el|en`: a user's language (administrators)",
-      "`/grafeio topics`: the clipping topics",
-      "`/grafeio topic add Ελληνικά | English`: a new topic (managers)",
-      "`/grafeio jobs`: the scheduled jobs (administrators)",
-      "`/grafeio job <name> on|off`, `/grafeio job <name> channel #channel|none` (administrators)",
-      "`/grafeio calendar 2026-05-01`: working day or holiday?",
-      "`/grafeio holiday 2026-05-05 Name`, `/grafeio workday 2026-05-01`, `/grafeio calendar clear 2026-05-01`: correct the holidays (administrators)",
-      "`/grafeio job <name> time 08:30|default`: another time of day for a job (admins)",
-      "`/grafeio categories`, `/grafeio category add slug Ελληνικά | English`: contact categories (managers)",
-      "`/grafeio reminders`: the days with a reminder (national days, cards, local celebrations)",
-      "`/grafeio reminder add celebration|cards|holiday 23/4 21 Name`, `/grafeio reminder 3 lead 30`, `/grafeio reminder 3 remove` (admins)",
-      "`/grafeio precedence`, `/grafeio precedence add 25 Πρέσβης`, `/grafeio precedence remove 7`: the precedence table (managers)",
-    ].join("\n"),
+    helpTitle: "*Grafeio: settings*",
+    commandsTitle: "*All of Grafeio's commands*",
+    roleMarks: { admin: "administrators", manager: "managers", staff: "staff" },
+    summary: "The office's settings: language, roles, topics, jobs, calendar, reminders",
+    helpLines: {
+      help: "`/grafeio help` or `/grafeio βοήθεια`: this help",
+      lang: "`/grafeio lang el|en|auto`: your language (`auto`: as in Slack); `/grafeio lang @user el|en|auto`: a user's language (administrators)",
+      roles: "`/grafeio roles`: who has which role",
+      grant: "`/grafeio grant @user admin|manager|staff`: give a role",
+      revoke: "`/grafeio revoke @user admin|manager|staff`: take a role away",
+      topics: "`/grafeio topics`: the clipping topics",
+      topicAdd: "`/grafeio topic add Ελληνικά | English`: a new topic",
+      departments: "`/grafeio departments`: the municipality's departments and their channels",
+      departmentChannel: "`/grafeio department <slug> channel #channel|none`: the channel for a department's notices",
+      watchList: "`/grafeio watch`: the terms watched for in clippings",
+      watchAdd: "`/grafeio watch add <term> #channel`: a notice in the channel when a clipping mentions the term",
+      watchRemove: "`/grafeio watch remove <term>`: stop watching for a term",
+      jobs: "`/grafeio jobs`: the scheduled jobs",
+      jobEnable: "`/grafeio job <name> on|off`: turn a job on or off",
+      jobChannel: "`/grafeio job <name> channel #channel|none`: the channel a job posts in",
+      jobTime: "`/grafeio job <name> time 08:30|default`: another time of day for a job",
+      calendarShow: "`/grafeio calendar 2026-05-01`: working day or holiday?",
+      calendarSet: "`/grafeio holiday 2026-05-05 Name`, `/grafeio workday 2026-05-01`: correct the holidays",
+      calendarClear: "`/grafeio calendar clear 2026-05-01`: undo a correction",
+      categories: "`/grafeio categories`: the contact categories",
+      categoryAdd: "`/grafeio category add slug Ελληνικά | English`: a new contact category",
+      reminders: "`/grafeio reminders`: the days with a reminder (national days, cards, local celebrations)",
+      reminderAdd:
+        "`/grafeio reminder add celebration|cards|holiday 23/4 21 Name`: a new reminder (day, days ahead, name)",
+      reminderLead: "`/grafeio reminder 3 lead 30`: how many days ahead it reminds",
+      reminderRemove: "`/grafeio reminder 3 remove`: remove a reminder",
+      precedence: "`/grafeio precedence`: the precedence table",
+      precedenceAdd: "`/grafeio precedence add 25 Πρέσβης`: a new office, with its rank",
+      precedenceRemove: "`/grafeio precedence remove 7`: remove an office",
+    },
     topicsList: "*Clipping topics*",
     topicAdded: (name: string) => `Topic “${name}” added.`,
     topicExists: (name: string) => `Topic “${name}” already exists and is available.`,
     jobsList: "*Scheduled jobs*",
+    jobDescriptions: {
+      "morning-digest": (time: string) => `Managers' morning briefing (working days, ${time})`,
+      "clipping-reply-reminders": (time: string) => `Reminders of replies owed to clippings (working days, ${time})`,
+      "clipping-surge-check": (time: string) => `Warns managers of a surge of clippings or of negative ones (${time})`,
+      "name-day-reminders": (time: string) =>
+        `Contacts' name days, today's and up to the next working day (working days, ${time})`,
+      "greeting-cards": (time: string) =>
+        `Greeting-card campaigns (Christmas, Easter), N days before (working days, ${time})`,
+      "calendar-notes": (time: string) =>
+        `Holiday notes and reminders of the celebrations the office organises (working days, ${time})`,
+      "translation-reminders": (time: string) =>
+        `Translation deadlines to assignees, overdue ones to the coordinators (working days, ${time})`,
+      "translation-weekly": (time: string) => `The coordinators' weekly translation summary (Mondays, ${time})`,
+      "correspondence-reminders": (time: string) =>
+        `Deadlines of correspondence from abroad, overdue ones to the coordinators (working days, ${time})`,
+      "sponsor-thanks": (time: string) => `Thank-you letters owed to sponsors of past events (working days, ${time})`,
+      "event-reminders": (time: string) =>
+        `Event tasks due, summaries 7 and 1 days before, feedback the day after (${time})`,
+    },
+    hourly: (from: string, to: string) => `hourly, ${from}-${to}`,
     jobLine: (j: {
       name: string;
       description: string;
@@ -121,7 +200,7 @@ export const en: Widen<typeof el> = {
     remindersList: "*Days with a reminder* (number, kind, name, this year's date, days ahead)",
     reminderKinds: { celebration: "celebration", cards: "cards", holiday: "local holiday" },
     reminderLine: (id: number, kind: string, name: string, date: string, lead: number) =>
-      `• #${id} ${kind}: *${name}*, ${date}, ${lead} days ahead`,
+      `• #${id} ${kind}: *${name}*, ${date}, ${icu("en", "{lead, plural, one {# day} other {# days}}", { lead })} ahead`,
     reminderAdded: (id: number, name: string) => `Added reminder #${id} “${name}”.`,
     reminderChanged: (id: number) => `Reminder #${id} changed.`,
     unknownReminder: (id: number) => `There is no reminder #${id}. See \`/grafeio reminders\`.`,

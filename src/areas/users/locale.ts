@@ -2,6 +2,7 @@
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type LocaleCode, localeFromSlack } from "../../i18n/index.js";
 import type { Clock } from "../../lib/clock.js";
+import { createUserStore } from "./store.js";
 
 /** Reads a user's locale from Slack (users.info with include_locale). */
 export type SlackLocaleLookup = (slackUserId: string) => Promise<string | undefined>;
@@ -17,7 +18,8 @@ export function createLocaleService(deps: {
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
 }) {
-  const { prisma, clock, defaultLocale } = deps;
+  const { clock, defaultLocale } = deps;
+  const store = createUserStore(deps.prisma);
   const memory = new Map<string, { locale: LocaleCode; at: number }>();
 
   async function resolve(slackUserId: string): Promise<LocaleCode> {
@@ -25,7 +27,7 @@ export function createLocaleService(deps: {
     const cached = memory.get(slackUserId);
     if (cached && now - cached.at < MEMORY_TTL_MS) return cached.locale;
 
-    const user = await prisma.user.findUnique({ where: { slackUserId } });
+    const user = await store.findLocale(slackUserId);
     let locale: LocaleCode | undefined = user?.localeOverride ?? undefined;
     if (
       !locale &&
@@ -38,11 +40,7 @@ export function createLocaleService(deps: {
     if (!locale) {
       const fromSlack = await lookupWithTimeout(slackUserId);
       if (fromSlack !== undefined) {
-        await prisma.user.upsert({
-          where: { slackUserId },
-          create: { slackUserId, slackLocale: fromSlack, slackLocaleAt: clock.now() },
-          update: { slackLocale: fromSlack, slackLocaleAt: clock.now() },
-        });
+        await store.saveSlackLocale(slackUserId, fromSlack, clock.now());
         locale = localeFromSlack(fromSlack);
       } else {
         locale = localeFromSlack(user?.slackLocale);
@@ -73,11 +71,7 @@ export function createLocaleService(deps: {
     resolve,
     /** The office (or the user) sets the language; `null` goes back to following Slack. */
     async setOverride(slackUserId: string, locale: LocaleCode | null): Promise<void> {
-      await prisma.user.upsert({
-        where: { slackUserId },
-        create: { slackUserId, localeOverride: locale },
-        update: { localeOverride: locale },
-      });
+      await store.saveLocaleOverride(slackUserId, locale);
       memory.delete(slackUserId);
     },
   };

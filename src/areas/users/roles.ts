@@ -1,5 +1,7 @@
+// Who may do what: each user's roles, which the office's admins give and take.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Role } from "../../generated/prisma/enums.js";
+import { createUserStore } from "./store.js";
 
 export type { Role };
 export const ROLES: readonly Role[] = ["admin", "manager", "staff"];
@@ -11,68 +13,46 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/** True when one of `held` is `needed` or a higher role. */
+export function includesRole(held: readonly Role[], needed: Role): boolean {
+  return held.some((r) => RANK[r] >= RANK[needed]);
+}
+
 export function createRoleService({ prisma }: { prisma: PrismaClient }) {
-  async function rolesOf(slackUserId: string): Promise<Role[]> {
-    const rows = await prisma.userRole.findMany({ where: { slackUserId }, select: { role: true } });
-    return rows.map((r) => r.role);
-  }
+  const store = createUserStore(prisma);
 
   /** Gives the users named in the configuration (ADMIN_USER_IDS, MANAGER_USER_IDS) their role at start. */
   async function ensureRoleHolders(slackUserIds: string[], role: Role): Promise<void> {
-    for (const slackUserId of slackUserIds) {
-      await prisma.user.upsert({ where: { slackUserId }, create: { slackUserId }, update: {} });
-      await prisma.userRole.upsert({
-        where: { slackUserId_role: { slackUserId, role } },
-        create: { slackUserId, role, grantedBy: "configuration" },
-        update: {},
-      });
-    }
+    for (const slackUserId of slackUserIds) await store.addRole(slackUserId, role, "configuration");
   }
 
   return {
-    rolesOf,
+    rolesOf: store.rolesOf,
     ensureRoleHolders,
 
     /** True when the user holds `role` or a higher one. */
     async hasRole(slackUserId: string, role: Role): Promise<boolean> {
-      const roles = await rolesOf(slackUserId);
-      return roles.some((r) => RANK[r] >= RANK[role]);
+      return includesRole(await store.rolesOf(slackUserId), role);
     },
 
     async grantRole({ slackUserId, role, grantedBy }: { slackUserId: string; role: Role; grantedBy: string }) {
-      await prisma.user.upsert({ where: { slackUserId }, create: { slackUserId }, update: {} });
-      await prisma.userRole.upsert({
-        where: { slackUserId_role: { slackUserId, role } },
-        create: { slackUserId, role, grantedBy },
-        update: {},
-      });
+      await store.addRole(slackUserId, role, grantedBy);
     },
 
     /** Refuses to remove the last admin, so the office can never lock itself out. */
     async revokeRole({ slackUserId, role }: { slackUserId: string; role: Role }): Promise<"revoked" | "last_admin"> {
-      return prisma.$transaction(async (tx) => {
-        if (role === "admin") {
-          const admins = await tx.userRole.count({ where: { role: "admin" } });
-          const isAdmin = await tx.userRole.count({ where: { role: "admin", slackUserId } });
-          if (isAdmin > 0 && admins <= 1) return "last_admin";
-        }
-        await tx.userRole.deleteMany({ where: { slackUserId, role } });
-        return "revoked";
-      });
+      return store.removeRoleUnlessLastAdmin(slackUserId, role);
     },
 
     async listRoleHolders(): Promise<{ slackUserId: string; roles: Role[] }[]> {
-      const rows = await prisma.userRole.findMany({ orderBy: [{ slackUserId: "asc" }, { role: "asc" }] });
       const byUser = new Map<string, Role[]>();
-      for (const row of rows) byUser.set(row.slackUserId, [...(byUser.get(row.slackUserId) ?? []), row.role]);
+      for (const row of await store.findRoleGrants())
+        byUser.set(row.slackUserId, [...(byUser.get(row.slackUserId) ?? []), row.role]);
       return [...byUser].map(([slackUserId, roles]) => ({ slackUserId, roles }));
     },
 
     /** Exactly the holders of one role (the digest goes to managers, not to every admin). */
-    async holdersOf(role: Role): Promise<string[]> {
-      const rows = await prisma.userRole.findMany({ where: { role }, orderBy: { slackUserId: "asc" } });
-      return rows.map((r) => r.slackUserId);
-    },
+    holdersOf: store.findHoldersOf,
 
     async ensureAdmins(slackUserIds: string[]): Promise<void> {
       await ensureRoleHolders(slackUserIds, "admin");

@@ -1,283 +1,335 @@
+// `/grafeio`, the office's settings: a table of sub-commands, each with who may use it, its line of
+// the help, and what it does. The parser (../parse-grafeio-command.ts) reads the text; the service
+// checks the actor's role and does the work; the views write the answer.
 import type { App } from "@slack/bolt";
-import { dateOf, parseRuleKey } from "../../../calendar/namedays/nameday-calendar.js";
-import { formatDayMonthYear, localDate, localYear } from "../../../lib/clock.js";
-import { scheduleAtTime } from "../../../scheduling/cron.js";
-import { jobOverview } from "../../../scheduling/overview.js";
-import { answerSafely, ensureRole, type HandlerDeps, replyWithRespond, userView } from "../../../slack/listener.js";
+import type { Messages } from "../../../i18n/index.js";
+import { onCommand, type SlackKit, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
-import { weekdayAndDate } from "../../office-calendar/describe.js";
-import { parseGrafeioCommand } from "../parse-grafeio-command.js";
+import type { CommandInfo } from "../../area.js";
+import { type GrafeioCommand, parseGrafeioCommand } from "../parse-grafeio-command.js";
+import type { AdminService, Refused } from "../service.js";
+import {
+  categoriesText,
+  dayText,
+  departmentChannelText,
+  departmentsText,
+  type HelpEntry,
+  helpText,
+  jobChannelText,
+  jobsText,
+  precedenceText,
+  remindersText,
+  roleHoldersText,
+  topicsText,
+  watchTermsText,
+} from "./grafeio-views.js";
 
-export function registerGrafeioCommand(app: App, deps: HandlerDeps): void {
-  app.command("/grafeio", async ({ ack, command, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: "/grafeio" }, async () => {
-      const user = await userView(deps, command.user_id);
-      const { t } = user;
-      const parsed = parseGrafeioCommand(command.text);
-      const roleName = (role: keyof typeof t.common.roleNames) => t.common.roleNames[role];
-      const describeDay = async (date: string) => {
-        const day = await deps.services.calendar.dayInfo(date, user.locale);
-        const holiday = day.holiday ? escapeMrkdwn(day.holiday) : undefined;
-        return t.admin.dayInfo(formatDayMonthYear(date), day.working, holiday, day.overridden);
+type Kind = GrafeioCommand["kind"];
+type CommandOf<K extends Kind> = Extract<GrafeioCommand, { kind: K }>;
+
+export interface SubCommandContext {
+  user: UserView;
+  t: Messages;
+  service: AdminService;
+  timeZone: string;
+  /** The answer to a use case the actor's role does not allow. */
+  refuse(refusal: Refused): string;
+  /** A user's texts in their language as it is now (after they changed it). */
+  messagesFor(userId: string): Promise<Messages>;
+}
+
+export interface SubCommand<K extends Kind> extends HelpEntry {
+  /** Returns the answer, in mrkdwn. */
+  handle(context: SubCommandContext, command: CommandOf<K>): Promise<string>;
+}
+
+export type SubCommandTable = { readonly [K in Kind]: SubCommand<K> };
+
+const isRefused = (outcome: { status: string }): outcome is Refused => outcome.status === "refused";
+
+/** Everyone may read (`anyone`); changing the office's settings takes the role the service checks. */
+export function subCommands(commands: () => readonly CommandInfo[]): SubCommandTable {
+  const table: SubCommandTable = {
+    help: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.help,
+      handle: async ({ t }) => helpText(t, helpEntries(table), commands()),
+    },
+    lang: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.lang,
+      async handle({ user, t, service, refuse, messagesFor }, { userId, locale }) {
+        const target = userId ?? user.userId;
+        const outcome = await service.setLanguage(user.userId, target, locale);
+        if (isRefused(outcome)) return refuse(outcome);
+        const shown = locale ? t.admin.languageNames[locale] : "Slack";
+        // Users who change their own language get the answer in the new one.
+        const answer = target === user.userId ? await messagesFor(target) : t;
+        return answer.admin.languageSet(`<@${target}>`, shown);
+      },
+    },
+    roles: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.roles,
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.roleHolders(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : roleHoldersText(t, outcome.holders);
+      },
+    },
+    grant: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.grant,
+      async handle({ user, t, service, refuse }, { userId, role }) {
+        const outcome = await service.grantRole(user.userId, userId, role);
+        return isRefused(outcome) ? refuse(outcome) : t.admin.granted(`<@${userId}>`, t.common.roleNames[role]);
+      },
+    },
+    revoke: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.revoke,
+      async handle({ user, t, service, refuse }, { userId, role }) {
+        const outcome = await service.revokeRole(user.userId, userId, role);
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "last_admin"
+          ? t.admin.lastAdmin
+          : t.admin.revoked(`<@${userId}>`, t.common.roleNames[role]);
+      },
+    },
+    topics: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.topics,
+      handle: async ({ user, t, service }) => topicsText(t, user.locale, await service.topics()),
+    },
+    topicAdd: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.topicAdd,
+      async handle({ user, t, service, refuse }, { nameEl, nameEn }) {
+        const outcome = await service.addTopic(user.userId, { nameEl, nameEn });
+        if (isRefused(outcome)) return refuse(outcome);
+        const name = escapeMrkdwn(user.locale === "en" ? outcome.topic.nameEn : outcome.topic.nameEl);
+        return outcome.status === "created" ? t.admin.topicAdded(name) : t.admin.topicExists(name);
+      },
+    },
+    departments: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.departments,
+      handle: async ({ user, t, service }) => departmentsText(t, user.locale, await service.departments()),
+    },
+    departmentChannel: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.departmentChannel,
+      async handle({ user, t, service, refuse }, { slug, channelId }) {
+        const outcome = await service.setDepartmentChannel(user.userId, slug, channelId);
+        if (isRefused(outcome)) return refuse(outcome);
+        if (outcome.status === "unknown") return t.alerts.departmentUnknown(escapeMrkdwn(slug));
+        return departmentChannelText(t, user.locale, outcome.department, channelId);
+      },
+    },
+    watchList: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.watchList,
+      handle: async ({ t, service }) => watchTermsText(t, await service.watchTerms()),
+    },
+    watchAdd: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.watchAdd,
+      async handle({ user, t, service, refuse }, { term, channelId }) {
+        const outcome = await service.addWatchTerm(user.userId, term, channelId);
+        return isRefused(outcome) ? refuse(outcome) : t.alerts.watchAdded(escapeMrkdwn(term), `<#${channelId}>`);
+      },
+    },
+    watchRemove: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.watchRemove,
+      async handle({ user, t, service, refuse }, { term }) {
+        const outcome = await service.removeWatchTerm(user.userId, term);
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "removed"
+          ? t.alerts.watchRemoved(escapeMrkdwn(term))
+          : t.alerts.watchUnknown(escapeMrkdwn(term));
+      },
+    },
+    jobs: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.jobs,
+      async handle({ user, t, service, refuse, timeZone }) {
+        const outcome = await service.jobs(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : jobsText(t, outcome.jobs, timeZone);
+      },
+    },
+    jobEnable: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.jobEnable,
+      async handle({ user, t, service, refuse }, { name, enabled }) {
+        const outcome = await service.setJob(user.userId, name, { enabled });
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "unknown"
+          ? t.admin.unknownJob(escapeMrkdwn(name))
+          : t.admin.jobEnabled(name, enabled);
+      },
+    },
+    jobChannel: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.jobChannel,
+      async handle({ user, t, service, refuse }, { name, channelId }) {
+        const outcome = await service.setJob(user.userId, name, { channelId });
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "unknown"
+          ? t.admin.unknownJob(escapeMrkdwn(name))
+          : jobChannelText(t, name, channelId);
+      },
+    },
+    jobTime: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.jobTime,
+      async handle({ user, t, service, refuse }, { name, time }) {
+        const outcome = await service.setJobTime(user.userId, name, time);
+        if (isRefused(outcome)) return refuse(outcome);
+        if (outcome.status === "unknown") return t.admin.unknownJob(escapeMrkdwn(name));
+        if (outcome.status === "bad_time") return t.admin.badTime(escapeMrkdwn(time ?? ""));
+        return t.admin.jobTime(name, outcome.schedule);
+      },
+    },
+    calendarShow: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.calendarShow,
+      handle: async ({ user, t, service }, { date }) => dayText(t, await service.day(date, user.locale)),
+    },
+    calendarSet: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.calendarSet,
+      async handle({ user, t, service, refuse }, { date, day, name }) {
+        const outcome = await service.correctDay(user.userId, { date, day, name }, user.locale);
+        return isRefused(outcome) ? refuse(outcome) : dayText(t, outcome.day);
+      },
+    },
+    calendarClear: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.calendarClear,
+      async handle({ user, t, service, refuse }, { date }) {
+        const outcome = await service.correctDay(user.userId, { date, clear: true }, user.locale);
+        return isRefused(outcome) ? refuse(outcome) : dayText(t, outcome.day);
+      },
+    },
+    categories: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.categories,
+      handle: async ({ user, t, service }) => categoriesText(t, user.locale, await service.categories()),
+    },
+    categoryAdd: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.categoryAdd,
+      async handle({ user, t, service, refuse }, { slug, nameEl, nameEn }) {
+        const outcome = await service.addCategory(user.userId, { slug, nameEl, nameEn });
+        if (isRefused(outcome)) return refuse(outcome);
+        const name = escapeMrkdwn(user.locale === "en" ? nameEn : nameEl);
+        return outcome.status === "created" ? t.admin.categoryAdded(name) : t.admin.categoryExists(slug);
+      },
+    },
+    reminders: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.reminders,
+      handle: async ({ t, service }) => remindersText(t, await service.reminders()),
+    },
+    reminderAdd: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.reminderAdd,
+      async handle({ user, t, service, refuse }, { reminder, date, leadDays, name }) {
+        const outcome = await service.addReminder(user.userId, { choice: reminder, dateKey: date, leadDays, name });
+        if (isRefused(outcome)) return refuse(outcome);
+        return t.admin.reminderAdded(outcome.reminder.id, escapeMrkdwn(outcome.reminder.name));
+      },
+    },
+    reminderLead: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.reminderLead,
+      async handle({ user, t, service, refuse }, { id, leadDays }) {
+        const outcome = await service.setReminderLead(user.userId, id, leadDays);
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "changed" ? t.admin.reminderChanged(id) : t.admin.unknownReminder(id);
+      },
+    },
+    reminderRemove: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.reminderRemove,
+      async handle({ user, t, service, refuse }, { id }) {
+        const outcome = await service.removeReminder(user.userId, id);
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "changed" ? t.admin.reminderChanged(id) : t.admin.unknownReminder(id);
+      },
+    },
+    precedence: {
+      audience: "anyone",
+      line: (t) => t.admin.helpLines.precedence,
+      handle: async ({ t, service }) => precedenceText(t, await service.precedence()),
+    },
+    precedenceAdd: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.precedenceAdd,
+      async handle({ user, t, service, refuse }, { office, rank }) {
+        const outcome = await service.addRank(user.userId, office, rank);
+        if (isRefused(outcome)) return refuse(outcome);
+        return t.admin.precedenceAdded(outcome.row.id, escapeMrkdwn(outcome.row.office), outcome.row.rank);
+      },
+    },
+    precedenceRemove: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.precedenceRemove,
+      async handle({ user, t, service, refuse }, { id }) {
+        const outcome = await service.removeRank(user.userId, id);
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "removed" ? t.admin.precedenceRemoved(id) : t.admin.unknownReminder(id);
+      },
+    },
+  };
+  return table;
+}
+
+/** The table is keyed by kind: the entry of a command's kind takes exactly that command. */
+function runSubCommand<K extends Kind>(
+  table: SubCommandTable,
+  context: SubCommandContext,
+  command: CommandOf<K> & { kind: K },
+): Promise<string> {
+  const entry: SubCommand<K> = table[command.kind];
+  return entry.handle(context, command);
+}
+
+/** The help's lines, in the table's order. */
+export function helpEntries(table: SubCommandTable): HelpEntry[] {
+  return Object.values(table);
+}
+
+export interface GrafeioCommandDeps {
+  kit: SlackKit;
+  service: AdminService;
+  timeZone: string;
+  /** Every area's commands, for the help (filled in once every area is built). */
+  commands: () => readonly CommandInfo[];
+}
+
+// Who may type `/grafeio` at all: anyone, so that a new colleague can choose their language and
+// read the office's lists before an admin gives them a role. The kit's onCommand knows only roles,
+// so its gate is given a roles lookup that lets everyone in; each sub-command's role is checked by
+// the service.
+const everyoneMayType = (kit: SlackKit): SlackKit => ({ ...kit, roles: { hasRole: async () => true } });
+
+export function registerGrafeioCommand(app: App, deps: GrafeioCommandDeps): void {
+  const { kit, service, timeZone } = deps;
+  const table = subCommands(deps.commands);
+  onCommand(app, everyoneMayType(kit), {
+    name: "/grafeio",
+    role: "staff",
+    help: (t) => helpText(t, helpEntries(table), deps.commands()),
+    async handle({ user, text, reply }) {
+      const command = parseGrafeioCommand(text);
+      const refuse = (refusal: Refused) => {
+        kit.logger.info({ user: user.userId, role: refusal.needed, command: command.kind }, "refused: missing role");
+        return user.t.common.noPermission(user.t.common.roleNames[refusal.needed]);
       };
-      switch (parsed.kind) {
-        case "help":
-          await reply(t.admin.help);
-          return;
-        case "roles": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const holders = await deps.services.roles.listRoleHolders();
-          const lines = holders.map((h) => `• <@${h.slackUserId}>: ${h.roles.map(roleName).join(", ")}`);
-          await reply([t.admin.rolesList, ...(lines.length ? lines : [t.admin.noRoles])].join("\n"));
-          return;
-        }
-        case "grant":
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          await deps.services.roles.grantRole({
-            slackUserId: parsed.userId,
-            role: parsed.role,
-            grantedBy: user.userId,
-          });
-          await reply(t.admin.granted(`<@${parsed.userId}>`, roleName(parsed.role)));
-          return;
-        case "revoke": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const outcome = await deps.services.roles.revokeRole({ slackUserId: parsed.userId, role: parsed.role });
-          await reply(
-            outcome === "last_admin"
-              ? t.admin.lastAdmin
-              : t.admin.revoked(`<@${parsed.userId}>`, roleName(parsed.role)),
-          );
-          return;
-        }
-        case "topics": {
-          const topics = await deps.services.clippings.listActiveTopics();
-          const names = topics.map((tp) => `• ${escapeMrkdwn(user.locale === "en" ? tp.nameEn : tp.nameEl)}`);
-          await reply([t.admin.topicsList, ...names].join("\n"));
-          return;
-        }
-        case "topicAdd": {
-          if (!(await ensureRole(deps, user, "manager", reply))) return;
-          const topic = await deps.services.clippings.addTopic({ nameEl: parsed.nameEl, nameEn: parsed.nameEn });
-          const name = escapeMrkdwn(user.locale === "en" ? topic.nameEn : topic.nameEl);
-          await reply(topic.created ? t.admin.topicAdded(name) : t.admin.topicExists(name));
-          return;
-        }
-        case "departments": {
-          const all = await deps.services.clippings.listDepartments();
-          const lines = all.map(
-            (d) =>
-              `• \`${d.slug}\` ${escapeMrkdwn(user.locale === "en" ? d.nameEn : d.nameEl)}${d.channelId ? ` → <#${d.channelId}>` : ""}`,
-          );
-          await reply([t.alerts.departmentList, ...lines].join("\n"));
-          return;
-        }
-        case "departmentChannel": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const all = await deps.services.clippings.listDepartments();
-          const department = all.find((d) => d.slug === parsed.slug);
-          if (!department) return void (await reply(t.alerts.departmentUnknown(escapeMrkdwn(parsed.slug))));
-          await deps.services.clippings.setDepartmentChannel(parsed.slug, parsed.channelId);
-          const name = escapeMrkdwn(user.locale === "en" ? department.nameEn : department.nameEl);
-          await reply(t.alerts.departmentChannel(name, parsed.channelId ? `<#${parsed.channelId}>` : null));
-          return;
-        }
-        case "watchList": {
-          const terms = await deps.services.clippingAlerts.listWatchTerms();
-          const lines = terms.map((w) => `• «${escapeMrkdwn(w.term)}» → <#${w.channelId}>`);
-          await reply([t.alerts.watchList, ...(lines.length ? lines : [t.alerts.watchNone])].join("\n"));
-          return;
-        }
-        case "watchAdd": {
-          if (!(await ensureRole(deps, user, "manager", reply))) return;
-          await deps.services.clippingAlerts.addWatchTerm({
-            term: parsed.term,
-            channelId: parsed.channelId,
-            by: user.userId,
-          });
-          await reply(t.alerts.watchAdded(escapeMrkdwn(parsed.term), `<#${parsed.channelId}>`));
-          return;
-        }
-        case "watchRemove": {
-          if (!(await ensureRole(deps, user, "manager", reply))) return;
-          const removed = await deps.services.clippingAlerts.removeWatchTerm(parsed.term);
-          await reply(
-            removed
-              ? t.alerts.watchRemoved(escapeMrkdwn(parsed.term))
-              : t.alerts.watchUnknown(escapeMrkdwn(parsed.term)),
-          );
-          return;
-        }
-        case "jobs": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const jobs = await jobOverview({
-            jobs: deps.jobs,
-            store: deps.services.jobRuns,
-            now: deps.clock.now(),
-            timeZone: deps.timeZone,
-          });
-          const when = (d?: Date | null) =>
-            d
-              ? `${formatDayMonthYear(localDate(d, deps.timeZone))} ${d.toLocaleTimeString("el-GR", { timeZone: deps.timeZone, hour: "2-digit", minute: "2-digit", hour12: false })}`
-              : "—";
-          const lines = jobs.map((j) =>
-            t.admin.jobLine({
-              name: j.name,
-              description: j.description,
-              enabled: j.enabled,
-              channel: j.channelId ? `<#${j.channelId}>` : "—",
-              last: j.last ? `${when(j.last.scheduledFor)} ${j.last.status}` : "—",
-              next: when(j.next),
-              failures: j.failures30d,
-            }),
-          );
-          await reply([t.admin.jobsList, ...lines].join("\n"));
-          return;
-        }
-        case "jobEnable":
-        case "jobChannel": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          if (!deps.jobs.some((j) => j.name === parsed.name)) {
-            await reply(t.admin.unknownJob(escapeMrkdwn(parsed.name)));
-            return;
-          }
-          const change = parsed.kind === "jobEnable" ? { enabled: parsed.enabled } : { channelId: parsed.channelId };
-          await deps.services.jobRuns.updateSetting(
-            parsed.name,
-            { ...change, updatedBy: user.userId },
-            deps.clock.now(),
-          );
-          await reply(
-            parsed.kind === "jobEnable"
-              ? t.admin.jobEnabled(parsed.name, parsed.enabled)
-              : t.admin.jobChannel(parsed.name, parsed.channelId ? `<#${parsed.channelId}>` : null),
-          );
-          return;
-        }
-        case "jobTime": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const job = deps.jobs.find((j) => j.name === parsed.name);
-          if (!job) {
-            await reply(t.admin.unknownJob(escapeMrkdwn(parsed.name)));
-            return;
-          }
-          const schedule = parsed.time === null ? null : scheduleAtTime(job.schedule, parsed.time);
-          if (schedule === undefined) {
-            await reply(t.admin.badTime(escapeMrkdwn(parsed.time ?? "")));
-            return;
-          }
-          await deps.services.jobRuns.updateSetting(job.name, { schedule, updatedBy: user.userId }, deps.clock.now());
-          await reply(t.admin.jobTime(job.name, schedule ?? job.schedule));
-          return;
-        }
-        case "categories": {
-          const categories = await deps.services.contacts.listCategories();
-          const lines = categories.map(
-            (c) => `• \`${c.slug}\` ${escapeMrkdwn(user.locale === "en" ? c.nameEn : c.nameEl)}`,
-          );
-          await reply([t.admin.categoriesList, ...lines].join("\n"));
-          return;
-        }
-        case "categoryAdd": {
-          if (!(await ensureRole(deps, user, "manager", reply))) return;
-          const outcome = await deps.services.contacts.addCategory({
-            slug: parsed.slug,
-            nameEl: parsed.nameEl,
-            nameEn: parsed.nameEn,
-          });
-          const name = escapeMrkdwn(user.locale === "en" ? parsed.nameEn : parsed.nameEl);
-          await reply(outcome === "created" ? t.admin.categoryAdded(name) : t.admin.categoryExists(parsed.slug));
-          return;
-        }
-        case "reminders": {
-          const reminders = await deps.services.calendarReminders.active();
-          const year = localYear(deps.clock.now(), deps.timeZone);
-          const lines = reminders.map((r) => {
-            const rule = parseRuleKey(r.dateKey);
-            const date = rule ? weekdayAndDate(t, dateOf(rule, year)) : r.dateKey;
-            return t.admin.reminderLine(
-              r.id,
-              t.admin.reminderKinds[r.holiday ? "holiday" : r.kind],
-              escapeMrkdwn(r.name),
-              date,
-              r.leadDays,
-            );
-          });
-          await reply([t.admin.remindersList, ...lines].join("\n"));
-          return;
-        }
-        case "reminderAdd": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const created = await deps.services.calendarReminders.add({
-            kind: parsed.reminder === "cards" ? "cards" : "celebration",
-            holiday: parsed.reminder === "holiday",
-            name: parsed.name,
-            dateKey: parsed.date,
-            leadDays: parsed.leadDays,
-            createdBy: user.userId,
-          });
-          await reply(t.admin.reminderAdded(created.id, escapeMrkdwn(created.name)));
-          return;
-        }
-        case "reminderLead":
-        case "reminderRemove": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          const done =
-            parsed.kind === "reminderLead"
-              ? await deps.services.calendarReminders.setLeadDays(parsed.id, parsed.leadDays)
-              : await deps.services.calendarReminders.remove(parsed.id);
-          await reply(done ? t.admin.reminderChanged(parsed.id) : t.admin.unknownReminder(parsed.id));
-          return;
-        }
-        case "precedence": {
-          const table = await deps.services.events.precedenceTable();
-          const lines = table.map((r) => t.admin.precedenceLine(r.id, r.rank, escapeMrkdwn(r.office)));
-          await reply([t.admin.precedenceList, ...lines].join("\n"));
-          return;
-        }
-        case "precedenceAdd":
-        case "precedenceRemove": {
-          if (!(await ensureRole(deps, user, "manager", reply))) return;
-          if (parsed.kind === "precedenceAdd") {
-            const row = await deps.services.events.addRank(parsed.office, parsed.rank);
-            await reply(t.admin.precedenceAdded(row.id, escapeMrkdwn(row.office), row.rank));
-          } else {
-            const done = await deps.services.events.removeRank(parsed.id);
-            await reply(done ? t.admin.precedenceRemoved(parsed.id) : t.admin.unknownReminder(parsed.id));
-          }
-          return;
-        }
-        case "calendarShow": {
-          await reply(await describeDay(parsed.date));
-          return;
-        }
-        case "calendarSet":
-        case "calendarClear": {
-          if (!(await ensureRole(deps, user, "admin", reply))) return;
-          if (parsed.kind === "calendarClear") await deps.services.calendar.clearOverride(parsed.date);
-          else
-            await deps.services.calendar.setOverride({
-              date: parsed.date,
-              kind: parsed.day,
-              name: parsed.name,
-              setBy: user.userId,
-            });
-          await reply(await describeDay(parsed.date));
-          return;
-        }
-        case "lang": {
-          const target = parsed.userId ?? user.userId;
-          if (target !== user.userId && !(await ensureRole(deps, user, "admin", reply))) return;
-          await deps.services.locales.setOverride(target, parsed.locale);
-          const shown = parsed.locale ? t.admin.languageNames[parsed.locale] : "Slack";
-          // Answer in the new language when users change their own.
-          const answer = target === user.userId ? (await userView(deps, target)).t : t;
-          await reply(answer.admin.languageSet(`<@${target}>`, shown));
-          return;
-        }
-      }
-    });
+      const messagesFor = async (userId: string) => (await userView(kit, userId)).t;
+      const context: SubCommandContext = { user, t: user.t, service, timeZone, refuse, messagesFor };
+      await reply(await runSubCommand(table, context, command));
+    },
   });
 }

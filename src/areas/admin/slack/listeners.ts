@@ -1,7 +1,6 @@
 import type { App } from "@slack/bolt";
-import type { HandlerDeps } from "../../../slack/listener.js";
-import { registerGrafeioCommand } from "./grafeio-command.js";
+import { type GrafeioCommandDeps, registerGrafeioCommand } from "./grafeio-command.js";
 
-export function register(app: App, deps: HandlerDeps): void {
+export function register(app: App, deps: GrafeioCommandDeps): void {
   registerGrafeioCommand(app, deps);
 }

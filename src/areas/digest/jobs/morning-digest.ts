@@ -1,7 +1,6 @@
 // The managers' morning briefing: at 08:00 on working days, each manager gets a DM (in their
 // language) and the managers' channel, if an admin chose one, gets the same in the office's.
 import { TZDate } from "@date-fns/tz";
-import type { WorkingCalendar } from "../../../calendar/working-days.js";
 import { type LocaleCode, messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
 import { wallTime } from "../../../scheduling/cron.js";
@@ -12,11 +11,11 @@ import { buildDigestMessages } from "../slack/digest-views.js";
 export interface MorningDigestDeps {
   /** Every area's sections, in the digest's order (filled in by the composition root). */
   sections: readonly DigestSection[];
-  calendar: Pick<WorkingCalendar, "dayInfo" | "previousWorkingDay">;
-  roles: { holdersOf(role: "manager"): Promise<string[]> };
+  managers: { holdersOf(role: "manager"): Promise<string[]> };
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
 }
 
+// The description `/grafeio jobs` shows is the admin area's text for this job's name.
 export const createMorningDigest = (area: MorningDigestDeps): Job => ({
   name: "morning-digest",
   schedule: "0 8 * * 1-5",
@@ -24,16 +23,16 @@ export const createMorningDigest = (area: MorningDigestDeps): Job => ({
   catchUp: "latest",
   async run(occurrence, deps) {
     const { timeZone } = deps;
-    const day = await area.calendar.dayInfo(localDate(occurrence.scheduledFor, timeZone));
+    const day = await deps.calendar.dayInfo(localDate(occurrence.scheduledFor, timeZone));
     const { date } = day;
     if (!day.working) return `skipped: ${day.holiday ?? "weekend"}`;
 
     // New since the previous working day's briefing, at the same local time.
     const local = new TZDate(occurrence.scheduledFor, timeZone);
-    const previous = await area.calendar.previousWorkingDay(date);
+    const previous = await deps.calendar.previousWorkingDay(date);
     const since = wallTime(previous, local.getHours(), local.getMinutes(), timeZone);
     const recipients: { channel: string; locale: LocaleCode }[] = [];
-    for (const manager of await area.roles.holdersOf("manager")) {
+    for (const manager of await area.managers.holdersOf("manager")) {
       recipients.push({ channel: manager, locale: await area.locales.resolve(manager) });
     }
     if (deps.channelId) recipients.push({ channel: deps.channelId, locale: deps.defaultLocale });

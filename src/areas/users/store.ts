@@ -1,0 +1,89 @@
+// The users' records: their roles and their language. The only file of the area that uses Prisma.
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Role } from "../../generated/prisma/enums.js";
+import type { LocaleCode } from "../../i18n/index.js";
+
+export interface StoredUserLocale {
+  localeOverride: LocaleCode | null;
+  slackLocale: string | null;
+  slackLocaleAt: Date | null;
+}
+
+export function createUserStore(prisma: PrismaClient) {
+  async function ensureUser(slackUserId: string): Promise<void> {
+    await prisma.user.upsert({ where: { slackUserId }, create: { slackUserId }, update: {} });
+  }
+
+  return {
+    ensureUser,
+
+    async rolesOf(slackUserId: string): Promise<Role[]> {
+      const rows = await prisma.userRole.findMany({ where: { slackUserId }, select: { role: true } });
+      return rows.map((r) => r.role);
+    },
+
+    /** Adds the role (and the user, if new); a role already held stays as it was granted. */
+    async addRole(slackUserId: string, role: Role, grantedBy: string): Promise<void> {
+      await ensureUser(slackUserId);
+      await prisma.userRole.upsert({
+        where: { slackUserId_role: { slackUserId, role } },
+        create: { slackUserId, role, grantedBy },
+        update: {},
+      });
+    },
+
+    /**
+     * Removes the role unless it is the last admin's admin role, in one transaction so that two
+     * admins revoking each other at once cannot both succeed.
+     */
+    async removeRoleUnlessLastAdmin(slackUserId: string, role: Role): Promise<"revoked" | "last_admin"> {
+      return prisma.$transaction(async (tx) => {
+        if (role === "admin") {
+          const admins = await tx.userRole.count({ where: { role: "admin" } });
+          const isAdmin = await tx.userRole.count({ where: { role: "admin", slackUserId } });
+          if (isAdmin > 0 && admins <= 1) return "last_admin";
+        }
+        await tx.userRole.deleteMany({ where: { slackUserId, role } });
+        return "revoked";
+      });
+    },
+
+    /** Every role held, by user then role. */
+    async findRoleGrants(): Promise<{ slackUserId: string; role: Role }[]> {
+      return prisma.userRole.findMany({
+        orderBy: [{ slackUserId: "asc" }, { role: "asc" }],
+        select: { slackUserId: true, role: true },
+      });
+    },
+
+    async findHoldersOf(role: Role): Promise<string[]> {
+      const rows = await prisma.userRole.findMany({ where: { role }, orderBy: { slackUserId: "asc" } });
+      return rows.map((r) => r.slackUserId);
+    },
+
+    async findLocale(slackUserId: string): Promise<StoredUserLocale | null> {
+      return prisma.user.findUnique({
+        where: { slackUserId },
+        select: { localeOverride: true, slackLocale: true, slackLocaleAt: true },
+      });
+    },
+
+    async saveSlackLocale(slackUserId: string, slackLocale: string, at: Date): Promise<void> {
+      await prisma.user.upsert({
+        where: { slackUserId },
+        create: { slackUserId, slackLocale, slackLocaleAt: at },
+        update: { slackLocale, slackLocaleAt: at },
+      });
+    },
+
+    async saveLocaleOverride(slackUserId: string, localeOverride: LocaleCode | null): Promise<void> {
+      await prisma.user.upsert({
+        where: { slackUserId },
+        create: { slackUserId, localeOverride },
+        update: { localeOverride },
+      });
+    },
+  };
+}
+
+export type UserStore = ReturnType<typeof createUserStore>;
