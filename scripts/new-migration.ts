@@ -1,21 +1,13 @@
 // Authors a migration from the difference between the last migration and prisma/schema.prisma:
 //   npm run db:migration -- <name>
-// Each migration folder keeps the datamodel it leads to (schema.prisma beside migration.sql); the
-// new migration is `prisma migrate diff` from the newest of those to the current schema. A
+// prisma/migrations/datamodel.prisma is the datamodel the migrations lead to (one snapshot, not a
+// copy per migration folder: only the newest was ever read). The new migration is `prisma migrate
+// diff` from it to the current schema, and the snapshot then becomes the schema. A
 // datamodel-to-datamodel diff needs no database and downloads nothing. (`--from-migrations` needs
 // Prisma's shadow database, which runs each migration as one prepared statement and fails on PGlite
 // as soon as a migration has several statements.)
 import { spawnSync } from "node:child_process";
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -27,11 +19,10 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const MIGRATIONS = path.join("prisma", "migrations");
 const SCHEMA = path.join("prisma", "schema.prisma");
 
-const snapshots = readdirSync(MIGRATIONS)
-  .filter((d) => existsSync(path.join(MIGRATIONS, d, "schema.prisma")))
-  .sort();
-const latest = snapshots.at(-1);
-const from = latest ? ["--from-schema-datamodel", path.join(MIGRATIONS, latest, "schema.prisma")] : ["--from-empty"];
+// A file, not a folder: the migrator takes every folder in prisma/migrations for a migration.
+const SNAPSHOT = path.join(MIGRATIONS, "datamodel.prisma");
+
+const from = existsSync(SNAPSHOT) ? ["--from-schema-datamodel", SNAPSHOT] : ["--from-empty"];
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "grafeio-migration-"));
 const out = path.join(tmp, "migration.sql");
@@ -63,7 +54,5 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const dir = path.join(MIGRATIONS, `${stamp}_${name}`);
 mkdirSync(dir, { recursive: true });
 writeFileSync(path.join(dir, "migration.sql"), sql);
-copyFileSync(SCHEMA, path.join(dir, "schema.prisma"));
-console.log(
-  `Wrote ${path.join(dir, "migration.sql")} (and the datamodel it leads to, schema.prisma). Read it before committing.`,
-);
+copyFileSync(SCHEMA, SNAPSHOT);
+console.log(`Wrote ${path.join(dir, "migration.sql")} and updated ${SNAPSHOT}. Read the SQL before committing.`);

@@ -27,10 +27,11 @@ export function pgConfigFromUrl(url: string) {
   };
 }
 
-/** Opens PGlite with the extensions the migrations create. `memory://` keeps it in memory. */
-export async function openPglite(dataDir: string): Promise<PGlite> {
+/** Opens PGlite with the extensions the migrations create. `memory://` keeps it in memory.
+ *  `loadDataDir` starts it as a copy of a dump (`dumpDataDir()`) instead of an empty database. */
+export async function openPglite(dataDir: string, { loadDataDir }: { loadDataDir?: Blob } = {}): Promise<PGlite> {
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pg = new PGlite(dataDir, { extensions: { unaccent, pg_trgm } });
+  const pg = new PGlite(dataDir, { extensions: { unaccent, pg_trgm }, loadDataDir });
   await pg.waitReady;
   return pg;
 }

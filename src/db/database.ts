@@ -25,19 +25,31 @@ export interface Database {
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
 
-export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return isPostgresUrl(options.databaseUrl) ? openPostgres(options.databaseUrl) : openEmbedded(options.dataDir);
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir: string;
+  /** Embedded only: start as a copy of this dump of a data directory (PGlite's `dumpDataDir()`). */
+  loadDataDir?: Blob;
+}): Promise<Database> {
+  return isPostgresUrl(options.databaseUrl)
+    ? openPostgres(options.databaseUrl)
+    : openEmbedded(options.dataDir, options.loadDataDir);
 }
 
-async function openEmbedded(dataDir: string): Promise<Database> {
-  const pglite = await openPglite(dataDir);
-  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }) });
-  const session: SqlSession = {
+/** The migrator's view of a PGlite. */
+export function pgliteSession(pglite: PGlite): SqlSession {
+  return {
     exec: async (sql) => {
       await pglite.exec(sql);
     },
     query: async <T>(sql: string, params?: unknown[]) => (await pglite.query<T>(sql, params)).rows,
   };
+}
+
+async function openEmbedded(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
+  const pglite = await openPglite(dataDir, { loadDataDir });
+  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }) });
+  const session = pgliteSession(pglite);
   let closed = false;
   return {
     engine: "pglite",

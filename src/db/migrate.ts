@@ -29,6 +29,8 @@ export class MigrationError extends Error {}
 // Any fixed number: two bot processes starting together on one PostgreSQL take turns on it.
 const ADVISORY_LOCK_KEY = 7_240_311_001;
 
+/** Every folder of `dir` is a migration; the files beside them (migration_lock.toml, the datamodel
+ *  snapshot datamodel.prisma, the functions' summary functions.sql) are not. */
 export function readMigrations(dir: string): MigrationFile[] {
   return readdirSync(dir)
     .filter((name) => statSync(path.join(dir, name)).isDirectory())

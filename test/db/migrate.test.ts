@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR } from "../../src/db/database.js";
 import { applyMigrations, MigrationError, readMigrations, type SqlSession } from "../../src/db/migrate.js";
@@ -56,16 +58,20 @@ describe(`migrations on ${testEngine}`, () => {
 });
 
 describe("prisma/schema.prisma", () => {
-  it("has a migration for every change (the newest migration's datamodel is the schema)", async () => {
-    const { readFileSync, readdirSync, existsSync } = await import("node:fs");
-    const path = await import("node:path");
-    const latest = readdirSync(MIGRATIONS_DIR)
-      .filter((d) => existsSync(path.join(MIGRATIONS_DIR, d, "schema.prisma")))
-      .sort()
-      .at(-1);
-    expect(latest, "no migration keeps its datamodel").toBeDefined();
-    const snapshot = readFileSync(path.join(MIGRATIONS_DIR, String(latest), "schema.prisma"), "utf8");
+  it("has a migration for every change (the datamodel the migrations lead to is the schema)", () => {
+    // Written by `npm run db:migration`, together with the migration that leads to it.
+    const snapshot = readFileSync(path.join(MIGRATIONS_DIR, "datamodel.prisma"), "utf8");
     const schema = readFileSync(path.join(MIGRATIONS_DIR, "..", "schema.prisma"), "utf8");
     expect(snapshot, "run `npm run db:migration -- <name>`").toBe(schema);
+  });
+
+  it("is kept once, not beside each migration (a folder holds its migration.sql alone)", () => {
+    const folders = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((e) => e.isDirectory());
+    const extra = folders.flatMap((f) =>
+      readdirSync(path.join(MIGRATIONS_DIR, f.name))
+        .filter((file) => file !== "migration.sql")
+        .map((file) => `${f.name}/${file}`),
+    );
+    expect(extra).toEqual([]);
   });
 });

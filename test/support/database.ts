@@ -1,12 +1,25 @@
 // The real engine for tests: PGlite in memory by default; with TEST_DATABASE_URL, a fresh database
 // on that PostgreSQL server for each test file (dropped afterwards), so files run in parallel.
+// Migrating takes seconds (21 migrations), so it is done once per run, in migrated-template.ts,
+// and each test file gets a copy of that migrated database.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
+import { inject } from "vitest";
 import { pgConfigFromUrl } from "../../src/db/adapter.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const testEngine = testDatabaseUrl ? "postgres" : "pglite";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** From migrated-template.ts. PGlite: the paths of dumps of a migrated and of an empty data
+     *  directory. PostgreSQL: the name of a migrated database to copy (an empty one is a plain
+     *  CREATE DATABASE). */
+    testDatabaseTemplates: { migrated: string; empty?: string };
+  }
+}
 
 export interface TestDatabase {
   db: Database;
@@ -16,18 +29,59 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
+/** A unique database name: other runs (other engineers, CI) may share the server. */
+export function uniqueDatabaseName(prefix: string): string {
+  return `${prefix}_${randomBytes(6).toString("hex")}`;
+}
+
+/** Runs one statement on the server's maintenance database (CREATE/DROP DATABASE cannot run inside
+ *  the database they name). */
+export async function onServer(url: string, sql: string): Promise<void> {
+  const admin = new pg.Client(pgConfigFromUrl(url));
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+function templates(): { migrated: string; empty?: string } {
+  const provided = inject("testDatabaseTemplates");
+  if (!provided) throw new Error("No template database: vitest.config.ts must run test/support/migrated-template.ts");
+  return provided;
+}
+
+const dumps = new Map<string, Blob>();
+/** Each dump is read once per test file; PGlite copies it into each database it opens. */
+function pgliteDump(file: string | undefined): Blob {
+  if (!file) throw new Error("No PGlite dump: the global setup ran for PostgreSQL");
+  let dump = dumps.get(file);
+  if (!dump) {
+    dump = new Blob([readFileSync(file)]);
+    dumps.set(file, dump);
+  }
+  return dump;
+}
+
+/**
+ * A database of this test's own: a copy of the migrated template, or with `migrate: false` an empty
+ * one (for the tests of the migrator itself). Either way it is a copy: nothing is shared between
+ * test files.
+ */
 export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
-    const db = await openDatabase({ dataDir: "memory://" });
+    const { migrated, empty } = templates();
+    const db = await openDatabase({ dataDir: "memory://", loadDataDir: pgliteDump(migrate ? migrated : empty) });
+    // Nothing is left to apply on a copy; this only checks it (and keeps a watch run right when a
+    // migration is added after the template was made).
     if (migrate) await db.migrate();
     return { db, dispose: () => db.close() };
   }
-  const name = `grafeio_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client(pgConfigFromUrl(testDatabaseUrl));
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(testDatabaseUrl);
+  const serverUrl = testDatabaseUrl;
+  const name = uniqueDatabaseName("grafeio_test");
+  await onServer(serverUrl, `CREATE DATABASE ${name}${migrate ? ` TEMPLATE ${templates().migrated}` : ""}`);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
   if (migrate) await db.migrate();
@@ -36,10 +90,7 @@ export async function createTestDatabase({ migrate = true }: { migrate?: boolean
     url: url.toString(),
     async dispose() {
       await db.close();
-      const c = new pg.Client(pgConfigFromUrl(testDatabaseUrl));
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
