@@ -6,12 +6,10 @@ import { createClippingSearch } from "../areas/clippings/clipping-search.js";
 import { createClippingService } from "../areas/clippings/clipping-service.js";
 import { createContactImports } from "../areas/contacts/contact-import.js";
 import { createContactService } from "../areas/contacts/contact-service.js";
-import { createLetterService } from "../areas/correspondence/letter-service.js";
 import { createEventService } from "../areas/events/event-service.js";
 import { createCalendarReminders } from "../areas/office-calendar/calendar-reminders.js";
 import { createGreetingService } from "../areas/office-calendar/greeting-service.js";
 import { createSponsorshipService } from "../areas/sponsors/sponsorship-service.js";
-import { createTranslationService } from "../areas/translations/translation-service.js";
 import { createLocaleService, type SlackLocaleLookup } from "../areas/users/locale.js";
 import { createRoleService } from "../areas/users/roles.js";
 import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
@@ -38,15 +36,10 @@ export function createServices(deps: {
   const contacts = createContactService(deps);
   const greetings = createGreetingService(deps);
   const nameDays = sharedNameDayCalendar();
-  const letters = createLetterService(deps);
   const sponsorships = createSponsorshipService(deps);
   const events = createEventService(deps);
   return {
     roles,
-    /** Who may correct or withdraw a clipping: the person who logged it, or a manager. */
-    async mayChangeClipping(userId: string, createdBy: string): Promise<boolean> {
-      return createdBy === userId || (await roles.hasRole(userId, "manager"));
-    },
     locales: createLocaleService(deps),
     clippings: createClippingService(deps),
     clippingSearch: createClippingSearch(deps),
@@ -58,8 +51,6 @@ export function createServices(deps: {
     contactImports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays }),
     greetings,
     nameDays,
-    translations: createTranslationService(deps),
-    letters,
     sponsorships,
     events,
     jobRuns: createJobRunStore(deps),

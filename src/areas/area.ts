@@ -22,8 +22,8 @@ export interface Area {
 export interface CommandInfo {
   /** `/sponsor` */
   name: string;
-  /** Who may use it. */
-  role: Role;
+  /** Who may use it ("anyone": no role needed, the service checks each use). */
+  role: Role | "anyone";
   /** One line: what the command is for, in the reader's language. */
   summary(t: Messages): string;
 }

@@ -174,14 +174,15 @@ export interface CommandContext {
 
 /**
  * A slash command. `/<name> help` and `/<name> βοήθεια` answer with `help` (for anyone: it only
- * says what the command does); everything else needs `role`.
+ * says what the command does); everything else needs `role`, or with "anyone" no role at all (the
+ * command's service then checks each use case's own right).
  */
 export function onCommand(
   app: App,
   kit: SlackKit,
   spec: {
     name: string;
-    role: Role;
+    role: Role | "anyone";
     help?: (t: Messages) => string;
     handle: (context: CommandContext) => Promise<unknown>;
   },
@@ -193,7 +194,7 @@ export function onCommand(
       const user = await userView(kit, command.user_id);
       const text = command.text.trim();
       if (spec.help && isHelpRequest(text)) return reply(spec.help(user.t));
-      if (!(await ensureRole(kit, user, spec.role, reply))) return;
+      if (spec.role !== "anyone" && !(await ensureRole(kit, user, spec.role, reply))) return;
       await spec.handle({ user, command, text, client, reply });
     });
   });

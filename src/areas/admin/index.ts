@@ -14,7 +14,7 @@ export interface AdminAreaDeps extends AdminServiceDeps {
 
 export const grafeioCommand: CommandInfo = {
   name: "/grafeio",
-  role: "staff",
+  role: "anyone",
   summary: (t: Messages) => t.admin.summary,
 };
 

@@ -5,7 +5,7 @@
 import { isUniqueViolation } from "../../db/errors.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, daysBetween, localDate } from "../../lib/clock.js";
-import { createRoleService, type Role } from "../users/roles.js";
+import type { Role } from "../users/roles.js";
 import { checkStep, OPEN_STATUSES, STEPS, type StepRefusal, type TranslationAction } from "./translation-flow.js";
 import { createTranslationStore, type StepChanges, type TranslationRequest } from "./translation-store.js";
 import { isoDay, type StepInput, type TranslationDraft } from "./translation-validation.js";
@@ -39,12 +39,11 @@ export function createTranslationService(deps: {
   prisma: PrismaClient;
   clock: Clock;
   timeZone: string;
-  /** Defaults to the office's roles in the same database. */
-  roles?: TranslationRoles;
+  roles: TranslationRoles;
 }) {
   const { clock, timeZone } = deps;
   const store = createTranslationStore(deps.prisma);
-  const roles = deps.roles ?? createRoleService({ prisma: deps.prisma });
+  const { roles } = deps;
   const today = () => localDate(clock.now(), timeZone);
 
   return {

@@ -308,18 +308,14 @@ export interface GrafeioCommandDeps {
   commands: () => readonly CommandInfo[];
 }
 
-// Who may type `/grafeio` at all: anyone, so that a new colleague can choose their language and
-// read the office's lists before an admin gives them a role. The kit's onCommand knows only roles,
-// so its gate is given a roles lookup that lets everyone in; each sub-command's role is checked by
-// the service.
-const everyoneMayType = (kit: SlackKit): SlackKit => ({ ...kit, roles: { hasRole: async () => true } });
-
 export function registerGrafeioCommand(app: App, deps: GrafeioCommandDeps): void {
   const { kit, service, timeZone } = deps;
   const table = subCommands(deps.commands);
-  onCommand(app, everyoneMayType(kit), {
+  // Anyone may type /grafeio (their own language, the help, the office's lists before an admin gives
+  // them a role); each sub-command's role is checked by the service.
+  onCommand(app, kit, {
     name: "/grafeio",
-    role: "staff",
+    role: "anyone",
     help: (t) => helpText(t, helpEntries(table), deps.commands()),
     async handle({ user, text, reply }) {
       const command = parseGrafeioCommand(text);
