@@ -1,8 +1,8 @@
 // Opening the contact form (new or edit) and the name-day choices it offers.
 import type { WebClient } from "@slack/web-api";
+import { describeNameDay } from "../../../calendar/namedays/describe.js";
 import { localYear } from "../../../lib/clock.js";
 import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../../slack/listener.js";
-import { describeNameDay } from "../../office-calendar/describe.js";
 import type { ContactRecord } from "../contact-service.js";
 import { nameDayChoicesFor } from "../name-day-choice.js";
 import {
