@@ -33,7 +33,14 @@ export function createAreas(wiring: AreaWiring): Area[] {
   const areas = [
     createDigestArea(deps, digestSections),
     createClippingsArea(deps),
-    createContactsArea(deps),
+    createContactsArea({
+      kit: deps,
+      prisma: deps.prisma,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      nameDays: deps.services.nameDays,
+      greetings: deps.services.greetings,
+    }),
     createOfficeCalendarArea({
       kit: deps,
       prisma: deps.prisma,

@@ -1,12 +1,12 @@
 // What can be done to a contact from its search result: edit, archive or restore, merge with a
 // duplicate, and the data-protection requests (a copy of the record; erasure), which are managers'.
+
 import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt";
 import type { ModalView, PlainTextOption } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import {
   answerSafely,
   ensureRole,
-  type HandlerDeps,
   type Reply,
   replyPrivately,
   sendFilesPrivately,
@@ -15,6 +15,7 @@ import {
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { ContactRecord } from "../contact-service.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { describeKey, openContactForm } from "./contact-form.js";
 import { CONFIRM_NAME_DAY_ACTION, CONTACT_MENU_ACTION } from "./contact-views.js";
 
@@ -34,10 +35,10 @@ function candidateOption(c: ContactRecord): PlainTextOption {
 }
 
 /** Contacts that may be the same person: found by each word of the name. */
-async function mergeCandidates(deps: HandlerDeps, contact: ContactRecord): Promise<ContactRecord[]> {
+async function mergeCandidates(deps: ContactsDeps, contact: ContactRecord): Promise<ContactRecord[]> {
   const seen = new Map<number, ContactRecord>();
   for (const word of contact.nameEl.split(/\s+/).filter((w) => w.length >= 3)) {
-    for (const c of (await deps.services.contacts.search(word, { limit: 30 })).contacts)
+    for (const c of (await deps.contacts.search(word, { limit: 30 })).contacts)
       if (c.id !== contact.id) seen.set(c.id, c);
   }
   return [...seen.values()].slice(0, 100);
@@ -78,13 +79,13 @@ function eraseModal(user: UserView, contact: ContactRecord, channel?: string): M
 }
 
 async function sendPersonalData(
-  deps: HandlerDeps,
+  deps: ContactsDeps,
   client: WebClient,
   user: UserView,
   contact: ContactRecord,
   reply: Reply,
 ) {
-  const record = await deps.services.contacts.personalData(contact.id, user.userId);
+  const record = await deps.contacts.personalData(contact.id, user.userId);
   if (!record) return reply(user.t.contacts.notFound);
   const name = `grafeio-contact-${contact.id}.json`;
   await sendFilesPrivately(client, user.userId, user.t.contacts.dataReady(nameOf(contact)), [
@@ -93,7 +94,7 @@ async function sendPersonalData(
   await reply(user.t.contacts.exportSent);
 }
 
-export function registerContactMenu(app: App, deps: HandlerDeps): void {
+export function registerContactMenu(app: App, deps: ContactsDeps): void {
   app.action<BlockAction<OverflowAction | ButtonAction>>(CONTACT_MENU_ACTION, async ({ ack, action, body, client }) => {
     await ack();
     const userId = body.user.id;
@@ -103,7 +104,7 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
       const user = await userView(deps, userId);
       const value = action.type === "overflow" ? action.selected_option.value : action.value;
       const [verb, idText] = (value ?? "").split(":");
-      const contact = await deps.services.contacts.get(Number(idText));
+      const contact = await deps.contacts.get(Number(idText));
       if (!contact) return reply(user.t.contacts.notFound);
       const gdpr = verb === "data" || verb === "erase";
       if (!(await ensureRole(deps, user, gdpr ? "manager" : "staff", reply))) return;
@@ -118,7 +119,7 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
           });
         case "archive":
         case "restore": {
-          const done = await deps.services.contacts.setArchived(contact.id, verb === "archive", userId);
+          const done = await deps.contacts.setArchived(contact.id, verb === "archive", userId);
           if (done)
             await reply(
               verb === "archive"
@@ -154,10 +155,10 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
     await answerSafely(deps, { userId, reply, what: CONFIRM_NAME_DAY_ACTION }, async () => {
       const user = await userView(deps, userId);
       if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const contact = await deps.services.contacts.get(Number(action.value));
+      const contact = await deps.contacts.get(Number(action.value));
       if (!contact?.nameDayKey) return reply(user.t.contacts.notFound);
       // Said once: a second click finds it already confirmed and changes nothing.
-      if (!(await deps.services.contacts.setNameDay(contact.id, contact.nameDayKey, true, userId))) return;
+      if (!(await deps.contacts.setNameDay(contact.id, contact.nameDayKey, true, userId))) return;
       await reply(user.t.contacts.nameDayConfirmed(nameOf(contact), describeKey(deps, user, contact.nameDayKey)));
     });
   });
@@ -172,12 +173,9 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
       if (!(await ensureRole(deps, user, "staff", reply))) return;
       const values = view.state.values as Record<string, Record<string, { selected_option?: { value?: string } }>>;
       const keepId = Number(values[MERGE_BLOCK]?.value?.selected_option?.value);
-      const [dup, keep] = await Promise.all([
-        deps.services.contacts.get(Number(meta.contactId)),
-        deps.services.contacts.get(keepId),
-      ]);
+      const [dup, keep] = await Promise.all([deps.contacts.get(Number(meta.contactId)), deps.contacts.get(keepId)]);
       if (!dup || !keep) return reply(user.t.contacts.notFound);
-      const outcome = await deps.services.contacts.merge(dup.id, keep.id, userId);
+      const outcome = await deps.contacts.merge(dup.id, keep.id, userId);
       if (outcome === "merged") await reply(user.t.contacts.merged(nameOf(dup), nameOf(keep)));
     });
   });
@@ -192,7 +190,7 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
       if (!(await ensureRole(deps, user, "manager", reply))) return;
       const id = Number(meta.contactId);
       // The erasure itself is logged by id only: the log must not keep what was erased.
-      if (await deps.services.contacts.erase(id, userId)) {
+      if (await deps.contacts.erase(id, userId)) {
         deps.logger.info({ user: userId, contact: id }, "contact erased on request");
         await reply(user.t.contacts.erased(id));
       }

@@ -1,12 +1,14 @@
 // The contact form's submission: validated field by field, the name day settled (asking when the
 // first name has several feasts), stored once however often Slack delivers it.
+
 import type { App } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { Messages } from "../../../i18n/index.js";
-import { type HandlerDeps, replyPrivately, userView } from "../../../slack/listener.js";
+import { replyPrivately, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { ContactError, ContactField } from "../contact-validation.js";
 import { validateContact } from "../contact-validation.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { decideNameDay } from "../name-day-choice.js";
 import { describeKey, nameDayLabels } from "./contact-form.js";
 import {
@@ -32,7 +34,7 @@ function fieldErrors(t: Messages, errors: Partial<Record<ContactField, ContactEr
   return out;
 }
 
-export function registerContactModalSubmission(app: App, deps: HandlerDeps): void {
+export function registerContactModalSubmission(app: App, deps: ContactsDeps): void {
   app.view(CONTACT_MODAL_CALLBACK, async ({ ack, view, body, client }) => {
     const userId = body.user.id;
     const meta = decodeContactMetadata(view.private_metadata);
@@ -41,7 +43,7 @@ export function registerContactModalSubmission(app: App, deps: HandlerDeps): voi
     try {
       user = await userView(deps, userId);
       const { t } = user;
-      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
+      if (!(await deps.roles.hasRole(userId, "staff"))) {
         await ack({
           response_action: "errors",
           errors: { [CONTACT_BLOCK.nameEl]: t.common.noPermission(t.common.roleNames.staff) },
@@ -49,9 +51,9 @@ export function registerContactModalSubmission(app: App, deps: HandlerDeps): voi
         return;
       }
       const form = readContactModalState(view.state);
-      const categories = await deps.services.contacts.listCategories();
+      const categories = await deps.contacts.listCategories();
       const decision = decideNameDay({
-        calendar: deps.services.nameDays,
+        calendar: deps.nameDays,
         fullName: form.nameEl ?? "",
         choice: form.nameDayChoice,
         typed: form.nameDayOther,
@@ -87,7 +89,7 @@ export function registerContactModalSubmission(app: App, deps: HandlerDeps): voi
       if (decision.kind !== "set") return;
       const name = escapeMrkdwn(truncate(result.draft.nameEl, 200));
       if (meta.contactId !== undefined) {
-        const changed = await deps.services.contacts.update(meta.contactId, result.draft, userId, {
+        const changed = await deps.contacts.update(meta.contactId, result.draft, userId, {
           nameDayConfirmed: decision.key ? decision.confirmed : undefined,
         });
         await ack();
@@ -100,7 +102,7 @@ export function registerContactModalSubmission(app: App, deps: HandlerDeps): voi
                 : t.contacts.unchanged(name),
         };
       } else {
-        const outcome = await deps.services.contacts.create({
+        const outcome = await deps.contacts.create({
           draft: result.draft,
           createdBy: userId,
           submissionKey: view.id,

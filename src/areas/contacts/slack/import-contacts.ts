@@ -1,14 +1,16 @@
 // `/contact import`: a file in a modal, a preview of what each row will do, then the import on
 // confirmation. The file is read after the acknowledgement (Slack allows 3 seconds), while the
 // modal shows that it is being read.
+
 import type { App } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Messages } from "../../../i18n/index.js";
-import { type HandlerDeps, replyPrivately, type UserView, userView } from "../../../slack/listener.js";
+import { replyPrivately, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-import.js";
 import type { ContactField } from "../contact-validation.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { contactErrorText } from "./contact-modal-submission.js";
 
 export const IMPORT_CALLBACK = "contact_import";
@@ -155,7 +157,7 @@ async function download(file: UploadedFile, token: string): Promise<Uint8Array |
   return bytes;
 }
 
-export function registerImportContacts(app: App, deps: HandlerDeps): void {
+export function registerImportContacts(app: App, deps: ContactsDeps): void {
   app.view(IMPORT_CALLBACK, async ({ ack, view, body, client, context }) => {
     const userId = body.user.id;
     const user = await userView(deps, userId).catch(() => undefined);
@@ -170,7 +172,7 @@ export function registerImportContacts(app: App, deps: HandlerDeps): void {
     const channel = (JSON.parse(view.private_metadata || "{}") as { channel?: string }).channel;
     const show = (v: ModalView) => client.views.update({ view_id: view.id, view: v });
     try {
-      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
+      if (!(await deps.roles.hasRole(userId, "staff"))) {
         await show(infoView(t, t.common.noPermission(t.common.roleNames.staff)));
         return;
       }
@@ -180,7 +182,7 @@ export function registerImportContacts(app: App, deps: HandlerDeps): void {
         await show(infoView(t, t.contacts.importProblems.download));
         return;
       }
-      const prepared = await deps.services.contactImports.prepare(bytes, file.name ?? "contacts.csv", userId);
+      const prepared = await deps.imports.prepare(bytes, file.name ?? "contacts.csv", userId);
       if (prepared.problem) {
         const p = prepared.problem;
         const text =
@@ -205,8 +207,8 @@ export function registerImportContacts(app: App, deps: HandlerDeps): void {
     const reply = replyPrivately(deps, client, userId, meta.channel);
     try {
       const user = await userView(deps, userId);
-      if (!(await deps.services.roles.hasRole(userId, "staff")) || typeof meta.importId !== "number") return;
-      const outcome = await deps.services.contactImports.apply(meta.importId, userId);
+      if (!(await deps.roles.hasRole(userId, "staff")) || typeof meta.importId !== "number") return;
+      const outcome = await deps.imports.apply(meta.importId, userId);
       if (outcome === "not_found") await reply(user.t.contacts.notFound);
       // A Slack retry of the confirmation: the first delivery applied it and answered.
       else if (outcome === "already_applied") deps.logger.info({ user: userId }, "contact import already applied");

@@ -1,22 +1,17 @@
 // `/contact thanks`: the thank-you letters other areas (events, sponsors) have asked for, each with
 // a button to record it written and sent; the first click is recorded, the list redrawn.
+
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
-import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
-  type Reply,
-  type UserView,
-  userView,
-} from "../../../slack/listener.js";
+import { answerSafely, ensureRole, type Reply, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 
 export const THANK_YOU_SENT_ACTION = "thank_you_sent";
 const SHOWN = 20;
 
-export async function showThankYouLetters(deps: HandlerDeps, user: UserView, reply: Reply): Promise<void> {
-  const pending = await deps.services.greetings.pendingThankYous();
+export async function showThankYouLetters(deps: ContactsDeps, user: UserView, reply: Reply): Promise<void> {
+  const pending = await deps.greetings.pendingThankYous();
   const m = user.t.nameDays;
   if (pending.length === 0) {
     await reply(m.thanksNone);
@@ -46,7 +41,7 @@ export async function showThankYouLetters(deps: HandlerDeps, user: UserView, rep
   await reply(m.thanksSummary(pending.length), blocks);
 }
 
-export function registerThankYouLetters(app: App, deps: HandlerDeps): void {
+export function registerThankYouLetters(app: App, deps: ContactsDeps): void {
   app.action<BlockAction<ButtonAction>>(THANK_YOU_SENT_ACTION, async ({ ack, action, body, respond }) => {
     await ack();
     const reply: Reply = async (text, blocks) => {
@@ -62,7 +57,7 @@ export function registerThankYouLetters(app: App, deps: HandlerDeps): void {
         return;
       }
       if (typeof target.c !== "number" || typeof target.o !== "string") return;
-      await deps.services.greetings.record({
+      await deps.greetings.record({
         contactId: target.c,
         kind: "thank_you",
         occasion: target.o,
