@@ -16,8 +16,18 @@ export type CreateContactResult =
   /** The same submission (a Slack retry, a double click, a re-applied import row) was stored before. */
   | { status: "already_stored"; contact: ContactRecord };
 
-export function createContactService(deps: { store: ContactStore } | { prisma: PrismaClient; clock: Clock }) {
+/** A data-protection request refused: only managers may see or erase a person's full record. */
+export type DataRequestRefusal = { status: "refused"; reason: "not_manager" };
+
+export function createContactService(
+  deps:
+    | { store: ContactStore; roles?: { hasRole(slackUserId: string, role: "manager"): Promise<boolean> } }
+    | { prisma: PrismaClient; clock: Clock },
+) {
   const store = "store" in deps ? deps.store : createContactStore(deps);
+  const roles = "roles" in deps ? deps.roles : undefined;
+  /** Without the roles (the old container's instance), no one may make these requests through it. */
+  const isManager = async (actor: string) => (roles ? roles.hasRole(actor, "manager") : false);
 
   async function celebrating(keys: string[], options: { includeOptedOut?: boolean } = {}): Promise<ContactRecord[]> {
     if (keys.length === 0) return [];
@@ -152,6 +162,29 @@ export function createContactService(deps: { store: ContactStore } | { prisma: P
     erase: (id: number, by: string) => store.eraseContact(id, by),
 
     auditOf: (id: number) => store.findAudit(id),
+
+    /** A manager's access request for a person's full record (the request itself is audited). */
+    async personalDataFor(
+      id: number,
+      actor: string,
+    ): Promise<
+      | { status: "ok"; record: NonNullable<Awaited<ReturnType<ContactStore["exportPersonalData"]>>> }
+      | { status: "not_found" }
+      | DataRequestRefusal
+    > {
+      if (!(await isManager(actor))) return { status: "refused", reason: "not_manager" };
+      const record = await store.exportPersonalData(id, actor);
+      return record ? { status: "ok", record } : { status: "not_found" };
+    },
+
+    /** A manager erases a person on request. */
+    async eraseFor(
+      id: number,
+      actor: string,
+    ): Promise<{ status: "erased" } | { status: "not_found" } | DataRequestRefusal> {
+      if (!(await isManager(actor))) return { status: "refused", reason: "not_manager" };
+      return (await store.eraseContact(id, actor)) ? { status: "erased" } : { status: "not_found" };
+    },
   };
 }
 

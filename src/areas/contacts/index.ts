@@ -32,7 +32,7 @@ export interface ContactsAreaDeps {
 }
 
 export function createContactsArea(deps: ContactsAreaDeps): Area {
-  const contacts = createContactService({ store: createContactStore(deps) });
+  const contacts = createContactService({ store: createContactStore(deps), roles: deps.kit.roles });
   const listenerDeps: ContactsDeps = {
     logger: deps.kit.logger,
     roles: deps.kit.roles,
