@@ -12,6 +12,7 @@ import type { Area } from "../area.js";
 import { createContactImports } from "./contact-import.js";
 import { createContactService } from "./contact-service.js";
 import { createContactStore } from "./contact-store.js";
+import { createImportStore } from "./import-store.js";
 import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
 import { CONTACT_COMMAND } from "./slack/contact-command.js";
 import { register } from "./slack/listeners.js";
@@ -40,7 +41,12 @@ export function createContactsArea(deps: ContactsAreaDeps): Area {
     clock: deps.clock,
     timeZone: deps.timeZone,
     contacts,
-    imports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays: deps.nameDays }),
+    imports: createContactImports({
+      store: createImportStore(deps.prisma),
+      clock: deps.clock,
+      contacts,
+      nameDays: deps.nameDays,
+    }),
     nameDays: deps.nameDays,
     greetings: deps.greetings,
   };
