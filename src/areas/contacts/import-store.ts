@@ -22,7 +22,10 @@ export function createImportStore(prisma: PrismaClient) {
 
     /** Marks the import applied; false when it already was (a second click, a Slack retry). */
     async claimImport(id: number, at: Date): Promise<boolean> {
-      const claimed = await prisma.contactImport.updateMany({ where: { id, appliedAt: null }, data: { appliedAt: at } });
+      const claimed = await prisma.contactImport.updateMany({
+        where: { id, appliedAt: null },
+        data: { appliedAt: at },
+      });
       return claimed.count > 0;
     },
   };

@@ -1,9 +1,9 @@
 // The contacts area: the contact archive (/contact: search, add, import, export, thank-you letters),
 // each contact's menu (edit, archive, merge, the managers' data-protection requests).
 //
-// Slack ids: command /contact; actions contact_add, contact_page_prev/next, contact_menu,
+// Slack ids: command /contact; actions contact_add, contact_search_page_prev/next, contact_menu,
 // contact_confirm_name_day, thank_you_sent; views contact_modal, contact_merge_modal,
-// contact_erase_modal, contact_import_modal, contact_import_confirm. No jobs, no digest sections.
+// contact_erase_modal, contact_import, contact_import_confirm. No jobs, no digest sections.
 import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
@@ -12,8 +12,8 @@ import type { Area } from "../area.js";
 import { createContactImports } from "./contact-import.js";
 import { createContactService } from "./contact-service.js";
 import { createContactStore } from "./contact-store.js";
-import { createImportStore } from "./import-store.js";
 import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
+import { createImportStore } from "./import-store.js";
 import { CONTACT_COMMAND } from "./slack/contact-command.js";
 import { register } from "./slack/listeners.js";
 
