@@ -8,12 +8,13 @@ import { createContactImports } from "../areas/contacts/contact-import.js";
 import { createContactService } from "../areas/contacts/contact-service.js";
 import { createEventService } from "../areas/events/event-service.js";
 import { createCalendarReminders } from "../areas/office-calendar/calendar-reminders.js";
+import { createCalendarStore } from "../areas/office-calendar/calendar-store.js";
 import { createGreetingService } from "../areas/office-calendar/greeting-service.js";
+import { createOfficeCalendar } from "../areas/office-calendar/office-calendar.js";
 import { createSponsorshipService } from "../areas/sponsors/sponsorship-service.js";
 import { createLocaleService, type SlackLocaleLookup } from "../areas/users/locale.js";
 import { createRoleService } from "../areas/users/roles.js";
 import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
-import { createWorkingCalendar } from "../calendar/working-days.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
@@ -45,7 +46,7 @@ export function createServices(deps: {
     clippingSearch: createClippingSearch(deps),
     clippingReplies,
     clippingAlerts: createClippingAlerts(deps),
-    calendar: createWorkingCalendar({ ...deps, localHolidayOn: calendarReminders.localHolidayOn }),
+    calendar: createOfficeCalendar({ store: createCalendarStore(deps.prisma) }),
     calendarReminders,
     contacts,
     contactImports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays }),

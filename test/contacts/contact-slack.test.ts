@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/app/logger.js";
 import { buildSection } from "../../src/areas/digest/digest-section.js";
-import { nameDayReminders } from "../../src/areas/office-calendar/jobs/name-day-reminders.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createJobRuntime } from "../../src/scheduling/runtime.js";
 import type { Json } from "../support/fake-slack.js";
@@ -283,7 +282,7 @@ describe("/giortes and the morning's name days", () => {
       services: t.bot.services,
       clock,
       logger,
-      jobs: [nameDayReminders],
+      jobs: t.bot.jobs.filter((job) => job.name === "name-day-reminders"),
       sender: t.bot.sender,
     });
     // Friday 4/12/2026 08:30 Athens: Sunday 6/12 is announced today.

@@ -1,8 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ContactDraft } from "../../src/areas/contacts/contact-validation.js";
-import { calendarNotes } from "../../src/areas/office-calendar/jobs/calendar-notes.js";
-import { greetingCards } from "../../src/areas/office-calendar/jobs/greeting-cards.js";
-import { nameDayReminders } from "../../src/areas/office-calendar/jobs/name-day-reminders.js";
 import { checkMessage } from "../support/block-kit-limits.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
@@ -44,7 +41,7 @@ async function contact(fields: Partial<ContactDraft>) {
 
 async function setup(now: Date, env: Record<string, string> = { PR_CHANNEL_ID: PR }) {
   h = await createJobHarness({ now: new Date(now.getTime() - 24 * 3600_000), env });
-  const p = h.process("A", [nameDayReminders, greetingCards, calendarNotes]);
+  const p = h.process("A", h.jobs("name-day-reminders", "greeting-cards", "calendar-notes"));
   await p.scheduler.tick(); // the jobs are first seen before the days under test
   h.clock.set(now);
   return p;
@@ -82,7 +79,7 @@ describe("the name-day reminder", () => {
     expect(buttons).toHaveLength(5);
 
     // The same morning again (a restart, a second process, an operator's forced run): nothing new.
-    await h.process("B", [nameDayReminders]).scheduler.tick();
+    await h.process("B", h.jobs("name-day-reminders")).scheduler.tick();
     await p.scheduler.runByHand("name-day-reminders", athens("2026-12-04", "08:30"), { force: true });
     expect(posts()).toHaveLength(1);
   });

@@ -4,12 +4,13 @@
 // nothing is ever half-written.
 
 import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { decodeSpreadsheet, detectSeparator, parseCsv, uncsvCell } from "../../lib/csv.js";
 import { foldGreek } from "../../lib/text.js";
 import type { CategoryOption, ContactService } from "./contact-service.js";
 import { type ContactDraft, type ContactError, type ContactInput, validateContact } from "./contact-validation.js";
+import { createImportStore, type ImportStore } from "./import-store.js";
 import { feastsOfFullName, readNameDay } from "./name-day-choice.js";
 
 export const MAX_IMPORT_ROWS = 5000;
@@ -261,13 +262,15 @@ export interface ImportOutcome {
   failed: { line: number; name: string }[];
 }
 
-export function createContactImports(deps: {
-  prisma: PrismaClient;
-  clock: Clock;
-  contacts: ContactService;
-  nameDays: NameDayCalendar;
-}) {
-  const { prisma, contacts } = deps;
+export function createContactImports(
+  deps: {
+    clock: Clock;
+    contacts: ContactService;
+    nameDays: NameDayCalendar;
+  } & ({ store: ImportStore } | { prisma: PrismaClient }),
+) {
+  const { contacts } = deps;
+  const store = "store" in deps ? deps.store : createImportStore(deps.prisma);
 
   async function existingContacts() {
     const all = await contacts.all();
@@ -309,10 +312,8 @@ export function createContactImports(deps: {
         nameDays: deps.nameDays,
       });
       if (isFileProblem(plan)) return { problem: plan };
-      const stored = await prisma.contactImport.create({
-        data: { requestedBy, fileName, plan: plan as unknown as Prisma.InputJsonValue, createdAt: deps.clock.now() },
-      });
-      return { id: stored.id, plan };
+      const id = await store.savePlan({ requestedBy, fileName, plan, at: deps.clock.now() });
+      return { id, plan };
     },
 
     /**
@@ -320,13 +321,9 @@ export function createContactImports(deps: {
      * retry applies nothing. Each row is its own transaction.
      */
     async apply(importId: number, by: string): Promise<ImportOutcome | "already_applied" | "not_found"> {
-      const stored = await prisma.contactImport.findUnique({ where: { id: importId } });
+      const stored = await store.findImport(importId);
       if (!stored || stored.requestedBy !== by) return "not_found";
-      const claimed = await prisma.contactImport.updateMany({
-        where: { id: importId, appliedAt: null },
-        data: { appliedAt: deps.clock.now() },
-      });
-      if (claimed.count === 0) return "already_applied";
+      if (!(await store.claimImport(importId, deps.clock.now()))) return "already_applied";
       const plan = stored.plan as unknown as ImportPlan;
       const outcome: ImportOutcome = { created: 0, updated: 0, skipped: 0, failed: [] };
       for (const row of plan.rows) {

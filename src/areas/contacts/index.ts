@@ -1,11 +1,59 @@
-// The contacts area: what it registers with Slack and the scheduler.
-import type { HandlerDeps } from "../../slack/listener.js";
+// The contacts area: the contact archive (/contact: search, add, import, export, thank-you letters),
+// each contact's menu (edit, archive, merge, the managers' data-protection requests).
+//
+// Slack ids: command /contact; actions contact_add, contact_search_page_prev/next, contact_menu,
+// contact_confirm_name_day, thank_you_sent; views contact_modal, contact_merge_modal,
+// contact_erase_modal, contact_import, contact_import_confirm. No jobs, no digest sections.
+import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Clock } from "../../lib/clock.js";
+import type { SlackKit } from "../../slack/listener.js";
 import type { Area } from "../area.js";
+import { createContactImports } from "./contact-import.js";
+import { createContactService } from "./contact-service.js";
+import { createContactStore } from "./contact-store.js";
+import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
+import { createImportStore } from "./import-store.js";
+import { CONTACT_COMMAND } from "./slack/contact-command.js";
 import { register } from "./slack/listeners.js";
-export function createContactsArea(deps: HandlerDeps): Area {
+
+export type { CategoryOption, ContactRecord } from "./contact-service.js";
+export type { ThankYouLetters } from "./contacts-deps.js";
+/** One line about a contact (the greetings' messages show contacts the same way). */
+export { contactLine } from "./slack/contact-views.js";
+
+export interface ContactsAreaDeps {
+  kit: SlackKit;
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+  nameDays: NameDayCalendar;
+  /** The thank-you letters other areas asked for: from the office calendar's greetings. */
+  greetings: ThankYouLetters;
+}
+
+export function createContactsArea(deps: ContactsAreaDeps): Area {
+  const contacts = createContactService({ store: createContactStore(deps), roles: deps.kit.roles });
+  const listenerDeps: ContactsDeps = {
+    logger: deps.kit.logger,
+    roles: deps.kit.roles,
+    locales: deps.kit.locales,
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    contacts,
+    imports: createContactImports({
+      store: createImportStore(deps.prisma),
+      clock: deps.clock,
+      contacts,
+      nameDays: deps.nameDays,
+    }),
+    nameDays: deps.nameDays,
+    greetings: deps.greetings,
+  };
   return {
     name: "contacts",
-    register: (app) => register(app, deps),
+    register: (app) => register(app, listenerDeps),
     jobs: [],
+    commands: [{ name: CONTACT_COMMAND, role: "staff", summary: (t) => t.contacts.commandSummary }],
   };
 }

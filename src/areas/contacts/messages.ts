@@ -1,8 +1,10 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   contacts: {
+    commandSummary: "Το αρχείο επαφών: αναζήτηση, νέα επαφή, εισαγωγή και εξαγωγή CSV, ευχαριστήριες",
     help: [
       "*Επαφές*",
       "`/contact <λέξεις>`: αναζήτηση (όνομα, θέση, φορέας, email· με ή χωρίς τόνους, και σε greeklish)",
@@ -36,7 +38,7 @@ export const el = {
     nameDayOther: "Άλλη ημερομηνία εορτής",
     nameDayOtherHint: "π.χ. 15/8 ή Πάσχα+5. Κενό: προτείνεται από το μικρό όνομα.",
     nameDayAsk: (name: string, count: number) =>
-      `:calendar: Το όνομα «${name}» γιορτάζει ${count} φορές τον χρόνο. Διαλέξτε ποια γιορτή κρατάμε και πατήστε ξανά «Αποθήκευση».`,
+      `:calendar: Το όνομα «${name}» γιορτάζει ${icu("el", "{count, plural, one {# φορά} other {# φορές}}", { count })} τον χρόνο. Διαλέξτε ποια γιορτή κρατάμε και πατήστε ξανά «Αποθήκευση».`,
     notes: "Σημειώσεις",
     consent: "Συγκατάθεση / νομική βάση",
     consentHint: "π.χ. «έγγραφη συγκατάθεση 3/2026» ή «δημόσιο πρόσωπο».",
@@ -45,7 +47,7 @@ export const el = {
     optOutOption: "Δεν επιθυμεί ευχές και κάρτες",
     errors: {
       required: "Το πεδίο είναι υποχρεωτικό.",
-      tooLong: (max: number) => `Έως ${max} χαρακτήρες.`,
+      tooLong: (max: number) => icu("el", "Έως {max, plural, one {# χαρακτήρας} other {# χαρακτήρες}}.", { max }),
       emailInvalid: "Δεν είναι έγκυρο email (π.χ. onoma@example.gr).",
       phoneInvalid: "Γράψτε τον αριθμό με ψηφία, π.χ. +30 210 1234567.",
       unknownCategory: "Η κατηγορία δεν υπάρχει πια· επιλέξτε ξανά.",
@@ -91,7 +93,8 @@ export const el = {
       `Όλα τα στοιχεία της επαφής *${name}* και οι ευχές της θα διαγραφούν οριστικά. Μένει μόνο μια εγγραφή ότι η επαφή #αριθμός διαγράφηκε, από ποιον και πότε.`,
     erased: (id: number) => `:wastebasket: Η επαφή #${id} διαγράφηκε· κρατήθηκε μόνο η εγγραφή της διαγραφής.`,
     dataReady: (name: string) => `Τα στοιχεία της επαφής *${name}* (αίτημα πρόσβασης GDPR), σε JSON.`,
-    exportReady: (count: number) => `Οι ${count} επαφές του αρχείου σε CSV.`,
+    exportReady: (count: number) =>
+      icu("el", "{count, plural, one {Η # επαφή} other {Οι # επαφές}} του αρχείου σε CSV.", { count }),
     exportNothing: "Δεν υπάρχουν ακόμη επαφές.",
     exportSent: "Σας τα έστειλα σε προσωπικό μήνυμα.",
     badCommand: (text: string) => `Δεν κατάλαβα το «${text}». Γράψτε \`/contact\` για βοήθεια.`,
@@ -125,14 +128,18 @@ export const el = {
     importPreviewTitle: "Προεπισκόπηση",
     importConfirm: "Εισαγωγή",
     importSummary: (create: number, update: number, skip: number) =>
-      `*Θα δημιουργηθούν ${create}, θα ενημερωθούν ${update}, θα παραλειφθούν ${skip}.* Δεν έχει γραφτεί τίποτα ακόμη.`,
+      `*${icu(
+        "el",
+        "Θα {create, plural, one {δημιουργηθεί #} other {δημιουργηθούν #}}, θα {update, plural, one {ενημερωθεί #} other {ενημερωθούν #}}, θα {skip, plural, one {παραλειφθεί #} other {παραλειφθούν #}}.",
+        { create, update, skip },
+      )}* Δεν έχει γραφτεί τίποτα ακόμη.`,
     importFileInfo: (name: string, encoding: string, separator: string) =>
       `Αρχείο «${name}», κωδικοποίηση ${encoding}, διαχωριστικό «${separator}».`,
     importIgnored: (columns: string) => `Στήλες που αγνοήθηκαν: ${columns}`,
     importCreate: "νέα",
     importUpdate: "ενημέρωση",
     importSkip: "παράλειψη",
-    importMore: (n: number) => `…και ${n} ακόμη γραμμές.`,
+    importMore: (n: number) => icu("el", "…και {n, plural, one {# ακόμη γραμμή} other {# ακόμη γραμμές}}.", { n }),
     importSuggested: "εορτή προτεινόμενη",
     importAmbiguous: "πολλές εορτές: διαλέξτε μετά",
     skipReasons: {
@@ -142,7 +149,8 @@ export const el = {
       unknownCategory: (value: string) => `άγνωστη κατηγορία «${value}»`,
       badNameDay: (value: string) => `η εορτή «${value}» δεν είναι ημερομηνία`,
       unterminatedQuote: "εισαγωγικά που δεν κλείνουν: το υπόλοιπο αρχείο δεν διαβάστηκε",
-      tooManyRows: (max: number) => `πάνω από ${max} γραμμές: οι υπόλοιπες δεν διαβάστηκαν`,
+      tooManyRows: (max: number) =>
+        icu("el", "πάνω από {max, plural, one {# γραμμή} other {# γραμμές}}: οι υπόλοιπες δεν διαβάστηκαν", { max }),
     },
     importProblems: {
       empty: "Το αρχείο είναι κενό.",
@@ -152,7 +160,11 @@ export const el = {
       download: "Δεν μπόρεσα να κατεβάσω το αρχείο από το Slack· δοκιμάστε ξανά.",
     },
     importDone: (created: number, updated: number, skipped: number, failed: number) =>
-      `:inbox_tray: Εισαγωγή επαφών: ${created} νέες, ${updated} ενημερώθηκαν, ${skipped} παραλείφθηκαν${failed ? `, ${failed} δεν γράφτηκαν (άλλαξαν στο μεταξύ· δοκιμάστε ξανά)` : ""}.`,
+      `:inbox_tray: Εισαγωγή επαφών: ${icu(
+        "el",
+        "{created, plural, one {# νέα} other {# νέες}}, {updated, plural, one {# ενημερώθηκε} other {# ενημερώθηκαν}}, {skipped, plural, one {# παραλείφθηκε} other {# παραλείφθηκαν}}",
+        { created, updated, skipped },
+      )}${failed ? `, ${icu("el", "{failed, plural, one {# δεν γράφτηκε (άλλαξε} other {# δεν γράφτηκαν (άλλαξαν}}", { failed })} στο μεταξύ· δοκιμάστε ξανά)` : ""}.`,
     fieldNames: {
       nameEl: "Ονοματεπώνυμο",
       nameLatin: "Λατινικά",
@@ -176,6 +188,7 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   contacts: {
+    commandSummary: "The contact archive: search, new contact, CSV import and export, thank-you letters",
     help: [
       "*Contacts*",
       "`/contact <words>`: search (name, position, organisation, email; accents optional, Greeklish too)",
@@ -209,7 +222,7 @@ export const en: Widen<typeof el> = {
     nameDayOther: "Another name-day date",
     nameDayOtherHint: "e.g. 15/8 or Easter+5. Empty: suggested from the first name.",
     nameDayAsk: (name: string, count: number) =>
-      `:calendar: The name “${name}” is celebrated ${count} times a year. Choose the feast to keep and press “Save” again.`,
+      `:calendar: The name “${name}” is celebrated ${icu("en", "{count, plural, one {once} other {# times}}", { count })} a year. Choose the feast to keep and press “Save” again.`,
     notes: "Notes",
     consent: "Consent / lawful basis",
     consentHint: "e.g. “written consent 3/2026” or “public figure”.",
@@ -218,7 +231,7 @@ export const en: Widen<typeof el> = {
     optOutOption: "Does not want wishes or cards",
     errors: {
       required: "This field is required.",
-      tooLong: (max: number) => `At most ${max} characters.`,
+      tooLong: (max: number) => icu("en", "At most {max, plural, one {# character} other {# characters}}.", { max }),
       emailInvalid: "Not a valid email (e.g. name@example.org).",
       phoneInvalid: "Write the number in digits, e.g. +30 210 1234567.",
       unknownCategory: "That category no longer exists; choose again.",
@@ -262,7 +275,8 @@ export const en: Widen<typeof el> = {
       `Everything about *${name}* and their greetings will be erased for good. Only a line that contact #number was erased, by whom and when, remains.`,
     erased: (id: number) => `:wastebasket: Contact #${id} was erased; only the record of the erasure remains.`,
     dataReady: (name: string) => `The data held on *${name}* (GDPR access request), as JSON.`,
-    exportReady: (count: number) => `The archive's ${count} contacts as CSV.`,
+    exportReady: (count: number) =>
+      icu("en", "The archive's {count, plural, one {# contact} other {# contacts}} as CSV.", { count }),
     exportNothing: "There are no contacts yet.",
     exportSent: "I sent them to you in a direct message.",
     badCommand: (text: string) => `I did not understand “${text}”. Type \`/contact\` for help.`,
@@ -303,7 +317,7 @@ export const en: Widen<typeof el> = {
     importCreate: "new",
     importUpdate: "update",
     importSkip: "skip",
-    importMore: (n: number) => `…and ${n} more rows.`,
+    importMore: (n: number) => icu("en", "…and {n, plural, one {# more row} other {# more rows}}.", { n }),
     importSuggested: "name day suggested",
     importAmbiguous: "several name days: choose later",
     skipReasons: {
@@ -313,7 +327,8 @@ export const en: Widen<typeof el> = {
       unknownCategory: (value: string) => `unknown category “${value}”`,
       badNameDay: (value: string) => `the name day “${value}” is not a date`,
       unterminatedQuote: "a quote that never closes: the rest of the file was not read",
-      tooManyRows: (max: number) => `more than ${max} rows: the rest were not read`,
+      tooManyRows: (max: number) =>
+        icu("en", "more than {max, plural, one {# row} other {# rows}}: the rest were not read", { max }),
     },
     importProblems: {
       empty: "The file is empty.",

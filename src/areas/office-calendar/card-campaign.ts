@@ -1,14 +1,26 @@
 // A greeting-card campaign (Christmas, Easter, any the office adds): who gets a card, grouped by
 // category and language, and how many have been sent.
 
-import type { Services } from "../../app/services.js";
-import type { ContactRecord } from "../contacts/contact-service.js";
+import { daysBetween } from "../../lib/clock.js";
+import type { CategoryOption } from "../contacts/index.js";
+import type { CalendarReminder } from "./calendar-reminders.js";
+import type { GreetingService } from "./greeting-service.js";
+import type { ContactsForGreetings, GreetedContact } from "./office-calendar-services.js";
 
 export interface CardCampaignState {
   occasion: string;
-  recipients: ContactRecord[];
+  recipients: GreetedContact[];
   sent: Set<number>;
-  groups: { category: string | null; language: string | null; contacts: ContactRecord[] }[];
+  groups: { category: string | null; language: string | null; contacts: GreetedContact[] }[];
+}
+
+/** A campaign as its message shows it. */
+export interface CardCampaign {
+  reminder: CalendarReminder;
+  date: string;
+  daysLeft: number;
+  state: CardCampaignState;
+  categories: Map<string, CategoryOption>;
 }
 
 export function cardOccasion(reminderId: number, date: string): string {
@@ -16,13 +28,13 @@ export function cardOccasion(reminderId: number, date: string): string {
 }
 
 export async function cardCampaignState(
-  services: Services,
+  deps: { contacts: ContactsForGreetings; greetings: GreetingService },
   reminderId: number,
   date: string,
 ): Promise<CardCampaignState> {
   const occasion = cardOccasion(reminderId, date);
-  const recipients = await services.contacts.greetable();
-  const done = await services.greetings.statusOf("card", occasion);
+  const recipients = await deps.contacts.greetable();
+  const done = await deps.greetings.statusOf("card", occasion);
   const sent = new Set(done.filter((g) => g.status === "sent").map((g) => g.contactId));
   const groups = new Map<string, CardCampaignState["groups"][number]>();
   for (const c of recipients) {
@@ -32,4 +44,20 @@ export async function cardCampaignState(
     groups.set(key, group);
   }
   return { occasion, recipients, sent, groups: [...groups.values()] };
+}
+
+/** The campaign as it stands now. */
+export async function loadCardCampaign(
+  deps: { contacts: ContactsForGreetings; greetings: GreetingService },
+  options: { reminder: CalendarReminder; date: string; today: string },
+): Promise<CardCampaign> {
+  const { reminder, date, today } = options;
+  const categories = new Map((await deps.contacts.listCategories()).map((c) => [c.slug, c]));
+  return {
+    reminder,
+    date,
+    daysLeft: Math.max(0, daysBetween(today, date)),
+    state: await cardCampaignState(deps, reminder.id, date),
+    categories,
+  };
 }

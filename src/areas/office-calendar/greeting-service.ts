@@ -1,11 +1,10 @@
 // Greetings owed to contacts and what became of them: name-day wishes (sent or skipped), Christmas
-// and Easter cards, thank-you letters. One row per contact, kind and occasion, so a double click or
-// a second process records once.
+// and Easter cards, thank-you letters. The first answer stands.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
+import { createGreetingStore, type GreetingKind, type GreetingOutcome, type GreetingStore } from "./greeting-store.js";
 
-export type GreetingKind = "name_day" | "card" | "thank_you";
-export type GreetingOutcome = "sent" | "skipped";
+export type { GreetingKind, GreetingOutcome } from "./greeting-store.js";
 
 export interface RecordedGreeting {
   contactId: number;
@@ -16,7 +15,10 @@ export interface RecordedGreeting {
   recordedNow: boolean;
 }
 
-export function createGreetingService({ prisma, clock }: { prisma: PrismaClient; clock: Clock }) {
+export function createGreetingService(deps: { clock: Clock } & ({ store: GreetingStore } | { prisma: PrismaClient })) {
+  const { clock } = deps;
+  const store = "store" in deps ? deps.store : createGreetingStore(deps.prisma);
+
   async function record(options: {
     contactId: number;
     kind: GreetingKind;
@@ -24,28 +26,19 @@ export function createGreetingService({ prisma, clock }: { prisma: PrismaClient;
     outcome: GreetingOutcome;
     by: string;
   }): Promise<RecordedGreeting | null> {
-    const { contactId, kind, occasion, outcome, by } = options;
-    const contact = await prisma.contact.findUnique({ where: { id: contactId }, select: { id: true } });
-    if (!contact) return null;
-    const now = clock.now();
-    const created = await prisma.greeting.createMany({
-      data: [{ contactId, kind, occasion, status: outcome, doneBy: by, doneAt: now, createdAt: now }],
-      skipDuplicates: true,
-    });
+    const { contactId, kind, occasion } = options;
+    if (!(await store.contactExists(contactId))) return null;
+    const row = { ...options, at: clock.now() };
+    const created = await store.insertDoneOnce(row);
     // A pending row (a thank-you letter another area asked for) is completed; a done one stays.
-    const completed = await prisma.greeting.updateMany({
-      where: { contactId, kind, occasion, status: "pending" },
-      data: { status: outcome, doneBy: by, doneAt: now },
-    });
-    const row = await prisma.greeting.findUniqueOrThrow({
-      where: { contactId_kind_occasion: { contactId, kind, occasion } },
-    });
+    const completed = await store.completePending(row);
+    const stored = await store.findOne(contactId, kind, occasion);
     return {
       contactId,
-      status: row.status,
-      doneBy: row.doneBy,
-      doneAt: row.doneAt,
-      recordedNow: created.count + completed.count > 0,
+      status: stored.status,
+      doneBy: stored.doneBy,
+      doneAt: stored.doneAt,
+      recordedNow: created || completed,
     };
   }
 
@@ -53,37 +46,16 @@ export function createGreetingService({ prisma, clock }: { prisma: PrismaClient;
     record,
 
     /** What has been recorded for these contacts on this occasion. */
-    async statusOf(kind: GreetingKind, occasion: string, contactIds?: number[]) {
-      return prisma.greeting.findMany({
-        where: { kind, occasion, ...(contactIds ? { contactId: { in: contactIds } } : {}) },
-      });
-    },
+    statusOf: (kind: GreetingKind, occasion: string, contactIds?: number[]) =>
+      store.findByOccasion(kind, occasion, contactIds),
 
     /** Another area (events, sponsors) asks for a thank-you letter; asking twice is one request. */
     async requestThankYou(options: { contactId: number; occasion: string; reason: string }) {
-      await prisma.greeting.upsert({
-        where: {
-          contactId_kind_occasion: { contactId: options.contactId, kind: "thank_you", occasion: options.occasion },
-        },
-        create: {
-          contactId: options.contactId,
-          kind: "thank_you",
-          occasion: options.occasion,
-          reason: options.reason,
-          createdAt: clock.now(),
-        },
-        update: {},
-      });
+      await store.insertThankYouRequest({ ...options, at: clock.now() });
     },
 
     /** Thank-you letters not yet written, oldest first. */
-    async pendingThankYous() {
-      return prisma.greeting.findMany({
-        where: { kind: "thank_you", status: "pending", contact: { archivedAt: null } },
-        include: { contact: true },
-        orderBy: { createdAt: "asc" },
-      });
-    },
+    pendingThankYous: () => store.findPendingThankYous(),
   };
 }
 

@@ -1,43 +1,37 @@
 // The PR office's part of the managers' morning digest: the name days of important (VIP) contacts
 // today, and the thank-you letters other areas have asked for and nobody has written yet.
 
-import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
-import { messages } from "../../i18n/index.js";
-import { escapeMrkdwn, truncate } from "../../slack/mrkdwn.js";
-import type { ContactService } from "../contacts/contact-service.js";
-import type { DigestSection } from "../digest/digest-section.js";
-import type { GreetingService } from "./greeting-service.js";
+import { type DataDigestSection, digestSection } from "../digest/digest-section.js";
+import type { OfficeCalendarServices } from "./office-calendar-services.js";
+import {
+  type ContactShown,
+  type PendingThankYou,
+  renderThankYouSection,
+  renderVipNameDaysSection,
+} from "./slack/digest-views.js";
 
-const who = (c: { nameEl: string; title: string | null; organisation: string | null }) =>
-  escapeMrkdwn(truncate([c.nameEl, c.title, c.organisation].filter(Boolean).join(", "), 200));
-
-export function createVipNameDaysDigestSection(deps: {
-  contacts: ContactService;
-  nameDays: NameDayCalendar;
-}): DigestSection {
-  return {
+export function createVipNameDaysDigestSection(
+  services: Pick<OfficeCalendarServices, "contacts" | "nameDays">,
+): DataDigestSection<ContactShown[]> {
+  return digestSection({
     id: "vip-name-days",
-    async build({ date, locale }) {
-      const vips = (await deps.contacts.celebrating(deps.nameDays.keysOn(date))).filter((c) => c.vip);
-      if (vips.length === 0) return null;
-      const t = messages(locale).nameDays;
-      return { title: t.digestTitle, summary: t.digestSummary(vips.length), items: vips.map((c) => `• ${who(c)}`) };
+    async collect({ date }) {
+      const vips = (await services.contacts.celebratingOn(services.nameDays.keysOn(date))).filter((c) => c.vip);
+      return vips.length === 0 ? null : vips;
     },
-  };
+    render: (vips, { locale }) => renderVipNameDaysSection(locale, vips),
+  });
 }
 
-export function createThankYouDigestSection(greetings: GreetingService): DigestSection {
-  return {
+export function createThankYouDigestSection(
+  services: Pick<OfficeCalendarServices, "greetings">,
+): DataDigestSection<PendingThankYou[]> {
+  return digestSection({
     id: "thank-you-letters",
-    async build({ locale }) {
-      const pending = await greetings.pendingThankYous();
-      if (pending.length === 0) return null;
-      const t = messages(locale).nameDays;
-      return {
-        title: t.thanksTitle,
-        summary: t.thanksSummary(pending.length),
-        items: pending.map((g) => `• ${who(g.contact)}${g.reason ? `: ${escapeMrkdwn(truncate(g.reason, 200))}` : ""}`),
-      };
+    async collect() {
+      const pending = await services.greetings.pendingThankYous();
+      return pending.length === 0 ? null : pending;
     },
-  };
+    render: (pending, { locale }) => renderThankYouSection(locale, pending),
+  });
 }

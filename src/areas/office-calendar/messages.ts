@@ -1,4 +1,5 @@
 // Greek (the default) and English texts; en has the same keys and argument lists as el (the type checks it).
+import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
@@ -19,7 +20,12 @@ export const el = {
     ],
     weekdays: ["Κυριακή", "Δευτέρα", "Τρίτη", "Τετάρτη", "Πέμπτη", "Παρασκευή", "Σάββατο"],
     easter: (offset: number) =>
-      offset === 0 ? "Πάσχα" : `${Math.abs(offset)} ημέρες ${offset > 0 ? "μετά το" : "πριν από το"} Πάσχα`,
+      offset === 0
+        ? "Πάσχα"
+        : icu("el", "{n, plural, one {# ημέρα} other {# ημέρες}} {when} το Πάσχα", {
+            n: Math.abs(offset),
+            when: offset > 0 ? "μετά" : "πριν από",
+          }),
     laterOf: (fixed: string, offset: number) =>
       `${fixed}, ή ${offset === 1 ? "Δευτέρα" : "Τρίτη"} του Πάσχα όταν το Πάσχα είναι αργά`,
     thisYear: (date: string) => `φέτος ${date}`,
@@ -28,16 +34,24 @@ export const el = {
     noNames: "Κανένα όνομα δεν γιορτάζει σήμερα στο εορτολόγιο.",
     contacts: "Επαφές που γιορτάζουν",
     noContacts: "Καμία επαφή του αρχείου.",
-    more: (n: number) => `και ${n} ακόμη`,
+    more: (n: number) => icu("el", "και {n, number} ακόμη", { n }),
     badDate: (text: string) =>
       `Δεν κατάλαβα την ημερομηνία «${text}». Γράψτε π.χ. \`/giortes 15/8\` ή \`/giortes αύριο\`.`,
     unknownName: (name: string) => `Δεν βρήκα το όνομα «${name}» στο εορτολόγιο.`,
     whenName: (name: string) => `:calendar: Πότε γιορτάζει ο/η *${name}*:`,
+    commandSummary: "Ποιοι γιορτάζουν σήμερα ή μια μέρα, και πότε γιορτάζει ένα όνομα",
+    help:
+      "*`/giortes`*: ποιοι γιορτάζουν (τα ονόματα του εορτολογίου και οι επαφές του αρχείου, πρώτα οι σημαντικές).\n" +
+      "• `/giortes`: σήμερα\n• `/giortes αύριο`, `/giortes 15/8`, `/giortes 15/8/2027`: άλλη μέρα\n" +
+      "• `/giortes Γιώργος`: πότε γιορτάζει ένα όνομα\n(Στα αγγλικά: `/namedays`.)",
     digestTitle: "Ονομαστικές εορτές σημαντικών επαφών",
     digestSummary: (n: number) =>
-      `${n} ${n === 1 ? "σημαντική επαφή γιορτάζει" : "σημαντικές επαφές γιορτάζουν"} σήμερα.`,
+      icu("el", "{n, plural, one {# σημαντική επαφή γιορτάζει} other {# σημαντικές επαφές γιορτάζουν}} σήμερα.", { n }),
     thanksTitle: "Ευχαριστήριες επιστολές",
-    thanksSummary: (n: number) => `${n} ${n === 1 ? "επιστολή περιμένει" : "επιστολές περιμένουν"} να γραφτούν.`,
+    thanksSummary: (n: number) =>
+      icu("el", "{n, plural, one {# επιστολή περιμένει να γραφτεί} other {# επιστολές περιμένουν να γραφτούν}}.", {
+        n,
+      }),
     thanksSent: "Στάλθηκε",
     thanksNone: "Δεν εκκρεμεί καμία ευχαριστήρια επιστολή.",
     reminderHeading: (days: string) => `:birthday: *Ονομαστικές εορτές επαφών: ${days}*`,
@@ -50,7 +64,7 @@ export const el = {
   },
   cards: {
     reminder: (name: string, date: string, days: number) =>
-      `:envelope: *Κάρτες ${name}*: ${date}, σε ${days} ημέρες. Ώρα να ετοιμαστούν οι ευχετήριες κάρτες.`,
+      `:envelope: *Κάρτες ${name}*: ${date}, ${icu("el", "σε {days, plural, one {# ημέρα} other {# ημέρες}}", { days })}. Ώρα να ετοιμαστούν οι ευχετήριες κάρτες.`,
     byGroup: "*Παραλήπτες ανά κατηγορία και γλώσσα*",
     group: (category: string, language: string, count: number, names: string) =>
       `• *${category}*, ${language}: ${count}: ${names}`,
@@ -59,7 +73,8 @@ export const el = {
     modalTitle: "Κάρτες που στάλθηκαν",
     modalSubmit: "Καταγραφή",
     pick: "Σε ποιους στάλθηκε κάρτα",
-    recorded: (count: number, name: string) => `:envelope_with_arrow: Καταγράφηκαν ${count} κάρτες (${name}).`,
+    recorded: (count: number, name: string) =>
+      `:envelope_with_arrow: ${icu("el", "{count, plural, one {Καταγράφηκε # κάρτα} other {Καταγράφηκαν # κάρτες}}", { count })} (${name}).`,
     nothingLeft: "Έχουν σταλεί κάρτες σε όλους.",
     noCategory: "Χωρίς κατηγορία",
     noLanguage: "χωρίς γλώσσα",
@@ -69,7 +84,7 @@ export const el = {
     holidayTomorrow: (name: string, date: string) =>
       `:palm_tree: Η ${date} είναι αργία (*${name}*). Το Γραφείο δεν εργάζεται· ό,τι πρέπει να φύγει ας φύγει σήμερα.`,
     celebration: (name: string, date: string, days: number) =>
-      `:flag-gr: *${name}*: ${date}, σε ${days} ημέρες. Ώρα για την οργάνωση (παρέλαση, κατάθεση στεφάνων, προσκλήσεις).`,
+      `:flag-gr: *${name}*: ${date}, ${icu("el", "σε {days, plural, one {# ημέρα} other {# ημέρες}}", { days })}. Ώρα για την οργάνωση (παρέλαση, κατάθεση στεφάνων, προσκλήσεις).`,
   },
 } as const;
 
@@ -91,7 +106,12 @@ export const en: Widen<typeof el> = {
     ],
     weekdays: ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
     easter: (offset: number) =>
-      offset === 0 ? "Easter Sunday" : `${Math.abs(offset)} days ${offset > 0 ? "after" : "before"} Easter`,
+      offset === 0
+        ? "Easter Sunday"
+        : icu("en", "{n, plural, one {# day} other {# days}} {when} Easter", {
+            n: Math.abs(offset),
+            when: offset > 0 ? "after" : "before",
+          }),
     laterOf: (fixed: string, offset: number) =>
       `${fixed}, or Easter ${offset === 1 ? "Monday" : "Tuesday"} when Easter is late`,
     thisYear: (date: string) => `this year ${date}`,
@@ -100,15 +120,24 @@ export const en: Widen<typeof el> = {
     noNames: "No name is celebrated on this day in the calendar.",
     contacts: "Contacts celebrating",
     noContacts: "No contact in the archive.",
-    more: (n: number) => `and ${n} more`,
+    more: (n: number) => icu("en", "and {n, number} more", { n }),
     badDate: (text: string) =>
       `I did not understand the date “${text}”. Try \`/namedays 15/8\` or \`/namedays tomorrow\`.`,
     unknownName: (name: string) => `I did not find the name “${name}” in the calendar.`,
     whenName: (name: string) => `:calendar: When *${name}* celebrates:`,
+    commandSummary: "Who celebrates today or on a day, and when a name celebrates",
+    help:
+      "*`/namedays`*: who celebrates (the names in the calendar and the archive's contacts, important ones first).\n" +
+      "• `/namedays`: today\n• `/namedays tomorrow`, `/namedays 15/8`, `/namedays 15/8/2027`: another day\n" +
+      "• `/namedays George`: when a name celebrates\n(In Greek: `/giortes`.)",
     digestTitle: "Name days of important contacts",
-    digestSummary: (n: number) => `${n} important ${n === 1 ? "contact celebrates" : "contacts celebrate"} today.`,
+    digestSummary: (n: number) =>
+      icu("en", "{n, plural, one {# important contact celebrates} other {# important contacts celebrate}} today.", {
+        n,
+      }),
     thanksTitle: "Thank-you letters",
-    thanksSummary: (n: number) => `${n} ${n === 1 ? "letter is" : "letters are"} waiting to be written.`,
+    thanksSummary: (n: number) =>
+      icu("en", "{n, plural, one {# letter is} other {# letters are}} waiting to be written.", { n }),
     thanksSent: "Sent",
     thanksNone: "No thank-you letter is waiting.",
     reminderHeading: (days: string) => `:birthday: *Contacts' name days: ${days}*`,
@@ -121,7 +150,7 @@ export const en: Widen<typeof el> = {
   },
   cards: {
     reminder: (name: string, date: string, days: number) =>
-      `:envelope: *${name} cards*: ${date}, in ${days} days. Time to prepare the greeting cards.`,
+      `:envelope: *${name} cards*: ${date}, ${icu("en", "in {days, plural, one {# day} other {# days}}", { days })}. Time to prepare the greeting cards.`,
     byGroup: "*Recipients by category and language*",
     group: (category: string, language: string, count: number, names: string) =>
       `• *${category}*, ${language}: ${count}: ${names}`,
@@ -130,7 +159,8 @@ export const en: Widen<typeof el> = {
     modalTitle: "Cards sent",
     modalSubmit: "Record",
     pick: "Who was sent a card",
-    recorded: (count: number, name: string) => `:envelope_with_arrow: Recorded ${count} cards (${name}).`,
+    recorded: (count: number, name: string) =>
+      `:envelope_with_arrow: ${icu("en", "Recorded {count, plural, one {# card} other {# cards}}", { count })} (${name}).`,
     nothingLeft: "Everyone has been sent a card.",
     noCategory: "No category",
     noLanguage: "no language",
@@ -140,6 +170,6 @@ export const en: Widen<typeof el> = {
     holidayTomorrow: (name: string, date: string) =>
       `:palm_tree: ${date} is a public holiday (*${name}*). The office is closed; whatever must go out should go today.`,
     celebration: (name: string, date: string, days: number) =>
-      `:flag-gr: *${name}*: ${date}, in ${days} days. Time to organise (parade, wreath-laying, invitations).`,
+      `:flag-gr: *${name}*: ${date}, ${icu("en", "in {days, plural, one {# day} other {# days}}", { days })}. Time to organise (parade, wreath-laying, invitations).`,
   },
 };

@@ -1,11 +1,12 @@
 // What `/grafeio` answers, as mrkdwn: pure functions of the service's data, in the reader's language.
+
+import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import type { DayInfo } from "../../../calendar/working-days.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
 import type { JobOverview } from "../../../scheduling/overview.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import type { CommandInfo } from "../../area.js";
-import { weekdayAndDate } from "../../office-calendar/describe.js";
 import type { Role } from "../../users/roles.js";
 import { timesOfDay } from "../rules.js";
 import type { Category, Department, Named, PrecedenceRank, Reminder } from "../service.js";

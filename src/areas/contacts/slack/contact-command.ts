@@ -1,24 +1,24 @@
 // `/contact`: help, `add [name]`, `import`, `export`, or words to search for.
-import type { App } from "@slack/bolt";
+import type { App, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
-  type Reply,
-  replyWithRespond,
-  sendFilesPrivately,
-  type UserView,
-  userView,
-} from "../../../slack/listener.js";
-import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import { localDate } from "../../../lib/clock.js";
+import { isHelpRequest } from "../../../slack/codec.js";
+import { onAction, onCommand, type Reply, sendFilesPrivately, type UserView } from "../../../slack/listener.js";
 import { contactsCsv } from "../contact-export.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { describeKey, openContactForm } from "./contact-form.js";
-import { buildContactResults, CONTACT_PAGE_ACTION, type ContactPageValue } from "./contact-views.js";
+import {
+  ADD_CONTACT_ACTION,
+  buildContactResults,
+  CONTACT_PAGE_ACTION,
+  type ContactPageValue,
+  contactHelpBlocks,
+  contactPageValue,
+} from "./contact-views.js";
 import { openImportModal } from "./import-contacts.js";
 import { showThankYouLetters } from "./thank-you-letters.js";
 
-export const ADD_CONTACT_ACTION = "contact_add";
+export const CONTACT_COMMAND = "/contact";
 
 export function parseContactCommand(
   text: string | undefined,
@@ -30,7 +30,7 @@ export function parseContactCommand(
   | { kind: "thanks" }
   | { kind: "search"; text: string } {
   const trimmed = (text ?? "").trim();
-  if (!trimmed || /^(help|βοήθεια|βοηθεια)$/i.test(trimmed)) return { kind: "help" };
+  if (!trimmed || isHelpRequest(trimmed)) return { kind: "help" };
   const [first = "", ...rest] = trimmed.split(/\s+/);
   const word = first.toLowerCase();
   if (word === "add" || word === "νέα" || word === "νεα") return { kind: "add", name: rest.join(" ") || undefined };
@@ -42,7 +42,7 @@ export function parseContactCommand(
 }
 
 export async function showContactSearch(
-  deps: HandlerDeps,
+  deps: ContactsDeps,
   user: UserView,
   query: string,
   page: number,
@@ -52,7 +52,7 @@ export async function showContactSearch(
     await reply(user.t.contacts.searchEmpty);
     return;
   }
-  const { contacts, hasMore } = await deps.services.contacts.search(query, { page, includeArchived: true });
+  const { contacts, hasMore } = await deps.contacts.search(query, { page, includeArchived: true });
   const { text, blocks } = buildContactResults({
     t: user.t,
     locale: user.locale,
@@ -65,107 +65,74 @@ export async function showContactSearch(
   await reply(text, blocks);
 }
 
-async function exportContacts(deps: HandlerDeps, client: WebClient, user: UserView, reply: Reply) {
-  const contacts = await deps.services.contacts.all();
+async function exportContacts(deps: ContactsDeps, client: WebClient, user: UserView, reply: Reply) {
+  const contacts = await deps.contacts.all();
   if (contacts.length === 0) {
     await reply(user.t.contacts.exportNothing);
     return;
   }
   const file = contactsCsv(contacts, { t: user.t, locale: user.locale });
-  const name = `grafeio-contacts-${deps.services.clippings.today()}.csv`;
+  const name = `grafeio-contacts-${localDate(deps.clock.now(), deps.timeZone)}.csv`;
   await sendFilesPrivately(client, user.userId, user.t.contacts.exportReady(contacts.length), [
     { file, filename: name },
   ]);
   await reply(user.t.contacts.exportSent);
 }
 
-export function registerContactCommand(app: App, deps: HandlerDeps): void {
-  app.command("/contact", async ({ ack, command, client, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    await answerSafely(deps, { userId: command.user_id, reply, what: "/contact" }, async () => {
-      const user = await userView(deps, command.user_id);
-      const parsed = parseContactCommand(command.text);
-      if (parsed.kind === "add") {
-        await openContactForm(deps, client, {
-          user,
-          reply,
-          triggerId: command.trigger_id,
-          prefillName: parsed.name,
-          metadata: { channel: command.channel_id },
-        });
-        return;
+export function registerContactCommand(app: App, deps: ContactsDeps): void {
+  onCommand(app, deps, {
+    name: CONTACT_COMMAND,
+    role: "staff",
+    // Words are a search, except the help words, which give the command's help.
+    help: (t) => t.contacts.help,
+    async handle({ user, command, text, client, reply }) {
+      const parsed = parseContactCommand(text);
+      switch (parsed.kind) {
+        case "add":
+          return openContactForm(deps, client, {
+            user,
+            reply,
+            triggerId: command.trigger_id,
+            prefillName: parsed.name,
+            metadata: { channel: command.channel_id },
+          });
+        case "import":
+          return openImportModal(client, user, command.trigger_id, command.channel_id);
+        case "help":
+          return reply(user.t.contacts.help, contactHelpBlocks(user.t));
+        case "thanks":
+          return showThankYouLetters(deps, user, reply);
+        case "export":
+          return exportContacts(deps, client, user, reply);
+        case "search":
+          return showContactSearch(deps, user, parsed.text, 1, reply);
       }
-      if (parsed.kind === "import") {
-        if (!(await ensureRole(deps, user, "staff", reply))) return;
-        await openImportModal(client, user, command.trigger_id, command.channel_id);
-        return;
-      }
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      if (parsed.kind === "help") {
-        await reply(user.t.contacts.help, [
-          { type: "section", text: { type: "mrkdwn", text: user.t.contacts.help } },
-          {
-            type: "actions",
-            elements: [
-              {
-                type: "button",
-                action_id: ADD_CONTACT_ACTION,
-                text: { type: "plain_text", text: user.t.contacts.addButton },
-                value: "add",
-              },
-            ],
-          },
-        ]);
-        return;
-      }
-      if (parsed.kind === "thanks") {
-        await showThankYouLetters(deps, user, reply);
-        return;
-      }
-      if (parsed.kind === "export") {
-        await exportContacts(deps, client, user, reply);
-        return;
-      }
-      await showContactSearch(deps, user, parsed.text, 1, reply);
-    });
+    },
   });
 
-  app.action(ADD_CONTACT_ACTION, async ({ ack, body, client, respond }) => {
-    await ack();
-    const reply = replyWithRespond(respond);
-    const triggerId = (body as { trigger_id?: string }).trigger_id ?? "";
-    const channel = (body as { channel?: { id?: string } }).channel?.id;
-    await answerSafely(deps, { userId: body.user.id, reply, what: ADD_CONTACT_ACTION }, async () => {
-      const user = await userView(deps, body.user.id);
-      await openContactForm(deps, client, { user, reply, triggerId, metadata: { channel } });
-    });
-  });
-
-  app.action(new RegExp(`^${CONTACT_PAGE_ACTION}_(prev|next)$`), async ({ ack, body, action, respond }) => {
-    await ack();
-    const reply: Reply = async (text, blocks) => {
-      await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
-    };
-    await answerSafely(deps, { userId: body.user.id, reply, what: CONTACT_PAGE_ACTION }, async () => {
-      const user = await userView(deps, body.user.id);
-      let value: ContactPageValue;
-      try {
-        value = JSON.parse((action as { value?: string }).value ?? "") as ContactPageValue;
-      } catch {
-        await reply(
-          user.t.contacts.badCommand(escapeMrkdwn(truncate(String((action as { value?: string }).value), 50))),
-        );
-        return;
-      }
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      await showContactSearch(
-        deps,
+  onAction<ButtonAction>(app, deps, {
+    id: ADD_CONTACT_ACTION,
+    role: "staff",
+    async handle({ user, body, client, reply }) {
+      await openContactForm(deps, client, {
         user,
-        String(value.q ?? ""),
-        Math.max(1, Math.min(1000, Number(value.p) || 1)),
         reply,
-      );
-    });
+        triggerId: body.trigger_id,
+        metadata: { channel: body.channel?.id },
+      });
+    },
+  });
+
+  onAction<ButtonAction, ContactPageValue>(app, deps, {
+    id: new RegExp(`^${CONTACT_PAGE_ACTION}_(prev|next)$`),
+    role: "staff",
+    value: contactPageValue,
+    async handle({ user, value, respond }) {
+      // The page replaces the one it was clicked on.
+      const reply: Reply = async (text, blocks) => {
+        await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
+      };
+      await showContactSearch(deps, user, value.q, value.p, reply);
+    },
   });
 }

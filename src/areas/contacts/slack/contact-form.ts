@@ -1,9 +1,11 @@
 // Opening the contact form (new or edit) and the name-day choices it offers.
+
 import type { WebClient } from "@slack/web-api";
+import { describeNameDay } from "../../../calendar/namedays/describe.js";
 import { localYear } from "../../../lib/clock.js";
-import { ensureRole, type HandlerDeps, type Reply, type UserView } from "../../../slack/listener.js";
-import { describeNameDay } from "../../office-calendar/describe.js";
+import { ensureRole, type Reply, type UserView } from "../../../slack/listener.js";
 import type { ContactRecord } from "../contact-service.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { nameDayChoicesFor } from "../name-day-choice.js";
 import {
   buildContactModal,
@@ -12,15 +14,15 @@ import {
   type NameDayChoice,
 } from "./contact-modal-views.js";
 
-export function nameDayLabels(deps: HandlerDeps, user: UserView, keys: string[]): NameDayChoice[] {
+export function nameDayLabels(deps: ContactsDeps, user: UserView, keys: string[]): NameDayChoice[] {
   const year = localYear(deps.clock.now(), deps.timeZone);
   return keys.map((key) => ({
     key,
-    label: describeNameDay(deps.services.nameDays, key, { t: user.t, locale: user.locale, year }),
+    label: describeNameDay(deps.nameDays, key, { t: user.t, locale: user.locale, year }),
   }));
 }
 
-export function describeKey(deps: HandlerDeps, user: UserView, key: string): string {
+export function describeKey(deps: ContactsDeps, user: UserView, key: string): string {
   return nameDayLabels(deps, user, [key])[0]?.label ?? key;
 }
 
@@ -47,7 +49,7 @@ export function formValuesOf(contact: ContactRecord): ContactFormValues {
 
 /** The form, at once after the trigger (Slack allows 3 seconds). Staff only. */
 export async function openContactForm(
-  deps: HandlerDeps,
+  deps: ContactsDeps,
   client: WebClient,
   options: {
     user: UserView;
@@ -61,13 +63,13 @@ export async function openContactForm(
   const { user, reply, triggerId, contact } = options;
   if (!(await ensureRole(deps, user, "staff", reply))) return;
   const values: ContactFormValues = contact ? formValuesOf(contact) : { nameEl: options.prefillName };
-  const keys = contact ? nameDayChoicesFor(deps.services.nameDays, contact.nameEl, contact.nameDayKey) : [];
+  const keys = contact ? nameDayChoicesFor(deps.nameDays, contact.nameEl, contact.nameDayKey) : [];
   await client.views.open({
     trigger_id: triggerId,
     view: buildContactModal({
       t: user.t,
       locale: user.locale,
-      categories: await deps.services.contacts.listCategories(),
+      categories: await deps.contacts.listCategories(),
       values,
       nameDayChoices: nameDayLabels(deps, user, keys),
       metadata: { ...options.metadata, ...(contact ? { contactId: contact.id } : {}) },

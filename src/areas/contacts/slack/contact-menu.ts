@@ -1,26 +1,38 @@
 // What can be done to a contact from its search result: edit, archive or restore, merge with a
 // duplicate, and the data-protection requests (a copy of the record; erasure), which are managers'.
-import type { App, BlockAction, ButtonAction, OverflowAction } from "@slack/bolt";
+
+import type { App, ButtonAction, OverflowAction } from "@slack/bolt";
 import type { ModalView, PlainTextOption } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
+import { channelSchema, idCodec, idField, jsonCodec } from "../../../slack/codec.js";
 import {
-  answerSafely,
   ensureRole,
-  type HandlerDeps,
+  onAction,
+  onForm,
   type Reply,
   replyPrivately,
   sendFilesPrivately,
   type UserView,
-  userView,
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { ContactRecord } from "../contact-service.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { describeKey, openContactForm } from "./contact-form.js";
-import { CONFIRM_NAME_DAY_ACTION, CONTACT_MENU_ACTION } from "./contact-views.js";
+import {
+  CONFIRM_NAME_DAY_ACTION,
+  CONTACT_MENU_ACTION,
+  type ContactMenuVerb,
+  contactMenuValue,
+} from "./contact-views.js";
 
 export const MERGE_CALLBACK = "contact_merge_modal";
 export const ERASE_CALLBACK = "contact_erase_modal";
 const MERGE_BLOCK = "keep";
+const ERASE_BLOCK = "erase";
+
+/** The merge and erase forms' metadata: the contact, and the channel they were opened from. */
+export const contactFormMetadata = jsonCodec(z.object({ contactId: idField, channel: channelSchema.shape.channel }));
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 24), emoji: true });
 const nameOf = (c: { nameEl: string }) => escapeMrkdwn(truncate(c.nameEl, 150));
@@ -34,10 +46,10 @@ function candidateOption(c: ContactRecord): PlainTextOption {
 }
 
 /** Contacts that may be the same person: found by each word of the name. */
-async function mergeCandidates(deps: HandlerDeps, contact: ContactRecord): Promise<ContactRecord[]> {
+async function mergeCandidates(deps: ContactsDeps, contact: ContactRecord): Promise<ContactRecord[]> {
   const seen = new Map<number, ContactRecord>();
   for (const word of contact.nameEl.split(/\s+/).filter((w) => w.length >= 3)) {
-    for (const c of (await deps.services.contacts.search(word, { limit: 30 })).contacts)
+    for (const c of (await deps.contacts.search(word, { limit: 30 })).contacts)
       if (c.id !== contact.id) seen.set(c.id, c);
   }
   return [...seen.values()].slice(0, 100);
@@ -51,7 +63,7 @@ function mergeModal(user: UserView, contact: ContactRecord, candidates: ContactR
     title: plain(m.mergeTitle),
     submit: plain(m.mergeSubmit),
     close: plain(m.close),
-    private_metadata: JSON.stringify({ contactId: contact.id, channel }),
+    private_metadata: contactFormMetadata.encode({ contactId: contact.id, channel }),
     blocks: [
       { type: "section", text: { type: "mrkdwn", text: m.mergeIntro(nameOf(contact)) } },
       {
@@ -72,20 +84,22 @@ function eraseModal(user: UserView, contact: ContactRecord, channel?: string): M
     title: plain(m.eraseTitle),
     submit: plain(m.eraseSubmit),
     close: plain(m.close),
-    private_metadata: JSON.stringify({ contactId: contact.id, channel }),
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: m.eraseIntro(nameOf(contact)) } }],
+    private_metadata: contactFormMetadata.encode({ contactId: contact.id, channel }),
+    blocks: [{ type: "section", block_id: ERASE_BLOCK, text: { type: "mrkdwn", text: m.eraseIntro(nameOf(contact)) } }],
   };
 }
 
 async function sendPersonalData(
-  deps: HandlerDeps,
+  deps: ContactsDeps,
   client: WebClient,
   user: UserView,
   contact: ContactRecord,
   reply: Reply,
 ) {
-  const record = await deps.services.contacts.personalData(contact.id, user.userId);
-  if (!record) return reply(user.t.contacts.notFound);
+  const answer = await deps.contacts.personalDataFor(contact.id, user.userId);
+  if (answer.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.manager));
+  if (answer.status === "not_found") return reply(user.t.contacts.notFound);
+  const { record } = answer;
   const name = `grafeio-contact-${contact.id}.json`;
   await sendFilesPrivately(client, user.userId, user.t.contacts.dataReady(nameOf(contact)), [
     { file: Buffer.from(JSON.stringify(record, null, 2), "utf8"), filename: name },
@@ -93,20 +107,18 @@ async function sendPersonalData(
   await reply(user.t.contacts.exportSent);
 }
 
-export function registerContactMenu(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction<OverflowAction | ButtonAction>>(CONTACT_MENU_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const channel = body.channel?.id;
-    const reply = replyPrivately(deps, client, userId, channel);
-    await answerSafely(deps, { userId, reply, what: CONTACT_MENU_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      const value = action.type === "overflow" ? action.selected_option.value : action.value;
-      const [verb, idText] = (value ?? "").split(":");
-      const contact = await deps.services.contacts.get(Number(idText));
+export function registerContactMenu(app: App, deps: ContactsDeps): void {
+  onAction<OverflowAction | ButtonAction, { verb: ContactMenuVerb; contactId: number }>(app, deps, {
+    id: CONTACT_MENU_ACTION,
+    role: "staff",
+    value: contactMenuValue,
+    async handle({ user, body, value, client, reply }) {
+      const { verb } = value;
+      const channel = body.channel?.id;
+      const contact = await deps.contacts.get(value.contactId);
       if (!contact) return reply(user.t.contacts.notFound);
-      const gdpr = verb === "data" || verb === "erase";
-      if (!(await ensureRole(deps, user, gdpr ? "manager" : "staff", reply))) return;
+      // The data-protection requests are managers'; the service refuses them to anyone else too.
+      if ((verb === "data" || verb === "erase") && !(await ensureRole(deps, user, "manager", reply))) return;
       switch (verb) {
         case "edit":
           return openContactForm(deps, client, {
@@ -118,7 +130,7 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
           });
         case "archive":
         case "restore": {
-          const done = await deps.services.contacts.setArchived(contact.id, verb === "archive", userId);
+          const done = await deps.contacts.setArchived(contact.id, verb === "archive", user.userId);
           if (done)
             await reply(
               verb === "archive"
@@ -141,61 +153,65 @@ export function registerContactMenu(app: App, deps: HandlerDeps): void {
         case "erase":
           await client.views.open({ trigger_id: body.trigger_id, view: eraseModal(user, contact, channel) });
           return;
-        default:
-          return reply(user.t.contacts.notFound);
       }
-    });
+    },
   });
 
-  app.action<BlockAction<ButtonAction>>(CONFIRM_NAME_DAY_ACTION, async ({ ack, action, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const reply = replyPrivately(deps, client, userId, body.channel?.id);
-    await answerSafely(deps, { userId, reply, what: CONFIRM_NAME_DAY_ACTION }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      const contact = await deps.services.contacts.get(Number(action.value));
+  onAction<ButtonAction, number>(app, deps, {
+    id: CONFIRM_NAME_DAY_ACTION,
+    role: "staff",
+    value: idCodec,
+    async handle({ user, value, reply }) {
+      const contact = await deps.contacts.get(value);
       if (!contact?.nameDayKey) return reply(user.t.contacts.notFound);
       // Said once: a second click finds it already confirmed and changes nothing.
-      if (!(await deps.services.contacts.setNameDay(contact.id, contact.nameDayKey, true, userId))) return;
+      if (!(await deps.contacts.setNameDay(contact.id, contact.nameDayKey, true, user.userId))) return;
       await reply(user.t.contacts.nameDayConfirmed(nameOf(contact), describeKey(deps, user, contact.nameDayKey)));
-    });
+    },
   });
 
-  app.view(MERGE_CALLBACK, async ({ ack, view, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const meta = JSON.parse(view.private_metadata || "{}") as { contactId?: number; channel?: string };
-    const reply = replyPrivately(deps, client, userId, meta.channel);
-    await answerSafely(deps, { userId, reply, what: MERGE_CALLBACK }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
+  onForm(app, deps, {
+    callbackId: MERGE_CALLBACK,
+    role: "staff",
+    metadata: contactFormMetadata,
+    errorBlock: MERGE_BLOCK,
+    async handle({ user, view, metadata, client }) {
       const values = view.state.values as Record<string, Record<string, { selected_option?: { value?: string } }>>;
-      const keepId = Number(values[MERGE_BLOCK]?.value?.selected_option?.value);
+      const keepId = idCodec.decode(values[MERGE_BLOCK]?.value?.selected_option?.value);
+      const reply = replyPrivately(deps, client, user.userId, metadata.channel);
       const [dup, keep] = await Promise.all([
-        deps.services.contacts.get(Number(meta.contactId)),
-        deps.services.contacts.get(keepId),
+        deps.contacts.get(metadata.contactId),
+        keepId === undefined ? null : deps.contacts.get(keepId),
       ]);
-      if (!dup || !keep) return reply(user.t.contacts.notFound);
-      const outcome = await deps.services.contacts.merge(dup.id, keep.id, userId);
-      if (outcome === "merged") await reply(user.t.contacts.merged(nameOf(dup), nameOf(keep)));
-    });
+      if (!dup || !keep) return { after: () => reply(user.t.contacts.notFound) };
+      return {
+        after: async () => {
+          const outcome = await deps.contacts.merge(dup.id, keep.id, user.userId);
+          if (outcome === "merged") await reply(user.t.contacts.merged(nameOf(dup), nameOf(keep)));
+        },
+      };
+    },
   });
 
-  app.view(ERASE_CALLBACK, async ({ ack, view, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const meta = JSON.parse(view.private_metadata || "{}") as { contactId?: number; channel?: string };
-    const reply = replyPrivately(deps, client, userId, meta.channel);
-    await answerSafely(deps, { userId, reply, what: ERASE_CALLBACK }, async () => {
-      const user = await userView(deps, userId);
-      if (!(await ensureRole(deps, user, "manager", reply))) return;
-      const id = Number(meta.contactId);
-      // The erasure itself is logged by id only: the log must not keep what was erased.
-      if (await deps.services.contacts.erase(id, userId)) {
-        deps.logger.info({ user: userId, contact: id }, "contact erased on request");
-        await reply(user.t.contacts.erased(id));
-      }
-    });
+  onForm(app, deps, {
+    callbackId: ERASE_CALLBACK,
+    role: "manager",
+    metadata: contactFormMetadata,
+    errorBlock: ERASE_BLOCK,
+    async handle({ user, metadata, client }) {
+      const reply = replyPrivately(deps, client, user.userId, metadata.channel);
+      const id = metadata.contactId;
+      return {
+        after: async () => {
+          const outcome = await deps.contacts.eraseFor(id, user.userId);
+          if (outcome.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.manager));
+          // The erasure itself is logged by id only: the log must not keep what was erased.
+          if (outcome.status === "erased") {
+            deps.logger.info({ user: user.userId, contact: id }, "contact erased on request");
+            await reply(user.t.contacts.erased(id));
+          }
+        },
+      };
+    },
   });
 }

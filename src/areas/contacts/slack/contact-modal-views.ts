@@ -1,6 +1,8 @@
 // The contact form: data in, Block Kit out. No Slack calls, no database.
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { channelSchema, idField, optionalJsonCodec } from "../../../slack/codec.js";
 import { truncate } from "../../../slack/mrkdwn.js";
 import type { CategoryOption } from "../contact-service.js";
 import { CONTACT_LIMITS, type ContactInput } from "../contact-validation.js";
@@ -174,22 +176,16 @@ export function buildContactModal(options: {
     title: plain(truncate(metadata.contactId ? m.editTitle : m.modalTitle, 24)),
     submit: plain(truncate(m.submit, 24)),
     close: plain(truncate(m.close, 24)),
-    private_metadata: JSON.stringify(metadata),
+    private_metadata: contactModalMetadata.encode(metadata),
     blocks,
   };
 }
 
-export function decodeContactMetadata(raw: string | undefined): ContactModalMetadata {
-  try {
-    const v = JSON.parse(raw ?? "{}") as Record<string, unknown>;
-    return {
-      channel: typeof v.channel === "string" ? v.channel : undefined,
-      contactId: typeof v.contactId === "number" ? v.contactId : undefined,
-    };
-  } catch {
-    return {};
-  }
-}
+/** The contact form's metadata: the contact edited (none for a new one), and the channel. */
+export const contactModalMetadata = optionalJsonCodec(
+  z.object({ channel: channelSchema.shape.channel, contactId: idField.optional() }),
+  {},
+);
 
 type StateValue = {
   value?: string | null;

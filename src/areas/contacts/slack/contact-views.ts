@@ -1,17 +1,37 @@
 // Contacts as Block Kit: search results with a menu on each, and the answer after saving one.
 import type { KnownBlock } from "@slack/types";
+import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { type Codec, idCodec, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { ContactRecord } from "../contact-service.js";
 
+export const ADD_CONTACT_ACTION = "contact_add";
 export const CONTACT_MENU_ACTION = "contact_menu";
 export const CONTACT_PAGE_ACTION = "contact_search_page";
 export const CONFIRM_NAME_DAY_ACTION = "contact_confirm_name_day";
 
-export interface ContactPageValue {
-  q: string;
-  p: number;
-}
+/** A page of search results: the words searched for and the page. */
+export const contactPageValue = jsonCodec(z.object({ q: z.string().max(500), p: z.number().int().min(1).max(1000) }));
+export type ContactPageValue = NonNullable<ReturnType<typeof contactPageValue.decode>>;
+
+export const CONTACT_MENU_VERBS = ["edit", "archive", "restore", "merge", "data", "erase"] as const;
+export type ContactMenuVerb = (typeof CONTACT_MENU_VERBS)[number];
+
+/** A contact's menu choice: `<verb>:<contact id>`. */
+export const contactMenuValue: Codec<{ verb: ContactMenuVerb; contactId: number }> = {
+  decode(raw) {
+    const [verb, id, ...rest] = (raw ?? "").split(":");
+    const contactId = idCodec.decode(id);
+    return rest.length === 0 &&
+      contactId !== undefined &&
+      (CONTACT_MENU_VERBS as readonly string[]).includes(verb ?? "")
+      ? { verb: verb as ContactMenuVerb, contactId }
+      : undefined;
+  },
+  encode: ({ verb, contactId }) => `${verb}:${contactId}`,
+};
+const menuValue = (verb: ContactMenuVerb, contactId: number) => contactMenuValue.encode({ verb, contactId });
 
 const button = (text: string, action_id: string, value: string) => ({
   type: "button" as const,
@@ -58,13 +78,13 @@ export function buildContactResults(options: {
   for (const c of contacts) {
     const option = (text: string, value: string) => ({ text: { type: "plain_text" as const, text }, value });
     const menu = [
-      option(t.contacts.menuEdit, `edit:${c.id}`),
+      option(t.contacts.menuEdit, menuValue("edit", c.id)),
       c.archivedAt
-        ? option(t.contacts.menuRestore, `restore:${c.id}`)
-        : option(t.contacts.menuArchive, `archive:${c.id}`),
-      option(t.contacts.menuMerge, `merge:${c.id}`),
-      option(t.contacts.menuExportData, `data:${c.id}`),
-      option(t.contacts.menuErase, `erase:${c.id}`),
+        ? option(t.contacts.menuRestore, menuValue("restore", c.id))
+        : option(t.contacts.menuArchive, menuValue("archive", c.id)),
+      option(t.contacts.menuMerge, menuValue("merge", c.id)),
+      option(t.contacts.menuExportData, menuValue("data", c.id)),
+      option(t.contacts.menuErase, menuValue("erase", c.id)),
     ];
     blocks.push({
       type: "section",
@@ -75,7 +95,7 @@ export function buildContactResults(options: {
       accessory: { type: "overflow", action_id: CONTACT_MENU_ACTION, options: menu },
     });
   }
-  const value = (p: number) => JSON.stringify({ q: query, p } satisfies ContactPageValue);
+  const value = (p: number) => contactPageValue.encode({ q: query, p });
   const pages = [
     ...(page > 1 ? [button(t.search.previous, `${CONTACT_PAGE_ACTION}_prev`, value(page - 1))] : []),
     ...(hasMore ? [button(t.search.next, `${CONTACT_PAGE_ACTION}_next`, value(page + 1))] : []),
@@ -91,10 +111,18 @@ export function contactSavedBlocks(t: Messages, text: string, contactId: number,
     blocks.push({
       type: "actions",
       elements: [
-        button(t.contacts.confirmNameDay, CONFIRM_NAME_DAY_ACTION, String(contactId)),
-        button(t.contacts.menuEdit, CONTACT_MENU_ACTION, `edit:${contactId}`),
+        button(t.contacts.confirmNameDay, CONFIRM_NAME_DAY_ACTION, idCodec.encode(contactId)),
+        button(t.contacts.menuEdit, CONTACT_MENU_ACTION, menuValue("edit", contactId)),
       ],
     });
   }
   return blocks;
+}
+
+/** `/contact` with nothing after it: the help, and a button for a new contact. */
+export function contactHelpBlocks(t: Messages): KnownBlock[] {
+  return [
+    { type: "section", text: { type: "mrkdwn", text: t.contacts.help } },
+    { type: "actions", elements: [button(t.contacts.addButton, ADD_CONTACT_ACTION, "add")] },
+  ];
 }

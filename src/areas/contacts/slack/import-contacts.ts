@@ -1,15 +1,22 @@
 // `/contact import`: a file in a modal, a preview of what each row will do, then the import on
 // confirmation. The file is read after the acknowledgement (Slack allows 3 seconds), while the
 // modal shows that it is being read.
+
 import type { App } from "@slack/bolt";
 import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import { z } from "zod";
 import type { Messages } from "../../../i18n/index.js";
-import { type HandlerDeps, replyPrivately, type UserView, userView } from "../../../slack/listener.js";
+import { channelMetadata, channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
+import { replyPrivately, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-import.js";
 import type { ContactField } from "../contact-validation.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 import { contactErrorText } from "./contact-modal-submission.js";
+
+/** The import preview's metadata: the stored plan, and the channel the import was started from. */
+export const importConfirmMetadata = jsonCodec(z.object({ importId: idField, channel: channelSchema.shape.channel }));
 
 export const IMPORT_CALLBACK = "contact_import";
 export const IMPORT_CONFIRM_CALLBACK = "contact_import_confirm";
@@ -29,7 +36,7 @@ export async function openImportModal(client: WebClient, user: UserView, trigger
       title: plain(m.importTitle),
       submit: plain(m.importSubmit),
       close: plain(m.close),
-      private_metadata: JSON.stringify({ channel }),
+      private_metadata: channelMetadata.encode({ channel }),
       blocks: [
         {
           type: "input",
@@ -134,7 +141,7 @@ export function buildImportPreview(t: Messages, plan: ImportPlan, importId: numb
     title: plain(m.importPreviewTitle),
     ...(anything ? { submit: plain(m.importConfirm) } : {}),
     close: plain(m.close),
-    private_metadata: JSON.stringify({ importId, channel }),
+    private_metadata: importConfirmMetadata.encode({ importId, channel }),
     blocks,
   };
 }
@@ -155,7 +162,7 @@ async function download(file: UploadedFile, token: string): Promise<Uint8Array |
   return bytes;
 }
 
-export function registerImportContacts(app: App, deps: HandlerDeps): void {
+export function registerImportContacts(app: App, deps: ContactsDeps): void {
   app.view(IMPORT_CALLBACK, async ({ ack, view, body, client, context }) => {
     const userId = body.user.id;
     const user = await userView(deps, userId).catch(() => undefined);
@@ -167,10 +174,16 @@ export function registerImportContacts(app: App, deps: HandlerDeps): void {
       return;
     }
     await ack({ response_action: "update", view: infoView(t, t.contacts.importReading) });
-    const channel = (JSON.parse(view.private_metadata || "{}") as { channel?: string }).channel;
     const show = (v: ModalView) => client.views.update({ view_id: view.id, view: v });
+    const metadata = channelMetadata.decode(view.private_metadata);
+    if (!metadata) {
+      deps.logger.info({ user: userId, listener: IMPORT_CALLBACK }, "refused: metadata that does not decode");
+      await show(infoView(t, t.common.outOfDate));
+      return;
+    }
+    const { channel } = metadata;
     try {
-      if (!(await deps.services.roles.hasRole(userId, "staff"))) {
+      if (!(await deps.roles.hasRole(userId, "staff"))) {
         await show(infoView(t, t.common.noPermission(t.common.roleNames.staff)));
         return;
       }
@@ -180,7 +193,7 @@ export function registerImportContacts(app: App, deps: HandlerDeps): void {
         await show(infoView(t, t.contacts.importProblems.download));
         return;
       }
-      const prepared = await deps.services.contactImports.prepare(bytes, file.name ?? "contacts.csv", userId);
+      const prepared = await deps.imports.prepare(bytes, file.name ?? "contacts.csv", userId);
       if (prepared.problem) {
         const p = prepared.problem;
         const text =
@@ -201,12 +214,17 @@ export function registerImportContacts(app: App, deps: HandlerDeps): void {
   app.view(IMPORT_CONFIRM_CALLBACK, async ({ ack, view, body, client }) => {
     await ack();
     const userId = body.user.id;
-    const meta = JSON.parse(view.private_metadata || "{}") as { importId?: number; channel?: string };
-    const reply = replyPrivately(deps, client, userId, meta.channel);
+    const meta = importConfirmMetadata.decode(view.private_metadata);
+    const reply = replyPrivately(deps, client, userId, meta?.channel);
     try {
       const user = await userView(deps, userId);
-      if (!(await deps.services.roles.hasRole(userId, "staff")) || typeof meta.importId !== "number") return;
-      const outcome = await deps.services.contactImports.apply(meta.importId, userId);
+      if (!meta) {
+        deps.logger.info({ user: userId, listener: IMPORT_CONFIRM_CALLBACK }, "refused: metadata that does not decode");
+        await reply(user.t.common.outOfDate);
+        return;
+      }
+      if (!(await deps.roles.hasRole(userId, "staff"))) return;
+      const outcome = await deps.imports.apply(meta.importId, userId);
       if (outcome === "not_found") await reply(user.t.contacts.notFound);
       // A Slack retry of the confirmation: the first delivery applied it and answered.
       else if (outcome === "already_applied") deps.logger.info({ user: userId }, "contact import already applied");

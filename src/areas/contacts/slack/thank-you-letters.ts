@@ -1,22 +1,22 @@
 // `/contact thanks`: the thank-you letters other areas (events, sponsors) have asked for, each with
 // a button to record it written and sent; the first click is recorded, the list redrawn.
-import type { App, BlockAction, ButtonAction } from "@slack/bolt";
+
+import type { App, ButtonAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
-import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
-  type Reply,
-  type UserView,
-  userView,
-} from "../../../slack/listener.js";
+import { z } from "zod";
+import { idField, jsonCodec } from "../../../slack/codec.js";
+import { onAction, type Reply, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import type { ContactsDeps } from "../contacts-deps.js";
 
 export const THANK_YOU_SENT_ACTION = "thank_you_sent";
+
+/** Which letter a "sent" button is for: the contact and the occasion it was asked for. */
+export const thankYouValue = jsonCodec(z.object({ c: idField, o: z.string().min(1).max(1900) }));
 const SHOWN = 20;
 
-export async function showThankYouLetters(deps: HandlerDeps, user: UserView, reply: Reply): Promise<void> {
-  const pending = await deps.services.greetings.pendingThankYous();
+export async function showThankYouLetters(deps: ContactsDeps, user: UserView, reply: Reply): Promise<void> {
+  const pending = await deps.greetings.pendingThankYous();
   const m = user.t.nameDays;
   if (pending.length === 0) {
     await reply(m.thanksNone);
@@ -37,7 +37,7 @@ export async function showThankYouLetters(deps: HandlerDeps, user: UserView, rep
         type: "button",
         action_id: THANK_YOU_SENT_ACTION,
         text: { type: "plain_text", text: m.thanksSent },
-        value: JSON.stringify({ c: g.contactId, o: g.occasion }).slice(0, 2000),
+        value: thankYouValue.encode({ c: g.contactId, o: g.occasion }),
       },
     });
   }
@@ -46,30 +46,24 @@ export async function showThankYouLetters(deps: HandlerDeps, user: UserView, rep
   await reply(m.thanksSummary(pending.length), blocks);
 }
 
-export function registerThankYouLetters(app: App, deps: HandlerDeps): void {
-  app.action<BlockAction<ButtonAction>>(THANK_YOU_SENT_ACTION, async ({ ack, action, body, respond }) => {
-    await ack();
-    const reply: Reply = async (text, blocks) => {
-      await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
-    };
-    await answerSafely(deps, { userId: body.user.id, reply, what: THANK_YOU_SENT_ACTION }, async () => {
-      const user = await userView(deps, body.user.id);
-      if (!(await ensureRole(deps, user, "staff", reply))) return;
-      let target: { c?: unknown; o?: unknown };
-      try {
-        target = JSON.parse(action.value ?? "") as { c?: unknown; o?: unknown };
-      } catch {
-        return;
-      }
-      if (typeof target.c !== "number" || typeof target.o !== "string") return;
-      await deps.services.greetings.record({
-        contactId: target.c,
+export function registerThankYouLetters(app: App, deps: ContactsDeps): void {
+  onAction<ButtonAction, { c: number; o: string }>(app, deps, {
+    id: THANK_YOU_SENT_ACTION,
+    role: "staff",
+    value: thankYouValue,
+    async handle({ user, value, respond }) {
+      // The list is redrawn in place of the one clicked.
+      const reply: Reply = async (text, blocks) => {
+        await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
+      };
+      await deps.greetings.record({
+        contactId: value.c,
         kind: "thank_you",
-        occasion: target.o,
+        occasion: value.o,
         outcome: "sent",
         by: user.userId,
       });
       await showThankYouLetters(deps, user, reply);
-    });
+    },
   });
 }

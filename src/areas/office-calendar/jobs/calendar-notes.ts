@@ -3,34 +3,34 @@
 // 28 October, the municipality's own days) by its lead time, a reminder with the date and weekday.
 
 import type { KnownBlock } from "@slack/types";
+import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import { messages } from "../../../i18n/index.js";
 import { daysBetween, shiftDate } from "../../../lib/clock.js";
 import { type Job, officeMorning } from "../../../scheduling/job.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { EVENT_CREATE_ACTION } from "../../events/slack/event-views.js";
-import { weekdayAndDate } from "../describe.js";
+import type { OfficeCalendarServices } from "../office-calendar-services.js";
 
-export const calendarNotes: Job = {
+export const createCalendarNotesJob = (services: Pick<OfficeCalendarServices, "reminders">): Job => ({
   name: "calendar-notes",
   schedule: "45 8 * * 1-5",
   description: "Holiday notes and reminders of the celebrations the office organises (working days, 08:45)",
   catchUp: "latest",
   async run(occurrence, deps) {
-    const { services } = deps;
     const morning = await officeMorning(occurrence, deps, "calendar-notes");
     if ("skip" in morning) return morning.skip;
     const { today, channel } = morning;
     const t = messages(deps.defaultLocale);
     let notes = 0;
     // Holidays between today and the next working day: announced today, once each.
-    const next = await services.calendar.nextWorkingDay(today);
+    const next = await deps.calendar.nextWorkingDay(today);
     for (let d = shiftDate(today, 1); d < next; d = shiftDate(d, 1)) {
-      const day = await services.calendar.dayInfo(d, deps.defaultLocale);
+      const day = await deps.calendar.dayInfo(d, deps.defaultLocale);
       if (!day.holiday) continue;
       const text = t.calendarNotes.holidayTomorrow(escapeMrkdwn(day.holiday), weekdayAndDate(t, d));
       if ((await deps.sender.post({ key: `holiday-note:${d}`, channel, text })).posted) notes++;
     }
-    for (const { reminder, date } of await services.calendarReminders.dueOn(today, "celebration")) {
+    for (const { reminder, date } of await services.reminders.dueOn(today, "celebration")) {
       const text = t.calendarNotes.celebration(
         escapeMrkdwn(reminder.name),
         weekdayAndDate(t, date),
@@ -57,4 +57,4 @@ export const calendarNotes: Job = {
     }
     return `${notes} note(s) posted`;
   },
-};
+});

@@ -1,23 +1,23 @@
 // Every working morning: the contacts whose name day is today or before the next working day,
 // posted to the PR office's channel, VIPs first, each with "wishes sent" and "skip".
 
+import { describeNameDay } from "../../../calendar/namedays/describe.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeMorning } from "../../../scheduling/job.js";
-import { describeNameDay } from "../describe.js";
 import { nameDaysToAnnounce } from "../name-day-reminder.js";
+import type { OfficeCalendarServices } from "../office-calendar-services.js";
 import { buildNameDayMessages } from "../slack/name-day-views.js";
 
-export const nameDayReminders: Job = {
+export const createNameDayRemindersJob = (services: OfficeCalendarServices): Job => ({
   name: "name-day-reminders",
   schedule: "30 8 * * 1-5",
   description: "Contacts' name days, today's and up to the next working day (working days, 08:30)",
   catchUp: "latest",
   async run(occurrence, deps) {
-    const { services } = deps;
     const morning = await officeMorning(occurrence, deps, "name-day-reminders");
     if ("skip" in morning) return morning.skip;
     const { today, channel } = morning;
-    const { days, entries } = await nameDaysToAnnounce(services, today);
+    const { days, entries } = await nameDaysToAnnounce(services, deps.calendar, today);
     if (entries.length === 0) return `no contact celebrates ${days.join(", ")}`;
     const t = messages(deps.defaultLocale);
     const year = Number(today.slice(0, 4));
@@ -36,4 +36,4 @@ export const nameDayReminders: Job = {
     }
     return `${entries.length} name days (${days.join(", ")}) in ${parts.length} message(s)`;
   },
-};
+});

@@ -1,15 +1,37 @@
 // A card campaign's message: the recipients by category and language, and a tracker of cards sent
 // with a button to record more. Rebuilt from the database whenever cards are recorded.
-import type { KnownBlock } from "@slack/types";
-import type { Services } from "../../../app/services.js";
+import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
+import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import { type LocaleCode, type Messages, messages } from "../../../i18n/index.js";
-import { daysBetween } from "../../../lib/clock.js";
+import { type Codec, idField, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import type { CalendarReminder } from "../calendar-reminders.js";
-import { type CardCampaignState, cardCampaignState } from "../card-campaign.js";
-import { weekdayAndDate } from "../describe.js";
+import type { CardCampaign, CardCampaignState } from "../card-campaign.js";
 
 export const RECORD_CARDS_ACTION = "cards_record";
+export const RECORD_CARDS_CALLBACK = "cards_record_modal";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The "record cards" button's value: which campaign, `<reminder id>:<date>`. */
+export const cardCampaignValue: Codec<{ reminderId: number; date: string }> = {
+  decode(raw) {
+    const m = /^(\d{1,10}):(\d{4}-\d{2}-\d{2})$/.exec(raw ?? "");
+    const parsed = m && idField.safeParse(Number(m[1]));
+    return parsed?.success && m?.[2] ? { reminderId: parsed.data, date: m[2] } : undefined;
+  },
+  encode: ({ reminderId, date }) => `${reminderId}:${date}`,
+};
+
+/** The record-cards form's metadata: the campaign, and the message to redraw. */
+export const recordCardsMetadata = jsonCodec(
+  z.object({
+    reminderId: idField,
+    date: isoDate,
+    channel: z.string().max(40).optional(),
+    ts: z.string().max(40).optional(),
+  }),
+);
 const NAMES_PER_GROUP = 12;
 
 export function buildCardCampaignMessage(options: {
@@ -58,23 +80,15 @@ export function buildCardCampaignMessage(options: {
       type: "button",
       action_id: RECORD_CARDS_ACTION,
       text: { type: "plain_text", text: t.cards.record },
-      value: `${options.reminderId}:${options.date}`,
+      value: cardCampaignValue.encode({ reminderId: options.reminderId, date: options.date }),
     },
   });
   return { text: heading.replace(/\*/g, ""), blocks };
 }
 
 /** The campaign's message as it stands now, in the channel's language. */
-export async function renderCardCampaign(options: {
-  services: Services;
-  locale: LocaleCode;
-  reminder: CalendarReminder;
-  date: string;
-  today: string;
-}): Promise<{ text: string; blocks: KnownBlock[] }> {
-  const { services, locale, reminder, date, today } = options;
-  const categories = new Map((await services.contacts.listCategories()).map((c) => [c.slug, c]));
-  const daysLeft = Math.max(0, daysBetween(today, date));
+export function renderCardCampaign(locale: LocaleCode, campaign: CardCampaign): { text: string; blocks: KnownBlock[] } {
+  const { reminder, date, daysLeft, state, categories } = campaign;
   return buildCardCampaignMessage({
     t: messages(locale),
     locale,
@@ -82,10 +96,41 @@ export async function renderCardCampaign(options: {
     reminderId: reminder.id,
     date,
     daysLeft,
-    state: await cardCampaignState(services, reminder.id, date),
+    state,
     categoryName: (slug) => {
       const c = categories.get(slug);
       return c && (locale === "en" ? c.nameEn : c.nameEl);
     },
   });
+}
+
+export const CARDS_BLOCK = "contacts";
+
+/** The form that records cards sent: those still waiting (Slack lists at most 100 options). */
+export function recordCardsModal(
+  t: Messages,
+  waiting: readonly { id: number; nameEl: string; organisation: string | null }[],
+  metadata: { reminderId: number; date: string; channel?: string; ts?: string },
+): ModalView {
+  const option = (c: (typeof waiting)[number]): PlainTextOption => ({
+    text: { type: "plain_text", text: truncate(`${c.nameEl}${c.organisation ? `, ${c.organisation}` : ""}`, 75) },
+    value: String(c.id),
+  });
+  return {
+    type: "modal",
+    callback_id: RECORD_CARDS_CALLBACK,
+    title: { type: "plain_text", text: truncate(t.cards.modalTitle, 24) },
+    submit: { type: "plain_text", text: truncate(t.cards.modalSubmit, 24) },
+    close: { type: "plain_text", text: truncate(t.contacts.close, 24) },
+    private_metadata: recordCardsMetadata.encode(metadata),
+    blocks: [
+      {
+        type: "input",
+        block_id: CARDS_BLOCK,
+        label: { type: "plain_text", text: t.cards.pick },
+        // Those still waiting come first by the list's order.
+        element: { type: "multi_static_select", action_id: "value", options: waiting.slice(0, 100).map(option) },
+      },
+    ],
+  };
 }

@@ -1,10 +1,11 @@
 // The morning's name-day message: per day, each contact with "wishes sent" and "skip" buttons;
 // once someone answers, the buttons give way to who answered and when.
 import type { KnownBlock } from "@slack/types";
+import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import type { Codec } from "../../../slack/codec.js";
 import { truncate } from "../../../slack/mrkdwn.js";
-import { contactLine } from "../../contacts/slack/contact-views.js";
-import { weekdayAndDate } from "../describe.js";
+import { contactLine } from "../../contacts/index.js";
 import type { NameDayOfContact } from "../name-day-reminder.js";
 
 export const WISHES_SENT_ACTION = "name_day_wishes_sent";
@@ -17,9 +18,48 @@ export function greetingBlockId(contactId: number, date: string): string {
   return `greet:${contactId}:${date}`;
 }
 
-export function parseGreetingValue(value: string | undefined): { contactId: number; date: string } | undefined {
-  const m = /^(\d+):(\d{4}-\d{2}-\d{2})$/.exec(value ?? "");
-  return m ? { contactId: Number(m[1]), date: m[2] as string } : undefined;
+/** Which contact and day a block's id or a button's value is about: `<contact id>:<date>`. */
+export const greetingValue: Codec<{ contactId: number; date: string }> = {
+  decode(raw) {
+    const m = /^([1-9]\d{0,9}):(\d{4}-\d{2}-\d{2})$/.exec(raw ?? "");
+    return m && Number(m[1]) <= 2_147_483_647 ? { contactId: Number(m[1]), date: m[2] as string } : undefined;
+  },
+  encode: ({ contactId, date }) => `${contactId}:${date}`,
+};
+
+/** The contact and day of a block of the name-day message, when it is a contact's answer block. */
+export function greetingOfBlock(blockId: string | undefined): { contactId: number; date: string } | undefined {
+  return blockId?.startsWith("greet:") ? greetingValue.decode(blockId.slice("greet:".length)) : undefined;
+}
+
+/**
+ * The name-day message redrawn: each contact's buttons, or who answered and when once someone has.
+ * `stateOf` is what is recorded for a block's contact and day.
+ */
+export function redrawNameDayBlocks(
+  t: Messages,
+  blocks: readonly KnownBlock[],
+  stateOf: (contactId: number, date: string) => RecordedState | undefined,
+  timeZone: string,
+): KnownBlock[] {
+  return blocks.map((block) => {
+    const target = greetingOfBlock(block.block_id);
+    if (!target) return block;
+    const state = stateOf(target.contactId, target.date);
+    return state && state.status !== "pending"
+      ? {
+          type: "context",
+          block_id: block.block_id,
+          elements: [{ type: "mrkdwn", text: recordedLine(t, state.status, state.doneBy, state.doneAt, timeZone) }],
+        }
+      : answerBlocks(t, target);
+  });
+}
+
+export interface RecordedState {
+  status: "pending" | "sent" | "skipped";
+  doneBy: string | null;
+  doneAt: Date | null;
 }
 
 export function recordedLine(
@@ -37,7 +77,7 @@ export function recordedLine(
 }
 
 export function answerBlocks(t: Messages, entry: { contactId: number; date: string }): KnownBlock {
-  const value = `${entry.contactId}:${entry.date}`;
+  const value = greetingValue.encode(entry);
   return {
     type: "actions",
     block_id: greetingBlockId(entry.contactId, entry.date),

@@ -2,32 +2,27 @@
 // the calendar, and which contacts, VIPs first), or when a name celebrates.
 import type { App } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
+import { describeNameDay, weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import { dateOf } from "../../../calendar/namedays/nameday-calendar.js";
 import { localDate } from "../../../lib/clock.js";
-import {
-  answerSafely,
-  ensureRole,
-  type HandlerDeps,
-  replyWithRespond,
-  type UserView,
-  userView,
-} from "../../../slack/listener.js";
+import { onCommand, type SlackKit, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { describeKey } from "../../contacts/slack/contact-form.js";
-import { contactLine } from "../../contacts/slack/contact-views.js";
+import { contactLine } from "../../contacts/index.js";
 import { parseDayArgument } from "../day-argument.js";
-import { weekdayAndDate } from "../describe.js";
+import type { OfficeCalendarServices } from "../office-calendar-services.js";
 
 const MAX_FEASTS_SHOWN = 25;
 const MAX_CONTACTS_SHOWN = 30;
 
+export const NAME_DAY_COMMANDS = ["/giortes", "/namedays"] as const;
+
 export async function nameDaysOf(
-  deps: HandlerDeps,
+  services: Pick<OfficeCalendarServices, "nameDays" | "contacts">,
   user: UserView,
   date: string,
 ): Promise<{ text: string; blocks: KnownBlock[] }> {
   const { t } = user;
-  const calendar = deps.services.nameDays;
+  const calendar = services.nameDays;
   const feasts = calendar.feastsOn(date);
   const heading = t.nameDays.heading(weekdayAndDate(t, date));
   const feastLines = feasts.slice(0, MAX_FEASTS_SHOWN).map((f) => {
@@ -37,7 +32,7 @@ export async function nameDaysOf(
     return `• *${escapeMrkdwn(main ?? "")}*${variants ? ` (${escapeMrkdwn(variants)}${others.length > 6 ? ", …" : ""})` : ""}${label}`;
   });
   if (feasts.length > MAX_FEASTS_SHOWN) feastLines.push(`_${t.nameDays.more(feasts.length - MAX_FEASTS_SHOWN)}_`);
-  const contacts = await deps.services.contacts.celebrating(calendar.keysOn(date), { includeOptedOut: true });
+  const contacts = await services.contacts.celebratingOn(calendar.keysOn(date), { includeOptedOut: true });
   const contactLines = contacts
     .slice(0, MAX_CONTACTS_SHOWN)
     .map((c) => contactLine(t, user.locale, c).replace(/\n/g, " · "));
@@ -55,37 +50,29 @@ export async function nameDaysOf(
   return { text: heading.replace(/\*/g, ""), blocks };
 }
 
-export function registerNameDaysCommand(app: App, deps: HandlerDeps): void {
-  for (const name of ["/giortes", "/namedays"]) {
-    app.command(name, async ({ ack, command, respond }) => {
-      await ack();
-      const reply = replyWithRespond(respond);
-      await answerSafely(deps, { userId: command.user_id, reply, what: name }, async () => {
-        const user = await userView(deps, command.user_id);
-        if (!(await ensureRole(deps, user, "staff", reply))) return;
-        const today = localDate(deps.clock.now(), deps.timeZone);
-        const arg = parseDayArgument(command.text, today);
-        if (arg.kind === "invalid") {
-          await reply(user.t.nameDays.badDate(escapeMrkdwn(truncate(command.text, 60))));
-          return;
-        }
+export function registerNameDaysCommand(app: App, kit: SlackKit, services: OfficeCalendarServices): void {
+  for (const name of NAME_DAY_COMMANDS) {
+    onCommand(app, kit, {
+      name,
+      role: "staff",
+      help: (t) => t.nameDays.help,
+      async handle({ user, text, reply }) {
+        const today = localDate(services.clock.now(), services.timeZone);
+        const arg = parseDayArgument(text, today);
+        if (arg.kind === "invalid") return reply(user.t.nameDays.badDate(escapeMrkdwn(truncate(text, 60))));
         if (arg.kind === "name") {
-          const feasts = deps.services.nameDays.lookup(arg.name);
+          const feasts = services.nameDays.lookup(arg.name);
           const shown = escapeMrkdwn(arg.name);
-          if (feasts.length === 0) {
-            await reply(user.t.nameDays.unknownName(shown));
-            return;
-          }
+          if (feasts.length === 0) return reply(user.t.nameDays.unknownName(shown));
           const year = Number(today.slice(0, 4));
-          const lines = feasts.map(
-            (f) => `• ${describeKey(deps, user, f.key)}: ${weekdayAndDate(user.t, dateOf(f.rule, year))}`,
-          );
-          await reply(`${user.t.nameDays.whenName(shown)}\n${lines.join("\n")}`);
-          return;
+          const describe = (key: string) =>
+            describeNameDay(services.nameDays, key, { t: user.t, locale: user.locale, year });
+          const lines = feasts.map((f) => `• ${describe(f.key)}: ${weekdayAndDate(user.t, dateOf(f.rule, year))}`);
+          return reply(`${user.t.nameDays.whenName(shown)}\n${lines.join("\n")}`);
         }
-        const { text, blocks } = await nameDaysOf(deps, user, arg.date);
-        await reply(text, blocks);
-      });
+        const { text: fallback, blocks } = await nameDaysOf(services, user, arg.date);
+        await reply(fallback, blocks);
+      },
     });
   }
 }

@@ -1,8 +1,8 @@
 // Name days and dates in words, in the reader's language: «15 Αυγούστου», «Σάββατο 25/3/2027».
 
-import { dateOf, type NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
 import type { LocaleCode, Messages } from "../../i18n/index.js";
 import { formatDayMonthYear } from "../../lib/clock.js";
+import { dateOf, type NameDayCalendar } from "./nameday-calendar.js";
 
 /** «15 Αυγούστου» / "15 August". */
 export function dayAndMonth(t: Messages, month: number, day: number): string {

@@ -1,0 +1,251 @@
+// The contact archive's rows: contacts, their categories and their audit lines (who did what and
+// when, never the personal data itself). Each change and its audit line are written in one
+// transaction; what a change is (which fields, what a merge keeps) is decided by contact-rules.ts.
+
+import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import type { Clock } from "../../lib/clock.js";
+import type { ContactDraft } from "./contact-validation.js";
+
+export type ContactRecord = Prisma.ContactGetPayload<{ include: { category: true } }>;
+type ContactRow = Prisma.ContactGetPayload<object>;
+
+export interface CategoryOption {
+  slug: string;
+  nameEl: string;
+  nameEn: string;
+}
+
+/** Audit actions. */
+export type ContactAuditAction = "created" | "updated" | "archived" | "restored" | "merged" | "exported" | "erased";
+
+const include = { category: true } as const;
+
+export function createContactStore({ prisma, clock }: { prisma: PrismaClient; clock: Clock }) {
+  async function audit(
+    tx: Prisma.TransactionClient,
+    contactId: number,
+    action: ContactAuditAction,
+    actor: string,
+    detail?: string,
+  ) {
+    await tx.contactAudit.create({ data: { contactId, action, actor, at: clock.now(), detail: detail ?? null } });
+  }
+
+  return {
+    findById: (id: number): Promise<ContactRecord | null> => prisma.contact.findUnique({ where: { id }, include }),
+
+    findBySubmissionKey: (submissionKey: string): Promise<ContactRecord | null> =>
+      prisma.contact.findUnique({ where: { submissionKey }, include }),
+
+    findActiveCategories: (): Promise<CategoryOption[]> =>
+      prisma.contactCategory.findMany({
+        where: { active: true },
+        orderBy: { nameEl: "asc" },
+        select: { slug: true, nameEl: true, nameEn: true },
+      }),
+
+    findCategory: (slug: string) => prisma.contactCategory.findUnique({ where: { slug } }),
+
+    async saveCategory(category: CategoryOption): Promise<void> {
+      await prisma.contactCategory.upsert({
+        where: { slug: category.slug },
+        create: category,
+        update: { ...category, active: true },
+      });
+    },
+
+    /** Creates a contact and its "created" line. */
+    insertContact(options: {
+      draft: ContactDraft;
+      nameDayConfirmed: boolean;
+      submissionKey: string | null;
+      createdBy: string;
+    }): Promise<ContactRecord> {
+      return prisma.$transaction(async (tx) => {
+        const created = await tx.contact.create({
+          data: {
+            ...options.draft,
+            nameDayConfirmed: options.nameDayConfirmed,
+            submissionKey: options.submissionKey,
+            createdBy: options.createdBy,
+            createdAt: clock.now(),
+          },
+          include,
+        });
+        await audit(tx, created.id, "created", options.createdBy);
+        return created;
+      });
+    },
+
+    /**
+     * Reads the contact and writes what `plan` decides from it, with its "updated" line, in one
+     * transaction. Null when the contact is gone; what `plan` returned otherwise.
+     */
+    updateContact<R>(
+      id: number,
+      by: string,
+      plan: (current: ContactRow) => { data: Prisma.ContactUpdateInput; detail: string; result: R } | { result: R },
+    ): Promise<R | null> {
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.contact.findUnique({ where: { id } });
+        if (!current) return null;
+        const decided = plan(current);
+        if ("data" in decided) {
+          await tx.contact.update({ where: { id }, data: decided.data });
+          await audit(tx, id, "updated", by, decided.detail);
+        }
+        return decided.result;
+      });
+    },
+
+    /** Sets the name day unless it is already so; false then, or when the contact is gone. */
+    setNameDay(id: number, key: string | null, confirmed: boolean, by: string, detail: string): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const changed = await tx.contact.updateMany({
+          where: { id, NOT: { nameDayKey: key, nameDayConfirmed: confirmed } },
+          data: { nameDayKey: key, nameDayConfirmed: confirmed },
+        });
+        if (changed.count > 0) await audit(tx, id, "updated", by, detail);
+        return changed.count > 0;
+      });
+    },
+
+    setArchived(id: number, archived: boolean, by: string): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.contact.findUnique({ where: { id } });
+        if (!current || (current.archivedAt !== null) === archived) return false;
+        await tx.contact.update({ where: { id }, data: { archivedAt: archived ? clock.now() : null } });
+        await audit(tx, id, archived ? "archived" : "restored", by);
+        return true;
+      });
+    },
+
+    /**
+     * Merges a duplicate into the contact that stays: `fill` (from both rows) is written to the one
+     * that stays, the duplicate's greetings move over (one per occasion), and the duplicate is
+     * archived pointing to it.
+     */
+    mergeContacts(
+      duplicateId: number,
+      keepId: number,
+      by: string,
+      fill: (dup: ContactRow, keep: ContactRow) => Record<string, unknown>,
+    ): Promise<"merged" | "not_found"> {
+      return prisma.$transaction(async (tx) => {
+        const [dup, keep] = await Promise.all([
+          tx.contact.findUnique({ where: { id: duplicateId } }),
+          tx.contact.findUnique({ where: { id: keepId } }),
+        ]);
+        if (!dup || !keep || dup.mergedIntoId !== null) return "not_found";
+        await tx.contact.update({ where: { id: keepId }, data: fill(dup, keep) });
+        const greetings = await tx.greeting.findMany({ where: { contactId: duplicateId } });
+        for (const g of greetings) {
+          const clash = await tx.greeting.findUnique({
+            where: { contactId_kind_occasion: { contactId: keepId, kind: g.kind, occasion: g.occasion } },
+          });
+          if (clash) await tx.greeting.delete({ where: { id: g.id } });
+          else await tx.greeting.update({ where: { id: g.id }, data: { contactId: keepId } });
+        }
+        await tx.contact.update({
+          where: { id: duplicateId },
+          data: { mergedIntoId: keepId, archivedAt: dup.archivedAt ?? clock.now() },
+        });
+        await audit(tx, duplicateId, "merged", by, `into ${keepId}`);
+        await audit(tx, keepId, "merged", by, `from ${duplicateId}`);
+        return "merged";
+      });
+    },
+
+    /**
+     * The ids of contacts matching every term (names, title, organisation, email, through their
+     * phonetic skeleton, with some tolerance for typos), best first, VIPs first among equals.
+     */
+    async searchIds(
+      terms: string[],
+      options: { includeArchived: boolean; limit: number; offset: number },
+    ): Promise<number[]> {
+      const whole = terms.join(" ");
+      const matches = terms.map(
+        (term) => Prisma.sql`(c.search_skeleton LIKE '%' || public.grafeio_phonetic(${term}) || '%'
+          OR (length(${term}) >= 4 AND public.grafeio_phonetic(${term}) <% c.search_skeleton))`,
+      );
+      const archived = options.includeArchived ? Prisma.empty : Prisma.sql`AND c.archived_at IS NULL`;
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT c.id FROM contacts c
+        WHERE ${Prisma.join(matches, " AND ")} ${archived} AND c.merged_into_id IS NULL
+        ORDER BY word_similarity(public.grafeio_phonetic(${whole}), c.search_skeleton) DESC, c.vip DESC, c.name_el, c.id
+        LIMIT ${options.limit} OFFSET ${options.offset}`;
+      return rows.map((r) => r.id);
+    },
+
+    findByIds: (ids: number[]): Promise<ContactRecord[]> =>
+      prisma.contact.findMany({ where: { id: { in: ids } }, include }),
+
+    /** Contacts whose chosen name day is one of `keys`: VIPs first, then by name. */
+    findCelebrating(keys: string[], includeOptedOut: boolean): Promise<ContactRecord[]> {
+      return prisma.contact.findMany({
+        where: {
+          nameDayKey: { in: keys },
+          archivedAt: null,
+          mergedIntoId: null,
+          ...(includeOptedOut ? {} : { optOutGreetings: false }),
+        },
+        include,
+        orderBy: [{ vip: "desc" }, { nameEl: "asc" }, { id: "asc" }],
+      });
+    },
+
+    /** Not archived, not merged, not opted out: by category, language, VIPs first. */
+    findGreetable: (): Promise<ContactRecord[]> =>
+      prisma.contact.findMany({
+        where: { archivedAt: null, mergedIntoId: null, optOutGreetings: false },
+        include,
+        orderBy: [{ categorySlug: "asc" }, { language: "asc" }, { vip: "desc" }, { nameEl: "asc" }],
+      }),
+
+    /** VIPs first, then those with a title (at most 100). */
+    findOfficials: (): Promise<ContactRecord[]> =>
+      prisma.contact.findMany({
+        where: { archivedAt: null, mergedIntoId: null, OR: [{ vip: true }, { title: { not: null } }] },
+        include,
+        orderBy: [{ vip: "desc" }, { nameEl: "asc" }],
+        take: 100,
+      }),
+
+    /** Every contact not merged away, archived ones too. */
+    findAll: (): Promise<ContactRecord[]> =>
+      prisma.contact.findMany({ where: { mergedIntoId: null }, include, orderBy: { id: "asc" } }),
+
+    /** A person's full record with its greetings and audit lines, and the "exported" line written. */
+    exportPersonalData(id: number, by: string) {
+      return prisma.$transaction(async (tx) => {
+        const contact = await tx.contact.findUnique({ where: { id }, include: { category: true, greetings: true } });
+        if (!contact) return null;
+        const history = await tx.contactAudit.findMany({ where: { contactId: id }, orderBy: { id: "asc" } });
+        await audit(tx, id, "exported", by);
+        const { submissionKey: _internal, ...record } = contact;
+        return { contact: record, history };
+      });
+    },
+
+    /**
+     * Deletes the contact and its greetings (cascade); duplicates merged into it are unlinked; one
+     * "erased" line says who erased contact #id and when.
+     */
+    eraseContact(id: number, by: string): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const existing = await tx.contact.findUnique({ where: { id }, select: { id: true } });
+        if (!existing) return false;
+        await tx.contact.updateMany({ where: { mergedIntoId: id }, data: { mergedIntoId: null } });
+        await tx.contact.delete({ where: { id } });
+        // Earlier audit lines keep only field names and ids; they stay as the record of what was done.
+        await audit(tx, id, "erased", by);
+        return true;
+      });
+    },
+
+    findAudit: (id: number) => prisma.contactAudit.findMany({ where: { contactId: id }, orderBy: { id: "asc" } }),
+  };
+}
+
+export type ContactStore = ReturnType<typeof createContactStore>;
