@@ -11,9 +11,13 @@ export default defineConfig({
     // The machines have 2 cores; a file mostly computes (PGlite, or the PostgreSQL server beside it),
     // so more workers than cores only make each file slower.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // Time-outs catch a test that hangs; they say nothing about speed. The heaviest tests (a 500-item
+    // digest, three days of scheduler ticks, a real process started and stopped) take 10-15 s on an
+    // idle 2-core machine and three or four times that when the cores are shared, so the limit is
+    // far above both.
+    testTimeout: 120_000,
     // No hook migrates any more (a copy opens in about a second), but some fill a register through
     // the bot, which takes over 20 s when the machine's two cores are shared with other runs.
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
