@@ -14,24 +14,41 @@ import { createSponsorsArea } from "../areas/sponsors/index.js";
 import { createTranslationsArea } from "../areas/translations/index.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
-import type { HandlerDeps, SlackKit } from "../slack/listener.js";
+import type { SlackKit } from "../slack/listener.js";
 import type { Sender } from "../slack/sender.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import type { Services } from "./services.js";
 
-/** What the composition root has for the areas to take from. */
-export type AreaWiring = Omit<HandlerDeps, "jobs">;
+/**
+ * What the composition root has for the areas to take from: the kit, the database, the clock and
+ * the configuration each area may declare, and the services some areas still offer one another
+ * (each area takes what it needs from here, typed by the small interface it declares).
+ */
+export interface AreaWiring extends SlackKit {
+  services: Services;
+  prisma: PrismaClient;
+  reader: SqlReader;
+  clock: Clock;
+  timeZone: string;
+  /** The office's language, for what is posted in channels. */
+  defaultLocale: LocaleCode;
+  sender: Sender;
+  /** The International Relations office's channel, where translation requests are posted. */
+  intlChannelId?: string;
+  /** The PR office's channel, where events' cards are posted. */
+  prChannelId?: string;
+}
 
-export function createAreas(wiring: AreaWiring): Area[] {
+export function createAreas(deps: AreaWiring): Area[] {
   // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
   const jobs: Job[] = [];
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const deps: HandlerDeps = { ...wiring, jobs };
   const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
   const areas = [
     createDigestArea({ sections: digestSections, managers: deps.services.roles, locales: deps.locales }),

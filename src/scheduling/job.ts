@@ -2,7 +2,6 @@
 // given the occurrence it is running for and its dependencies (never the real clock or env).
 
 import type { Logger } from "../app/logger.js";
-import type { Services } from "../app/services.js";
 import type { WorkingCalendar } from "../calendar/working-days.js";
 import type { LocaleCode } from "../i18n/index.js";
 import { type Clock, localDate } from "../lib/clock.js";
@@ -23,11 +22,6 @@ export interface JobDeps {
   clock: Clock;
   logger: Logger;
   sender: Sender;
-  /**
-   * @deprecated the container of every service, being replaced by each area's own deps (a job is
-   * built by its area's factory, closing over what it needs).
-   */
-  services: Services;
   /** The office's working calendar (weekends, holidays, the admins' corrections). */
   calendar: Pick<WorkingCalendar, "dayInfo" | "previousWorkingDay" | "isWorkingDay" | "nextWorkingDay">;
   timeZone: string;
@@ -42,7 +36,11 @@ export interface Job {
   name: string;
   /** Five-field cron in the office's time zone. Keep clear of 03:00-04:00 (DST changes). */
   schedule: string;
-  description: string;
+  /**
+   * What the job does, in the reader's language, for `/grafeio jobs`; `time` is when it runs in
+   * words, from the schedule in force («08:00», «κάθε ώρα, 09:30-20:30»).
+   */
+  description(locale: LocaleCode, time: string): string;
   /** After an outage: run every missed occurrence, or only the latest (a digest of today, not of last week). */
   catchUp: "all" | "latest";
   /** Attempts before an occurrence is marked failed and reported (default 3). */

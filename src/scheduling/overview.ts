@@ -5,7 +5,8 @@ import type { JobRunRow, JobRunStore } from "./job-runs-store.js";
 
 export interface JobOverview {
   name: string;
-  description: string;
+  description: Job["description"];
+  /** The schedule in force: an admin's, else the job's own. */
   schedule: string;
   enabled: boolean;
   channelId: string | null;

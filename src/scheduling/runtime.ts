@@ -50,7 +50,6 @@ export function createJobRuntime(options: {
       clock,
       logger,
       sender,
-      services,
       calendar: services.calendar,
       timeZone: config.timeZone,
       defaultLocale: config.defaultLocale,

@@ -8,7 +8,6 @@ import type {
   BlockAction,
   BlockElementAction,
   BlockSuggestion,
-  ButtonAction,
   GlobalShortcut,
   MessageShortcut,
   RespondFn,
@@ -19,44 +18,16 @@ import type {
 import type { KnownBlock, ModalView, Option } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../app/logger.js";
-import type { Services } from "../app/services.js";
 import type { Role } from "../areas/users/roles.js";
-import type { SqlReader } from "../db/sql-reader.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
-import type { Clock } from "../lib/clock.js";
-import type { Job } from "../scheduling/job.js";
 import { type Codec, isHelpRequest } from "./codec.js";
-import type { Sender } from "./sender.js";
 
 /** What the declarations need from the rest of Grafeio: a log, the roles, each user's language. */
 export interface SlackKit {
   logger: Logger;
   roles: { hasRole(slackUserId: string, role: Role): Promise<boolean> };
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
-}
-
-/**
- * What the older areas' listeners are given: the kit, and the container of every service (being
- * narrowed area by area into each area's own deps).
- */
-export interface HandlerDeps extends SlackKit {
-  services: Services;
-  /** For the area's own store: the database client and the search's reader. */
-  prisma: PrismaClient;
-  reader: SqlReader;
-  clock: Clock;
-  timeZone: string;
-  /** The office's language, for what is posted in channels. */
-  defaultLocale: LocaleCode;
-  sender: Sender;
-  /** Every scheduled job (for the admins' `/grafeio jobs`). */
-  jobs: readonly Job[];
-  /** The International Relations office's channel, where translation requests are posted. */
-  intlChannelId?: string;
-  /** The PR office's channel, where events' cards are posted. */
-  prChannelId?: string;
 }
 
 /** The person a listener is serving, in their language. */
@@ -420,33 +391,9 @@ export function onOptions(
   });
 }
 
-// ---------------------------------------------------------------------------------------------
-// The older registrations, kept while the areas move to the declarations above.
-
-/** @deprecated use onCommand */
-export function registerOfficeCommand(
-  app: App,
-  deps: SlackKit,
-  name: string,
-  role: Role,
-  handle: (context: { user: UserView; command: SlashCommand; client: WebClient; reply: Reply }) => Promise<unknown>,
-): void {
-  onCommand(app, deps, { name, role, handle });
-}
-
-/** @deprecated use onAction */
-export function registerOfficeButton(
-  app: App,
-  deps: SlackKit,
-  actionId: string | RegExp,
-  role: Role,
-  handle: (context: {
-    user: UserView;
-    action: ButtonAction;
-    body: BlockAction<ButtonAction>;
-    client: WebClient;
-    reply: Reply;
-  }) => Promise<unknown>,
-): void {
-  onAction<ButtonAction>(app, deps, { id: actionId, role, handle });
+/** Validation errors as Slack shows them: the text under each field's block. */
+export function fieldErrors<E>(errors: Partial<Record<string, E>>, text: (e: E) => string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [field, e] of Object.entries(errors)) if (e !== undefined) out[field] = text(e as E);
+  return out;
 }

@@ -161,11 +161,15 @@ describe("/grafeio", () => {
     expect(await run(ADMIN, "jobs")).toContain("(εργάσιμες, 08:00)");
   });
 
-  it("has a description in Greek and in English for every job of the areas", () => {
+  it("has a description in Greek and in English for every job of the areas, with the time in force", () => {
     expect(t.bot.jobs.length).toBeGreaterThan(0);
-    for (const locale of ["el", "en"] as const) {
-      const descriptions: Record<string, unknown> = messages(locale).admin.jobDescriptions;
-      for (const job of t.bot.jobs) expect(descriptions[job.name], `${locale}: ${job.name}`).toBeTypeOf("function");
+    for (const job of t.bot.jobs) {
+      const el = job.description("el", "07:45");
+      const en = job.description("en", "07:45");
+      expect(el, job.name).toMatch(/[α-ω]/);
+      expect(el, job.name).toContain("07:45");
+      expect(en, job.name).not.toMatch(/[α-ω]/);
+      expect(en, job.name).toContain("07:45");
     }
   });
 

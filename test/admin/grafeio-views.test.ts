@@ -52,7 +52,7 @@ describe("the help", () => {
     expect(help).toContain("`/grafeio topic add Ελληνικά | English`: νέα θεματική (προϊστάμενοι)");
     expect(help).toContain("`/grafeio topics`: οι θεματικές των δημοσιευμάτων\n");
     expect(help).toContain("*Όλες οι εντολές του Γραφείου*");
-    expect(help).toContain(`• \`/grafeio\`: ${el.admin.summary} (προσωπικό)`);
+    expect(help).toContain(`• \`/grafeio\`: ${el.admin.summary}\n`);
     expect(help).toContain("• `/clip`: Καταγραφή (προσωπικό)");
     expect(lines.filter((l) => l.startsWith("`/grafeio "))).toHaveLength(helpEntries(table).length);
   });
@@ -73,7 +73,7 @@ describe("the help", () => {
 describe("the jobs' listing", () => {
   const overview = {
     name: "morning-digest",
-    description: "Managers' morning briefing (working days, 08:00)",
+    description: (locale: "el" | "en", time: string) => messages(locale).digest.jobDescriptions["morning-digest"](time),
     schedule: "30 7 * * 1-5",
     enabled: true,
     channelId: "C0MGRS",
@@ -90,19 +90,19 @@ describe("the jobs' listing", () => {
   });
 
   it("describes a job in the reader's language, at the time in force", () => {
-    expect(jobDescription(el, overview)).toBe("Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, 07:30)");
-    expect(jobDescription(en, overview)).toBe("Managers' morning briefing (working days, 07:30)");
-    expect(jobDescription(el, { name: "clipping-surge-check", description: "", schedule: "30 9-20 * * *" })).toContain(
-      "κάθε ώρα, 09:30-20:30",
-    );
-    // A job the texts do not know yet keeps its own description.
-    expect(jobDescription(el, { name: "new-job", description: "A new job (09:00)", schedule: "0 9 * * *" })).toBe(
-      "A new job (09:00)",
-    );
+    expect(jobDescription(el, "el", overview)).toBe("Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, 07:30)");
+    expect(jobDescription(en, "en", overview)).toBe("Managers' morning briefing (working days, 07:30)");
+    const surge = {
+      description: (locale: "el" | "en", time: string) =>
+        messages(locale).alerts.jobDescriptions["clipping-surge-check"](time),
+      schedule: "30 9-20 * * *",
+    };
+    expect(jobDescription(el, "el", surge)).toContain("κάθε ώρα, 09:30-20:30");
+    expect(jobDescription(en, "en", surge)).toContain("hourly, 09:30-20:30");
   });
 
   it("lists the jobs with their setting, next run and failures", () => {
-    const text = jobsText(el, [overview], "Europe/Athens");
+    const text = jobsText(el, "el", [overview], "Europe/Athens");
     expect(text).toContain("*Προγραμματισμένες εργασίες*");
     expect(text).toContain(
       "`morning-digest` :large_green_circle: ενεργή: Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, 07:30)",

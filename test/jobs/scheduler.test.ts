@@ -11,7 +11,7 @@ function recordingJob(name: string, schedule: string, extra: Partial<Job> = {}) 
   const job: Job = {
     name,
     schedule,
-    description: name,
+    description: () => name,
     catchUp: "all",
     async run(occurrence, deps) {
       runs.push(occurrence);
@@ -54,7 +54,7 @@ describe("the scheduler", () => {
     const slow: Job = {
       name: "slow",
       schedule: "0 8 * * *",
-      description: "slow",
+      description: () => "slow",
       catchUp: "all",
       async run() {
         runs++;
@@ -98,7 +98,7 @@ describe("the scheduler", () => {
     const crashing: Job = {
       name: "crashy",
       schedule: "0 8 * * *",
-      description: "crashy",
+      description: () => "crashy",
       catchUp: "all",
       async run(occurrence, deps) {
         attempt++;
@@ -196,7 +196,7 @@ describe("the scheduler", () => {
     const broken: Job = {
       name: "broken",
       schedule: "0 8 * * *",
-      description: "broken",
+      description: () => "broken",
       catchUp: "all",
       maxAttempts: 3,
       async run() {

@@ -44,29 +44,6 @@ export const el = {
     topicAdded: (name: string) => `Προστέθηκε η θεματική «${name}».`,
     topicExists: (name: string) => `Η θεματική «${name}» υπάρχει ήδη και είναι διαθέσιμη.`,
     jobsList: "*Προγραμματισμένες εργασίες*",
-    /** What each job does, by its name; `time` is the time in force («08:00», «κάθε ώρα, 09:30-20:30»). */
-    jobDescriptions: {
-      "morning-digest": (time: string) => `Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, ${time})`,
-      "clipping-reply-reminders": (time: string) =>
-        `Υπενθυμίσεις απαντήσεων που οφείλονται σε δημοσιεύματα (εργάσιμες, ${time})`,
-      "clipping-surge-check": (time: string) =>
-        `Ειδοποιεί τους προϊσταμένους για κύμα δημοσιευμάτων ή για αρνητικά δημοσιεύματα (${time})`,
-      "name-day-reminders": (time: string) =>
-        `Οι ονομαστικές εορτές των επαφών, σήμερα και έως την επόμενη εργάσιμη (εργάσιμες, ${time})`,
-      "greeting-cards": (time: string) =>
-        `Οι εκστρατείες ευχετήριων καρτών (Χριστούγεννα, Πάσχα), τόσες ημέρες πριν (εργάσιμες, ${time})`,
-      "calendar-notes": (time: string) =>
-        `Σημειώσεις για τις αργίες και υπενθυμίσεις των εορτασμών που οργανώνει το Γραφείο (εργάσιμες, ${time})`,
-      "translation-reminders": (time: string) =>
-        `Οι προθεσμίες των μεταφράσεων στους υπεύθυνους, οι εκπρόθεσμες στους συντονιστές (εργάσιμες, ${time})`,
-      "translation-weekly": (time: string) => `Η εβδομαδιαία σύνοψη μεταφράσεων των συντονιστών (Δευτέρες, ${time})`,
-      "correspondence-reminders": (time: string) =>
-        `Οι προθεσμίες της αλληλογραφίας από το εξωτερικό, οι εκπρόθεσμες στους συντονιστές (εργάσιμες, ${time})`,
-      "sponsor-thanks": (time: string) =>
-        `Οι ευχαριστήριες επιστολές που οφείλονται σε χορηγούς περασμένων εκδηλώσεων (εργάσιμες, ${time})`,
-      "event-reminders": (time: string) =>
-        `Εργασίες εκδηλώσεων που λήγουν, σύνοψη 7 ημέρες και 1 ημέρα πριν, σχόλια την επομένη (${time})`,
-    },
     /** A job that runs every hour between two times. */
     hourly: (from: string, to: string) => `κάθε ώρα, ${from}-${to}`,
     jobLine: (j: {
@@ -155,25 +132,6 @@ export const en: Widen<typeof el> = {
     topicAdded: (name: string) => `Topic “${name}” added.`,
     topicExists: (name: string) => `Topic “${name}” already exists and is available.`,
     jobsList: "*Scheduled jobs*",
-    jobDescriptions: {
-      "morning-digest": (time: string) => `Managers' morning briefing (working days, ${time})`,
-      "clipping-reply-reminders": (time: string) => `Reminders of replies owed to clippings (working days, ${time})`,
-      "clipping-surge-check": (time: string) => `Warns managers of a surge of clippings or of negative ones (${time})`,
-      "name-day-reminders": (time: string) =>
-        `Contacts' name days, today's and up to the next working day (working days, ${time})`,
-      "greeting-cards": (time: string) =>
-        `Greeting-card campaigns (Christmas, Easter), N days before (working days, ${time})`,
-      "calendar-notes": (time: string) =>
-        `Holiday notes and reminders of the celebrations the office organises (working days, ${time})`,
-      "translation-reminders": (time: string) =>
-        `Translation deadlines to assignees, overdue ones to the coordinators (working days, ${time})`,
-      "translation-weekly": (time: string) => `The coordinators' weekly translation summary (Mondays, ${time})`,
-      "correspondence-reminders": (time: string) =>
-        `Deadlines of correspondence from abroad, overdue ones to the coordinators (working days, ${time})`,
-      "sponsor-thanks": (time: string) => `Thank-you letters owed to sponsors of past events (working days, ${time})`,
-      "event-reminders": (time: string) =>
-        `Event tasks due, summaries 7 and 1 days before, feedback the day after (${time})`,
-    },
     hourly: (from: string, to: string) => `hourly, ${from}-${to}`,
     jobLine: (j: {
       name: string;

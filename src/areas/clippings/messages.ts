@@ -75,6 +75,11 @@ export const el = {
       `Δεν κατάλαβα «${text}». Γράψτε \`/clip\` για νέο δημοσίευμα, \`/clip <σύνδεσμος>\` για να ξεκινήσετε από έναν σύνδεσμο, ή \`/clip search <λέξεις>\` για αναζήτηση.`,
   },
   alerts: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "clipping-surge-check": (time: string) =>
+        `Ειδοποιεί τους προϊσταμένους για κύμα δημοσιευμάτων ή για αρνητικά δημοσιεύματα (${time})`,
+    },
     watchHit: (term: string, line: string) => `:bell: Νέο δημοσίευμα για «${term}»: ${line}`,
     surgeTotal: (count: number, usual: string) =>
       `:chart_with_upwards_trend: Ασυνήθιστα πολλά δημοσιεύματα σήμερα: *${count}* (συνήθως ${usual} την ημέρα).`,
@@ -99,6 +104,11 @@ export const el = {
     watchUnknown: (term: string) => `Το «${term}» δεν παρακολουθείται.`,
   },
   replies: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "clipping-reply-reminders": (time: string) =>
+        `Υπενθυμίσεις απαντήσεων που οφείλονται σε δημοσιεύματα (εργάσιμες, ${time})`,
+    },
     unassigned: "χωρίς υπεύθυνο",
     dueOn: (date: string) => `έως ${date}`,
     overdueSince: (date: string) => `εκπρόθεσμη από ${date}`,
@@ -257,6 +267,9 @@ export const en: Widen<typeof el> = {
       `I did not understand “${text}”. Type \`/clip\` for a new clipping, \`/clip <link>\` to start from a link, or \`/clip search <words>\` to search.`,
   },
   alerts: {
+    jobDescriptions: {
+      "clipping-surge-check": (time: string) => `Warns managers of a surge of clippings or of negative ones (${time})`,
+    },
     watchHit: (term: string, line: string) => `:bell: New clipping about “${term}”: ${line}`,
     surgeTotal: (count: number, usual: string) =>
       `:chart_with_upwards_trend: Unusually many clippings today: *${count}* (usually ${usual} a day).`,
@@ -279,6 +292,9 @@ export const en: Widen<typeof el> = {
     watchUnknown: (term: string) => `“${term}” is not watched.`,
   },
   replies: {
+    jobDescriptions: {
+      "clipping-reply-reminders": (time: string) => `Reminders of replies owed to clippings (working days, ${time})`,
+    },
     unassigned: "unassigned",
     dueOn: (date: string) => `due ${date}`,
     overdueSince: (date: string) => `overdue since ${date}`,

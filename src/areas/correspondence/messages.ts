@@ -4,6 +4,11 @@ import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   letters: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "correspondence-reminders": (time: string) =>
+        `Οι προθεσμίες της αλληλογραφίας από το εξωτερικό, οι εκπρόθεσμες στους συντονιστές (εργάσιμες, ${time})`,
+    },
     help: [
       "*Πρωτόκολλο αλληλογραφίας με το εξωτερικό*",
       "`/letter`: νέα εγγραφή (εισερχόμενο ή εξερχόμενο, πρόσκληση ενδιαφέροντος, πρόσκληση)",
@@ -95,6 +100,10 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   letters: {
+    jobDescriptions: {
+      "correspondence-reminders": (time: string) =>
+        `Deadlines of correspondence from abroad, overdue ones to the coordinators (working days, ${time})`,
+    },
     help: [
       "*Register of correspondence with abroad*",
       "`/letter`: a new entry (incoming or outgoing, call for interest, invitation)",

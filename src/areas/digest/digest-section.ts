@@ -31,14 +31,8 @@ export interface DataDigestSection<D> {
   render(data: D, window: DigestWindow): DigestSectionContent;
 }
 
-/** The older form, which builds its text in one step; areas move to DataDigestSection. */
-export interface LegacyDigestSection {
-  id: string;
-  build(window: DigestWindow): Promise<DigestSectionContent | null>;
-}
-
 // biome-ignore lint/suspicious/noExplicitAny: a list holds sections of different data types
-export type DigestSection = DataDigestSection<any> | LegacyDigestSection;
+export type DigestSection = DataDigestSection<any>;
 
 /** Defines a section, keeping its data type between collect and render. */
 export function digestSection<D>(section: DataDigestSection<D>): DataDigestSection<D> {
@@ -46,7 +40,6 @@ export function digestSection<D>(section: DataDigestSection<D>): DataDigestSecti
 }
 
 export async function buildSection(section: DigestSection, window: DigestWindow): Promise<DigestSectionContent | null> {
-  if ("build" in section) return section.build(window);
   const data = await section.collect(window);
   return data === null ? null : section.render(data, window);
 }

@@ -4,6 +4,10 @@ import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   digest: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "morning-digest": (time: string) => `Πρωινή ενημέρωση των προϊσταμένων (εργάσιμες, ${time})`,
+    },
     title: (date: string) => `Πρωινή ενημέρωση, ${date}`,
     nothingNew: "Τίποτα νέο από την προηγούμενη ενημέρωση.",
     late: ":hourglass: Στάλθηκε με καθυστέρηση: το Γραφείο ήταν εκτός λειτουργίας την ώρα της.",
@@ -22,6 +26,9 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   digest: {
+    jobDescriptions: {
+      "morning-digest": (time: string) => `Managers' morning briefing (working days, ${time})`,
+    },
     title: (date: string) => `Morning briefing, ${date}`,
     nothingNew: "Nothing new since the last briefing.",
     late: ":hourglass: Posted late: the bot was offline at its time.",

@@ -4,6 +4,11 @@ import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   events: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "event-reminders": (time: string) =>
+        `Εργασίες εκδηλώσεων που λήγουν, σύνοψη 7 ημέρες και 1 ημέρα πριν, σχόλια την επομένη (${time})`,
+    },
     help: [
       "*Εκδηλώσεις*",
       "`/event`: νέα εκδήλωση",
@@ -146,6 +151,10 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   events: {
+    jobDescriptions: {
+      "event-reminders": (time: string) =>
+        `Event tasks due, summaries 7 and 1 days before, feedback the day after (${time})`,
+    },
     help: [
       "*Events*",
       "`/event`: a new event",

@@ -4,6 +4,11 @@ import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   nameDays: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "name-day-reminders": (time: string) =>
+        `Οι ονομαστικές εορτές των επαφών, σήμερα και έως την επόμενη εργάσιμη (εργάσιμες, ${time})`,
+    },
     months: [
       "Ιανουαρίου",
       "Φεβρουαρίου",
@@ -63,6 +68,11 @@ export const el = {
     recordedSkipped: (user: string, time: string) => `:heavy_minus_sign: Παράλειψη από ${user}, ${time}`,
   },
   cards: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "greeting-cards": (time: string) =>
+        `Οι εκστρατείες ευχετήριων καρτών (Χριστούγεννα, Πάσχα), τόσες ημέρες πριν (εργάσιμες, ${time})`,
+    },
     reminder: (name: string, date: string, days: number) =>
       `:envelope: *Κάρτες ${name}*: ${date}, ${icu("el", "σε {days, plural, one {# ημέρα} other {# ημέρες}}", { days })}. Ώρα να ετοιμαστούν οι ευχετήριες κάρτες.`,
     byGroup: "*Παραλήπτες ανά κατηγορία και γλώσσα*",
@@ -81,6 +91,11 @@ export const el = {
     campaignOver: "Η περίοδος αυτών των καρτών έληξε.",
   },
   calendarNotes: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "calendar-notes": (time: string) =>
+        `Σημειώσεις για τις αργίες και υπενθυμίσεις των εορτασμών που οργανώνει το Γραφείο (εργάσιμες, ${time})`,
+    },
     holidayTomorrow: (name: string, date: string) =>
       `:palm_tree: Η ${date} είναι αργία (*${name}*). Το Γραφείο δεν εργάζεται· ό,τι πρέπει να φύγει ας φύγει σήμερα.`,
     celebration: (name: string, date: string, days: number) =>
@@ -90,6 +105,10 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   nameDays: {
+    jobDescriptions: {
+      "name-day-reminders": (time: string) =>
+        `Contacts' name days, today's and up to the next working day (working days, ${time})`,
+    },
     months: [
       "January",
       "February",
@@ -149,6 +168,10 @@ export const en: Widen<typeof el> = {
     recordedSkipped: (user: string, time: string) => `:heavy_minus_sign: Skipped by ${user}, ${time}`,
   },
   cards: {
+    jobDescriptions: {
+      "greeting-cards": (time: string) =>
+        `Greeting-card campaigns (Christmas, Easter), N days before (working days, ${time})`,
+    },
     reminder: (name: string, date: string, days: number) =>
       `:envelope: *${name} cards*: ${date}, ${icu("en", "in {days, plural, one {# day} other {# days}}", { days })}. Time to prepare the greeting cards.`,
     byGroup: "*Recipients by category and language*",
@@ -167,6 +190,10 @@ export const en: Widen<typeof el> = {
     campaignOver: "This card campaign is over.",
   },
   calendarNotes: {
+    jobDescriptions: {
+      "calendar-notes": (time: string) =>
+        `Holiday notes and reminders of the celebrations the office organises (working days, ${time})`,
+    },
     holidayTomorrow: (name: string, date: string) =>
       `:palm_tree: ${date} is a public holiday (*${name}*). The office is closed; whatever must go out should go today.`,
     celebration: (name: string, date: string, days: number) =>

@@ -4,6 +4,11 @@ import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   sponsors: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "sponsor-thanks": (time: string) =>
+        `Οι ευχαριστήριες επιστολές που οφείλονται σε χορηγούς περασμένων εκδηλώσεων (εργάσιμες, ${time})`,
+    },
     help: [
       "*Χορηγοί*",
       "`/sponsor add`: νέα χορηγία",
@@ -116,6 +121,9 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   sponsors: {
+    jobDescriptions: {
+      "sponsor-thanks": (time: string) => `Thank-you letters owed to sponsors of past events (working days, ${time})`,
+    },
     help: [
       "*Sponsors*",
       "`/sponsor add`: a new sponsorship",

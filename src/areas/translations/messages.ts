@@ -4,6 +4,12 @@ import type { Widen } from "../../i18n/widen.js";
 
 export const el = {
   translations: {
+    /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
+    jobDescriptions: {
+      "translation-reminders": (time: string) =>
+        `Οι προθεσμίες των μεταφράσεων στους υπεύθυνους, οι εκπρόθεσμες στους συντονιστές (εργάσιμες, ${time})`,
+      "translation-weekly": (time: string) => `Η εβδομαδιαία σύνοψη μεταφράσεων των συντονιστών (Δευτέρες, ${time})`,
+    },
     help: [
       "*Μεταφράσεις*",
       "`/translate`: νέο αίτημα μετάφρασης (ή η συντόμευση «Αίτημα μετάφρασης» σε ένα μήνυμα με αρχείο)",
@@ -98,6 +104,11 @@ export const el = {
 
 export const en: Widen<typeof el> = {
   translations: {
+    jobDescriptions: {
+      "translation-reminders": (time: string) =>
+        `Translation deadlines to assignees, overdue ones to the coordinators (working days, ${time})`,
+      "translation-weekly": (time: string) => `The coordinators' weekly translation summary (Mondays, ${time})`,
+    },
     help: [
       "*Translations*",
       "`/translate`: a new translation request (or the “Request translation” shortcut on a message with a file)",

@@ -154,7 +154,7 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       line: (t) => t.admin.helpLines.jobs,
       async handle({ user, t, service, refuse, timeZone }) {
         const outcome = await service.jobs(user.userId);
-        return isRefused(outcome) ? refuse(outcome) : jobsText(t, outcome.jobs, timeZone);
+        return isRefused(outcome) ? refuse(outcome) : jobsText(t, user.locale, outcome.jobs, timeZone);
       },
     },
     jobEnable: {

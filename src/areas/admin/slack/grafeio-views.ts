@@ -96,12 +96,15 @@ export function timesOfDayText(t: Messages, schedule: string): string {
 }
 
 /** The job's description in the reader's language, with the time in force. */
-export function jobDescription(t: Messages, job: { name: string; description: string; schedule: string }): string {
-  const descriptions: Readonly<Record<string, ((time: string) => string) | undefined>> = t.admin.jobDescriptions;
-  return descriptions[job.name]?.(timesOfDayText(t, job.schedule)) ?? job.description;
+export function jobDescription(
+  t: Messages,
+  locale: LocaleCode,
+  job: Pick<JobOverview, "description" | "schedule">,
+): string {
+  return job.description(locale, timesOfDayText(t, job.schedule));
 }
 
-export function jobsText(t: Messages, jobs: readonly JobOverview[], timeZone: string): string {
+export function jobsText(t: Messages, locale: LocaleCode, jobs: readonly JobOverview[], timeZone: string): string {
   const when = (d?: Date | null) =>
     d
       ? `${formatDayMonthYear(localDate(d, timeZone))} ${d.toLocaleTimeString("el-GR", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false })}`
@@ -109,7 +112,7 @@ export function jobsText(t: Messages, jobs: readonly JobOverview[], timeZone: st
   const lines = jobs.map((j) =>
     t.admin.jobLine({
       name: j.name,
-      description: jobDescription(t, j),
+      description: jobDescription(t, locale, j),
       enabled: j.enabled,
       channel: channel(j.channelId) ?? "—",
       last: j.last ? `${when(j.last.scheduledFor)} ${j.last.status}` : "—",

@@ -17,7 +17,7 @@ export function createReplyRemindersJob({
   return {
     name: "clipping-reply-reminders",
     schedule: "0 9 * * 1-5",
-    description: "Reminders of replies owed to clippings (working days, 09:00)",
+    description: (locale, time) => messages(locale).replies.jobDescriptions["clipping-reply-reminders"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const { date: today, working } = await officeDayOf(occurrence, deps);

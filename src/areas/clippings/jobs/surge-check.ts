@@ -22,7 +22,7 @@ export function createSurgeCheckJob({
   return {
     name: "clipping-surge-check",
     schedule: "30 9-20 * * *",
-    description: "Warns managers of a surge of clippings or of negative ones (hourly, 09:30-20:30)",
+    description: (locale, time) => messages(locale).alerts.jobDescriptions["clipping-surge-check"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const today = localDate(occurrence.scheduledFor, deps.timeZone);

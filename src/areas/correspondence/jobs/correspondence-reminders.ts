@@ -3,6 +3,7 @@
 // each working day. One DM per entry, person and day.
 
 import type { LocaleCode } from "../../../i18n/index.js";
+import { messages } from "../../../i18n/index.js";
 import { remindOfDeadlines } from "../../../scheduling/deadline-reminders.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
@@ -21,7 +22,7 @@ export function createCorrespondenceRemindersJob({ service, coordinators, locale
   return {
     name: "correspondence-reminders",
     schedule: "20 9 * * 1-5",
-    description: "Deadlines of correspondence from abroad, overdue ones to the coordinators (working days, 09:20)",
+    description: (locale, time) => messages(locale).letters.jobDescriptions["correspondence-reminders"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const { date: today, working } = await officeDayOf(occurrence, deps);

@@ -2,8 +2,8 @@
 // closing an entry from its menu, and the year's register as files.
 import type { App, OverflowAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { fieldErrors } from "../../../slack/form-submission.js";
 import {
+  fieldErrors,
   onAction,
   onCommand,
   onForm,

@@ -19,7 +19,7 @@ export interface MorningDigestDeps {
 export const createMorningDigest = (area: MorningDigestDeps): Job => ({
   name: "morning-digest",
   schedule: "0 8 * * 1-5",
-  description: "Managers' morning briefing (working days, 08:00)",
+  description: (locale, time) => messages(locale).digest.jobDescriptions["morning-digest"](time),
   catchUp: "latest",
   async run(occurrence, deps) {
     const { timeZone } = deps;

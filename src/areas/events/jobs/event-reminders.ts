@@ -75,7 +75,7 @@ export function createEventRemindersJob(area: EventRemindersDeps): Job {
   return {
     name: "event-reminders",
     schedule: "40 9 * * *",
-    description: "Event tasks due, summaries 7 and 1 days before, feedback the day after (09:40)",
+    description: (locale, time) => messages(locale).events.jobDescriptions["event-reminders"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const { date: today, working } = await officeDayOf(occurrence, deps);

@@ -5,8 +5,8 @@ import type { WebClient } from "@slack/web-api";
 import { type Messages, messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
 import { idCodec } from "../../../slack/codec.js";
-import { fieldErrors } from "../../../slack/form-submission.js";
 import {
+  fieldErrors,
   onAction,
   onCommand,
   onForm,

@@ -14,7 +14,7 @@ import type { OfficeCalendarServices } from "../office-calendar-services.js";
 export const createCalendarNotesJob = (services: Pick<OfficeCalendarServices, "reminders">): Job => ({
   name: "calendar-notes",
   schedule: "45 8 * * 1-5",
-  description: "Holiday notes and reminders of the celebrations the office organises (working days, 08:45)",
+  description: (locale, time) => messages(locale).calendarNotes.jobDescriptions["calendar-notes"](time),
   catchUp: "latest",
   async run(occurrence, deps) {
     const morning = await officeMorning(occurrence, deps, "calendar-notes");

@@ -1,6 +1,7 @@
 // N days before each card campaign's day (Christmas, Orthodox Easter; N set per campaign, 21 by
 // default), the PR office gets the list of recipients and a tracker. Posted once per campaign and
 // year; a day missed while the bot was down is made up the next working day.
+import { messages } from "../../../i18n/index.js";
 import { type Job, officeMorning } from "../../../scheduling/job.js";
 import { loadCardCampaign } from "../card-campaign.js";
 import type { OfficeCalendarServices } from "../office-calendar-services.js";
@@ -9,7 +10,7 @@ import { renderCardCampaign } from "../slack/card-views.js";
 export const createGreetingCardsJob = (services: OfficeCalendarServices): Job => ({
   name: "greeting-cards",
   schedule: "40 8 * * 1-5",
-  description: "Greeting-card campaigns (Christmas, Easter), N days before (working days, 08:40)",
+  description: (locale, time) => messages(locale).cards.jobDescriptions["greeting-cards"](time),
   catchUp: "latest",
   async run(occurrence, deps) {
     const morning = await officeMorning(occurrence, deps, "greeting-cards");

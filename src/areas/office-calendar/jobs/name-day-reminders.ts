@@ -11,7 +11,7 @@ import { buildNameDayMessages } from "../slack/name-day-views.js";
 export const createNameDayRemindersJob = (services: OfficeCalendarServices): Job => ({
   name: "name-day-reminders",
   schedule: "30 8 * * 1-5",
-  description: "Contacts' name days, today's and up to the next working day (working days, 08:30)",
+  description: (locale, time) => messages(locale).nameDays.jobDescriptions["name-day-reminders"](time),
   catchUp: "latest",
   async run(occurrence, deps) {
     const morning = await officeMorning(occurrence, deps, "name-day-reminders");

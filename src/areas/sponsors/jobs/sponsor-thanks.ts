@@ -16,7 +16,7 @@ export function createSponsorThanksJob(options: {
   return {
     name: "sponsor-thanks",
     schedule: "30 9 * * 1-5",
-    description: "Thank-you letters owed to sponsors of past events (working days, 09:30)",
+    description: (locale, time) => messages(locale).sponsors.jobDescriptions["sponsor-thanks"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const { date: today, working } = await officeDayOf(occurrence, deps);

@@ -9,8 +9,8 @@ import { messages } from "../../../i18n/index.js";
 import { type Clock, localYear } from "../../../lib/clock.js";
 import { parseEuros } from "../../../lib/money.js";
 import { idCodec } from "../../../slack/codec.js";
-import { fieldErrors } from "../../../slack/form-submission.js";
 import {
+  fieldErrors,
   onAction,
   onCommand,
   onForm,

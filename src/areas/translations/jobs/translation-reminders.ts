@@ -21,7 +21,7 @@ export function createTranslationRemindersJob({ service, locales }: TranslationJ
   return {
     name: "translation-reminders",
     schedule: "10 9 * * 1-5",
-    description: "Translation deadlines to assignees, overdue ones to the coordinators (working days, 09:10)",
+    description: (locale, time) => messages(locale).translations.jobDescriptions["translation-reminders"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const { date: today, working } = await officeDayOf(occurrence, deps);
@@ -47,7 +47,7 @@ export function createTranslationWeeklyJob({ service, locales }: TranslationJobD
   return {
     name: "translation-weekly",
     schedule: "15 9 * * 1",
-    description: "The coordinators' weekly translation summary (Mondays, 09:15)",
+    description: (locale, time) => messages(locale).translations.jobDescriptions["translation-weekly"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
       const { date: today } = await officeDayOf(occurrence, deps);

@@ -4,8 +4,8 @@
 import type { App, ButtonAction, MessageShortcut } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { idCodec } from "../../../slack/codec.js";
-import { fieldErrors } from "../../../slack/form-submission.js";
 import {
+  fieldErrors,
   onAction,
   onCommand,
   onForm,
