@@ -12,6 +12,8 @@ import { register } from "./slack/listeners.js";
 import { createEventStore } from "./store.js";
 
 export type { ContactsForEvents, EventsAreaDeps, SponsorsForEvents } from "./deps.js";
+/** For other areas: a button that opens the event form prefilled (the national-day reminders). */
+export { EVENT_CREATE_ACTION, newEventValue } from "./slack/event-views.js";
 
 export interface EventsArea extends Area {
   /** The iCalendar feed that calendars subscribe to (served at /calendar/<token>.ics). */

@@ -8,7 +8,7 @@ import { messages } from "../../../i18n/index.js";
 import { daysBetween, shiftDate } from "../../../lib/clock.js";
 import { type Job, officeMorning } from "../../../scheduling/job.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { EVENT_CREATE_ACTION } from "../../events/slack/event-views.js";
+import { EVENT_CREATE_ACTION, newEventValue } from "../../events/index.js";
 import type { OfficeCalendarServices } from "../office-calendar-services.js";
 
 export const createCalendarNotesJob = (services: Pick<OfficeCalendarServices, "reminders">): Job => ({
@@ -37,7 +37,7 @@ export const createCalendarNotesJob = (services: Pick<OfficeCalendarServices, "r
         daysBetween(today, date),
       );
       // A button that opens the event form with the day and its name filled in.
-      const value = JSON.stringify({ title: truncate(reminder.name, 150), date, type: "national_day" });
+      const value = newEventValue.encode({ title: truncate(reminder.name, 150), date, type: "national_day" });
       const blocks: KnownBlock[] = [
         { type: "section", text: { type: "mrkdwn", text } },
         {
