@@ -240,8 +240,11 @@ export function onAction<E extends BlockElementAction = BlockElementAction, V = 
 export type FormAnswer =
   /** Field errors, by block id: the form stays open. */
   | { errors: Record<string, string> }
-  /** The form again, changed (a warning to confirm, a choice to make). */
-  | { update: ModalView }
+  /**
+   * The form again, changed (a warning to confirm, a choice to make); `after` runs once Slack has
+   * it (slow work behind a "reading the file…" view, which then updates the view itself).
+   */
+  | { update: ModalView; after?: () => Promise<unknown> }
   /** Accepted: the form closes; `after` runs once Slack has its answer (confirmations, posts). */
   | { after?: () => Promise<unknown> };
 
@@ -273,8 +276,11 @@ export function onForm<M>(
     callbackId: string | RegExp;
     role?: Role;
     metadata: Codec<M>;
-    /** The block under which a failure or a refusal is shown. */
-    errorBlock: string;
+    /**
+     * The block under which a failure or a refusal is shown; null for a form with no field to show
+     * it under (a preview to confirm): the form then closes and the user is told privately.
+     */
+    errorBlock: string | null;
     handle: (context: FormContext<M>) => Promise<FormAnswer>;
   },
 ): void {
@@ -289,7 +295,7 @@ export async function submitForm<M>(
     callbackId: string | RegExp;
     role?: Role;
     metadata: Codec<M>;
-    errorBlock: string;
+    errorBlock: string | null;
     handle: (context: FormContext<M>) => Promise<FormAnswer>;
   },
   args: { ack: SlackViewMiddlewareArgs["ack"]; view: ViewOutput; userId: string; client: WebClient },
@@ -297,7 +303,18 @@ export async function submitForm<M>(
   const { view, userId, client } = args;
   const ack = args.ack as ViewAck;
   const what = view.callback_id;
-  const fail = (text: string) => ack({ response_action: "errors", errors: { [spec.errorBlock]: text } });
+  const { errorBlock } = spec;
+  const fail = async (text: string) => {
+    if (errorBlock !== null) return ack({ response_action: "errors", errors: { [errorBlock]: text } });
+    await ack();
+    await replyPrivately(
+      kit,
+      client,
+      userId,
+    )(text).catch((error: unknown) => {
+      kit.logger.warn({ err: error, user: userId, listener: what }, "could not tell the user why the form failed");
+    });
+  };
   let user: UserView;
   try {
     user = await userView(kit, userId);
@@ -327,6 +344,7 @@ export async function submitForm<M>(
   }
   if ("update" in answer) {
     await ack({ response_action: "update", view: answer.update });
+    await finish(answer.after);
     return;
   }
   if ("errors" in answer) {
@@ -334,10 +352,14 @@ export async function submitForm<M>(
     return;
   }
   await ack();
-  try {
-    await answer.after?.();
-  } catch (error) {
-    kit.logger.warn({ err: error, user: userId, listener: what }, "could not finish after the form was accepted");
+  await finish(answer.after);
+
+  async function finish(after: (() => Promise<unknown>) | undefined) {
+    try {
+      await after?.();
+    } catch (error) {
+      kit.logger.warn({ err: error, user: userId, listener: what }, "could not finish after the form was accepted");
+    }
   }
 }
 

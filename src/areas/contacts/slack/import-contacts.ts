@@ -8,7 +8,7 @@ import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { Messages } from "../../../i18n/index.js";
 import { channelMetadata, channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
-import { replyPrivately, type UserView, userView } from "../../../slack/listener.js";
+import { onForm, replyPrivately, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-import.js";
 import type { ContactField } from "../contact-validation.js";
@@ -163,81 +163,80 @@ async function download(file: UploadedFile, token: string): Promise<Uint8Array |
 }
 
 export function registerImportContacts(app: App, deps: ContactsDeps): void {
-  app.view(IMPORT_CALLBACK, async ({ ack, view, body, client, context }) => {
-    const userId = body.user.id;
-    const user = await userView(deps, userId).catch(() => undefined);
-    const t = user?.t;
-    const state = view.state.values as Record<string, Record<string, { files?: UploadedFile[] }>>;
-    const file = state[FILE_BLOCK]?.[FILE_ACTION]?.files?.[0];
-    if (!t || !file) {
-      await ack({ response_action: "errors", errors: { [FILE_BLOCK]: t?.contacts.importProblems.noFile ?? "CSV" } });
-      return;
-    }
-    await ack({ response_action: "update", view: infoView(t, t.contacts.importReading) });
-    const show = (v: ModalView) => client.views.update({ view_id: view.id, view: v });
-    const metadata = channelMetadata.decode(view.private_metadata);
-    if (!metadata) {
-      deps.logger.info({ user: userId, listener: IMPORT_CALLBACK }, "refused: metadata that does not decode");
-      await show(infoView(t, t.common.outOfDate));
-      return;
-    }
-    const { channel } = metadata;
-    try {
-      if (!(await deps.roles.hasRole(userId, "staff"))) {
-        await show(infoView(t, t.common.noPermission(t.common.roleNames.staff)));
-        return;
-      }
-      const token = context.botToken ?? client.token ?? "";
-      const bytes = await download(file, token);
-      if (!bytes) {
-        await show(infoView(t, t.contacts.importProblems.download));
-        return;
-      }
-      const prepared = await deps.imports.prepare(bytes, file.name ?? "contacts.csv", userId);
-      if (prepared.problem) {
-        const p = prepared.problem;
-        const text =
-          p.code === "tooLarge"
-            ? t.contacts.importProblems.tooLarge(Math.round(MAX_IMPORT_BYTES / 1024 / 1024))
-            : t.contacts.importProblems[p.code];
-        await show(infoView(t, text));
-        return;
-      }
-      if (prepared.plan && prepared.id !== undefined)
-        await show(buildImportPreview(t, prepared.plan, prepared.id, channel));
-    } catch (error) {
-      deps.logger.error({ err: error, user: userId, listener: IMPORT_CALLBACK }, "contact import preview failed");
-      await show(infoView(t, t.common.unexpectedError)).catch(() => {});
-    }
+  onForm(app, deps, {
+    callbackId: IMPORT_CALLBACK,
+    metadata: channelMetadata,
+    errorBlock: FILE_BLOCK,
+    async handle({ user, view, metadata, client }) {
+      const { t } = user;
+      const state = view.state.values as Record<string, Record<string, { files?: UploadedFile[] }>>;
+      const file = state[FILE_BLOCK]?.[FILE_ACTION]?.files?.[0];
+      if (!file) return { errors: { [FILE_BLOCK]: t.contacts.importProblems.noFile } };
+      const show = (v: ModalView) => client.views.update({ view_id: view.id, view: v });
+      // Slack waits 3 seconds for the answer; the file is read behind a "reading…" view.
+      return {
+        update: infoView(t, t.contacts.importReading),
+        after: async () => {
+          try {
+            const bytes = await download(file, client.token ?? "");
+            if (!bytes) {
+              await show(infoView(t, t.contacts.importProblems.download));
+              return;
+            }
+            const prepared = await deps.imports.prepare(bytes, file.name ?? "contacts.csv", user.userId);
+            if (prepared.problem) {
+              const p = prepared.problem;
+              const text =
+                p.code === "tooLarge"
+                  ? t.contacts.importProblems.tooLarge(Math.round(MAX_IMPORT_BYTES / 1024 / 1024))
+                  : t.contacts.importProblems[p.code];
+              await show(infoView(t, text));
+              return;
+            }
+            if (prepared.plan && prepared.id !== undefined)
+              await show(buildImportPreview(t, prepared.plan, prepared.id, metadata.channel));
+          } catch (error) {
+            deps.logger.error(
+              { err: error, user: user.userId, listener: IMPORT_CALLBACK },
+              "contact import preview failed",
+            );
+            await show(infoView(t, t.common.unexpectedError)).catch(() => {});
+          }
+        },
+      };
+    },
   });
 
-  app.view(IMPORT_CONFIRM_CALLBACK, async ({ ack, view, body, client }) => {
-    await ack();
-    const userId = body.user.id;
-    const meta = importConfirmMetadata.decode(view.private_metadata);
-    const reply = replyPrivately(deps, client, userId, meta?.channel);
-    try {
-      const user = await userView(deps, userId);
-      if (!meta) {
-        deps.logger.info({ user: userId, listener: IMPORT_CONFIRM_CALLBACK }, "refused: metadata that does not decode");
-        await reply(user.t.common.outOfDate);
-        return;
-      }
-      if (!(await deps.roles.hasRole(userId, "staff"))) return;
-      const outcome = await deps.imports.apply(meta.importId, userId);
-      if (outcome === "not_found") await reply(user.t.contacts.notFound);
-      // A Slack retry of the confirmation: the first delivery applied it and answered.
-      else if (outcome === "already_applied") deps.logger.info({ user: userId }, "contact import already applied");
-      else {
-        deps.logger.info({ user: userId, ...outcome, failed: outcome.failed.length }, "contacts imported");
-        await reply(
-          user.t.contacts.importDone(outcome.created, outcome.updated, outcome.skipped, outcome.failed.length),
-        );
-      }
-    } catch (error) {
-      deps.logger.error({ err: error, user: userId, listener: IMPORT_CONFIRM_CALLBACK }, "contact import failed");
-      const { t } = await userView(deps, userId);
-      await reply(t.common.unexpectedError).catch(() => {});
-    }
+  // The preview has no field: a refusal or a stale preview is told privately, and the form closes.
+  onForm(app, deps, {
+    callbackId: IMPORT_CONFIRM_CALLBACK,
+    metadata: importConfirmMetadata,
+    errorBlock: null,
+    async handle({ user, metadata, client }) {
+      const reply = replyPrivately(deps, client, user.userId, metadata.channel);
+      return {
+        after: async () => {
+          try {
+            const outcome = await deps.imports.apply(metadata.importId, user.userId);
+            if (outcome === "not_found") await reply(user.t.contacts.notFound);
+            // A Slack retry of the confirmation: the first delivery applied it and answered.
+            else if (outcome === "already_applied")
+              deps.logger.info({ user: user.userId }, "contact import already applied");
+            else {
+              deps.logger.info({ user: user.userId, ...outcome, failed: outcome.failed.length }, "contacts imported");
+              await reply(
+                user.t.contacts.importDone(outcome.created, outcome.updated, outcome.skipped, outcome.failed.length),
+              );
+            }
+          } catch (error) {
+            deps.logger.error(
+              { err: error, user: user.userId, listener: IMPORT_CONFIRM_CALLBACK },
+              "contact import failed",
+            );
+            await reply(user.t.common.unexpectedError).catch(() => {});
+          }
+        },
+      };
+    },
   });
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Wall time of the test suite, on PGlite (`npm test`: type-check, lint, vitest) and on PostgreSQL
+# (`vitest run` with TEST_DATABASE_URL), for this checkout and for any other checkouts named, one
+# after the other in one sitting, so that they are measured on the same machine under the same load:
+#   npm run bench:tests -- /path/to/an/older/checkout
+# Prints a table, then a last line of JSON. A suite that fails is reported as such, with its time.
+set -uo pipefail
+PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+dirs=("$(cd "$(dirname "$0")/.." && pwd)" "$@")
+rows=()
+json=()
+run() { # dir label command...
+  local dir=$1 label=$2; shift 2
+  local start end status
+  start=$(date +%s.%N)
+  (cd "$dir" && "$@" >/tmp/bench-test-time.log 2>&1)
+  status=$?
+  end=$(date +%s.%N)
+  local secs tests
+  secs=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
+  tests=$(sed 's/\x1b\[[0-9;]*m//g' /tmp/bench-test-time.log | grep -E '^ +Tests ' | tail -1 | sed -E 's/^ +Tests +//; s/ \| /, /g')
+  rows+=("| $(git -C "$dir" rev-parse --short HEAD) | $label | ${secs} s | ${tests:-?} | $([ $status -eq 0 ] && echo pass || echo FAIL) |")
+  json+=("{\"commit\":\"$(git -C "$dir" rev-parse --short HEAD)\",\"engine\":\"$label\",\"seconds\":$secs,\"ok\":$([ $status -eq 0 ] && echo true || echo false)}")
+}
+for dir in "${dirs[@]}"; do
+  run "$dir" pglite npm test
+  run "$dir" postgres env TEST_DATABASE_URL="$PG_URL" npx vitest run
+done
+echo "| commit | engine | wall time | tests | result |"
+echo "|---|---|---:|---|---|"
+printf '%s\n' "${rows[@]}"
+echo "[$(IFS=,; echo "${json[*]}")]"
