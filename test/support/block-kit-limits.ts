@@ -1,4 +1,5 @@
-// Slack's Block Kit limits, as the fake Web API enforces them (../shared/notes/slack-platform.md).
+// Slack's Block Kit limits (blocks, text lengths, titles, options, from Slack's Block Kit
+// reference), as the fake Web API enforces them.
 // Returns the first problem found, as Slack would name it, or undefined.
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
-// What the public-domain dataset gets wrong or leaves out (see ../shared/notes/greek-calendar.md
-// and src/domain/namedays/dataset/SOURCE.md). Kept as data beside the dataset, never edited into it, so a
+// What the public-domain dataset gets wrong or leaves out (checked against the Greek Church's calendar;
+// see dataset/SOURCE.md beside it). Kept as data beside the dataset, never edited into it, so a
 // newer copy of the dataset can be dropped in and these still apply.
 
 /** Variants cut short in the dataset, and what they should read. `null`: not a name, dropped. */
