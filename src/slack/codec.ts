@@ -74,3 +74,18 @@ export function isHelpRequest(text: string): boolean {
   const word = text.trim().toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
   return word === "help" || word === "βοηθεια" || word === "?";
 }
+
+const actionMessageSchema = z.object({
+  ts: z.string().min(1),
+  text: z.string().optional(),
+  // Redrawn and posted back as Slack gave them; each block is read by its own view.
+  blocks: z.array(z.object({ type: z.string(), block_id: z.string().optional() }).passthrough()).optional(),
+});
+
+/** The message a button or menu was in (its ts, text and blocks), or undefined. */
+export type ActionMessage = z.output<typeof actionMessageSchema>;
+
+export function actionMessage(body: { message?: unknown }): ActionMessage | undefined {
+  const result = actionMessageSchema.safeParse(body.message);
+  return result.success ? result.data : undefined;
+}

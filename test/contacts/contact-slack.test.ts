@@ -3,6 +3,7 @@ import { createLogger } from "../../src/app/logger.js";
 import { buildSection } from "../../src/areas/digest/digest-section.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createJobRuntime } from "../../src/scheduling/runtime.js";
+import { contactDraft } from "../support/factories.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -137,24 +138,14 @@ describe("/contact add", () => {
 describe("/contact search and its menu", () => {
   it("finds a contact in Greeklish and archives it; only a manager may erase", async () => {
     const created = await t.bot.services.contacts.create({
-      draft: {
+      draft: contactDraft({
         nameEl: "Αικατερίνη Σταυροπούλου",
-        nameLatin: null,
         title: "Πρόξενος",
         organisation: "Γενικό Προξενείο",
         categorySlug: "embassies",
-        country: null,
-        language: null,
         email: "k.stavropoulou@example.org",
-        phone: null,
-        address: null,
-        vip: false,
         nameDayKey: "fixed:11-25",
-        notes: null,
-        consent: null,
-        source: null,
-        optOutGreetings: false,
-      },
+      }),
       createdBy: STAFF,
     });
     await t.slack.command({ command: "/contact", text: "stavropoulou", userId: STAFF, channelId: CHANNEL });

@@ -1,8 +1,10 @@
 // Through the running app: the commands' help words, and values Slack hands back that do not
 // decode (an old message, a forged request) answered "out of date" with nothing changed.
+
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import { contactDraft } from "../support/factories.js";
 import type { Json } from "../support/fake-slack.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
@@ -36,24 +38,7 @@ async function commandAnswer(command: string, text: string, userId = STAFF): Pro
 }
 
 async function aContact(nameEl: string) {
-  const blank = {
-    nameLatin: null,
-    title: null,
-    organisation: null,
-    categorySlug: null,
-    country: null,
-    language: null,
-    email: null,
-    phone: null,
-    address: null,
-    vip: false,
-    nameDayKey: null,
-    notes: null,
-    consent: null,
-    source: null,
-    optOutGreetings: false,
-  };
-  return (await t.bot.services.contacts.create({ draft: { ...blank, nameEl }, createdBy: STAFF })).contact;
+  return (await t.bot.services.contacts.create({ draft: contactDraft({ nameEl }), createdBy: STAFF })).contact;
 }
 
 describe("the commands' help", () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ContactDraft } from "../../src/areas/contacts/contact-validation.js";
 import { checkMessage } from "../support/block-kit-limits.js";
+import { contactDraft } from "../support/factories.js";
 import type { Json } from "../support/fake-slack.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 
@@ -15,27 +16,11 @@ function athens(date: string, time: string): Date {
   return new Date(`${date}T${String(hh - (summer ? 3 : 2)).padStart(2, "0")}:${String(mm).padStart(2, "0")}:00Z`);
 }
 
-const blank: ContactDraft = {
-  nameEl: "",
-  nameLatin: null,
-  title: null,
-  organisation: null,
-  categorySlug: null,
-  country: null,
-  language: null,
-  email: null,
-  phone: null,
-  address: null,
-  vip: false,
-  nameDayKey: null,
-  notes: null,
-  consent: null,
-  source: null,
-  optOutGreetings: false,
-};
-
 async function contact(fields: Partial<ContactDraft>) {
-  const r = await h.services.contacts.create({ draft: { ...blank, ...fields }, createdBy: "U0STAFF01" });
+  const r = await h.services.contacts.create({
+    draft: contactDraft({ nameEl: "", ...fields }),
+    createdBy: "U0STAFF01",
+  });
   return r.contact;
 }
 

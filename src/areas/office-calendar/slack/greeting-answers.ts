@@ -5,6 +5,7 @@ import type { App, ButtonAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { messages } from "../../../i18n/index.js";
 import { localDate } from "../../../lib/clock.js";
+import { actionMessage } from "../../../slack/codec.js";
 import { onAction, onForm, replyPrivately, type SlackKit } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import { cardCampaignState, cardOccasion, loadCardCampaign } from "../card-campaign.js";
@@ -41,10 +42,11 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
       });
       if (!recorded) return reply(user.t.contacts.notFound);
       const channel = body.channel?.id;
-      const message = body.message as { ts?: string; text?: string; blocks?: KnownBlock[] } | undefined;
-      if (!channel || !message?.ts || !message.blocks) return;
+      const message = actionMessage(body);
+      if (!channel || !message?.blocks) return;
+      const shown = message.blocks as KnownBlock[];
       const states = new Map<string, Awaited<ReturnType<typeof services.greetings.statusOf>>[number]>();
-      for (const block of message.blocks) {
+      for (const block of shown) {
         const target = greetingOfBlock(block.block_id);
         if (!target) continue;
         const [state] = await services.greetings.statusOf("name_day", target.date, [target.contactId]);
@@ -53,7 +55,7 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
       // The channel's language, as the message was posted in it.
       const blocks = redrawNameDayBlocks(
         messages(services.defaultLocale),
-        message.blocks,
+        shown,
         (contactId, date) => states.get(greetingValue.encode({ contactId, date })),
         services.timeZone,
       );
@@ -69,7 +71,7 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
       const state = await cardCampaignState(services, value.reminderId, value.date);
       const waiting = state.recipients.filter((c) => !state.sent.has(c.id));
       if (waiting.length === 0) return reply(user.t.cards.nothingLeft);
-      const ts = (body.message as { ts?: string } | undefined)?.ts;
+      const ts = actionMessage(body)?.ts;
       await client.views.open({
         trigger_id: body.trigger_id,
         view: recordCardsModal(user.t, waiting, { ...value, channel: body.channel?.id, ts }),

@@ -8,7 +8,7 @@ import type { WebClient } from "@slack/web-api";
 import { messages } from "../../../i18n/index.js";
 import { type Clock, localYear } from "../../../lib/clock.js";
 import { parseEuros } from "../../../lib/money.js";
-import { idCodec } from "../../../slack/codec.js";
+import { actionMessage, idCodec } from "../../../slack/codec.js";
 import {
   fieldErrors,
   onAction,
@@ -204,14 +204,14 @@ async function closeApproval(
   body: BlockAction<ButtonAction>,
 ) {
   const s = await deps.sponsorships.get(id);
-  const message = body.message as { ts?: string; blocks?: KnownBlock[] } | undefined;
+  const message = actionMessage(body);
   const channel = body.channel?.id ?? body.container?.channel_id;
   if (!s || !message?.ts || !channel || s.status === "awaiting_approval") return;
   await client.chat.update({
     channel,
     ts: message.ts,
     text: user.t.sponsors.statuses[s.status],
-    blocks: answeredApprovalBlocks(user.t, message.blocks ?? [], s),
+    blocks: answeredApprovalBlocks(user.t, (message.blocks ?? []) as KnownBlock[], s),
   });
 }
 

@@ -236,7 +236,7 @@ export function buildTranslationCard(
       })),
     });
   }
-  return { text: `#${r.id} ${r.title} (${m.statuses[r.status]})`, blocks };
+  return { text: `#${r.id} ${escapeMrkdwn(r.title)} (${m.statuses[r.status]})`, blocks };
 }
 
 /** The small form for a step that needs something: whom to assign, the delivered link, comments. */
