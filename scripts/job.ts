@@ -44,9 +44,7 @@ const sender = createSlackSender({
   clock: systemClock,
   logger,
 });
-const jobs = createAreas(areaWiring({ services, db, config, logger, clock: systemClock, sender })).flatMap(
-  (a) => a.jobs,
-);
+const jobs = createAreas(areaWiring({ services, config, logger, clock: systemClock, sender })).flatMap((a) => a.jobs);
 const runtime = createJobRuntime({ config, jobs, services, clock: systemClock, logger, sender });
 let code = 0;
 try {

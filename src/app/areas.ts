@@ -12,8 +12,6 @@ import { createEventsArea } from "../areas/events/index.js";
 import { createOfficeCalendarArea } from "../areas/office-calendar/index.js";
 import { createSponsorsArea } from "../areas/sponsors/index.js";
 import { createTranslationsArea } from "../areas/translations/index.js";
-import type { SqlReader } from "../db/sql-reader.js";
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
@@ -24,14 +22,12 @@ import type { Logger } from "./logger.js";
 import type { Services } from "./services.js";
 
 /**
- * What the composition root has for the areas to take from: the kit, the database, the clock and
- * the configuration each area may declare, and the services some areas still offer one another
- * (each area takes what it needs from here, typed by the small interface it declares).
+ * What the composition root has for the areas to take from: the kit, the areas' use cases (each
+ * built once, see services.ts), the clock and the configuration. Each area takes what it needs,
+ * typed by the small interface it declares.
  */
 export interface AreaWiring extends SlackKit {
   services: Services;
-  prisma: PrismaClient;
-  reader: SqlReader;
   clock: Clock;
   timeZone: string;
   /** The office's language, for what is posted in channels. */
@@ -50,85 +46,76 @@ export function createAreas(deps: AreaWiring): Area[] {
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
   const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
+  const { services: s } = deps;
   const areas = [
-    createDigestArea({ sections: digestSections, managers: deps.services.roles, locales: deps.locales }),
+    createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
     createClippingsArea({
       kit,
-      roles: deps.services.roles,
-      prisma: deps.prisma,
-      reader: deps.reader,
-      clock: deps.clock,
-      timeZone: deps.timeZone,
+      services: {
+        clippings: s.clippings,
+        search: s.clippingSearch,
+        replies: s.clippingReplies,
+        alerts: s.clippingAlerts,
+      },
+      managers: s.roles,
       defaultLocale: deps.defaultLocale,
       sender: deps.sender,
     }),
     createContactsArea({
       kit,
-      prisma: deps.prisma,
+      services: { contacts: s.contacts, imports: s.contactImports },
       clock: deps.clock,
       timeZone: deps.timeZone,
-      nameDays: deps.services.nameDays,
-      greetings: deps.services.greetings,
+      nameDays: s.nameDays,
+      greetings: s.greetings,
     }),
     createOfficeCalendarArea({
       kit,
-      prisma: deps.prisma,
+      services: { greetings: s.greetings, reminders: s.calendarReminders, calendar: s.calendar },
       clock: deps.clock,
       timeZone: deps.timeZone,
       defaultLocale: deps.defaultLocale,
-      nameDays: deps.services.nameDays,
-      contacts: deps.services.contacts,
+      nameDays: s.nameDays,
+      contacts: s.contacts,
     }),
     createTranslationsArea({
       kit,
-      prisma: deps.prisma,
-      clock: deps.clock,
-      timeZone: deps.timeZone,
+      services: { translations: s.translations },
       defaultLocale: deps.defaultLocale,
       sender: deps.sender,
       intlChannelId: deps.intlChannelId,
-      roles: deps.services.roles,
     }),
-    createCorrespondenceArea({
-      kit,
-      prisma: deps.prisma,
-      clock: deps.clock,
-      timeZone: deps.timeZone,
-      roles: deps.services.roles,
-    }),
+    createCorrespondenceArea({ kit, services: { letters: s.letters }, roles: s.roles }),
     createSponsorsArea({
       kit,
-      prisma: deps.prisma,
+      services: { sponsorships: s.sponsorships },
       clock: deps.clock,
       timeZone: deps.timeZone,
       sender: deps.sender,
-      roles: deps.services.roles,
-      greetings: deps.services.greetings,
-      events: deps.services.events,
     }),
     createEventsArea({
       kit,
-      prisma: deps.prisma,
+      services: { events: s.events },
       clock: deps.clock,
       timeZone: deps.timeZone,
       defaultLocale: deps.defaultLocale,
       sender: deps.sender,
       prChannelId: deps.prChannelId,
-      sponsors: deps.services.sponsorships,
-      contacts: deps.services.contacts,
+      sponsors: s.sponsorships,
+      contacts: s.contacts,
     }),
     createAdminArea({
       kit,
-      roles: deps.services.roles,
-      locales: deps.services.locales,
-      topics: deps.services.clippings,
-      departments: deps.services.clippings,
-      watchTerms: deps.services.clippingAlerts,
-      categories: deps.services.contacts,
-      reminders: deps.services.calendarReminders,
-      precedence: deps.services.events,
-      calendar: deps.services.calendar,
-      jobRuns: deps.services.jobRuns,
+      roles: s.roles,
+      locales: s.locales,
+      topics: s.clippings,
+      departments: s.clippings,
+      watchTerms: s.clippingAlerts,
+      categories: s.contacts,
+      reminders: s.calendarReminders,
+      precedence: s.events,
+      calendar: s.calendar,
+      jobRuns: s.jobRuns,
       jobs,
       commands,
       clock: deps.clock,
@@ -144,7 +131,6 @@ export function createAreas(deps: AreaWiring): Area[] {
 /** The wiring from the services, the configuration and the sender. */
 export function areaWiring(options: {
   services: Services;
-  db: { prisma: PrismaClient; reader: SqlReader };
   config: Config;
   logger: Logger;
   clock: Clock;
@@ -153,8 +139,6 @@ export function areaWiring(options: {
   const { services, config } = options;
   return {
     services,
-    prisma: options.db.prisma,
-    reader: options.db.reader,
     roles: services.roles,
     locales: services.locales,
     logger: options.logger,

@@ -96,7 +96,7 @@ export function createBot({
     clientLogger: log,
     overrides: senderOptions,
   });
-  const areas = createAreas(areaWiring({ services, db, config, logger, clock, sender }));
+  const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
   for (const area of areas) area.register(app);
   // The events area's feed: every event of its window, cancelled ones included.
   feed = areas.find(isEventsArea)?.calendarFeed;

@@ -1,19 +1,16 @@
-// The composition of the domain services the listeners and jobs use.
-
-import { createClippingAlerts } from "../areas/clippings/clipping-alerts.js";
-import { createClippingReplies } from "../areas/clippings/clipping-replies.js";
-import { createClippingSearch } from "../areas/clippings/clipping-search.js";
-import { createClippingService } from "../areas/clippings/clipping-service.js";
-import { createContactImports } from "../areas/contacts/contact-import.js";
-import { createContactService } from "../areas/contacts/contact-service.js";
-import { createEventService } from "../areas/events/event-service.js";
-import { createCalendarReminders } from "../areas/office-calendar/calendar-reminders.js";
-import { createCalendarStore } from "../areas/office-calendar/calendar-store.js";
-import { createGreetingService } from "../areas/office-calendar/greeting-service.js";
-import { createOfficeCalendar } from "../areas/office-calendar/office-calendar.js";
-import { createSponsorshipService } from "../areas/sponsors/sponsorship-service.js";
-import { createLocaleService, type SlackLocaleLookup } from "../areas/users/locale.js";
-import { createRoleService } from "../areas/users/roles.js";
+// The areas' use cases, each built once from its area's own factory, in the order they need one
+// another: who may do what first, then the contact archive, which the greetings, the sponsors and
+// the correspondence ask about; the events before the sponsors, whose sponsorships are tied to
+// them. Each area is handed only the small interface it declares (see its index.ts); this record
+// is what the composition root wires the areas from, and what tests reach the use cases through.
+import { createClippingsServices } from "../areas/clippings/index.js";
+import { createContactsServices } from "../areas/contacts/index.js";
+import { createCorrespondenceServices } from "../areas/correspondence/index.js";
+import { createEventsServices } from "../areas/events/index.js";
+import { createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createSponsorsServices } from "../areas/sponsors/index.js";
+import { createTranslationsServices } from "../areas/translations/index.js";
+import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
 import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -31,29 +28,41 @@ export function createServices(deps: {
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
 }) {
-  const clippingReplies = createClippingReplies(deps);
-  const roles = createRoleService(deps);
-  const calendarReminders = createCalendarReminders(deps);
-  const contacts = createContactService(deps);
-  const greetings = createGreetingService(deps);
+  const { prisma, clock, timeZone } = deps;
   const nameDays = sharedNameDayCalendar();
-  const sponsorships = createSponsorshipService(deps);
-  const events = createEventService(deps);
+  const { roles, locales } = createUsersServices(deps);
+  const clippings = createClippingsServices({ ...deps, roles });
+  const contacts = createContactsServices({ prisma, clock, roles, nameDays });
+  const officeCalendar = createOfficeCalendarServices({ prisma, clock, roles, contacts: contacts.contacts });
+  const { events } = createEventsServices({ prisma, clock, timeZone, roles });
+  const { sponsorships } = createSponsorsServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    greetings: officeCalendar.greetings,
+    events,
+    contacts: contacts.contacts,
+  });
+  const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
+  const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
   return {
     roles,
-    locales: createLocaleService(deps),
-    clippings: createClippingService(deps),
-    clippingSearch: createClippingSearch(deps),
-    clippingReplies,
-    clippingAlerts: createClippingAlerts(deps),
-    calendar: createOfficeCalendar({ store: createCalendarStore(deps.prisma) }),
-    calendarReminders,
-    contacts,
-    contactImports: createContactImports({ prisma: deps.prisma, clock: deps.clock, contacts, nameDays }),
-    greetings,
+    locales,
+    clippings: clippings.clippings,
+    clippingSearch: clippings.search,
+    clippingReplies: clippings.replies,
+    clippingAlerts: clippings.alerts,
+    contacts: contacts.contacts,
+    contactImports: contacts.imports,
     nameDays,
-    sponsorships,
+    greetings: officeCalendar.greetings,
+    calendarReminders: officeCalendar.reminders,
+    calendar: officeCalendar.calendar,
     events,
+    sponsorships,
+    letters,
+    translations,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
   };

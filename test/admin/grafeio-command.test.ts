@@ -131,7 +131,6 @@ describe("/grafeio", () => {
     const areas = createAreas(
       areaWiring({
         services: t.bot.services,
-        db: t.database.db,
         config: t.config,
         logger: createLogger({ level: "silent", destination: new Writable({ write: (_c, _e, done) => done() }) }),
         clock: systemClock,

@@ -19,9 +19,12 @@ import { checkView } from "../support/block-kit-limits.js";
 
 describe("who may change a clipping", () => {
   it("is its author, or a manager; no one else", () => {
-    expect(mayChangeClipping("U1", "U1", false)).toBe(true);
-    expect(mayChangeClipping("U2", "U1", true)).toBe(true);
-    expect(mayChangeClipping("U2", "U1", false)).toBe(false);
+    const staff = { isStaff: true, isManager: false };
+    expect(mayChangeClipping("U1", "U1", staff)).toBe(true);
+    expect(mayChangeClipping("U2", "U1", { isStaff: true, isManager: true })).toBe(true);
+    expect(mayChangeClipping("U2", "U1", staff)).toBe(false);
+    // A revoked author: their own clipping is no longer theirs to change.
+    expect(mayChangeClipping("U1", "U1", { isStaff: false, isManager: false })).toBe(false);
   });
 });
 

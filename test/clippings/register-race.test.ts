@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClippingService } from "../../src/areas/clippings/clipping-service.js";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
+import { createRoleService } from "../../src/areas/users/roles.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { validClip } from "../support/clip-form.js";
@@ -24,7 +25,12 @@ describe.skipIf(testEngine !== "postgres")("a second delivery racing the first",
       { today: "2026-11-22", knownTopicIds: new Set() },
     );
     if (!r.ok) throw new Error("invalid draft");
-    const first = createClippingService({ prisma: t.db.prisma, clock, timeZone: "Europe/Athens" });
+    const first = createClippingService({
+      prisma: t.db.prisma,
+      clock,
+      timeZone: "Europe/Athens",
+      roles: createRoleService({ prisma: t.db.prisma }),
+    });
 
     let arrived: () => void = () => {};
     const atGate = new Promise<void>((resolve) => {
@@ -51,7 +57,12 @@ describe.skipIf(testEngine !== "postgres")("a second delivery racing the first",
         },
       },
     }) as unknown as PrismaClient;
-    const second = createClippingService({ prisma: heldPrisma, clock, timeZone: "Europe/Athens" });
+    const second = createClippingService({
+      prisma: heldPrisma,
+      clock,
+      timeZone: "Europe/Athens",
+      roles: createRoleService({ prisma: t.db.prisma }),
+    });
 
     const b = second.createClipping({ draft: r.draft, createdBy: "U0STAFF01", submissionKey: "race-view" });
     await atGate; // B looked for its submission and found nothing

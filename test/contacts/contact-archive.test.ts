@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createContactImports, planImport } from "../../src/areas/contacts/contact-import.js";
 import { createContactService } from "../../src/areas/contacts/contact-service.js";
+import { createContactStore } from "../../src/areas/contacts/contact-store.js";
 import { type ContactInput, validateContact } from "../../src/areas/contacts/contact-validation.js";
+import { createRoleService } from "../../src/areas/users/roles.js";
 import { NameDayCalendar } from "../../src/calendar/namedays/nameday-calendar.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -55,7 +57,10 @@ describe("the contact archive", () => {
   const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
   beforeAll(async () => {
     t = await createTestDatabase();
-    contacts = createContactService({ prisma: t.db.prisma, clock });
+    contacts = createContactService({
+      store: createContactStore({ prisma: t.db.prisma, clock }),
+      roles: createRoleService({ prisma: t.db.prisma }),
+    });
   });
   afterAll(() => t?.dispose());
 

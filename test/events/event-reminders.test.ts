@@ -81,11 +81,16 @@ describe("an event's checklist and reminders", () => {
           documents: null,
           benefits: [],
         },
-        createdBy: STAFF,
+        actor: STAFF,
         submissionKey: "bakery",
       });
-      await h.services.sponsorships.step(sponsor.sponsorship.id, "ask_approval", { userId: STAFF, manager: false });
-      await h.services.sponsorships.step(sponsor.sponsorship.id, "approve", { userId: "U0MANAG01", manager: true });
+      if (sponsor.status === "refused") throw new Error("the staff member was refused");
+      const sponsorshipId = sponsor.sponsorship.id;
+      await h.services.roles.grantRole({ slackUserId: "U0MANAG01", role: "manager", grantedBy: "test" });
+      const ask = await h.services.sponsorships.step({ actor: STAFF, id: sponsorshipId, action: "ask_approval" });
+      expect(ask.status).toBe("done");
+      const approve = await h.services.sponsorships.step({ actor: "U0MANAG01", id: sponsorshipId, action: "approve" });
+      expect(approve.status).toBe("done");
 
       // Thursday 29 October: the follow-up with the feedback button; again on 5 November if nobody answered.
       h.clock.set(new Date("2026-10-29T07:41:00Z"));

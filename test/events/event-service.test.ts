@@ -60,6 +60,17 @@ describe("the events' service", () => {
       }),
     ).toEqual(refused);
     expect(await events.giftsOfYear(STRANGER, 2026)).toEqual(refused);
+    // What a person opens of an event is theirs to see only as staff.
+    expect(await events.eventFor(STRANGER, id)).toEqual(refused);
+    expect(await events.checklistFor(STRANGER, id)).toEqual(refused);
+    expect(await events.guestsFor(STRANGER, id)).toEqual(refused);
+    expect(await events.invitationsFor(STRANGER, id)).toEqual(refused);
+    expect(await events.giftsFor(STRANGER, id)).toEqual(refused);
+    expect(await events.eventFor(STAFF, id)).toMatchObject({ id, title: "Συναυλία" });
+    const checklist = await events.checklistFor(STAFF, id);
+    expect(checklist).toMatchObject({ event: { id } });
+    expect(checklist && "shown" in checklist ? checklist.shown.map((i) => i.id) : []).toContain(item.id);
+    expect(await events.eventFor(STAFF, 999_999)).toBeNull();
 
     expect(await events.get(id)).toMatchObject({ status: "scheduled", title: "Συναυλία" });
     expect(await events.checklistItem(item.id)).toMatchObject({ status: "open", owner: item.owner });

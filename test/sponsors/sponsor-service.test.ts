@@ -1,8 +1,11 @@
 // The sponsors' use cases on the real database engine: who may do what (the service refuses, with a
 // value), what each step records, and what the digest's sections collect.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createContactService } from "../../src/areas/contacts/contact-service.js";
+import { createContactStore } from "../../src/areas/contacts/contact-store.js";
 import { buildSection, type DigestWindow } from "../../src/areas/digest/digest-section.js";
 import { createGreetingService } from "../../src/areas/office-calendar/greeting-service.js";
+import { createGreetingStore } from "../../src/areas/office-calendar/greeting-store.js";
 import { createSponsorsService, type EventsForSponsors } from "../../src/areas/sponsors/service.js";
 import { createSponsorsDigestSections } from "../../src/areas/sponsors/sponsors-digest.js";
 import { type SponsorshipInput, validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
@@ -50,12 +53,14 @@ describe("the sponsors' use cases", () => {
     for (const u of [STAFF, MANAGER, MANAGER2])
       await roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "t" });
     for (const u of [MANAGER, MANAGER2]) await roles.grantRole({ slackUserId: u, role: "manager", grantedBy: "t" });
-    greetings = createGreetingService({ prisma, clock });
+    const contacts = createContactService({ store: createContactStore({ prisma, clock }), roles });
+    greetings = createGreetingService({ store: createGreetingStore(prisma), clock, roles, contacts });
     service = createSponsorsService({
       store: createSponsorsStore(prisma),
       roles,
       greetings,
       events,
+      contacts,
       clock,
       timeZone: "Europe/Athens",
     });

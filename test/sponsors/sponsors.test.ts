@@ -1,6 +1,5 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createSponsorsService } from "../../src/areas/sponsors/service.js";
 import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../../src/areas/sponsors/sponsor-report.js";
 import {
   checkSponsorStep,
@@ -286,14 +285,7 @@ describe("sponsors in Slack", () => {
       for (const u of [STAFF, MANAGER])
         await h.services.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "test" });
       await h.services.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "test" });
-      const sponsorships = createSponsorsService({
-        store: createSponsorsStore(h.database.db.prisma),
-        roles: h.services.roles,
-        greetings: h.services.greetings,
-        events: h.services.events,
-        clock: h.clock,
-        timeZone: h.config.timeZone,
-      });
+      const sponsorships = h.services.sponsorships;
       const p = h.process("A", h.jobs("sponsor-thanks"));
       await p.scheduler.tick();
       const make = async (organisation: string, amount: string, eventDate: string) => {

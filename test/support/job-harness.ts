@@ -70,9 +70,9 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
     clock,
     logger,
   });
-  const areaJobs = createAreas(
-    areaWiring({ services, db: database.db, config, logger, clock, sender: wiringSender }),
-  ).flatMap((a) => a.jobs);
+  const areaJobs = createAreas(areaWiring({ services, config, logger, clock, sender: wiringSender })).flatMap(
+    (a) => a.jobs,
+  );
   return {
     clock,
     fake,

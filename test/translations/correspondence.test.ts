@@ -1,8 +1,11 @@
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createContactService } from "../../src/areas/contacts/contact-service.js";
+import { createContactStore } from "../../src/areas/contacts/contact-store.js";
 import { createLetterService, protocolNumber } from "../../src/areas/correspondence/letter-service.js";
 import { type LetterInput, validateLetter } from "../../src/areas/correspondence/letter-validation.js";
 import { buildSection } from "../../src/areas/digest/digest-section.js";
+import { createRoleService } from "../../src/areas/users/roles.js";
 import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -48,13 +51,19 @@ describe("the register of correspondence", () => {
   describe("on the database", () => {
     let db: TestDatabase;
     const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
+    let lettersService: () => ReturnType<typeof createLetterService>;
     beforeAll(async () => {
       db = await createTestDatabase();
+      const prisma = db.db.prisma;
+      const roles = createRoleService({ prisma });
+      await roles.grantRole({ slackUserId: STAFF, role: "staff", grantedBy: "test" });
+      const contacts = createContactService({ store: createContactStore({ prisma, clock }), roles });
+      lettersService = () => createLetterService({ prisma, clock, timeZone: "Europe/Athens", contacts, roles });
     });
     afterAll(() => db?.dispose());
 
     it("gives gap-free protocol numbers to entries registered at the same moment, once each", async () => {
-      const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
+      const letters = lettersService();
       const made = await Promise.all(
         Array.from({ length: 12 }, (_, i) =>
           letters.create({
@@ -65,16 +74,19 @@ describe("the register of correspondence", () => {
         ),
       );
       const created = made
-        .filter((m) => m.status === "created")
-        .map((m) => m.letter.registerSeq)
+        .flatMap((m) => (m.status === "created" ? [m.letter] : []))
+        .map((l) => l.registerSeq)
         .sort((a, b) => a - b);
       expect(created).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
       expect(made.filter((m) => m.status === "already_stored")).toHaveLength(2);
-      expect(protocolNumber(made[0]?.letter ?? { registerYear: 0, registerSeq: 0 })).toMatch(/^2026\/00\d\d$/);
+      const first = made[0];
+      expect(
+        first?.status === "refused" ? undefined : protocolNumber(first?.letter ?? { registerYear: 0, registerSeq: 0 }),
+      ).toMatch(/^2026\/00\d\d$/);
     });
 
     it("links the counterpart to the contact archive, spelt any way, and takes its country", async () => {
-      const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
+      const letters = lettersService();
       const contact = await db.db.prisma.contact.create({
         data: {
           nameEl: "Πρεσβεία της Γαλλίας",
@@ -89,17 +101,42 @@ describe("the register of correspondence", () => {
         createdBy: STAFF,
         submissionKey: "fr",
       });
-      expect(made.letter).toMatchObject({ contactId: contact.id, country: "Γαλλία" });
+      expect(made).toMatchObject({ letter: { contactId: contact.id, country: "Γαλλία" } });
       const other = await letters.create({
         draft: draft({ counterpart: "Δήμος Βελιγραδίου", subject: "Αδελφοποίηση" }),
         createdBy: STAFF,
         submissionKey: "bg",
       });
-      expect(other.letter.contactId).toBeNull();
+      expect(other).toMatchObject({ letter: { contactId: null } });
+    });
+
+    it("refuses, as a value, whoever is not staff: nothing registered, closed, found or exported", async () => {
+      const letters = lettersService();
+      const before = await db.db.prisma.letter.count();
+      const stranger = "U0STRANGE1";
+      const made = await letters.create({
+        draft: draft({ counterpart: "Δήμος Νις", subject: "Αδελφοποίηση" }),
+        createdBy: stranger,
+        submissionKey: "stranger",
+      });
+      expect(made).toEqual({ status: "refused", reason: "staff_only" });
+      expect(await db.db.prisma.letter.count()).toBe(before);
+      const mine = await letters.create({
+        draft: draft({ counterpart: "Δήμος Νις", subject: "Αδελφοποίηση" }),
+        createdBy: STAFF,
+        submissionKey: "staff-nis",
+      });
+      if (mine.status === "refused") throw new Error("staff refused");
+      expect(await letters.close({ actor: stranger, id: mine.letter.id, outcome: "filed" })).toEqual(made);
+      expect((await db.db.prisma.letter.findUnique({ where: { id: mine.letter.id } }))?.closedAt).toBeNull();
+      expect(await letters.searchFor(stranger, "Νις")).toEqual(made);
+      expect(await letters.yearFor(stranger, 2026)).toEqual(made);
+      expect(await letters.openFor(stranger)).toEqual(made);
+      expect(await letters.searchFor(STAFF, "Νις")).toMatchObject({ status: "found" });
     });
 
     it("finds entries in Greek, without accents and in Greeklish", async () => {
-      const letters = createLetterService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens" });
+      const letters = lettersService();
       await letters.create({
         draft: draft({
           counterpart: "Δήμος Λεμεσού",
@@ -113,11 +150,13 @@ describe("the register of correspondence", () => {
       });
       for (const q of ["λεμεσου", "ΦΕΣΤΙΒΑΛ", "lemesou", "krasiou"]) {
         expect(
-          (await letters.search(q)).letters.map((l) => l.counterpart),
+          await letters
+            .searchFor(STAFF, q)
+            .then((r) => (r.status === "found" ? r.letters : []).map((l) => l.counterpart)),
           q,
         ).toContain("Δήμος Λεμεσού");
       }
-      expect((await letters.search("ξψζ")).letters).toEqual([]);
+      expect(await letters.searchFor(STAFF, "ξψζ")).toEqual({ status: "found", letters: [], hasMore: false });
     });
   });
 });
@@ -279,11 +318,8 @@ describe("correspondence reminders", () => {
     try {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
       const p = h.process("A", h.jobs("correspondence-reminders"));
-      const letters = createLetterService({
-        prisma: h.database.db.prisma,
-        clock: h.clock,
-        timeZone: h.config.timeZone,
-      });
+      await h.services.roles.ensureRoleHolders([STAFF], "staff");
+      const letters = h.services.letters;
       await p.scheduler.tick();
       const add = (subject: string, dueOn: string) =>
         letters.create({

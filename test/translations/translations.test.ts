@@ -8,6 +8,7 @@ import {
 } from "../../src/areas/translations/translation-flow.js";
 import { createTranslationService } from "../../src/areas/translations/translation-service.js";
 import { validateTranslation } from "../../src/areas/translations/translation-validation.js";
+import { createRoleService, type RoleService } from "../../src/areas/users/roles.js";
 import { messages } from "../../src/i18n/index.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -77,19 +78,38 @@ describe("the translation flow", () => {
 describe("the translation service", () => {
   let db: TestDatabase;
   const clock = new ManualClock(new Date("2026-11-23T08:00:00Z"));
-  // The coordinators are the office's managers; here, one person.
-  const roles = {
-    hasRole: async (user: string, role: string) => user === COORDINATOR && role === "manager",
-    holdersOf: async () => [COORDINATOR],
-  };
+  let roles: RoleService;
   beforeAll(async () => {
     db = await createTestDatabase();
+    roles = createRoleService({ prisma: db.db.prisma });
+    // The coordinators are the office's managers; here, one person. OTHER holds no role.
+    await roles.ensureRoleHolders([REQUESTER, TRANSLATOR], "staff");
+    await roles.ensureRoleHolders([COORDINATOR], "manager");
   });
   afterAll(() => db?.dispose());
 
   it("decides from the actor: a stranger, a stale step and a missing request are refused as values, and change nothing", async () => {
     const service = createTranslationService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens", roles });
-    const { request } = await service.create({
+    const stranger = await service.create({
+      draft: {
+        title: "Πρόσκληση",
+        documentUrl: "https://example.org/x",
+        sourceLang: "fr",
+        targetLang: "el",
+        dueOn: "2026-11-30",
+        urgency: "normal",
+        reason: null,
+        notes: null,
+      },
+      requestedBy: REQUESTER,
+      filedBy: OTHER,
+      submissionKey: "filed-by-a-stranger",
+    });
+    // Filed by someone with no role, on the requester's behalf: refused, nothing stored.
+    expect(stranger).toEqual({ status: "refused", reason: "staff_only" });
+    expect(await db.db.prisma.translationRequest.count()).toBe(0);
+    expect(await service.list({ actor: OTHER, filter: "open", today: "2026-11-23" })).toEqual(stranger);
+    const created = await service.create({
       draft: {
         title: "Πρόσκληση",
         documentUrl: "https://example.org/x",
@@ -103,7 +123,8 @@ describe("the translation service", () => {
       requestedBy: REQUESTER,
       submissionKey: "service-test",
     });
-    const requestId = request.id;
+    if (created.status === "refused") throw new Error("the requester was refused");
+    const requestId = created.request.id;
     // The translator may not assign, even to themself: only the coordinator assigns.
     const byTranslator = await service.step({
       actor: TRANSLATOR,
@@ -410,12 +431,8 @@ describe("translation reminders", () => {
     try {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
       const p = h.process("A", h.jobs("translation-reminders", "translation-weekly"));
-      const translations = createTranslationService({
-        prisma: h.database.db.prisma,
-        clock: h.clock,
-        timeZone: h.config.timeZone,
-        roles: h.services.roles,
-      });
+      await h.services.roles.ensureRoleHolders([REQUESTER], "staff");
+      const translations = h.services.translations;
       await p.scheduler.tick();
       const make = async (title: string, dueOn: string, assignee: string | null) => {
         const r = await translations.create({
@@ -432,6 +449,7 @@ describe("translation reminders", () => {
           requestedBy: REQUESTER,
           submissionKey: title,
         });
+        if (r.status === "refused") throw new Error("the requester was refused");
         if (assignee)
           await translations.step({
             actor: COORDINATOR,

@@ -45,11 +45,8 @@ export interface RoleCheck {
 }
 
 export interface ClippingServiceDeps extends DomainDeps {
-  /**
-   * Who is a manager (who may change anyone's clipping). Without it, only a clipping's author
-   * may change it: the older container builds this service without roles.
-   */
-  roles?: RoleCheck;
+  /** Who is staff (who may change their own clipping) and who a manager (anyone's). */
+  roles: RoleCheck;
 }
 
 // Every modal lists the topics; they change rarely, so a short cache saves a query per modal.
@@ -66,8 +63,9 @@ export function createClippingService({ prisma, clock, timeZone, roles }: Clippi
   async function openForChange(id: number, actor: string): Promise<OpenForChangeResult> {
     const clipping = await store.findForEdit(id);
     if (!clipping) return { status: "not_found" };
-    const isManager = clipping.createdBy !== actor && roles ? await roles.hasRole(actor, "manager") : false;
-    if (!mayChangeClipping(actor, clipping.createdBy, isManager)) return { status: "refused", reason: "not_yours" };
+    const [isStaff, isManager] = await Promise.all([roles.hasRole(actor, "staff"), roles.hasRole(actor, "manager")]);
+    if (!mayChangeClipping(actor, clipping.createdBy, { isStaff, isManager }))
+      return { status: "refused", reason: "not_yours" };
     return { status: "found", clipping };
   }
 

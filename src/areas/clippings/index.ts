@@ -15,33 +15,48 @@ import type { Role } from "../users/roles.js";
 import { createClippingAlerts } from "./clipping-alerts.js";
 import { createClippingReplies } from "./clipping-replies.js";
 import { createClippingSearch } from "./clipping-search.js";
-import { createClippingService } from "./clipping-service.js";
+import { createClippingService, type RoleCheck } from "./clipping-service.js";
 import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
 import { register } from "./slack/listeners.js";
 
-export interface ClippingsAreaDeps {
-  kit: SlackKit;
-  /** Who holds a role: managers may change anyone's clipping, and get the surge warnings. */
-  roles: SlackKit["roles"] & { holdersOf(role: Role): Promise<string[]> };
+export interface ClippingsServicesDeps {
   prisma: PrismaClient;
   /** The search's reads through the driver (see src/db/sql-reader.ts). */
   reader: SqlReader;
   clock: Clock;
   timeZone: string;
+  /** Who is staff and who a manager: managers may change anyone's clipping. */
+  roles: RoleCheck;
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createClippingsServices(deps: ClippingsServicesDeps) {
+  return {
+    clippings: createClippingService(deps),
+    search: createClippingSearch(deps),
+    replies: createClippingReplies(deps),
+    alerts: createClippingAlerts(deps),
+  };
+}
+
+export type ClippingsServices = ReturnType<typeof createClippingsServices>;
+
+export interface ClippingsAreaDeps {
+  kit: SlackKit;
+  services: ClippingsServices;
+  /** Who gets the surge warnings: the managers. */
+  managers: { holdersOf(role: Role): Promise<string[]> };
   /** The office's language, for the notices posted in channels. */
   defaultLocale: LocaleCode;
   sender: Sender;
 }
 
 export function createClippingsArea(deps: ClippingsAreaDeps): Area {
-  const { kit, roles, prisma, reader, clock, timeZone } = deps;
-  const clippings = createClippingService({ prisma, clock, timeZone, roles });
-  const search = createClippingSearch({ reader, clock, timeZone });
-  const replies = createClippingReplies({ prisma, clock, timeZone });
-  const alerts = createClippingAlerts({ prisma, clock });
+  const { kit } = deps;
+  const { clippings, search, replies, alerts } = deps.services;
   const context = { kit, clippings, search, replies, alerts, sender: deps.sender, defaultLocale: deps.defaultLocale };
   return {
     name: "clippings",
@@ -50,7 +65,7 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
     digestSections: [createClippingsDigestSection(clippings), createRepliesDigestSection(replies)],
     jobs: [
       createReplyRemindersJob({ replies, locales: kit.locales }),
-      createSurgeCheckJob({ alerts, managers: roles, locales: kit.locales }),
+      createSurgeCheckJob({ alerts, managers: deps.managers, locales: kit.locales }),
     ],
   };
 }

@@ -2,9 +2,17 @@
 // request must meet. No database, no Slack.
 import { isRealIsoDate } from "../../lib/clock.js";
 
-/** A correction or a withdrawal: the person who logged the clipping, or a manager. */
-export function mayChangeClipping(actor: string, createdBy: string, actorIsManager: boolean): boolean {
-  return actor === createdBy || actorIsManager;
+/**
+ * A correction or a withdrawal: the person who logged the clipping, or a manager, each as they are
+ * now (someone whose staff role was taken away no longer changes the register, their own entries
+ * included).
+ */
+export function mayChangeClipping(
+  actor: string,
+  createdBy: string,
+  now: { isStaff: boolean; isManager: boolean },
+): boolean {
+  return now.isManager || (now.isStaff && actor === createdBy);
 }
 
 /** The fields whose recorded value differs, in the order `after` lists them. */

@@ -2,10 +2,8 @@
 // data-protection requests (a person's full record, and its erasure leaving an audit line).
 
 import { isUniqueViolation } from "../../db/errors.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
-import type { Clock } from "../../lib/clock.js";
 import { changedFields, mergedFields, SEARCH_PAGE_SIZE, searchTerms } from "./contact-rules.js";
-import { type CategoryOption, type ContactRecord, type ContactStore, createContactStore } from "./contact-store.js";
+import type { CategoryOption, ContactRecord, ContactStore } from "./contact-store.js";
 import type { ContactDraft } from "./contact-validation.js";
 
 export { SEARCH_PAGE_SIZE } from "./contact-rules.js";
@@ -19,15 +17,13 @@ export type CreateContactResult =
 /** A data-protection request refused: only managers may see or erase a person's full record. */
 export type DataRequestRefusal = { status: "refused"; reason: "not_manager" };
 
-export function createContactService(
-  deps:
-    | { store: ContactStore; roles?: { hasRole(slackUserId: string, role: "manager"): Promise<boolean> } }
-    | { prisma: PrismaClient; clock: Clock },
-) {
-  const store = "store" in deps ? deps.store : createContactStore(deps);
-  const roles = "roles" in deps ? deps.roles : undefined;
-  /** Without the roles (the old container's instance), no one may make these requests through it. */
-  const isManager = async (actor: string) => (roles ? roles.hasRole(actor, "manager") : false);
+export function createContactService(deps: {
+  store: ContactStore;
+  /** Who is a manager: only managers make the data-protection requests. */
+  roles: { hasRole(slackUserId: string, role: "manager"): Promise<boolean> };
+}) {
+  const { store, roles } = deps;
+  const isManager = (actor: string) => roles.hasRole(actor, "manager");
 
   async function celebrating(keys: string[], options: { includeOptedOut?: boolean } = {}): Promise<ContactRecord[]> {
     if (keys.length === 0) return [];
@@ -145,6 +141,28 @@ export function createContactService(
 
     /** Everyone in the archive that greetings go to (not archived, not opted out). */
     greetable: () => store.findGreetable(),
+
+    /** The live contact whose name, Latin name or organisation sounds like `name` (VIPs first). */
+    soundingLike: (name: string) => store.findSoundingLike(name),
+
+    /**
+     * The organisation's contact, entered from another area's record (a sponsorship) when the
+     * archive has none yet, so that its thank-you letter and next year's greetings have somewhere to
+     * go. Found by its name spelt any way, so entering the same organisation again adds nobody.
+     */
+    async organisationContact(options: {
+      organisation: string;
+      categorySlug: string;
+      source: string;
+      actor: string;
+      auditDetail: string;
+    }): Promise<ContactRecord> {
+      const { actor, ...fields } = options;
+      return (
+        (await store.findSoundingLike(options.organisation)) ??
+        store.insertOrganisation({ ...fields, createdBy: actor })
+      );
+    },
 
     /** Contacts likely to be officials at an event: VIPs first, then those with a title. */
     officials: () => store.findOfficials(),

@@ -78,6 +78,39 @@ export function createContactStore({ prisma, clock }: { prisma: PrismaClient; cl
     },
 
     /**
+     * The live contact (not archived, not merged) whose name, Latin name or organisation sounds
+     * like `name`, spelt any way; VIPs first.
+     */
+    async findSoundingLike(name: string): Promise<ContactRecord | null> {
+      const [found] = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT id FROM contacts WHERE archived_at IS NULL AND merged_into_id IS NULL
+          AND (public.grafeio_phonetic(name_el) = public.grafeio_phonetic(${name})
+            OR public.grafeio_phonetic(coalesce(organisation, '')) = public.grafeio_phonetic(${name})
+            OR public.grafeio_phonetic(coalesce(name_latin, '')) = public.grafeio_phonetic(${name}))
+        ORDER BY vip DESC, id LIMIT 1`;
+      return found ? prisma.contact.findUnique({ where: { id: found.id }, include }) : null;
+    },
+
+    /** Creates an organisation's contact from another area's record, and its "created" line. */
+    insertOrganisation(options: {
+      organisation: string;
+      categorySlug: string;
+      source: string;
+      createdBy: string;
+      auditDetail: string;
+    }): Promise<ContactRecord> {
+      const { organisation, categorySlug, source, createdBy, auditDetail } = options;
+      return prisma.$transaction(async (tx) => {
+        const created = await tx.contact.create({
+          data: { nameEl: organisation, organisation, categorySlug, source, createdBy, createdAt: clock.now() },
+          include,
+        });
+        await audit(tx, created.id, "created", createdBy, auditDetail);
+        return created;
+      });
+    },
+
+    /**
      * Reads the contact and writes what `plan` decides from it, with its "updated" line, in one
      * transaction. Null when the contact is gone; what `plan` returned otherwise.
      */

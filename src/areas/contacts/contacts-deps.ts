@@ -22,7 +22,7 @@ export interface ThankYouLetters {
     occasion: string;
     outcome: "sent";
     by: string;
-  }): Promise<unknown>;
+  }): Promise<{ status: "recorded" | "not_found" | "refused" }>;
 }
 
 export interface ContactsDeps extends SlackKit {

@@ -22,9 +22,33 @@ export type { ThankYouLetters } from "./contacts-deps.js";
 /** One line about a contact (the greetings' messages show contacts the same way). */
 export { contactLine } from "./slack/contact-views.js";
 
+export interface ContactsServicesDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  /** Who is a manager: only managers make the data-protection requests. */
+  roles: { hasRole(slackUserId: string, role: "manager"): Promise<boolean> };
+  nameDays: NameDayCalendar;
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createContactsServices(deps: ContactsServicesDeps) {
+  const contacts = createContactService({ store: createContactStore(deps), roles: deps.roles });
+  return {
+    contacts,
+    imports: createContactImports({
+      store: createImportStore(deps.prisma),
+      clock: deps.clock,
+      contacts,
+      nameDays: deps.nameDays,
+    }),
+  };
+}
+
+export type ContactsServices = ReturnType<typeof createContactsServices>;
+
 export interface ContactsAreaDeps {
   kit: SlackKit;
-  prisma: PrismaClient;
+  services: ContactsServices;
   clock: Clock;
   timeZone: string;
   nameDays: NameDayCalendar;
@@ -33,20 +57,14 @@ export interface ContactsAreaDeps {
 }
 
 export function createContactsArea(deps: ContactsAreaDeps): Area {
-  const contacts = createContactService({ store: createContactStore(deps), roles: deps.kit.roles });
   const listenerDeps: ContactsDeps = {
     logger: deps.kit.logger,
     roles: deps.kit.roles,
     locales: deps.kit.locales,
     clock: deps.clock,
     timeZone: deps.timeZone,
-    contacts,
-    imports: createContactImports({
-      store: createImportStore(deps.prisma),
-      clock: deps.clock,
-      contacts,
-      nameDays: deps.nameDays,
-    }),
+    contacts: deps.services.contacts,
+    imports: deps.services.imports,
     nameDays: deps.nameDays,
     greetings: deps.greetings,
   };

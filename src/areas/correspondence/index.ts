@@ -7,22 +7,37 @@ import type { SlackKit } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import type { Role } from "../users/roles.js";
 import { createCorrespondenceRemindersJob } from "./jobs/correspondence-reminders.js";
-import { createLetterService } from "./letter-service.js";
+import { type ContactsForLetters, createLetterService } from "./letter-service.js";
 import { createLettersDigestSection } from "./letters-digest.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
-export interface CorrespondenceAreaDeps {
-  kit: SlackKit;
+export interface CorrespondenceServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
   timeZone: string;
+  /** The counterpart of an entry, when it is in the contact archive: from the contacts area. */
+  contacts: ContactsForLetters;
+  /** Who is staff (from the users area). */
+  roles: { hasRole(slackUserId: string, role: "staff"): Promise<boolean> };
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createCorrespondenceServices(deps: CorrespondenceServicesDeps) {
+  return { letters: createLetterService(deps) };
+}
+
+export type CorrespondenceServices = ReturnType<typeof createCorrespondenceServices>;
+
+export interface CorrespondenceAreaDeps {
+  kit: SlackKit;
+  services: CorrespondenceServices;
   /** Who coordinates (the office's managers), from the users area. */
   roles: { holdersOf(role: Role): Promise<string[]> };
 }
 
 export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
   const { kit } = deps;
-  const service = createLetterService(deps);
+  const service = deps.services.letters;
   const listeners = { kit, service };
   return {
     name: "correspondence",

@@ -18,18 +18,6 @@ export function createLetterStore(prisma: PrismaClient) {
 
     findBySubmissionKey: (submissionKey: string) => prisma.letter.findUnique({ where: { submissionKey } }),
 
-    /** A contact of the archive (live, not merged) whose name or organisation sounds like `name`. */
-    async findContactSoundingLike(name: string): Promise<{ id: number; country: string | null } | undefined> {
-      const [contact] = await prisma.$queryRaw<{ id: number; country: string | null }[]>`
-        SELECT id, country FROM contacts
-        WHERE archived_at IS NULL AND merged_into_id IS NULL
-          AND (public.grafeio_phonetic(name_el) = public.grafeio_phonetic(${name})
-            OR public.grafeio_phonetic(coalesce(organisation, '')) = public.grafeio_phonetic(${name})
-            OR public.grafeio_phonetic(coalesce(name_latin, '')) = public.grafeio_phonetic(${name}))
-        ORDER BY vip DESC, id LIMIT 1`;
-      return contact;
-    },
-
     /** The entry with the next protocol number of `year`, taken in the same transaction. */
     insertNumbered(entry: {
       draft: LetterDraft;

@@ -4,7 +4,7 @@ import type { LocaleCode } from "../../i18n/index.js";
 import type { Clock } from "../../lib/clock.js";
 import type { SlackKit } from "../../slack/listener.js";
 import type { Sender } from "../../slack/sender.js";
-import type { EventService } from "./service.js";
+import type { EventRoles, EventService } from "./service.js";
 
 /** From the sponsors area: an event's sponsors still to thank, named in the day-after follow-up. */
 export interface SponsorsForEvents {
@@ -24,9 +24,17 @@ export interface ContactsForEvents {
   get(id: number): Promise<OfficialContact | null>;
 }
 
+export interface EventsServicesDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  timeZone: string;
+  /** Who holds a role: who may plan events, who may see the guests. */
+  roles: EventRoles;
+}
+
 export interface EventsAreaDeps {
   kit: SlackKit;
-  prisma: PrismaClient;
+  services: { events: EventService };
   clock: Clock;
   timeZone: string;
   /** The office's language, for what is posted in channels. */
@@ -39,6 +47,6 @@ export interface EventsAreaDeps {
 }
 
 /** What the listeners work with: the area's deps and its service. */
-export interface EventsContext extends Omit<EventsAreaDeps, "prisma" | "sponsors"> {
+export interface EventsContext extends Omit<EventsAreaDeps, "services" | "sponsors"> {
   events: EventService;
 }

@@ -3,7 +3,7 @@
 // section; and the subscribed calendars' feed.
 import type { App } from "@slack/bolt";
 import type { Area } from "../area.js";
-import type { EventsAreaDeps } from "./deps.js";
+import type { EventsAreaDeps, EventsServicesDeps } from "./deps.js";
 import { createEventsDigestSection } from "./events-digest.js";
 import { createEventRemindersJob } from "./jobs/event-reminders.js";
 import { EVENTS_ROLE } from "./rules.js";
@@ -12,6 +12,7 @@ import { register } from "./slack/listeners.js";
 import { createEventStore } from "./store.js";
 
 export type { ContactsForEvents, EventsAreaDeps, SponsorsForEvents } from "./deps.js";
+export type { EventService } from "./service.js";
 /** For other areas: a button that opens the event form prefilled (the national-day reminders). */
 export { EVENT_CREATE_ACTION, newEventValue } from "./slack/event-views.js";
 
@@ -20,9 +21,23 @@ export interface EventsArea extends Area {
   calendarFeed(): Promise<string>;
 }
 
+/** The area's use cases, built once by the composition root. */
+export function createEventsServices(deps: EventsServicesDeps) {
+  return {
+    events: buildEventService({
+      store: createEventStore(deps.prisma),
+      roles: deps.roles,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+    }),
+  };
+}
+
+export type EventsServices = ReturnType<typeof createEventsServices>;
+
 export function createEventsArea(deps: EventsAreaDeps): EventsArea {
-  const { kit, prisma, clock, timeZone } = deps;
-  const events = buildEventService({ store: createEventStore(prisma), roles: kit.roles, clock, timeZone });
+  const { kit } = deps;
+  const { events } = deps.services;
   return {
     name: "events",
     // Slack ids — command: /event; actions: event_ics, event_edit, event_checklist, event_cancel,

@@ -29,9 +29,14 @@ export interface Refused {
 export const isRefused = (value: unknown): value is Refused =>
   typeof value === "object" && value !== null && (value as { status?: unknown }).status === "refused";
 
+/** Who holds a role (from the users area). */
+export interface EventRoles {
+  hasRole(slackUserId: string, role: Role): Promise<boolean>;
+}
+
 export interface EventServiceDeps {
   store: EventStore;
-  roles: { hasRole(slackUserId: string, role: Role): Promise<boolean> };
+  roles: EventRoles;
   clock: Clock;
   timeZone: string;
 }
@@ -53,10 +58,37 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
     });
   }
 
+  /** The event with what the actor asked to see of it, if they may see it. */
+  async function readFor<T>(
+    actor: string,
+    id: number,
+    read: (event: EventWithType) => Promise<T>,
+  ): Promise<{ event: EventWithType; shown: T } | null | Refused> {
+    return asStaff(actor, async () => {
+      const event = await store.findById(id);
+      return event ? { event, shown: await read(event) } : null;
+    });
+  }
+
+  async function orderedGuests(eventId: number) {
+    const [guests, table] = await Promise.all([store.findGuests(eventId), store.findActiveRanks()]);
+    return orderGuests(guests, table);
+  }
+
   return {
     get: store.findById,
     types: store.findActiveTypes,
     between,
+
+    // What a person opens of an event (its card, checklist, guests, invitations, gifts): staff only.
+    async eventFor(actor: string, id: number): Promise<EventWithType | null | Refused> {
+      const opened = await readFor(actor, id, async () => null);
+      return opened && !isRefused(opened) ? opened.event : opened;
+    },
+    checklistFor: (actor: string, id: number) => readFor(actor, id, () => store.findChecklist(id)),
+    guestsFor: (actor: string, id: number) => readFor(actor, id, () => orderedGuests(id)),
+    invitationsFor: (actor: string, id: number) => readFor(actor, id, () => store.findInvitations(id)),
+    giftsFor: (actor: string, id: number) => readFor(actor, id, () => store.findGifts(id)),
 
     /** Scheduled events at the same venue whose time overlaps. */
     async overlaps(draft: Pick<EventDraft, "venue" | "startsAt" | "endsAt">, exceptId?: number) {
@@ -201,10 +233,7 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
     },
 
     /** The event's officials in order of precedence (see precedence.ts). */
-    async orderedGuests(eventId: number) {
-      const [guests, table] = await Promise.all([store.findGuests(eventId), store.findActiveRanks()]);
-      return orderGuests(guests, table);
-    },
+    orderedGuests,
 
     /** Invites names (a name already invited is not invited twice); how many are new. */
     async invite(eventId: number, names: string[], by: string) {

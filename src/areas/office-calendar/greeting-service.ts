@@ -1,8 +1,7 @@
 // Greetings owed to contacts and what became of them: name-day wishes (sent or skipped), Christmas
 // and Easter cards, thank-you letters. The first answer stands.
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
-import { createGreetingStore, type GreetingKind, type GreetingOutcome, type GreetingStore } from "./greeting-store.js";
+import type { GreetingKind, GreetingOutcome, GreetingStore } from "./greeting-store.js";
 
 export type { GreetingKind, GreetingOutcome } from "./greeting-store.js";
 
@@ -15,30 +14,48 @@ export interface RecordedGreeting {
   recordedNow: boolean;
 }
 
-export function createGreetingService(deps: { clock: Clock } & ({ store: GreetingStore } | { prisma: PrismaClient })) {
-  const { clock } = deps;
-  const store = "store" in deps ? deps.store : createGreetingStore(deps.prisma);
+export type RecordOutcome =
+  | { status: "recorded"; greeting: RecordedGreeting }
+  | { status: "not_found" }
+  | { status: "refused"; reason: "staff_only" };
 
+export interface GreetingServiceDeps {
+  store: GreetingStore;
+  clock: Clock;
+  /** Who is staff: only staff record what became of a greeting. */
+  roles: { hasRole(slackUserId: string, role: "staff"): Promise<boolean> };
+  /** Whether a contact is (still) in the archive: from the contacts area. */
+  contacts: { get(id: number): Promise<unknown | null> };
+}
+
+export function createGreetingService(deps: GreetingServiceDeps) {
+  const { clock, store, roles, contacts } = deps;
+
+  /** Records what became of a greeting, `by` being the actor (staff); the first answer stands. */
   async function record(options: {
     contactId: number;
     kind: GreetingKind;
     occasion: string;
     outcome: GreetingOutcome;
     by: string;
-  }): Promise<RecordedGreeting | null> {
+  }): Promise<RecordOutcome> {
     const { contactId, kind, occasion } = options;
-    if (!(await store.contactExists(contactId))) return null;
+    if (!(await roles.hasRole(options.by, "staff"))) return { status: "refused", reason: "staff_only" };
+    if (!(await contacts.get(contactId))) return { status: "not_found" };
     const row = { ...options, at: clock.now() };
     const created = await store.insertDoneOnce(row);
     // A pending row (a thank-you letter another area asked for) is completed; a done one stays.
     const completed = await store.completePending(row);
     const stored = await store.findOne(contactId, kind, occasion);
     return {
-      contactId,
-      status: stored.status,
-      doneBy: stored.doneBy,
-      doneAt: stored.doneAt,
-      recordedNow: created || completed,
+      status: "recorded",
+      greeting: {
+        contactId,
+        status: stored.status,
+        doneBy: stored.doneBy,
+        doneAt: stored.doneAt,
+        recordedNow: created || completed,
+      },
     };
   }
 

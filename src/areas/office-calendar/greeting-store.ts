@@ -7,10 +7,6 @@ export type GreetingOutcome = "sent" | "skipped";
 
 export function createGreetingStore(prisma: PrismaClient) {
   return {
-    async contactExists(contactId: number): Promise<boolean> {
-      return (await prisma.contact.findUnique({ where: { id: contactId }, select: { id: true } })) !== null;
-    },
-
     /** Stores a done greeting unless one is stored already; true when this call stored it. */
     async insertDoneOnce(row: {
       contactId: number;

@@ -13,23 +13,50 @@ import type { SlackKit } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { createCalendarReminders } from "./calendar-reminders.js";
 import { createCalendarStore } from "./calendar-store.js";
-import { createGreetingService } from "./greeting-service.js";
+import { createGreetingService, type GreetingServiceDeps } from "./greeting-service.js";
 import { createGreetingStore } from "./greeting-store.js";
 import { createThankYouDigestSection, createVipNameDaysDigestSection } from "./greetings-digest.js";
 import { createCalendarNotesJob } from "./jobs/calendar-notes.js";
 import { createGreetingCardsJob } from "./jobs/greeting-cards.js";
 import { createNameDayRemindersJob } from "./jobs/name-day-reminders.js";
+import { createOfficeCalendar } from "./office-calendar.js";
 import type { ContactsForGreetings, OfficeCalendarServices } from "./office-calendar-services.js";
 import { register } from "./slack/listeners.js";
 import { NAME_DAY_COMMANDS } from "./slack/name-days-command.js";
 
-export { createCalendarStore } from "./calendar-store.js";
-export { createOfficeCalendar, type OfficeCalendar } from "./office-calendar.js";
+export type { OfficeCalendar } from "./office-calendar.js";
 export type { ContactsForGreetings, GreetedContact } from "./office-calendar-services.js";
+
+export interface OfficeCalendarServicesDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  /** Who is staff: only staff record what became of a greeting. */
+  roles: GreetingServiceDeps["roles"];
+  /** Whether a contact is in the archive: from the contacts area. */
+  contacts: GreetingServiceDeps["contacts"];
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createOfficeCalendarServices(deps: OfficeCalendarServicesDeps) {
+  const calendarStore = createCalendarStore(deps.prisma);
+  return {
+    greetings: createGreetingService({
+      store: createGreetingStore(deps.prisma),
+      clock: deps.clock,
+      roles: deps.roles,
+      contacts: deps.contacts,
+    }),
+    reminders: createCalendarReminders({ store: calendarStore }),
+    /** The office's working days over the admins' corrections (the scheduler's jobs use it too). */
+    calendar: createOfficeCalendar({ store: calendarStore }),
+  };
+}
+
+export type OfficeCalendarAreaServices = ReturnType<typeof createOfficeCalendarServices>;
 
 export interface OfficeCalendarAreaDeps {
   kit: SlackKit;
-  prisma: PrismaClient;
+  services: OfficeCalendarAreaServices;
   clock: Clock;
   timeZone: string;
   defaultLocale: LocaleCode;
@@ -41,8 +68,8 @@ export interface OfficeCalendarAreaDeps {
 export function createOfficeCalendarArea(deps: OfficeCalendarAreaDeps): Area {
   const services: OfficeCalendarServices = {
     contacts: deps.contacts,
-    greetings: createGreetingService({ store: createGreetingStore(deps.prisma), clock: deps.clock }),
-    reminders: createCalendarReminders({ store: createCalendarStore(deps.prisma) }),
+    greetings: deps.services.greetings,
+    reminders: deps.services.reminders,
     nameDays: deps.nameDays,
     clock: deps.clock,
     timeZone: deps.timeZone,

@@ -6,6 +6,7 @@ import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
 import { createSponsorThanksJob } from "./jobs/sponsor-thanks.js";
 import {
+  type ContactsForSponsors,
   createSponsorsService,
   type EventsForSponsors,
   type GreetingsForSponsors,
@@ -22,29 +23,38 @@ import {
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
 import { createSponsorsStore } from "./store.js";
 
-export interface SponsorsAreaDeps {
-  kit: SlackKit;
+export interface SponsorsServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
   timeZone: string;
-  sender: Sender;
   /** Who holds a role, and the managers to ask for an approval. */
   roles: RolesForSponsors;
   /** The contacts' greetings, where the thank-you letters are tracked. */
   greetings: GreetingsForSponsors;
   /** The office's calendar, whose events a sponsorship is tied to. */
   events: EventsForSponsors;
+  /** The contact archive, where each sponsor has its contact. */
+  contacts: ContactsForSponsors;
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createSponsorsServices(deps: SponsorsServicesDeps) {
+  const { prisma, ...rest } = deps;
+  return { sponsorships: createSponsorsService({ store: createSponsorsStore(prisma), ...rest }) };
+}
+
+export type SponsorsServices = ReturnType<typeof createSponsorsServices>;
+
+export interface SponsorsAreaDeps {
+  kit: SlackKit;
+  services: SponsorsServices;
+  clock: Clock;
+  timeZone: string;
+  sender: Sender;
 }
 
 export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
-  const sponsorships = createSponsorsService({
-    store: createSponsorsStore(deps.prisma),
-    roles: deps.roles,
-    greetings: deps.greetings,
-    events: deps.events,
-    clock: deps.clock,
-    timeZone: deps.timeZone,
-  });
+  const { sponsorships } = deps.services;
   const slack = { kit: deps.kit, sponsorships, sender: deps.sender, clock: deps.clock, timeZone: deps.timeZone };
   return {
     name: "sponsors",

@@ -77,8 +77,20 @@ export type BenefitsOutcome =
   | { status: "refused"; reason: SponsorRefusal; sponsorship?: SponsorshipWithBenefits }
   | { status: "not_found" };
 
+/** What the sponsors need of the contact archive: the sponsor's contact, found or entered. */
+export interface ContactsForSponsors {
+  organisationContact(options: {
+    organisation: string;
+    categorySlug: string;
+    source: string;
+    actor: string;
+    auditDetail: string;
+  }): Promise<{ id: number }>;
+}
+
 export interface SponsorsServiceDeps {
   store: SponsorsStore;
+  contacts: ContactsForSponsors;
   roles: RolesForSponsors;
   greetings: GreetingsForSponsors;
   events: EventsForSponsors;
@@ -94,7 +106,7 @@ const occasionOf = (s: { id: number }) => `sponsorship:${s.id}`;
 const reasonOf = (s: { organisation: string; eventName: string }) => `${s.organisation}: ${s.eventName}`;
 
 export function createSponsorsService(deps: SponsorsServiceDeps) {
-  const { store, roles, greetings, events, clock } = deps;
+  const { store, roles, greetings, events, contacts, clock } = deps;
   const isStaff = (actor: string) => roles.hasRole(actor, "staff");
 
   async function create(options: {
@@ -106,24 +118,9 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
     if (!(await isStaff(actor))) return { status: "refused", reason: "staff_only" };
     const earlier = await store.findBySubmissionKey(submissionKey);
     if (earlier) return { status: "already_stored", sponsorship: earlier };
-    // A sponsor not yet in the contact archive enters it, so that its thank-you letter and next
-    // year's greetings have somewhere to go.
-    const contact = (await store.findOrganisationInContacts(draft.organisation)) ?? {
-      nameEl: draft.organisation,
-      organisation: draft.organisation,
-      categorySlug: "businesses",
-      source: "sponsors registry",
-      auditDetail: "from a sponsorship",
-    };
+    let sponsorship: SponsorshipWithBenefits;
     try {
-      const sponsorship = await store.insertSponsorship({
-        draft,
-        contact,
-        createdBy: actor,
-        submissionKey,
-        at: clock.now(),
-      });
-      return { status: "created", sponsorship };
+      sponsorship = await store.insertSponsorship({ draft, createdBy: actor, submissionKey, at: clock.now() });
     } catch (error) {
       // Two deliveries of one submission at once: the unique key let one in.
       if (!isUniqueViolation(error)) throw error;
@@ -131,6 +128,17 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
       if (!raced) throw error;
       return { status: "already_stored", sponsorship: raced };
     }
+    // Only the delivery that stored the sponsorship gets here, so the sponsor enters the archive
+    // once: found there by its name spelt any way, or entered so that its thank-you letter and next
+    // year's greetings have somewhere to go.
+    const contact = await contacts.organisationContact({
+      organisation: draft.organisation,
+      categorySlug: "businesses",
+      source: "sponsors registry",
+      actor,
+      auditDetail: "from a sponsorship",
+    });
+    return { status: "created", sponsorship: await store.linkContact(sponsorship.id, contact.id) };
   }
 
   /** The thank-you letter is tracked with the contact's greetings too (`/contact thanks`). */

@@ -12,15 +12,6 @@ export type { SponsorBenefit, Sponsorship };
 const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const include = { benefits: { orderBy: { id: "asc" as const } } };
 
-/** A contact to add to the archive with the sponsorship, in the same transaction. */
-export interface NewSponsorContact {
-  nameEl: string;
-  organisation: string;
-  categorySlug: string;
-  source: string;
-  auditDetail: string;
-}
-
 export function createSponsorsStore(prisma: PrismaClient) {
   return {
     findById(id: number): Promise<SponsorshipWithBenefits | null> {
@@ -31,46 +22,21 @@ export function createSponsorsStore(prisma: PrismaClient) {
       return prisma.sponsorship.findUnique({ where: { submissionKey }, include });
     },
 
-    /**
-     * The organisation in the contact archive, spelt any way. It reads the contacts area's table:
-     * the contacts service offers no phonetic lookup by organisation yet, so the query stays here.
-     */
-    async findOrganisationInContacts(organisation: string): Promise<{ id: number } | null> {
-      const [contact] = await prisma.$queryRaw<{ id: number }[]>`
-        SELECT id FROM contacts WHERE archived_at IS NULL AND merged_into_id IS NULL
-          AND (public.grafeio_phonetic(coalesce(organisation, '')) = public.grafeio_phonetic(${organisation})
-            OR public.grafeio_phonetic(name_el) = public.grafeio_phonetic(${organisation}))
-        ORDER BY vip DESC, id LIMIT 1`;
-      return contact ?? null;
-    },
-
-    /** The sponsorship, its first history row, and (when given) its new contact, all or nothing. */
+    /** The sponsorship and its first history row, both or neither. */
     async insertSponsorship(options: {
       draft: SponsorshipDraft;
-      contact: { id: number } | NewSponsorContact;
       createdBy: string;
       submissionKey: string;
       at: Date;
     }): Promise<SponsorshipWithBenefits> {
-      const { draft, contact, createdBy, submissionKey, at } = options;
+      const { draft, createdBy, submissionKey, at } = options;
       const { pledgedCents, eventDate, benefits, ...rest } = draft;
       return prisma.$transaction(async (tx) => {
-        let contactId: number;
-        if ("id" in contact) contactId = contact.id;
-        else {
-          const { auditDetail, ...fields } = contact;
-          const added = await tx.contact.create({ data: { ...fields, createdBy, createdAt: at } });
-          await tx.contactAudit.create({
-            data: { contactId: added.id, action: "created", actor: createdBy, at, detail: auditDetail },
-          });
-          contactId = added.id;
-        }
         const created = await tx.sponsorship.create({
           data: {
             ...rest,
             pledgedAmount: pledgedCents === null ? null : centsToDecimal(pledgedCents),
             eventDate: eventDate ? asDate(eventDate) : null,
-            contactId,
             benefits: { create: benefits.map((description) => ({ description })) },
             createdBy,
             submissionKey,
@@ -90,6 +56,11 @@ export function createSponsorsStore(prisma: PrismaClient) {
         });
         return created;
       });
+    },
+
+    /** Ties the sponsorship to its sponsor's contact in the archive. */
+    linkContact(id: number, contactId: number): Promise<SponsorshipWithBenefits> {
+      return prisma.sponsorship.update({ where: { id }, data: { contactId }, include });
     },
 
     /**

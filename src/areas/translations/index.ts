@@ -17,23 +17,34 @@ import {
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
 
-export interface TranslationsAreaDeps {
-  kit: SlackKit;
+export interface TranslationsServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
   timeZone: string;
+  /** Who is staff, and who coordinates (the office's managers), from the users area. */
+  roles: TranslationRoles;
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createTranslationsServices(deps: TranslationsServicesDeps) {
+  return { translations: createTranslationService(deps) };
+}
+
+export type TranslationsServices = ReturnType<typeof createTranslationsServices>;
+
+export interface TranslationsAreaDeps {
+  kit: SlackKit;
+  services: TranslationsServices;
   /** The office's language: the cards and their threads are in it. */
   defaultLocale: LocaleCode;
   sender: Pick<Sender, "post">;
   /** INTL_CHANNEL_ID: where the cards go (else to the requester). */
   intlChannelId?: string;
-  /** Who coordinates (the office's managers), from the users area. */
-  roles: TranslationRoles;
 }
 
 export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
   const { kit } = deps;
-  const service = createTranslationService(deps);
+  const service = deps.services.translations;
   const news = {
     sender: deps.sender,
     service,

@@ -28,6 +28,10 @@ export type StepPayload = StepInput;
 
 export type ListFilter = "mine" | "open" | "overdue";
 
+/** Only the office's staff ask for translations and read the list: a refusal is a value. */
+export type TranslationRefusal = { status: "refused"; reason: "staff_only" };
+const staffOnly: TranslationRefusal = { status: "refused", reason: "staff_only" };
+
 export interface WeekSummary {
   open: number;
   overdue: number;
@@ -56,6 +60,8 @@ export function createTranslationService(deps: {
     /** `filedBy`: who filled in the form, when it was on the requester's behalf. */
     async create(options: { draft: TranslationDraft; requestedBy: string; filedBy?: string; submissionKey: string }) {
       const { submissionKey } = options;
+      // Who filled in the form is the actor (a request may be filed for someone else).
+      if (!(await roles.hasRole(options.filedBy ?? options.requestedBy, "staff"))) return staffOnly;
       const earlier = await store.findBySubmissionKey(submissionKey);
       if (earlier) return { status: "already_stored" as const, request: earlier };
       try {
@@ -118,9 +124,14 @@ export function createTranslationService(deps: {
     },
 
     /** The open requests: all of them, the actor's (asked for or assigned), or those overdue. */
-    list(options: { actor: string; filter: ListFilter; today: string }): Promise<TranslationRequest[]> {
+    async list(options: {
+      actor: string;
+      filter: ListFilter;
+      today: string;
+    }): Promise<{ status: "found"; requests: TranslationRequest[] } | TranslationRefusal> {
       const { actor, filter } = options;
-      return store.findInStatuses(
+      if (!(await roles.hasRole(actor, "staff"))) return staffOnly;
+      const requests = await store.findInStatuses(
         OPEN_STATUSES,
         filter === "mine"
           ? { involving: actor }
@@ -129,6 +140,7 @@ export function createTranslationService(deps: {
             : {},
         50,
       );
+      return { status: "found", requests };
     },
 
     /** Open requests someone still has to work on (not waiting for acceptance). */

@@ -56,13 +56,14 @@ export function registerThankYouLetters(app: App, deps: ContactsDeps): void {
       const reply: Reply = async (text, blocks) => {
         await respond({ response_type: "ephemeral", replace_original: true, text, ...(blocks ? { blocks } : {}) });
       };
-      await deps.greetings.record({
+      const recorded = await deps.greetings.record({
         contactId: value.c,
         kind: "thank_you",
         occasion: value.o,
         outcome: "sent",
         by: user.userId,
       });
+      if (recorded.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.staff));
       await showThankYouLetters(deps, user, reply);
     },
   });

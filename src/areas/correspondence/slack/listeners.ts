@@ -34,7 +34,9 @@ export interface LetterListenerDeps {
 }
 
 async function exportYear(deps: LetterListenerDeps, client: WebClient, user: UserView, year: number, reply: Reply) {
-  const letters = await deps.service.forYear(year);
+  const found = await deps.service.yearFor(user.userId, year);
+  if (found.status === "refused") return reply(refusalText(user));
+  const { letters } = found;
   if (letters.length === 0) return reply(user.t.letters.exportNothing(year));
   const base = `grafeio-correspondence-${year}`;
   await sendFilesPrivately(client, user.userId, user.t.letters.exportReady(letters.length, year), [
@@ -43,6 +45,8 @@ async function exportYear(deps: LetterListenerDeps, client: WebClient, user: Use
   ]);
   await reply(user.t.contacts.exportSent);
 }
+
+const refusalText = (user: UserView) => user.t.common.noPermission(user.t.common.roleNames.staff);
 
 /** `/letter`: the form; `/letter open`, `/letter export [year]`, `/letter <words>` (a search). */
 export function registerLetterCommand(app: App, deps: LetterListenerDeps): void {
@@ -62,7 +66,9 @@ export function registerLetterCommand(app: App, deps: LetterListenerDeps): void 
       }
       const [verb = "", arg, ...rest] = text.split(/\s+/);
       if (verb === "open" && !arg) {
-        const open = await deps.service.openWithDue();
+        const found = await deps.service.openFor(user.userId);
+        if (found.status === "refused") return reply(refusalText(user));
+        const open = found.letters;
         if (open.length === 0) return reply(m.nothingOpen);
         const answer = letterListAnswer(user.t, m.openTitle, open.slice(0, 40), today);
         return reply(answer.text, answer.blocks);
@@ -74,7 +80,9 @@ export function registerLetterCommand(app: App, deps: LetterListenerDeps): void 
         return exportYear(deps, client, user, year, reply);
       }
       if (text.length > 300) return reply(m.badCommand(escapeMrkdwn(truncate(text, 60))));
-      const { letters } = await deps.service.search(text);
+      const found = await deps.service.searchFor(user.userId, text);
+      if (found.status === "refused") return reply(refusalText(user));
+      const { letters } = found;
       const shown = escapeMrkdwn(truncate(text, 100));
       if (letters.length === 0) return reply(m.noResults(shown));
       const answer = letterListAnswer(user.t, m.found(shown), letters, today);
@@ -98,10 +106,11 @@ export function registerLetterForm(app: App, deps: LetterListenerDeps): void {
         createdBy: user.userId,
         submissionKey: view.id,
       });
+      const reply = replyPrivately(deps.kit, client, user.userId, metadata.channel);
+      if (outcome.status === "refused") return { after: () => reply(refusalText(user)) };
       if (outcome.status !== "created") return {};
       const l = outcome.letter;
       deps.kit.logger.info({ user: user.userId, protocol: protocolNumber(l) }, "correspondence registered");
-      const reply = replyPrivately(deps.kit, client, user.userId, metadata.channel);
       return { after: () => reply(user.t.letters.saved(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 200)))) };
     },
   });
@@ -115,6 +124,7 @@ export function registerLetterMenu(app: App, deps: LetterListenerDeps): void {
     value: letterMenuValue,
     async handle({ user, value, reply }) {
       const closed = await deps.service.close({ actor: user.userId, id: value.id, outcome: value.outcome });
+      if (closed.status === "refused") return reply(refusalText(user));
       // Said once: a second click finds it closed and says nothing.
       if (closed.status !== "closed") return;
       const { letter } = closed;

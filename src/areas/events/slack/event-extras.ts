@@ -31,20 +31,21 @@ import {
   invitationsBlocks,
   inviteModal,
 } from "./extras-views.js";
+import { opened } from "./opened.js";
 
 const ACTION = "value";
 
 export async function showInvitations(ctx: EventsContext, user: UserView, eventId: number, reply: Reply) {
-  const event = await ctx.events.get(eventId);
-  if (!event) return reply(user.t.events.notFound);
-  const content = invitationsBlocks(user.t, event, await ctx.events.invitations(eventId));
+  const found = await opened(await ctx.events.invitationsFor(user.userId, eventId), user, reply);
+  if (!found) return;
+  const content = invitationsBlocks(user.t, found.event, found.shown);
   await reply(content.text, content.blocks);
 }
 
 export async function showGifts(ctx: EventsContext, user: UserView, eventId: number, reply: Reply) {
-  const event = await ctx.events.get(eventId);
-  if (!event) return reply(user.t.events.notFound);
-  const content = giftsBlocks(user.t, user.locale, event, await ctx.events.giftsOf(eventId));
+  const found = await opened(await ctx.events.giftsFor(user.userId, eventId), user, reply);
+  if (!found) return;
+  const content = giftsBlocks(user.t, user.locale, found.event, found.shown);
   await reply(content.text, content.blocks);
 }
 

@@ -21,17 +21,19 @@ import {
   itemMetadata,
   itemModal,
 } from "./follow-up-views.js";
+import { opened } from "./opened.js";
 
 const ACTION = "value";
 
 async function checklistContent(ctx: EventsContext, user: UserView, eventId: number) {
-  const event = await ctx.events.get(eventId);
-  return event ? checklistBlocks(user.t, event, await ctx.events.checklist(eventId)) : null;
+  const found = await ctx.events.checklistFor(user.userId, eventId);
+  return found && !isRefused(found) ? checklistBlocks(user.t, found.event, found.shown) : null;
 }
 
 export async function showChecklist(ctx: EventsContext, user: UserView, eventId: number, reply: Reply) {
-  const content = await checklistContent(ctx, user, eventId);
-  if (!content) return reply(user.t.events.notFound);
+  const found = await opened(await ctx.events.checklistFor(user.userId, eventId), user, reply);
+  if (!found) return;
+  const content = checklistBlocks(user.t, found.event, found.shown);
   await reply(content.text, content.blocks);
 }
 

@@ -25,13 +25,14 @@ import {
   guestMetadata,
   guestsBlocks,
 } from "./guest-views.js";
+import { opened } from "./opened.js";
 
 const ACTION = "value";
 
 export async function showGuests(ctx: EventsContext, user: UserView, eventId: number, reply: Reply) {
-  const event = await ctx.events.get(eventId);
-  if (!event) return reply(user.t.events.notFound);
-  const content = guestsBlocks(user.t, event, await ctx.events.orderedGuests(eventId));
+  const found = await opened(await ctx.events.guestsFor(user.userId, eventId), user, reply);
+  if (!found) return;
+  const content = guestsBlocks(user.t, found.event, found.shown);
   await reply(content.text, content.blocks);
 }
 
@@ -124,10 +125,11 @@ export function registerEventGuests(app: App, ctx: EventsContext): void {
     role: EVENTS_ROLE,
     value: idCodec,
     async handle({ user, value, client, reply }) {
-      const event = await ctx.events.get(value);
-      if (!event) return reply(user.t.events.notFound);
+      const found = await opened(await ctx.events.guestsFor(user.userId, value), user, reply);
+      if (!found) return;
+      const { event } = found;
       const m = user.t.events;
-      const pdf = await precedencePdf(await ctx.events.orderedGuests(event.id), {
+      const pdf = await precedencePdf(found.shown, {
         title: `${event.title}`,
         subtitle: m.pdfSubtitle(eventWhen(user.t, event, ctx.timeZone), event.venue ?? ""),
         unranked: m.unranked.replace(/:[a-z_]+: /, ""),

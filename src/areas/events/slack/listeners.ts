@@ -42,6 +42,7 @@ import {
   newEventValue,
   readEventState,
 } from "./event-views.js";
+import { opened } from "./opened.js";
 
 function errorText(t: Messages, e: EventError): string {
   return e.code === "tooLong" ? t.events.errors.tooLong(e.max) : t.events.errors[e.code];
@@ -119,8 +120,8 @@ export function register(app: App, ctx: EventsContext): void {
         if (Number.isInteger(year) && year >= 2000 && year <= 2100) return exportGifts(ctx, client, user, year, reply);
       }
       if (rest.length === 0 && isId) {
-        const e = await ctx.events.get(id);
-        if (!e) return reply(user.t.events.notFound);
+        const e = await opened(await ctx.events.eventFor(user.userId, id), user, reply);
+        if (!e) return;
         const card = eventCard(user.t, user.locale, e, ctx.timeZone);
         return reply(card.text, card.blocks);
       }
@@ -218,8 +219,8 @@ export function register(app: App, ctx: EventsContext): void {
     role: EVENTS_ROLE,
     value: idCodec,
     async handle({ user, value, client, reply }) {
-      const e = await ctx.events.get(value);
-      if (!e) return reply(user.t.events.notFound);
+      const e = await opened(await ctx.events.eventFor(user.userId, value), user, reply);
+      if (!e) return;
       const ics = ctx.events.toIcs([e], e.title);
       await sendFilesPrivately(client, user.userId, user.t.events.icsReady(escapeMrkdwn(truncate(e.title, 150))), [
         { file: Buffer.from(ics, "utf8"), filename: `grafeio-event-${e.id}.ics` },
@@ -232,8 +233,8 @@ export function register(app: App, ctx: EventsContext): void {
     role: EVENTS_ROLE,
     value: idCodec,
     async handle({ user, value, body, client, reply }) {
-      const e = await ctx.events.get(value);
-      if (!e) return reply(user.t.events.notFound);
+      const e = await opened(await ctx.events.eventFor(user.userId, value), user, reply);
+      if (!e) return;
       await client.views.open({ trigger_id: body.trigger_id, view: cancelModal(user.t, e, body.channel?.id) });
     },
   });
@@ -243,8 +244,8 @@ export function register(app: App, ctx: EventsContext): void {
     role: EVENTS_ROLE,
     value: idCodec,
     async handle({ user, action, value, body, client, reply }) {
-      const e = await ctx.events.get(value);
-      if (!e) return reply(user.t.events.notFound);
+      const e = await opened(await ctx.events.eventFor(user.userId, value), user, reply);
+      if (!e) return;
       if (action.action_id === EVENT_CHECKLIST_ACTION) return showChecklist(ctx, user, e.id, reply);
       await client.views.open({
         trigger_id: body.trigger_id,

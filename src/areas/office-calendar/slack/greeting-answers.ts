@@ -40,7 +40,8 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
         outcome: action.action_id === WISHES_SENT_ACTION ? "sent" : "skipped",
         by: user.userId,
       });
-      if (!recorded) return reply(user.t.contacts.notFound);
+      if (recorded.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.staff));
+      if (recorded.status === "not_found") return reply(user.t.contacts.notFound);
       const channel = body.channel?.id;
       const message = actionMessage(body);
       if (!channel || !message?.blocks) return;
@@ -102,7 +103,7 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
               outcome: "sent",
               by: user.userId,
             });
-            if (r?.recordedNow) recorded++;
+            if (r.status === "recorded" && r.greeting.recordedNow) recorded++;
           }
           const reminder = (await services.reminders.active("cards")).find((r) => r.id === reminderId);
           if (recorded > 0) await reply(user.t.cards.recorded(recorded, escapeMrkdwn(reminder?.name ?? "")));

@@ -76,8 +76,9 @@ export function registerTranslateCommand(app: App, deps: TranslationListenerDeps
       if (!verb) return openRequestForm(deps, client, user, command.trigger_id, {}, command.channel_id);
       if (verb === "list" && rest.length === 0 && isListFilter(filter)) {
         const today = deps.service.today();
-        const rows = await deps.service.list({ actor: user.userId, filter, today });
-        return reply(requestListText(user.t, user.locale, filter, rows, today));
+        const found = await deps.service.list({ actor: user.userId, filter, today });
+        if (found.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.staff));
+        return reply(requestListText(user.t, user.locale, filter, found.requests, today));
       }
       await reply(user.t.translations.badCommand(escapeMrkdwn(truncate(text, 100))));
     },
@@ -117,6 +118,10 @@ export function registerRequestForm(app: App, deps: TranslationListenerDeps): vo
         filedBy: user.userId,
         submissionKey: view.id,
       });
+      if (outcome.status === "refused") {
+        const reply = replyPrivately(deps.kit, client, user.userId, metadata.channel);
+        return { after: () => reply(user.t.common.noPermission(user.t.common.roleNames.staff)) };
+      }
       // A repeated delivery stored nothing new, so it says nothing new either.
       if (outcome.status !== "created") return {};
       return {

@@ -1,0 +1,25 @@
+// The users area: who holds which role (the admins give and take them with `/grafeio role`), and
+// in which language each person reads Grafeio. It registers nothing with Slack of its own; every
+// other area asks it "may this person…" and "in which language".
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { LocaleCode } from "../../i18n/index.js";
+import type { Clock } from "../../lib/clock.js";
+import { createLocaleService, type SlackLocaleLookup } from "./locale.js";
+import { createRoleService } from "./roles.js";
+
+export type { LocaleService, SlackLocaleLookup } from "./locale.js";
+export { includesRole, isRole, ROLES, type Role, type RoleService } from "./roles.js";
+
+export interface UsersServicesDeps {
+  prisma: PrismaClient;
+  clock: Clock;
+  defaultLocale: LocaleCode;
+  lookupSlackLocale: SlackLocaleLookup;
+}
+
+/** The area's use cases, built once by the composition root. */
+export function createUsersServices(deps: UsersServicesDeps) {
+  return { roles: createRoleService(deps), locales: createLocaleService(deps) };
+}
+
+export type UsersServices = ReturnType<typeof createUsersServices>;
