@@ -3,10 +3,9 @@
 //   npm run job -- <name> --at <ISO time>       run one occurrence now, through the same claim
 //   npm run job -- <name> --at <ISO time> --force   run it again even if it already ran
 import dotenv from "dotenv";
-import { areaWiring, createAreas } from "../src/app/areas.js";
+import { areaWiring, createAreas, createServices } from "../src/app/areas.js";
 import { ConfigError, formatConfigError, loadConfig } from "../src/app/config.js";
 import { createLogger } from "../src/app/logger.js";
-import { createServices } from "../src/app/services.js";
 import { openDatabase } from "../src/db/database.js";
 import { systemClock } from "../src/lib/clock.js";
 import { createJobRuntime } from "../src/scheduling/runtime.js";

@@ -1,25 +1,34 @@
-// The composition root of the areas: every area of Grafeio, built from what it needs, one line
-// each. Adding an area: its folder under src/areas with an index.ts exporting its factory, and one
-// line here.
+// The composition root of the areas. First each area's use cases, built once from its own factory
+// (createServices), in the order they need one another: who may do what, then the contact archive
+// (which the greetings, the sponsors and the correspondence ask about), the events before the
+// sponsors (whose sponsorships are tied to them). Then every area (createAreas), each handed only
+// the small interfaces it declares. Adding an area: its folder under src/areas with an index.ts
+// exporting its factories, one line in each of the two functions here.
+
 import { createAdminArea } from "../areas/admin/index.js";
 import type { Area, CommandInfo } from "../areas/area.js";
-import { createClippingsArea } from "../areas/clippings/index.js";
-import { createContactsArea } from "../areas/contacts/index.js";
-import { createCorrespondenceArea } from "../areas/correspondence/index.js";
+import { createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
+import { createContactsArea, createContactsServices } from "../areas/contacts/index.js";
+import { createCorrespondenceArea, createCorrespondenceServices } from "../areas/correspondence/index.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
-import { createEventsArea } from "../areas/events/index.js";
-import { createOfficeCalendarArea } from "../areas/office-calendar/index.js";
-import { createSponsorsArea } from "../areas/sponsors/index.js";
-import { createTranslationsArea } from "../areas/translations/index.js";
+import { createEventsArea, createEventsServices } from "../areas/events/index.js";
+import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
+import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
+import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
+import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
+import type { SqlReader } from "../db/sql-reader.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
+import { createJobRunStore } from "../scheduling/job-runs-store.js";
 import type { SlackKit } from "../slack/listener.js";
+import { createOutboundStore } from "../slack/outbound-store.js";
 import type { Sender } from "../slack/sender.js";
 import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
-import type { Services } from "./services.js";
 
 /**
  * What the composition root has for the areas to take from: the kit, the areas' use cases (each
@@ -150,3 +159,61 @@ export function areaWiring(options: {
     prChannelId: config.prChannelId,
   };
 }
+
+export function createServices(deps: {
+  prisma: PrismaClient;
+  /** The clippings search's reads (see sql-reader.ts). */
+  reader: SqlReader;
+  clock: Clock;
+  timeZone: string;
+  defaultLocale: LocaleCode;
+  lookupSlackLocale: SlackLocaleLookup;
+}) {
+  const { prisma, clock, timeZone } = deps;
+  const nameDays = sharedNameDayCalendar();
+  const { roles, locales } = createUsersServices(deps);
+  const clippings = createClippingsServices({ ...deps, roles });
+  const contacts = createContactsServices({ prisma, clock, roles, nameDays });
+  const officeCalendar = createOfficeCalendarServices({ prisma, clock, roles, contacts: contacts.contacts });
+  const { events } = createEventsServices({ prisma, clock, timeZone, roles });
+  const { sponsorships } = createSponsorsServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    greetings: officeCalendar.greetings,
+    events,
+    contacts: contacts.contacts,
+  });
+  const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
+  const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
+  return {
+    roles,
+    locales,
+    clippings: clippings.clippings,
+    clippingSearch: clippings.search,
+    clippingReplies: clippings.replies,
+    clippingAlerts: clippings.alerts,
+    contacts: contacts.contacts,
+    contactImports: contacts.imports,
+    nameDays,
+    greetings: officeCalendar.greetings,
+    calendarReminders: officeCalendar.reminders,
+    calendar: officeCalendar.calendar,
+    events,
+    sponsorships,
+    letters,
+    translations,
+    jobRuns: createJobRunStore(deps),
+    outbound: createOutboundStore(deps),
+  };
+}
+
+let nameDayCalendar: NameDayCalendar | undefined;
+/** The name-day calendar is read-only data: built once per process. */
+function sharedNameDayCalendar(): NameDayCalendar {
+  nameDayCalendar ??= NameDayCalendar.load();
+  return nameDayCalendar;
+}
+
+export type Services = ReturnType<typeof createServices>;

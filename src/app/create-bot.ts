@@ -10,11 +10,10 @@ import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import { createReceiver } from "../slack/receiver.js";
 import { createSlackSender, type Sender, type SenderOptions } from "../slack/sender.js";
-import { areaWiring, createAreas } from "./areas.js";
+import { areaWiring, createAreas, createServices, type Services } from "./areas.js";
 import type { Config } from "./config.js";
 import { InFlight } from "./in-flight.js";
 import { boltLogger, type Logger } from "./logger.js";
-import { createServices, type Services } from "./services.js";
 
 export interface Bot {
   app: App;

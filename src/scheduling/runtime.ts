@@ -1,13 +1,25 @@
 // Puts the scheduled jobs together with the sender, for the bot and for `npm run job`.
 import type { Config } from "../app/config.js";
 import { boltLogger, type Logger } from "../app/logger.js";
-import type { Services } from "../app/services.js";
 import { messages } from "../i18n/index.js";
 import { type Clock, formatDayMonthYear, localDate } from "../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../slack/mrkdwn.js";
+import type { OutboundStore } from "../slack/outbound-store.js";
 import { createSlackSender, type Sender } from "../slack/sender.js";
-import type { Job } from "./job.js";
+import type { Job, JobDeps } from "./job.js";
+import type { JobRunStore } from "./job-runs-store.js";
 import { Scheduler, type SchedulerOptions } from "./scheduler.js";
+
+/** What the runtime needs of the rest of Grafeio (the bot's services offer all of it). */
+export interface JobRuntimeServices {
+  /** The sender's outbound store, when the runtime makes its own sender. */
+  outbound: OutboundStore;
+  jobRuns: JobRunStore;
+  /** The office's working calendar, for the jobs. */
+  calendar: JobDeps["calendar"];
+  /** Who to tell of a job that failed for good, when there is no admins' channel. */
+  roles: { holdersOf(role: "admin"): Promise<string[]> };
+}
 
 export interface JobRuntime {
   scheduler: Scheduler;
@@ -17,7 +29,7 @@ export interface JobRuntime {
 
 export function createJobRuntime(options: {
   config: Config;
-  services: Services;
+  services: JobRuntimeServices;
   clock: Clock;
   logger: Logger;
   /** The jobs to schedule (src/app/areas.ts: allJobs). */

@@ -3,10 +3,9 @@
 
 import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
-import { areaWiring, createAreas } from "../../src/app/areas.js";
+import { areaWiring, createAreas, createServices, type Services } from "../../src/app/areas.js";
 import { type Config, loadConfig } from "../../src/app/config.js";
 import { createLogger } from "../../src/app/logger.js";
-import { createServices, type Services } from "../../src/app/services.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Job } from "../../src/scheduling/job.js";
 import { createJobRuntime, type JobRuntime } from "../../src/scheduling/runtime.js";

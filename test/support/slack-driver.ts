@@ -1,6 +1,7 @@
 // Sends correctly signed requests into the bot's HTTP receiver, as Slack does: slash commands,
 // shortcuts, block actions, view submissions and events, with retry headers when asked.
 import { createHmac } from "node:crypto";
+import { request } from "node:http";
 import type { FakeSlack, Json } from "./fake-slack.js";
 
 export interface SendOptions {
@@ -43,8 +44,8 @@ export class SlackDriver {
       headers["x-slack-retry-num"] = String(options.retryNum);
       headers["x-slack-retry-reason"] = options.retryReason ?? "http_timeout";
     }
-    const res = await fetch(this.endpoint, { method: "POST", headers, body });
-    const text = await res.text();
+    const res = await post(this.endpoint, headers, body);
+    const text = res.text;
     return { status: res.status, text, json: () => (text ? (JSON.parse(text) as Json) : {}) };
   }
 
@@ -207,4 +208,30 @@ export class SlackDriver {
     });
     return this.send(body, "application/json", options);
   }
+}
+
+/**
+ * One POST on a connection of its own, as Slack's deliveries arrive. A connection kept alive
+ * between requests (fetch's default) can be closed by the server's keep-alive timer just as the
+ * next request goes out on it, which fails that request ("fetch failed") when the machine is busy.
+ */
+function post(url: string, headers: Record<string, string>, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: "POST",
+        headers: { ...headers, "content-length": String(Buffer.byteLength(body)), connection: "close" },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8") }));
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
+  });
 }
