@@ -35,6 +35,12 @@ async function pgliteTemplate(project: TestProject) {
   try {
     const pglite = await openPglite("memory://");
     try {
+      // Every test file loads a copy: without the template databases, which Grafeio never uses
+      // (it creates no database), a copy is 600 files and 15 MB smaller and opens faster.
+      for (const template of ["template0", "template1"]) {
+        await pglite.exec(`UPDATE pg_database SET datistemplate = false WHERE datname = '${template}'`);
+        await pglite.exec(`DROP DATABASE ${template}`);
+      }
       const empty = await save(pglite, "empty.tar");
       await applyMigrations(pgliteSession(pglite), readMigrations(MIGRATIONS_DIR), { advisoryLock: false });
       const migrated = await save(pglite, "migrated.tar");
