@@ -22,8 +22,12 @@ export interface JobRunRow {
 export function createJobRunStore({ prisma }: { prisma: PrismaClient }) {
   return {
     /** Creates the settings row the first time a job is seen; returns the settings. */
+    /** The job's settings, created on its first tick (every tick asks: a read unless it is new). */
     async ensureSetting(jobName: string, now: Date) {
-      return prisma.jobSetting.upsert({ where: { jobName }, create: { jobName, createdAt: now }, update: {} });
+      return (
+        (await prisma.jobSetting.findUnique({ where: { jobName } })) ??
+        prisma.jobSetting.upsert({ where: { jobName }, create: { jobName, createdAt: now }, update: {} })
+      );
     },
 
     async settings() {

@@ -1,6 +1,12 @@
 // The events' pure parts, without a database: rules, codecs, views, plurals.
 import { describe, expect, it } from "vitest";
-import { feedWindow, listPeriod, plannedChecklist, shiftedDue } from "../../src/areas/events/rules.js";
+import {
+  checkReassignment,
+  feedWindow,
+  listPeriod,
+  plannedChecklist,
+  shiftedDue,
+} from "../../src/areas/events/rules.js";
 import { cancelMetadata, eventModalMetadata, newEventValue } from "../../src/areas/events/slack/event-views.js";
 import { invitationAnswer, invitationsBlocks } from "../../src/areas/events/slack/extras-views.js";
 import { checklistBlocks, checklistChoice, followUpBlocks } from "../../src/areas/events/slack/follow-up-views.js";
@@ -107,5 +113,13 @@ describe("events' texts", () => {
     expect(el.events.summary(1, 3, "Συναυλία", "x", 0)).toContain("Αύριο");
     expect(el.events.summary(7, 3, "Συναυλία", "x", 0)).toContain("Σε 7 ημέρες");
     expect(en.events.summary(7, 3, "Concert", "x", 0)).toContain("In 7 days");
+  });
+});
+
+describe("a checklist item's reassignment", () => {
+  it("needs someone and a real day", () => {
+    expect(checkReassignment({ owner: "U1", dueOn: "2026-12-10" })).toEqual({});
+    expect(checkReassignment({ owner: "", dueOn: "" })).toEqual({ owner: "required", dueOn: "required" });
+    expect(checkReassignment({ owner: "U1", dueOn: "2026-02-30" })).toEqual({ dueOn: "dateInvalid" });
   });
 });

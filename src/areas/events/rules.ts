@@ -1,6 +1,6 @@
 // The events' pure rules: who may work on them, how a checklist follows the event's day, which
 // period a `/event list` means, and the calendar feed's window. No database, no Slack.
-import { daysBetween, localDate, shiftDate } from "../../lib/clock.js";
+import { daysBetween, isRealIsoDate, localDate, shiftDate } from "../../lib/clock.js";
 import { parseDayArgument } from "../office-calendar/day-argument.js";
 import type { EventDraft } from "./event-validation.js";
 
@@ -77,4 +77,16 @@ export function feedWindow(now: Date): { from: Date; to: Date } {
 /** A gift year (by the event's office date). */
 export function inYear(startsAt: Date, year: number, timeZone: string): boolean {
   return localDate(startsAt, timeZone).startsWith(String(year));
+}
+
+/** What a checklist item's new owner and day must meet: someone, and a real day. */
+export function checkReassignment(change: { owner: string; dueOn: string }): {
+  owner?: "required";
+  dueOn?: "required" | "dateInvalid";
+} {
+  const errors: { owner?: "required"; dueOn?: "required" | "dateInvalid" } = {};
+  if (!change.owner) errors.owner = "required";
+  if (!change.dueOn) errors.dueOn = "required";
+  else if (!isRealIsoDate(change.dueOn)) errors.dueOn = "dateInvalid";
+  return errors;
 }

@@ -2,12 +2,12 @@
 // owner or due date) and the feedback form the day-after prompt opens.
 import type { App, BlockAction, OverflowAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
-import { formatDayMonthYear, isRealIsoDate } from "../../../lib/clock.js";
+import { formatDayMonthYear } from "../../../lib/clock.js";
 import { idCodec } from "../../../slack/codec.js";
-import { onAction, onForm, type Reply, type UserView, userView } from "../../../slack/listener.js";
+import { fieldErrors, onAction, onForm, type Reply, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import type { EventsContext } from "../deps.js";
-import { EVENTS_ROLE } from "../rules.js";
+import { checkReassignment, EVENTS_ROLE } from "../rules.js";
 import { isRefused } from "../service.js";
 import {
   checklistBlocks,
@@ -73,11 +73,9 @@ export function registerEventFollowUp(app: App, ctx: EventsContext): void {
       >;
       const owner = values.owner?.[ACTION]?.selected_user ?? "";
       const dueOn = values.dueOn?.[ACTION]?.selected_date ?? "";
-      const errors: Record<string, string> = {};
-      if (!owner) errors.owner = user.t.events.errors.required;
-      if (!isRealIsoDate(dueOn))
-        errors.dueOn = dueOn ? user.t.events.errors.dateInvalid : user.t.events.errors.required;
-      if (Object.keys(errors).length > 0) return { errors };
+      const invalid = checkReassignment({ owner, dueOn });
+      if (Object.keys(invalid).length > 0)
+        return { errors: fieldErrors(invalid, (code) => user.t.events.errors[code]) };
       const result = await ctx.events.reassignItem(user.userId, metadata.itemId, { owner, dueOn });
       if (isRefused(result))
         return { errors: { owner: user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]) } };
