@@ -90,17 +90,18 @@ describe("the translation service", () => {
 
   it("decides from the actor: a stranger, a stale step and a missing request are refused as values, and change nothing", async () => {
     const service = createTranslationService({ prisma: db.db.prisma, clock, timeZone: "Europe/Athens", roles });
+    const draft = {
+      title: "Πρόσκληση",
+      documentUrl: "https://example.org/x",
+      sourceLang: "fr",
+      targetLang: "el",
+      dueOn: "2026-11-30",
+      urgency: "normal" as const,
+      reason: null,
+      notes: null,
+    };
     const stranger = await service.create({
-      draft: {
-        title: "Πρόσκληση",
-        documentUrl: "https://example.org/x",
-        sourceLang: "fr",
-        targetLang: "el",
-        dueOn: "2026-11-30",
-        urgency: "normal",
-        reason: null,
-        notes: null,
-      },
+      draft,
       requestedBy: REQUESTER,
       filedBy: OTHER,
       submissionKey: "filed-by-a-stranger",
@@ -110,16 +111,7 @@ describe("the translation service", () => {
     expect(await db.db.prisma.translationRequest.count()).toBe(0);
     expect(await service.list({ actor: OTHER, filter: "open", today: "2026-11-23" })).toEqual(stranger);
     const created = await service.create({
-      draft: {
-        title: "Πρόσκληση",
-        documentUrl: "https://example.org/x",
-        sourceLang: "fr",
-        targetLang: "el",
-        dueOn: "2026-11-30",
-        urgency: "normal",
-        reason: null,
-        notes: null,
-      },
+      draft,
       requestedBy: REQUESTER,
       submissionKey: "service-test",
     });
