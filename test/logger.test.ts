@@ -34,4 +34,11 @@ describe("logger", () => {
     const entry = JSON.parse(lines[0] ?? "{}");
     expect(entry).toMatchObject({ level: 40, component: "bolt", msg: 'something {"detail":1}' });
   });
+
+  it("stamps each line with the time in ISO 8601, UTC", () => {
+    const { lines, logger } = capture();
+    logger.info("hello");
+    const { time } = JSON.parse(lines[0] ?? "{}") as { time?: unknown };
+    expect(time).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  });
 });

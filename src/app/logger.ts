@@ -36,6 +36,8 @@ export function createLogger(options: { level: string; destination?: pino.Destin
     {
       level: options.level,
       base: { app: "grafeio" },
+      // An operator reads and greps these: "2026-12-01T14:48:40.123Z", not epoch milliseconds.
+      timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT, censor: "[redacted]" },
       hooks: {
         logMethod(args, method) {
