@@ -92,12 +92,15 @@ export function lockDataDir(
     nonce: randomBytes(12).toString("hex"),
   };
   // Each turn either takes the lock, refuses, or saw the file change under it (another process
-  // released it or is taking it over at that instant) and looks again.
+  // released it or is taking it over at that instant) and looks again. The lock is read first, so
+  // that a refused process leaves no trace at all in the folder; the exclusive creation decides.
   for (let turn = 0; turn < 100; turn++) {
     if (turn > 0) pause(10);
-    if (createExclusively(file, `${JSON.stringify(mine)}\n`)) return holding(file, mine);
     const current = readLock(file);
-    if (current === "missing") continue;
+    if (current === "missing") {
+      if (createExclusively(file, `${JSON.stringify(mine)}\n`)) return holding(file, mine);
+      continue;
+    }
     if (current === "unreadable") {
       throw new DataDirLockedError(
         dir,

@@ -47,22 +47,23 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Every file of a folder with its size, time and content hash. */
+/** Every file of a folder with its size, time and content hash, and every folder's time. */
 function snapshot(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
+  const entries: Record<string, string> = {};
   const walk = (d: string) => {
+    entries[`${path.relative(dir, d)}/`] = String(statSync(d).mtimeMs);
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, entry.name);
       if (entry.isDirectory()) walk(p);
       else {
         const s = statSync(p);
-        files[path.relative(dir, p)] =
+        entries[path.relative(dir, p)] =
           `${s.size} ${s.mtimeMs} ${createHash("sha1").update(readFileSync(p)).digest("hex")}`;
       }
     }
   };
   walk(dir);
-  return files;
+  return entries;
 }
 
 /** `/grafeio jobs` by the admin: the bot reads job_runs in its own process and answers. */
