@@ -117,7 +117,7 @@ async function direct(cmd: Command): Promise<number> {
     dataDir: config.dataDir,
     purpose: "a job run (npm run job)",
     busyAdvice:
-      "wait for it to finish, or stop it, and run the job again (while the bot runs, npm run job asks the bot, once it has started)",
+      "wait for it to finish or stop it, then run the job again (beside a running bot, npm run job asks the bot itself once it has started)",
   });
   await db.migrate();
   const services = createServices({

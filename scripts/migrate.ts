@@ -11,8 +11,7 @@ try {
     databaseUrl: process.env.DATABASE_URL,
     dataDir: process.env.DATA_DIR ?? "./data",
     purpose: "a migration (npm run db:migrate)",
-    busyAdvice:
-      "there is no need to run it while the bot runs (the bot applies pending migrations at start); stop that process first",
+    busyAdvice: "stop that process first, then run it again (the bot itself applies pending migrations at start)",
   });
 } catch (error) {
   if (!(error instanceof DataDirLockedError)) throw error;

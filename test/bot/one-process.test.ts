@@ -107,7 +107,7 @@ describe(`one process per embedded database (${testEngine})`, () => {
         const migrate = await runScript("scripts/migrate.ts", [], { PATH: process.env.PATH, DATA_DIR: folder });
         expect(migrate.code, migrate.stdout + migrate.stderr).toBe(2);
         expect(migrate.stderr).toMatch(sentence);
-        expect(migrate.stderr).toContain("the bot applies pending migrations at start");
+        expect(migrate.stderr).toContain("the bot itself applies pending migrations at start");
         expect(snapshot(folder)).toEqual(before);
       } finally {
         bot.child.kill("SIGCONT");
@@ -151,9 +151,12 @@ describe(`one process per embedded database (${testEngine})`, () => {
     } finally {
       if (!database) await db.close();
     }
-    // With the bot stopped, the script opens the embedded database itself, as before.
-    const alone = await job("morning-digest", "--at", AT);
-    expect(alone.stdout).toContain("already ran: nothing done");
-    expect(alone.stdout).not.toContain("by the running bot");
+    // With the bot stopped, the script opens the embedded database itself (on PostgreSQL it always
+    // does, as every run above did).
+    if (testEngine === "pglite") {
+      const alone = await job("morning-digest", "--at", AT);
+      expect(alone.stdout).toContain("already ran: nothing done");
+      expect(alone.stdout).not.toContain("by the running bot");
+    }
   });
 });
