@@ -1,10 +1,12 @@
 // Grafeio's entry point: configuration, database, bot, and an orderly stop on SIGINT/SIGTERM.
 import dotenv from "dotenv";
+import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { openDatabase } from "../db/database.js";
 import { systemClock } from "../lib/clock.js";
 import { createJobRuntime } from "../scheduling/runtime.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
 import { createBot, SlackAuthError } from "./create-bot.js";
+import { startLocalAdmin } from "./local-admin.js";
 import { createLogger, maskSecrets } from "./logger.js";
 
 // Exit codes: 2 = the configuration must be fixed; 1 = anything else that stopped the start.
@@ -28,10 +30,18 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   let db: Awaited<ReturnType<typeof openDatabase>>;
   try {
-    db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    db = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      purpose: "the Grafeio bot (npm start)",
+    });
     const { applied } = await db.migrate();
     logger.info({ engine: db.engine, applied }, "database ready");
   } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(EXIT_CONFIG);
+    }
     logger.fatal({ err: error }, "could not open the database");
     process.stderr.write(
       `Could not open the database: ${maskSecrets(String((error as Error).message)).replace(/\/\/[^@/]*@/g, "//***@")}\n`,
@@ -64,6 +74,14 @@ async function main(): Promise<void> {
     sender: bot.sender,
   });
   jobs.scheduler.start();
+  // `npm run job` beside the bot on the embedded database asks the bot itself (local-admin.ts).
+  const admin = await startLocalAdmin({
+    engine: db.engine,
+    scheduler: jobs.scheduler,
+    dataDir: config.dataDir,
+    inFlight: bot.inFlight,
+    logger,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -75,6 +93,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, HARD_STOP_MS);
     deadline.unref();
+    admin?.close();
     const [drained] = await Promise.all([bot.stop(config.shutdownTimeoutMs), jobs.stop(config.shutdownTimeoutMs)]);
     if (!drained) logger.warn({ inFlight: bot.inFlight.size }, "some requests were still running at shutdown");
     await db.close();

@@ -7,6 +7,7 @@ import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { lockDataDir } from "./data-dir-lock.js";
 
 export function isPostgresUrl(url: string | undefined): url is string {
   return typeof url === "string" && /^postgres(ql)?:\/\//i.test(url);
@@ -72,5 +73,8 @@ export async function openDriverAdapterFactory(
   dataDir: string,
 ): Promise<SqlMigrationAwareDriverAdapterFactory> {
   if (isPostgresUrl(databaseUrl)) return new PrismaPg(pgConfigFromUrl(databaseUrl));
+  // The CLI is one more process on the folder: it is refused while the bot has it open. Its lock
+  // goes when the CLI exits (the adapter has no close of its own to release it sooner).
+  lockDataDir(dataDir, "the Prisma CLI", { advice: "stop that process first, then run the Prisma command again" });
   return pgliteAdapterFactory(await openPglite(dataDir), { closeOnDispose: true });
 }

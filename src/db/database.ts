@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { isPostgresUrl, openPglite, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationResult, readMigrations, type SqlSession } from "./migrate.js";
 import { pgliteReader, postgresReader, type SqlReader } from "./sql-reader.js";
 
@@ -30,10 +31,25 @@ export async function openDatabase(options: {
   dataDir: string;
   /** Embedded only: start as a copy of this dump of a data directory (PGlite's `dumpDataDir()`). */
   loadDataDir?: Blob;
+  /**
+   * Embedded only: what this process is, for the lock on the folder ("a job run (npm run job)"),
+   * and what a refused operator should do instead. See data-dir-lock.ts.
+   */
+  purpose?: string;
+  busyAdvice?: string;
 }): Promise<Database> {
-  return isPostgresUrl(options.databaseUrl)
-    ? openPostgres(options.databaseUrl)
-    : openEmbedded(options.dataDir, options.loadDataDir);
+  if (isPostgresUrl(options.databaseUrl)) return openPostgres(options.databaseUrl);
+  // The folder is locked before PGlite touches it: a second process is refused here, at once,
+  // having written nothing (DataDirLockedError). A PostgreSQL server keeps its clients apart itself.
+  const lock = options.dataDir.startsWith("memory://")
+    ? undefined
+    : lockDataDir(options.dataDir, options.purpose ?? "a Grafeio process", { advice: options.busyAdvice });
+  try {
+    return await openEmbedded(options.dataDir, options.loadDataDir, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
 }
 
 /** The migrator's view of a PGlite. */
@@ -46,7 +62,11 @@ export function pgliteSession(pglite: PGlite): SqlSession {
   };
 }
 
-async function openEmbedded(dataDir: string, loadDataDir: Blob | undefined): Promise<Database> {
+async function openEmbedded(
+  dataDir: string,
+  loadDataDir: Blob | undefined,
+  lock: DataDirLock | undefined,
+): Promise<Database> {
   const pglite = await openPglite(dataDir, { loadDataDir });
   const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }) });
   const session = pgliteSession(pglite);
@@ -60,8 +80,12 @@ async function openEmbedded(dataDir: string, loadDataDir: Blob | undefined): Pro
     close: async () => {
       if (closed) return;
       closed = true;
-      await prisma.$disconnect();
-      await closePglite(pglite);
+      try {
+        await prisma.$disconnect();
+        await closePglite(pglite);
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

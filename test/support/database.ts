@@ -64,6 +64,11 @@ function pgliteDump(file: string | undefined): Blob {
   return dump;
 }
 
+/** PGlite runs only: the migrated template's dump, to put a migrated database in a folder on disk. */
+export function pgliteTemplateDump(): Blob {
+  return pgliteDump(templates().migrated);
+}
+
 /**
  * A database of this test's own: a copy of the migrated template, or with `migrate: false` an empty
  * one (for the tests of the migrator itself). Either way it is a copy: nothing is shared between
