@@ -377,6 +377,12 @@ describe("hostile text in every field of every form", () => {
     // The same venue at the same time: the warning (a changed form) names the first, then it is saved.
     await commandForm("/event", "", { fixed: times, texts: { expectedAttendance: ["120"] } });
     const second = await bot.database.db.prisma.event.findFirstOrThrow({ orderBy: { id: "desc" } });
+    // The warning is a form Slack shows (searched with the rest): it names the first, escaped.
+    expect(
+      answers.some(
+        (a) => a.response_action === "update" && JSON.stringify(a).includes("#1 «Δήμαρχος &lt;!channel&gt;"),
+      ),
+    ).toBe(true);
     const id = String(e.id);
     const card = (bot.fake.messages.get(PR) ?? []).at(-1);
     let at = mark();
