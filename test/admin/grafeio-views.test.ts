@@ -28,7 +28,7 @@ describe("the table of sub-commands", () => {
     }
   });
 
-  it("keeps changes to the office's settings to the roles that make them, and lets anyone read", () => {
+  it("keeps changes to the office's settings to the roles that make them, and its lists to staff", () => {
     expect(table.grant.audience).toBe("admin");
     expect(table.revoke.audience).toBe("admin");
     expect(table.jobs.audience).toBe("admin");
@@ -36,7 +36,17 @@ describe("the table of sub-commands", () => {
     expect(table.topicAdd.audience).toBe("manager");
     expect(table.precedenceAdd.audience).toBe("manager");
     expect(table.lang.audience).toBe("anyone");
-    expect(table.calendarShow.audience).toBe("anyone");
+    expect(table.help.audience).toBe("anyone");
+    for (const list of [
+      "topics",
+      "departments",
+      "watchList",
+      "categories",
+      "reminders",
+      "precedence",
+      "calendarShow",
+    ] as const)
+      expect(table[list].audience, list).toBe("staff");
   });
 });
 
@@ -50,7 +60,7 @@ describe("the help", () => {
     expect(help).toContain("`/grafeio lang el|en|auto`");
     expect(help).toContain("`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο (διαχειριστές)");
     expect(help).toContain("`/grafeio topic add Ελληνικά | English`: νέα θεματική (προϊστάμενοι)");
-    expect(help).toContain("`/grafeio topics`: οι θεματικές των δημοσιευμάτων\n");
+    expect(help).toContain("`/grafeio topics`: οι θεματικές των δημοσιευμάτων (προσωπικό)\n");
     expect(help).toContain("*Όλες οι εντολές του Γραφείου*");
     expect(help).toContain(`• \`/grafeio\`: ${el.admin.summary}\n`);
     expect(help).toContain("• `/clip`: Καταγραφή (προσωπικό)");

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { buildStepModal } from "../../src/areas/translations/slack/translation-views.js";
 import {
   availableSteps,
   checkStep,
@@ -251,16 +252,15 @@ describe("translation requests in Slack", () => {
   it("lets only the coordinator assign; the translator hears of it once", async () => {
     const before = t.fake.calls.length;
     await press(OTHER, "assign");
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
-    await t.slack.viewSubmission({
-      view: opened.response.view as Json,
-      userId: OTHER,
-      values: { assignee: { value: { type: "users_select", selected_user: TRANSLATOR } } },
-    });
+    // Refused at the click: the assignment's form does not even open for anyone but the coordinator.
     await t.fake.waitFor(
-      "chat.postMessage",
-      (c) => c.args.channel === OTHER && String(c.args.text).includes("συντονιστής"),
+      "chat.postEphemeral",
+      (c) => c.args.user === OTHER && String(c.args.text).includes("συντονιστής"),
+      5000,
+      before,
     );
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(t.fake.calls.slice(before).filter((c) => c.method === "views.open")).toHaveLength(0);
     expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("requested");
 
     const both = await stepModal(COORDINATOR, "assign", {
@@ -296,8 +296,14 @@ describe("translation requests in Slack", () => {
       "chat.postMessage",
       (c) => c.args.channel === dm(REQUESTER) && String(c.args.text).includes("letter-el"),
     );
+    const refusedFrom = t.fake.calls.length;
     await press(OTHER, "accept");
-    await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === OTHER && String(c.args.text).includes("αιτών"));
+    await t.fake.waitFor(
+      "chat.postEphemeral",
+      (c) => c.args.user === OTHER && String(c.args.text).includes("αιτών"),
+      5000,
+      refusedFrom,
+    );
     await Promise.all([press(REQUESTER, "accept"), press(REQUESTER, "accept")]);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     const history = await t.database.db.prisma.translationEvent.findMany({
@@ -390,12 +396,12 @@ describe("translation requests in Slack", () => {
       (c) => c.args.user === COORDINATOR && String(c.args.text).includes("δεν γίνεται πια"),
     );
 
-    // A step's form whose metadata was changed: another step, or not a form's step at all.
-    const opened = async () => {
-      const from = t.fake.calls.length;
-      await press(COORDINATOR, "assign");
-      return (await t.fake.waitFor("views.open", () => true, 5000, from)).response.view as Json;
-    };
+    // A step's form, opened while the request was open, whose metadata was changed: another step,
+    // or not a form's step at all. (A click on "assign" now is refused before any form opens.)
+    const opened = async () => ({
+      ...(buildStepModal(messages("el"), "assign", id) as unknown as Json),
+      id: `V${Math.floor(Math.random() * 1e9)}`,
+    });
     const assignee = { assignee: { value: { type: "users_select", selected_user: TRANSLATOR } } };
     for (const metadata of [
       JSON.stringify({ requestId: id, action: "deliver" }),

@@ -157,7 +157,9 @@ export function createAdminService(deps: AdminServiceDeps) {
       return target === actor ? set() : as(actor, "admin", set);
     },
 
-    topics: () => deps.topics.listActiveTopics(),
+    // The office's reference lists are the office's: staff read them, someone with no role does not.
+    topics: (actor: string) =>
+      as(actor, "staff", async () => ({ status: "listed" as const, topics: await deps.topics.listActiveTopics() })),
 
     addTopic: (actor: string, names: Named) =>
       as(actor, "manager", async () => {
@@ -165,7 +167,11 @@ export function createAdminService(deps: AdminServiceDeps) {
         return { status: topic.created ? ("created" as const) : ("exists" as const), topic };
       }),
 
-    departments: () => deps.departments.listDepartments(),
+    departments: (actor: string) =>
+      as(actor, "staff", async () => ({
+        status: "listed" as const,
+        departments: await deps.departments.listDepartments(),
+      })),
 
     setDepartmentChannel: (actor: string, slug: string, channelId: string | null) =>
       as(actor, "admin", async () => {
@@ -175,7 +181,8 @@ export function createAdminService(deps: AdminServiceDeps) {
         return { status: "set" as const, department };
       }),
 
-    watchTerms: () => deps.watchTerms.listWatchTerms(),
+    watchTerms: (actor: string) =>
+      as(actor, "staff", async () => ({ status: "listed" as const, terms: await deps.watchTerms.listWatchTerms() })),
 
     addWatchTerm: (actor: string, term: string, channelId: string) =>
       as(actor, "manager", async () => {
@@ -213,19 +220,25 @@ export function createAdminService(deps: AdminServiceDeps) {
         return { status: "set" as const, schedule: schedule ?? job.schedule };
       }),
 
-    categories: () => deps.categories.listCategories(),
+    categories: (actor: string) =>
+      as(actor, "staff", async () => ({
+        status: "listed" as const,
+        categories: await deps.categories.listCategories(),
+      })),
 
     addCategory: (actor: string, category: Category) =>
       as(actor, "manager", async () => ({ status: await deps.categories.addCategory(category) })),
 
     /** The active reminders, each with its day this year (when its rule can be read). */
-    async reminders(): Promise<{ reminder: Reminder; date?: string }[]> {
-      const year = localYear(clock.now(), deps.timeZone);
-      return (await deps.reminders.active()).map((reminder) => {
-        const rule = parseRuleKey(reminder.dateKey);
-        return rule ? { reminder, date: dateOf(rule, year) } : { reminder };
-      });
-    },
+    reminders: (actor: string) =>
+      as(actor, "staff", async () => {
+        const year = localYear(clock.now(), deps.timeZone);
+        const reminders: { reminder: Reminder; date?: string }[] = (await deps.reminders.active()).map((reminder) => {
+          const rule = parseRuleKey(reminder.dateKey);
+          return rule ? { reminder, date: dateOf(rule, year) } : { reminder };
+        });
+        return { status: "listed" as const, reminders };
+      }),
 
     addReminder: (
       actor: string,
@@ -253,7 +266,8 @@ export function createAdminService(deps: AdminServiceDeps) {
         status: (await deps.reminders.remove(id)) ? ("changed" as const) : ("unknown" as const),
       })),
 
-    precedence: () => deps.precedence.precedenceTable(),
+    precedence: (actor: string) =>
+      as(actor, "staff", async () => ({ status: "listed" as const, ranks: await deps.precedence.precedenceTable() })),
 
     addRank: (actor: string, office: string, rank: number) =>
       as(actor, "manager", async () => ({
@@ -266,7 +280,8 @@ export function createAdminService(deps: AdminServiceDeps) {
         status: (await deps.precedence.removeRank(id)) ? ("removed" as const) : ("unknown" as const),
       })),
 
-    day: (date: string, locale: LocaleCode) => deps.calendar.dayInfo(date, locale),
+    day: (actor: string, date: string, locale: LocaleCode) =>
+      as(actor, "staff", async () => ({ status: "shown" as const, day: await deps.calendar.dayInfo(date, locale) })),
 
     /** An admin's correction of the calendar (a moved holiday, a working day); `clear` undoes it. */
     correctDay: (

@@ -50,9 +50,25 @@ export function createTranslationService(deps: {
   const { roles } = deps;
   const today = () => localDate(clock.now(), timeZone);
 
+  /** Whether `actor` may take the step now (the flow and the person), without taking it. */
+  async function mayTake(options: {
+    actor: string;
+    requestId: number;
+    action: TranslationAction;
+  }): Promise<{ status: "allowed"; request: TranslationRequest } | Exclude<StepOutcome, { status: "done" }>> {
+    const current = await store.findById(options.requestId);
+    if (!current) return { status: "not_found" };
+    const coordinator = await roles.hasRole(options.actor, "manager");
+    const refusal = checkStep(options.action, current, { userId: options.actor, coordinator });
+    if (refusal) return { status: "refused", reason: refusal, request: current };
+    return { status: "allowed", request: current };
+  }
+
   return {
     today,
     get: store.findById,
+    /** Asked before a step's form opens, so that nobody fills in a form they may not submit. */
+    mayTake,
     history: store.findHistory,
     setCard: store.saveCard,
     coordinators: () => roles.holdersOf("manager"),
@@ -93,11 +109,9 @@ export function createTranslationService(deps: {
       payload?: StepPayload;
     }): Promise<StepOutcome> {
       const { actor, requestId, action, payload = {} } = options;
-      const current = await store.findById(requestId);
-      if (!current) return { status: "not_found" };
-      const coordinator = await roles.hasRole(actor, "manager");
-      const refusal = checkStep(action, current, { userId: actor, coordinator });
-      if (refusal) return { status: "refused", reason: refusal, request: current };
+      const checked = await mayTake({ actor, requestId, action });
+      if (checked.status !== "allowed") return checked;
+      const current = checked.request;
       const now = clock.now();
       const changes: StepChanges =
         action === "assign"

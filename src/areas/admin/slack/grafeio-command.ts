@@ -47,7 +47,10 @@ export type SubCommandTable = { readonly [K in Kind]: SubCommand<K> };
 
 const isRefused = (outcome: { status: string }): outcome is Refused => outcome.status === "refused";
 
-/** Everyone may read (`anyone`); changing the office's settings takes the role the service checks. */
+/**
+ * Anyone may ask for the help and set their own language; the office's lists take staff, and
+ * changing the office's settings the role the service checks.
+ */
 export function subCommands(commands: () => readonly CommandInfo[]): SubCommandTable {
   const table: SubCommandTable = {
     help: {
@@ -96,9 +99,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     topics: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.topics,
-      handle: async ({ user, t, service }) => topicsText(t, user.locale, await service.topics()),
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.topics(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : topicsText(t, user.locale, outcome.topics);
+      },
     },
     topicAdd: {
       audience: "manager",
@@ -111,9 +117,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     departments: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.departments,
-      handle: async ({ user, t, service }) => departmentsText(t, user.locale, await service.departments()),
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.departments(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : departmentsText(t, user.locale, outcome.departments);
+      },
     },
     departmentChannel: {
       audience: "admin",
@@ -126,9 +135,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     watchList: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.watchList,
-      handle: async ({ t, service }) => watchTermsText(t, await service.watchTerms()),
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.watchTerms(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : watchTermsText(t, outcome.terms);
+      },
     },
     watchAdd: {
       audience: "manager",
@@ -191,9 +203,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     calendarShow: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.calendarShow,
-      handle: async ({ user, t, service }, { date }) => dayText(t, await service.day(date, user.locale)),
+      async handle({ user, t, service, refuse }, { date }) {
+        const outcome = await service.day(user.userId, date, user.locale);
+        return isRefused(outcome) ? refuse(outcome) : dayText(t, outcome.day);
+      },
     },
     calendarSet: {
       audience: "admin",
@@ -212,9 +227,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     categories: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.categories,
-      handle: async ({ user, t, service }) => categoriesText(t, user.locale, await service.categories()),
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.categories(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : categoriesText(t, user.locale, outcome.categories);
+      },
     },
     categoryAdd: {
       audience: "manager",
@@ -227,9 +245,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     reminders: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.reminders,
-      handle: async ({ t, service }) => remindersText(t, await service.reminders()),
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.reminders(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : remindersText(t, outcome.reminders);
+      },
     },
     reminderAdd: {
       audience: "admin",
@@ -259,9 +280,12 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       },
     },
     precedence: {
-      audience: "anyone",
+      audience: "staff",
       line: (t) => t.admin.helpLines.precedence,
-      handle: async ({ t, service }) => precedenceText(t, await service.precedence()),
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.precedence(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : precedenceText(t, outcome.ranks);
+      },
     },
     precedenceAdd: {
       audience: "manager",
@@ -311,8 +335,8 @@ export interface GrafeioCommandDeps {
 export function registerGrafeioCommand(app: App, deps: GrafeioCommandDeps): void {
   const { kit, service, timeZone } = deps;
   const table = subCommands(deps.commands);
-  // Anyone may type /grafeio (their own language, the help, the office's lists before an admin gives
-  // them a role); each sub-command's role is checked by the service.
+  // Anyone may type /grafeio (their own language, the help, before an admin gives them a role);
+  // each sub-command's role, reading the office's lists included, is checked by the service.
   onCommand(app, kit, {
     name: "/grafeio",
     role: "anyone",

@@ -92,15 +92,20 @@ export function registerEventExtras(app: App, ctx: EventsContext): void {
     id: INVITE_ACTION,
     role: EVENTS_ROLE,
     value: idCodec,
-    handle: ({ user, value, body, client }) =>
-      client.views.open({ trigger_id: body.trigger_id, view: inviteModal(user.t, value) }),
+    async handle({ user, value, body, client, reply }) {
+      // The service says whether this person may work on this event before the form opens.
+      if (!(await opened(await ctx.events.eventFor(user.userId, value), user, reply))) return;
+      await client.views.open({ trigger_id: body.trigger_id, view: inviteModal(user.t, value) });
+    },
   });
   onAction<ButtonAction, number>(app, kit, {
     id: ADD_GIFT_ACTION,
     role: EVENTS_ROLE,
     value: idCodec,
-    handle: ({ user, value, body, client }) =>
-      client.views.open({ trigger_id: body.trigger_id, view: giftModal(user.t, value) }),
+    async handle({ user, value, body, client, reply }) {
+      if (!(await opened(await ctx.events.eventFor(user.userId, value), user, reply))) return;
+      await client.views.open({ trigger_id: body.trigger_id, view: giftModal(user.t, value) });
+    },
   });
 
   onAction<OverflowAction, NonNullable<ReturnType<typeof invitationAnswer.decode>>>(app, kit, {

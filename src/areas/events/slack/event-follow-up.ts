@@ -109,7 +109,10 @@ export function registerEventFollowUp(app: App, ctx: EventsContext): void {
     id: FEEDBACK_ACTION,
     role: EVENTS_ROLE,
     value: idCodec,
-    async handle({ user, value, body, client }) {
+    async handle({ user, value, body, client, reply }) {
+      // Asked of the service first: whoever may not record feedback on this event is told at the
+      // click, not after writing it.
+      if (!(await opened(await ctx.events.eventFor(user.userId, value), user, reply))) return;
       await client.views.open({ trigger_id: body.trigger_id, view: feedbackModal(user.t, value) });
     },
   });

@@ -66,7 +66,9 @@ export function registerEventGuests(app: App, ctx: EventsContext): void {
     id: ADD_GUEST_ACTION,
     role: EVENTS_ROLE,
     value: idCodec,
-    async handle({ user, value, body, client }) {
+    async handle({ user, value, body, client, reply }) {
+      // The service says whether this person may work on this event before the form opens.
+      if (!(await opened(await ctx.events.eventFor(user.userId, value), user, reply))) return;
       await client.views.open({
         trigger_id: body.trigger_id,
         // The archive's important contacts first: guests of honour are usually there.

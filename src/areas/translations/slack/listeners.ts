@@ -145,6 +145,11 @@ export function registerStepButtons(app: App, deps: TranslationListenerDeps): vo
       const step = stepOfActionId(action.action_id);
       if (!step) return reply(user.t.common.outOfDate);
       if (needsForm(step)) {
+        // Refused at the click (an assignment is the coordinator's, a delivery the translator's…),
+        // not after the form has been filled in.
+        const checked = await deps.service.mayTake({ actor: user.userId, requestId, action: step });
+        if (checked.status === "not_found") return reply(refusalText(user.t, "not_found"));
+        if (checked.status === "refused") return reply(refusalText(user.t, checked));
         await client.views.open({ trigger_id: body.trigger_id, view: buildStepModal(user.t, step, requestId) });
         return;
       }
