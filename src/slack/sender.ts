@@ -78,6 +78,12 @@ const PERMANENT = new Set([
 
 const METADATA_EVENT = "grafeio_message";
 
+/**
+ * How much closer than one interval two messages of a channel may reach Slack when a send was
+ * answered slowly: Slack lets short bursts through (the fake Slack allows 10 %).
+ */
+const PACE_TOLERANCE = 0.05;
+
 export class Sender {
   private readonly limits: RateLimits;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -137,16 +143,22 @@ export class Sender {
   }
 
   /**
-   * Each channel has one slot (cluster-wide with Redis). A send keeps it for one interval after
-   * Slack answered: an answered request has certainly arrived, so messages reach Slack at least an
-   * interval apart even when a slow request is followed by a fast one. The caller has its answer
-   * as soon as Slack gives it.
+   * Each channel has one slot (cluster-wide with Redis): one message in flight at a time, and the
+   * next one sent an interval after this one was sent (Slack's rule: about one message a second),
+   * so that a round trip does not add to every message of a long fan-out. Only a slow answer holds
+   * the slot longer: a request arrives between its send and its answer, so with the next send at
+   * least (interval − tolerance) after the answer, messages reach Slack at least that far apart,
+   * whatever the network does. The caller has its answer as soon as Slack gives it.
    */
   private sendInChannelSlot(channel: string, message: OutgoingMessage): Promise<string> {
+    const pace = { sentAt: Date.now(), answeredAt: Date.now() };
     return this.inSlot(
       (l) => l.group.key(channel),
-      () => this.sendWithRetries(channel, message),
-      (l) => new Promise((r) => setTimeout(r, l.intervalMs)),
+      () => this.sendWithRetries(channel, message, pace),
+      (l) => {
+        const next = Math.max(pace.sentAt + l.intervalMs, pace.answeredAt + l.intervalMs * (1 - PACE_TOLERANCE));
+        return new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+      },
     );
   }
 
@@ -197,7 +209,12 @@ export class Sender {
     }
   }
 
-  private async sendWithRetries(channel: string, message: OutgoingMessage): Promise<string> {
+  /** `pace` gets the times each try went to Slack and was answered. */
+  private async sendWithRetries(
+    channel: string,
+    message: OutgoingMessage,
+    pace: { sentAt: number; answeredAt: number },
+  ): Promise<string> {
     const maxAttempts = this.o.maxAttempts ?? 4;
     let failures = 0;
     let limited = 0;
@@ -206,16 +223,22 @@ export class Sender {
         // The workspace limiter covers the call itself, not the channel's pause after it.
         const res = await this.inSlot(
           (l) => l.workspace,
-          () =>
-            this.o.client.chat.postMessage({
-              channel,
-              text: message.text,
-              ...(message.blocks ? { blocks: message.blocks } : {}),
-              ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-              metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
-              unfurl_links: false,
-              unfurl_media: false,
-            }),
+          () => {
+            pace.sentAt = Date.now();
+            return this.o.client.chat
+              .postMessage({
+                channel,
+                text: message.text,
+                ...(message.blocks ? { blocks: message.blocks } : {}),
+                ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+                metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
+                unfurl_links: false,
+                unfurl_media: false,
+              })
+              .finally(() => {
+                pace.answeredAt = Date.now();
+              });
+          },
         );
         if (!res.ts) throw new SendError("Slack did not return a message ts");
         return res.ts;
@@ -234,7 +257,7 @@ export class Sender {
         failures++;
         if (failures >= maxAttempts)
           throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
-        // Slack answered, so the channel's interval applies before the next try, then the backoff.
+        // The channel's interval applies before the next try (counted from this one), then the backoff.
         await new Promise((r) => setTimeout(r, this.o.perChannelIntervalMs ?? 1000));
         await this.sleep(Math.min(30_000, 500 * 2 ** failures));
       }
