@@ -44,7 +44,7 @@ describe("the bot with REDIS_URL when Redis goes away", () => {
     t = await startTestBot({
       clock,
       env: { PR_CHANNEL_ID: PR, REDIS_URL: redis.url },
-      sender: { redisRetryMs: 100, redisTimeoutMs: 300 },
+      sender: { redisRetryMs: 100, redisTimeoutMs: 1000 },
     });
     t.fake.rateLimit = { windowMs: 5, retryAfterSeconds: 1 };
     await t.grant(STAFF, "staff");

@@ -44,9 +44,10 @@ function sender(options: Partial<SenderOptions> = {}): Sender {
     perChannelIntervalMs: WINDOW_MS,
     retryAfterUnitMs: WINDOW_MS,
     redisUrl: redis.url,
-    // Reconnect and give up on a silent Redis quickly, so that an outage fits in a test.
+    // Reconnect and give up on a silent Redis quickly, so that an outage fits in a test (but not so
+    // quickly that a busy machine looks like an outage).
     redisRetryMs: 100,
-    redisTimeoutMs: 300,
+    redisTimeoutMs: 1000,
     ...options,
   });
   senders.push(s);
