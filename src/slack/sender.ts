@@ -84,10 +84,18 @@ const METADATA_EVENT = "grafeio_message";
  */
 const PACE_TOLERANCE = 0.05;
 
+/** When a message's last try went to Slack and when Slack answered it. */
+interface Pace {
+  sentAt: number;
+  answeredAt: number;
+}
+
 export class Sender {
   private readonly limits: RateLimits;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly dmChannels = new Map<string, string>();
+  /** When each channel's next message is due (this process's sends only). */
+  private readonly due = new Map<string, number>();
   /** 429 answers received, for the logs and the benchmark. */
   rateLimited = 0;
 
@@ -145,21 +153,40 @@ export class Sender {
   /**
    * Each channel has one slot (cluster-wide with Redis): one message in flight at a time, and the
    * next one sent an interval after this one was sent (Slack's rule: about one message a second),
-   * so that a round trip does not add to every message of a long fan-out. Only a slow answer holds
-   * the slot longer: a request arrives between its send and its answer, so with the next send at
-   * least (interval − tolerance) after the answer, messages reach Slack at least that far apart,
-   * whatever the network does. The caller has its answer as soon as Slack gives it.
+   * so that a round trip does not add to every message of a long fan-out. A send that starts a
+   * little late (the event loop was busy) counts from when it was due, so that lateness does not
+   * add up either. Only a slow answer holds the slot longer: a request arrives between its send and
+   * its answer, so with the next send at least (interval − tolerance) after the answer, messages
+   * reach Slack at least that far apart, whatever the network and the event loop do. The caller
+   * has its answer as soon as Slack gives it.
    */
   private sendInChannelSlot(channel: string, message: OutgoingMessage): Promise<string> {
-    const pace = { sentAt: Date.now(), answeredAt: Date.now() };
+    const pace: Pace = { sentAt: 0, answeredAt: 0 };
+    let due: number | undefined;
     return this.inSlot(
       (l) => l.group.key(channel),
-      () => this.sendWithRetries(channel, message, pace),
+      () => {
+        due = this.due.get(channel);
+        this.due.delete(channel);
+        return this.sendWithRetries(channel, message, pace);
+      },
       (l) => {
-        const next = Math.max(pace.sentAt + l.intervalMs, pace.answeredAt + l.intervalMs * (1 - PACE_TOLERANCE));
+        const late = due === undefined ? Number.POSITIVE_INFINITY : pace.sentAt - due;
+        const from = due !== undefined && late >= 0 && late <= l.intervalMs * PACE_TOLERANCE ? due : pace.sentAt;
+        const next = Math.max(from + l.intervalMs, pace.answeredAt + l.intervalMs * (1 - PACE_TOLERANCE));
+        this.setDue(channel, next);
         return new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
       },
     );
+  }
+
+  private setDue(channel: string, at: number): void {
+    // Channels whose queue ran out leave their entry; forget those long past.
+    if (this.due.size > 1000) {
+      const now = Date.now();
+      for (const [c, t] of this.due) if (t < now - 60_000) this.due.delete(c);
+    }
+    this.due.set(channel, at);
   }
 
   /**
@@ -210,11 +237,7 @@ export class Sender {
   }
 
   /** `pace` gets the times each try went to Slack and was answered. */
-  private async sendWithRetries(
-    channel: string,
-    message: OutgoingMessage,
-    pace: { sentAt: number; answeredAt: number },
-  ): Promise<string> {
+  private async sendWithRetries(channel: string, message: OutgoingMessage, pace: Pace): Promise<string> {
     const maxAttempts = this.o.maxAttempts ?? 4;
     let failures = 0;
     let limited = 0;
