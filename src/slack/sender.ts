@@ -280,7 +280,7 @@ export class Sender {
         failures++;
         if (failures >= maxAttempts)
           throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
-        // The channel's interval applies before the next try (counted from this one), then the backoff.
+        // Slack answered, so the channel's interval applies before the next try, then the backoff.
         await new Promise((r) => setTimeout(r, this.o.perChannelIntervalMs ?? 1000));
         await this.sleep(Math.min(30_000, 500 * 2 ** failures));
       }
