@@ -174,10 +174,8 @@ describe("the sender when Redis is away", () => {
     expectEachOnce("after", 6);
     expect(warnings("Redis")).toHaveLength(1);
     expect(infos("Redis")).toHaveLength(1);
-    const rows = await t.db.prisma.outboundMessage.findMany({
-      where: { idempotencyKey: { in: [...delivered("queued").keys()].map((k) => k.replace(" ", "-")) } },
-    });
-    expect(rows.every((r) => r.status === "sent")).toBe(true);
+    const rows = await t.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: "queued-" } } });
+    expect(rows.map((r) => r.status)).toEqual(Array(12).fill("sent"));
   });
 
   it("keeps delivering when Redis freezes (connections open, nothing answered)", async () => {
