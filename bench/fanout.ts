@@ -34,6 +34,37 @@ function tally(prefix: string) {
   const duplicates = [...seen.values()].reduce((sum, n) => sum + n - 1, 0);
   return { lost: MESSAGES - delivered, duplicates };
 }
+/**
+ * Where the sender's time goes: how long before each channel's first message reached the fake,
+ * and the gaps between a channel's messages as they reached it (its limit is one per window).
+ */
+function pace(startedAt: number) {
+  const origin = Date.now() - (performance.now() - startedAt);
+  const arrivals = new Map<string, number[]>();
+  for (const c of fake.callsTo("chat.postMessage")) {
+    if (!c.response.ok) continue;
+    const channel = String(c.args.channel);
+    arrivals.set(channel, [...(arrivals.get(channel) ?? []), c.at]);
+  }
+  const first: number[] = [];
+  const gaps: number[] = [];
+  for (const ats of arrivals.values()) {
+    first.push((ats[0] ?? origin) - origin);
+    for (let i = 1; i < ats.length; i++) gaps.push((ats[i] ?? 0) - (ats[i - 1] ?? 0));
+  }
+  gaps.sort((a, b) => a - b);
+  const at = (q: number) => gaps[Math.floor(q * (gaps.length - 1))] ?? 0;
+  return {
+    first_post_ms: { min: Math.round(Math.min(...first)), max: Math.round(Math.max(...first)) },
+    gap_ms: {
+      min: at(0),
+      p50: at(0.5),
+      p99: at(0.99),
+      mean: Number((gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(1)),
+    },
+  };
+}
+
 const jobs = Array.from({ length: MESSAGES }, (_, i) => ({
   i,
   channel: `CFAN${String(i % CHANNELS).padStart(2, "0")}`,
@@ -56,6 +87,7 @@ const results = await Promise.allSettled(
 const senderMs = performance.now() - t0;
 const senderFailed = results.filter((r) => r.status === "rejected").length;
 const senderTally = tally("sender ");
+const senderPace = pace(t0);
 const sender429 = fake.rateLimited;
 await sender.stop();
 
@@ -94,6 +126,10 @@ console.log(
   row("naive Promise.all", naiveTally, naive429, naiveMs, naive.filter((r) => r.status === "rejected").length),
 );
 console.log(
+  `sender's pace: first message of a channel after ${senderPace.first_post_ms.min}–${senderPace.first_post_ms.max} ms; ` +
+    `gaps in a channel min ${senderPace.gap_ms.min} ms, p50 ${senderPace.gap_ms.p50} ms, p99 ${senderPace.gap_ms.p99} ms, mean ${senderPace.gap_ms.mean} ms`,
+);
+console.log(
   JSON.stringify({
     benchmark: "fanout",
     messages: MESSAGES,
@@ -106,6 +142,7 @@ console.log(
       failed: senderFailed,
       total_s: Number((senderMs / 1000).toFixed(2)),
       ratio: Number((senderMs / theoreticalMs).toFixed(3)),
+      pace: senderPace,
     },
     naive: {
       lost: naiveTally.lost,

@@ -5,10 +5,13 @@
 // between sending and recording (the channel's recent history is checked for the key first).
 import type { Block, KnownBlock } from "@slack/types";
 import { ErrorCode, type Logger as SlackLogger, WebClient } from "@slack/web-api";
-import Bottleneck from "bottleneck";
+import type Bottleneck from "bottleneck";
 import type { Logger } from "../app/logger.js";
 import type { Clock } from "../lib/clock.js";
 import type { OutboundStore } from "./outbound-store.js";
+import { type Limiters, type RateLimitMode, type RateLimitStatus, RateLimits } from "./rate-limits.js";
+
+export type { RateLimitMode, RateLimitStatus };
 
 export interface OutgoingMessage {
   /** Once-only key, e.g. `digest@2026-11-23T06:00:00.000Z:U123`. */
@@ -40,8 +43,15 @@ export interface SenderOptions {
   maxAttempts?: number;
   /** How long one "second" of Retry-After lasts (tests shorten it). */
   retryAfterUnitMs?: number;
-  /** Share the limiters' state with other bot processes through Redis. */
+  /**
+   * Share the limiters' state with other bot processes through Redis. Redis being away never stops
+   * a post: the sender then uses local, slower limits until it is back (see rate-limits.ts).
+   */
   redisUrl?: string;
+  /** Delay before connecting to Redis again after it failed (tests shorten it). */
+  redisRetryMs?: number;
+  /** A Redis command or connection taking longer than this counts as Redis being away. */
+  redisTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -68,35 +78,47 @@ const PERMANENT = new Set([
 
 const METADATA_EVENT = "grafeio_message";
 
+/**
+ * How much closer than one interval two messages of a channel may reach Slack when a send was
+ * answered slowly: Slack lets short bursts through (the fake Slack allows 10 %).
+ */
+const PACE_TOLERANCE = 0.05;
+
+/** When a message's last try went to Slack and when Slack answered it. */
+interface Pace {
+  sentAt: number;
+  answeredAt: number;
+}
+
 export class Sender {
-  private readonly group: Bottleneck.Group;
-  private readonly workspace: Bottleneck;
-  private readonly connection?: Bottleneck.IORedisConnection;
+  private readonly limits: RateLimits;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly dmChannels = new Map<string, string>();
+  /** When each channel's next message is due (this process's sends only). */
+  private readonly due = new Map<string, number>();
   /** 429 answers received, for the logs and the benchmark. */
   rateLimited = 0;
 
   constructor(private readonly o: SenderOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-    const clustering = o.redisUrl
-      ? (() => {
-          const connection = new Bottleneck.IORedisConnection({ clientOptions: o.redisUrl });
-          return { connection, datastore: "ioredis" as const, clearDatastore: false };
-        })()
-      : undefined;
-    this.connection = clustering?.connection;
-    this.workspace = new Bottleneck({
-      id: "grafeio-workspace-chat",
-      maxConcurrent: o.workspaceConcurrency ?? 10,
-      ...(clustering ?? {}),
+    this.limits = new RateLimits({
+      logger: o.logger,
+      intervalMs: o.perChannelIntervalMs ?? 1000,
+      workspaceConcurrency: o.workspaceConcurrency ?? 10,
+      redisUrl: o.redisUrl,
+      redisRetryMs: o.redisRetryMs,
+      redisTimeoutMs: o.redisTimeoutMs,
     });
-    this.group = new Bottleneck.Group({
-      id: "grafeio-channel",
-      maxConcurrent: 1,
-      timeout: 10 * 60_000, // forget an idle channel's limiter after 10 minutes
-      ...(clustering ?? {}),
-    });
+  }
+
+  /** Whether the rate limits are shared through Redis right now, or kept in this process. */
+  rateLimits(): RateLimitMode {
+    return this.limits.get().limits;
+  }
+
+  /** The same with Redis's state and, while the limits are local because of it, the reason. */
+  rateLimitStatus(): RateLimitStatus {
+    return this.limits.get();
   }
 
   async post(message: OutgoingMessage): Promise<SentMessage> {
@@ -129,45 +151,117 @@ export class Sender {
   }
 
   /**
-   * Each channel has one slot (cluster-wide with Redis). A send keeps it for one interval after
-   * Slack answered: an answered request has certainly arrived, so messages reach Slack at least an
-   * interval apart even when a slow request is followed by a fast one. The caller has its answer
-   * as soon as Slack gives it.
+   * Each channel has one slot (cluster-wide with Redis): one message in flight at a time, and the
+   * next one sent an interval after this one was sent (Slack's rule: about one message a second),
+   * so that a round trip does not add to every message of a long fan-out. A send that starts a
+   * little late (the event loop was busy) counts from when it was due, so that lateness does not
+   * add up either. Only a slow answer holds the slot longer: a request arrives between its send and
+   * its answer, so with the next send at least (interval − tolerance) after the answer, messages
+   * reach Slack at least that far apart, whatever the network and the event loop do. The caller
+   * has its answer as soon as Slack gives it.
    */
   private sendInChannelSlot(channel: string, message: OutgoingMessage): Promise<string> {
-    const interval = this.o.perChannelIntervalMs ?? 1000;
-    return new Promise<string>((resolve, reject) => {
-      this.group
-        .key(channel)
-        .schedule(async () => {
-          try {
-            resolve(await this.sendWithRetries(channel, message));
-          } catch (error) {
-            reject(error);
-          }
-          await new Promise((r) => setTimeout(r, interval));
-        })
-        .catch(reject);
-    });
+    const pace: Pace = { sentAt: 0, answeredAt: 0 };
+    let due: number | undefined;
+    return this.inSlot(
+      (l) => l.group.key(channel),
+      () => {
+        due = this.due.get(channel);
+        this.due.delete(channel);
+        return this.sendWithRetries(channel, message, pace);
+      },
+      (l) => {
+        const late = due === undefined ? Number.POSITIVE_INFINITY : pace.sentAt - due;
+        const from = due !== undefined && late >= 0 && late <= l.intervalMs * PACE_TOLERANCE ? due : pace.sentAt;
+        const next = Math.max(from + l.intervalMs, pace.answeredAt + l.intervalMs * (1 - PACE_TOLERANCE));
+        this.setDue(channel, next);
+        return new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+      },
+    );
   }
 
-  private async sendWithRetries(channel: string, message: OutgoingMessage): Promise<string> {
+  private setDue(channel: string, at: number): void {
+    // Channels whose queue ran out leave their entry; forget those long past.
+    if (this.due.size > 1000) {
+      const now = Date.now();
+      for (const [c, t] of this.due) if (t < now - 60_000) this.due.delete(c);
+    }
+    this.due.set(channel, at);
+  }
+
+  /**
+   * Runs `task` in a slot of the limiter `pick` chooses: the shared limiters while Redis answers,
+   * the local ones otherwise. A task still waiting in the shared limiters when they fail (Redis
+   * stopped, frozen, restarted) is run on the local ones instead; a task that has started is never
+   * run again, so that a message is neither lost nor sent twice. `hold` keeps the slot after the
+   * task, without keeping the caller waiting.
+   */
+  private async inSlot<T>(
+    pick: (l: Limiters) => Bottleneck,
+    task: () => Promise<T>,
+    hold?: (l: Limiters) => Promise<void>,
+  ): Promise<T> {
+    for (;;) {
+      const limiters = await this.limits.current();
+      let run: Promise<T> | undefined;
+      let abandoned = false;
+      let started!: () => void;
+      const start = new Promise<void>((resolve) => {
+        started = resolve;
+      });
+      const slot = pick(limiters).schedule(async () => {
+        if (abandoned) return;
+        run = task();
+        started();
+        await run.catch(() => {});
+        if (hold) await hold(limiters);
+      });
+      const outcome = await Promise.race([
+        start.then(() => "started" as const),
+        // Handled here, also when it fails after the task ran (Redis gone while freeing the slot).
+        slot.then(
+          () => "finished" as const,
+          (error: unknown) => ({ error }),
+        ),
+        limiters.lost.then(() => "lost" as const),
+      ]);
+      if (run) return run;
+      abandoned = true;
+      if (outcome === "finished") throw new SendError("the rate limiter finished without sending");
+      if (typeof outcome === "object") {
+        if (limiters.mode === "local") throw outcome.error;
+        this.limits.failed(limiters, outcome.error);
+      }
+      // The shared limiters failed or were lost before the task started: again, on the local ones.
+    }
+  }
+
+  /** `pace` gets the times each try went to Slack and was answered. */
+  private async sendWithRetries(channel: string, message: OutgoingMessage, pace: Pace): Promise<string> {
     const maxAttempts = this.o.maxAttempts ?? 4;
     let failures = 0;
     let limited = 0;
     for (;;) {
       try {
         // The workspace limiter covers the call itself, not the channel's pause after it.
-        const res = await this.workspace.schedule(() =>
-          this.o.client.chat.postMessage({
-            channel,
-            text: message.text,
-            ...(message.blocks ? { blocks: message.blocks } : {}),
-            ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
-            metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
-            unfurl_links: false,
-            unfurl_media: false,
-          }),
+        const res = await this.inSlot(
+          (l) => l.workspace,
+          () => {
+            pace.sentAt = Date.now();
+            return this.o.client.chat
+              .postMessage({
+                channel,
+                text: message.text,
+                ...(message.blocks ? { blocks: message.blocks } : {}),
+                ...(message.threadTs ? { thread_ts: message.threadTs } : {}),
+                metadata: { event_type: METADATA_EVENT, event_payload: { key: message.key } },
+                unfurl_links: false,
+                unfurl_media: false,
+              })
+              .finally(() => {
+                pace.answeredAt = Date.now();
+              });
+          },
         );
         if (!res.ts) throw new SendError("Slack did not return a message ts");
         return res.ts;
@@ -225,9 +319,7 @@ export class Sender {
   }
 
   async stop(): Promise<void> {
-    await this.group.disconnect?.();
-    await this.workspace.disconnect();
-    await this.connection?.disconnect();
+    await this.limits.stop();
   }
 }
 

@@ -1,4 +1,3 @@
-import { createConnection } from "node:net";
 import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { createOutboundStore, type OutboundStore } from "../../src/slack/outboun
 import { SendError, Sender } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack } from "../support/fake-slack.js";
+import { freePort, RedisServer } from "../support/redis-server.js";
 
 // Slack's timings, scaled down 20×: the fake allows a message per 50 ms in a channel and asks for
 // Retry-After "1", which the sender reads as 50 ms. The logic is the same as at full scale.
@@ -159,19 +159,17 @@ describe("the sender", () => {
   });
 });
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const redisUp = await new Promise<boolean>((resolve) => {
-  const url = new URL(REDIS_URL);
-  const socket = createConnection({ host: url.hostname, port: Number(url.port || 6379) });
-  socket.once("connect", () => {
-    socket.destroy();
-    resolve(true);
-  });
-  socket.once("error", () => resolve(false));
-});
-if (!redisUp) console.log(`Redis not reachable at ${REDIS_URL}: the clustered-limiter test is skipped.`);
+// A private redis-server (test/support/redis-server.ts), or the one TEST_REDIS_URL names.
+let redisServer: RedisServer | undefined;
+let REDIS_URL = process.env.TEST_REDIS_URL ?? "";
+if (!REDIS_URL) {
+  redisServer = new RedisServer(await freePort());
+  REDIS_URL = redisServer.url;
+}
+afterAll(() => redisServer?.stop());
 
-describe.skipIf(!redisUp)("two bot processes sharing Redis", () => {
+describe("two bot processes sharing Redis", () => {
+  beforeAll(() => redisServer?.start());
   it("stay under one channel's limit together", async () => {
     const a = sender({ redisUrl: REDIS_URL, perChannelIntervalMs: 80 });
     const b = sender({ redisUrl: REDIS_URL, perChannelIntervalMs: 80 });
@@ -184,6 +182,7 @@ describe.skipIf(!redisUp)("two bot processes sharing Redis", () => {
     );
     expect(posts(channel)).toHaveLength(16);
     expect(fake.rateLimited).toBe(0);
+    expect([a.rateLimits(), b.rateLimits()]).toEqual(["shared", "shared"]);
     await Promise.all([a.stop(), b.stop()]);
   });
 });

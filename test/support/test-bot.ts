@@ -5,6 +5,7 @@ import { type Bot, createBot } from "../../src/app/create-bot.js";
 import { createLogger } from "../../src/app/logger.js";
 import type { Role } from "../../src/areas/users/roles.js";
 import { type Clock, systemClock } from "../../src/lib/clock.js";
+import type { SenderOptions } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { BOT_TOKEN, FakeSlack } from "./fake-slack.js";
 import { SlackDriver } from "./slack-driver.js";
@@ -25,7 +26,9 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-export async function startTestBot(options: { clock?: Clock; env?: Record<string, string> } = {}): Promise<TestBot> {
+export async function startTestBot(
+  options: { clock?: Clock; env?: Record<string, string>; sender?: Partial<SenderOptions> } = {},
+): Promise<TestBot> {
   const fake = new FakeSlack();
   const apiUrl = await fake.start();
   const database = await createTestDatabase();
@@ -50,7 +53,7 @@ export async function startTestBot(options: { clock?: Clock; env?: Record<string
     logger,
     db: database.db,
     clock: options.clock ?? systemClock,
-    senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5 },
+    senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5, ...options.sender },
   });
   const { port = 0 } = await bot.start();
   const baseUrl = `http://127.0.0.1:${port}`;
