@@ -160,7 +160,7 @@ describe("/readyz in Socket Mode", () => {
       expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200); // alive all the same
 
       t.socket.accepting = true;
-      // The bot tries again after its pause (1.5 s in tests, 5 s by default); "within seconds" is
+      // The bot tries again after its pause (2 s in tests, 5 s by default); "within seconds" is
       // the promise, so the bound is generous.
       const ready = await readyzUntil(t, 200, 15_000);
       expect(ready.body).toEqual({ ready: true, checks: { database: "ok", slack: "ok" } });
@@ -179,6 +179,24 @@ describe("/readyz in Socket Mode", () => {
       expect(status).toBe(503);
       expect(body).toEqual({ ready: false, checks: { database: "the database does not answer", slack: "ok" } });
       expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
+describe("the HTTP port in Socket Mode", () => {
+  it("serves the calendar feed to its token only, and nothing else", async () => {
+    const token = "feed-token-0123456789abcdefXYZ";
+    const t = await startSocketModeBot({ env: { CALENDAR_FEED_TOKEN: token } });
+    try {
+      const feed = await fetch(`${t.baseUrl}/calendar/${token}.ics`);
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get("content-type")).toContain("text/calendar");
+      expect(await feed.text()).toContain("BEGIN:VCALENDAR");
+      expect((await fetch(`${t.baseUrl}/calendar/${token.replace("X", "Y")}.ics`)).status).toBe(404);
+      expect((await fetch(`${t.baseUrl}/slack/events`, { method: "POST" })).status).toBe(404);
+      expect((await fetch(`${t.baseUrl}/readyz`, { method: "POST" })).status).toBe(404);
     } finally {
       await t.stop();
     }
