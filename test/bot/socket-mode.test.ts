@@ -55,21 +55,41 @@ describe("Socket Mode", () => {
     expect(t.logs.join("\n")).not.toContain(APP_TOKEN);
   });
 
-  it("acknowledges a slash command's envelope by its envelope_id, then does the work", async () => {
-    const triggerId = t.fake.triggerId();
-    const envelopes = t.socket.current?.received.length ?? 0;
-    // The fake rejects an acknowledgement later than Slack's 3 seconds.
-    const ack = await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
-    expect(t.socket.current?.received.slice(envelopes).map((m) => m.envelope_id)).toContain(ack.envelope_id);
-    const open = await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
-    expect(open.response.ok).toBe(true);
-    expect(((open.response.view as Json).title as Json).text).toBe("Καταχώριση δημοσιεύματος");
+  it("acknowledges a slash command's envelope by its envelope_id before the work, which follows", async () => {
+    // Slack holds the modal back: the work cannot finish until released, the acknowledgement must
+    // not wait for it (Slack's 3 seconds are for the acknowledgement alone).
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let reached = false;
+    t.fake.override("views.open", async (args) => {
+      reached = true;
+      await held;
+      return { ok: true, view: { ...(args.view as Json), id: "VHELD0001" } };
+    });
+    try {
+      const triggerId = t.fake.triggerId();
+      const envelopes = t.socket.current?.received.length ?? 0;
+      const ack = await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
+      expect(t.socket.current?.received.slice(envelopes).map((m) => m.envelope_id)).toContain(ack.envelope_id);
+      expect(ack.payload ?? {}).toEqual({});
+      expect(t.fake.callsTo("views.open").some((c) => c.args.trigger_id === triggerId)).toBe(false);
+      release();
+      const open = await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000);
+      expect(reached).toBe(true);
+      expect(((open.args.view as Json).title as Json).text).toBe("Καταχώριση δημοσιεύματος");
+    } finally {
+      release();
+      t.fake.override("views.open", undefined);
+    }
   });
 
   it("puts a view submission's field errors in the acknowledgement, and stores nothing", async () => {
     const triggerId = t.fake.triggerId();
     await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
-    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000)).response
+      .view as Json;
     const before = await t.database.db.prisma.clipping.count();
     const ack = await t.slack.viewSubmission({
       view,
@@ -103,7 +123,7 @@ describe("Socket Mode", () => {
       channelId: "C0001",
     });
     expect(ack.envelope_id).toBeTruthy();
-    const open = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const open = await t.fake.waitFor("views.open", () => true, 20_000, before);
     expect(((open.response.view as Json).title as Json).text).toBe("Διόρθωση δημοσιεύματος");
     expect(JSON.stringify((open.response.view as Json).blocks)).toContain("Μέσω Socket Mode");
   });
@@ -119,7 +139,7 @@ describe("Socket Mode", () => {
     const triggerId = t.fake.triggerId();
     const ack = await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
     expect(next.received.map((m) => m.envelope_id)).toContain(ack.envelope_id);
-    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
+    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000);
   });
 
   it("is not ready while the server is gone, reconnects when it comes back, and answers there", async () => {
@@ -137,7 +157,7 @@ describe("Socket Mode", () => {
     const triggerId = t.fake.triggerId();
     const ack = await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
     expect(back.received.map((m) => m.envelope_id)).toContain(ack.envelope_id);
-    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
+    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000);
   });
 });
 

@@ -1,6 +1,7 @@
 // The bot as `npm start` runs it, in a process of its own (signals, exit codes, what it logs), with
 // its environment pointing at the fakes. Node runs tsx itself rather than through npx, so that a
-// signal reaches the bot and not a wrapper.
+// signal reaches the bot and not a wrapper. (bot-process.ts starts one and waits until it runs;
+// this one follows every step of its start, for the steps before "Grafeio is running".)
 import { type ChildProcess, spawn } from "node:child_process";
 
 export interface LogLine {

@@ -1,7 +1,7 @@
 // A fake Socket Mode server on 127.0.0.1 (the `ws` package), as Slack runs it: the fake Web API's
 // apps.connections.open hands out its URL with a one-time ticket; a connection gets `hello`, then
 // envelopes (slash commands, interactions, events) that the bot must acknowledge with their
-// envelope_id within Slack's 3 seconds, and `disconnect` when Slack wants a new connection. It can
+// envelope_id, and `disconnect` when Slack wants a new connection. It can
 // refuse connections (an upgrade answered 503, as while Slack's edge is unwell) and go away
 // altogether (every connection dropped, nothing listening) and come back on the same port.
 import { randomUUID } from "node:crypto";
@@ -21,8 +21,11 @@ import {
   viewSubmissionPayload,
 } from "./slack-driver.js";
 
-/** Slack waits this long for an envelope's acknowledgement before it gives the user an error. */
-export const ACK_DEADLINE_MS = 3000;
+/**
+ * Only catches a bot that never acknowledges. Slack itself gives 3 s; the tests show that the
+ * acknowledgement comes before the work (a held-up Web API call) rather than time it.
+ */
+const ACK_HANG_MS = 30_000;
 
 export interface Ack {
   envelope_id: string;
@@ -53,17 +56,14 @@ export class FakeSocketConnection {
     return this.socket.readyState === this.socket.OPEN;
   }
 
-  /**
-   * Sends one envelope and waits for its acknowledgement. Past Slack's deadline the promise
-   * rejects: Slack would have told the user the app did not respond.
-   */
+  /** Sends one envelope and waits for its acknowledgement (its envelope_id, and any payload). */
   envelope(type: EnvelopeType, payload: Json, options: { acceptsResponsePayload?: boolean } = {}): Promise<Ack> {
     const envelopeId = randomUUID();
     const acked = new Promise<Ack>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(envelopeId);
-        reject(new Error(`envelope ${envelopeId} (${type}) not acknowledged within ${ACK_DEADLINE_MS} ms`));
-      }, ACK_DEADLINE_MS);
+        reject(new Error(`envelope ${envelopeId} (${type}) never acknowledged`));
+      }, ACK_HANG_MS);
       this.pending.set(envelopeId, (ack) => {
         clearTimeout(timer);
         resolve(ack);
