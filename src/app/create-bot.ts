@@ -1,5 +1,6 @@
 // Builds the Bolt app with its receiver, middleware, services and listeners. No side effects
 // until start().
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
@@ -8,7 +9,9 @@ import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
-import { createReceiver } from "../slack/receiver.js";
+import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
+import { Readiness } from "../slack/health.js";
+import { createReceiver, type SocketModeTimings } from "../slack/receiver.js";
 import { createSlackSender, type Sender, type SenderOptions } from "../slack/sender.js";
 import { areaWiring, createAreas, createServices, type Services } from "./areas.js";
 import type { Config } from "./config.js";
@@ -25,8 +28,19 @@ export interface Bot {
   /** Every area's sections of the managers' morning digest. */
   digestSections: readonly DigestSection[];
   inFlight: InFlight;
-  /** Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz in Socket Mode). */
-  start(): Promise<{ port?: number }>;
+  /**
+   * What /readyz checks: the database, and in Socket Mode the connection to Slack. Other parts add
+   * theirs with `readiness.add(name, async () => true | "the reason")`.
+   */
+  readiness: Readiness;
+  /** Where the bot stands with Slack (authenticating, connecting, open, reconnecting). */
+  connection: SlackConnection;
+  /**
+   * Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz and /readyz in
+   * Socket Mode). In Socket Mode the health endpoints answer first (`onListening`), while the bot
+   * authenticates and connects, which can take as long as Slack is out of reach.
+   */
+  start(hooks?: { onListening?(port: number): void }): Promise<{ port?: number }>;
   /** Stops taking requests and waits (up to timeoutMs) for those in flight. True if all finished. */
   stop(timeoutMs: number): Promise<boolean>;
 }
@@ -40,6 +54,7 @@ export function createBot({
   db,
   clock,
   senderOptions,
+  socketMode,
 }: {
   config: Config;
   logger: Logger;
@@ -47,21 +62,30 @@ export function createBot({
   clock: Clock;
   /** Tests shorten Slack's timings. */
   senderOptions?: Partial<SenderOptions>;
+  socketMode?: Partial<SocketModeTimings>;
 }): Bot {
-  const log = boltLogger(logger);
+  // The app's and the Socket Mode client's bare retry lines are said better by `connection`.
+  const log = boltLogger(logger, { demote: REPORTED_BY_CONNECTION });
+  const connection = new SlackConnection(logger.child({ component: "slack" }), config.slack.mode, config.slack.apiUrl);
+  const readiness = new Readiness();
+  readiness.add("database", async () => (await db.ping()) || "the database does not answer");
+  if (config.slack.mode === "socket") readiness.add("slack", async () => connection.readiness());
   // The feed is built on request by the events area, which is created below.
   let feed: (() => Promise<string>) | undefined;
-  const receiver = createReceiver(
+  const { receiver, socketClient, httpServer } = createReceiver({
     config,
-    log,
-    () => db.ping(),
-    () => (feed ? feed() : Promise.resolve("")),
-  );
+    logger: log,
+    readiness,
+    connection,
+    calendarFeed: () => (feed ? feed() : Promise.resolve("")),
+    socketMode,
+  });
+  if (socketClient) connection.watch(socketClient);
   const app = new App({
     token: config.slack.botToken,
     receiver,
     logger: log,
-    clientOptions: config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {},
+    clientOptions: { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}), fetch: connection.fetch },
     extendedErrorHandler: true,
     deferInitialization: true,
   });
@@ -92,7 +116,7 @@ export function createBot({
     store: services.outbound,
     clock,
     logger: logger.child({ component: "sender" }),
-    clientLogger: log,
+    clientLogger: boltLogger(logger),
     overrides: senderOptions,
   });
   const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
@@ -107,18 +131,28 @@ export function createBot({
     jobs: areas.flatMap((area) => area.jobs),
     digestSections: areas.flatMap((area) => area.digestSections ?? []),
     inFlight,
-    async start() {
+    readiness,
+    connection,
+    async start(hooks) {
+      if (httpServer) {
+        const server = httpServer;
+        await new Promise<void>((resolve, reject) => {
+          server.once("error", reject);
+          server.listen(config.port, () => {
+            server.off("error", reject);
+            resolve();
+          });
+        });
+        hooks?.onListening?.((server.address() as AddressInfo).port);
+      }
+      connection.authenticating();
       try {
         await app.init();
-        await app.client.auth.test();
+        const auth = await app.client.auth.test();
+        connection.authenticated({ team: auth.team, user: auth.user });
       } catch (error) {
-        const code = (error as { data?: { error?: string } }).data?.error;
-        if (
-          code === "invalid_auth" ||
-          code === "not_authed" ||
-          code === "account_inactive" ||
-          code === "token_revoked"
-        ) {
+        const code = slackErrorCode(error);
+        if (code && BOT_TOKEN_REFUSED.has(code)) {
           throw new SlackAuthError(
             `Slack rejected SLACK_BOT_TOKEN (${code}). Copy the bot token again from the app's "OAuth & Permissions" page.`,
           );
@@ -126,20 +160,49 @@ export function createBot({
         throw error;
       }
       if (config.slack.mode === "socket") {
-        await app.start();
-        return { port: config.port };
+        try {
+          await app.start();
+        } catch (error) {
+          const code = slackErrorCode(error);
+          if (code && APP_TOKEN_REFUSED.has(code)) {
+            throw new SlackAuthError(
+              `Slack rejected SLACK_APP_TOKEN (${code}). Create an app-level token with the connections:write scope on the app's "Basic Information" page and copy it again.`,
+            );
+          }
+          throw error;
+        }
+        return { port: httpServer ? (httpServer.address() as AddressInfo).port : config.port };
       }
       const server = await app.start(config.port);
+      hooks?.onListening?.((server.address() as AddressInfo).port);
       return { port: (server.address() as AddressInfo).port };
     },
     async stop(timeoutMs) {
+      connection.stopped();
+      const closed = httpServer?.listening ? closeServer(httpServer) : Promise.resolve();
       const stopped = app
         .stop()
         .catch((error: unknown) => logger.warn({ err: error }, "receiver did not stop cleanly"));
       const drained = await inFlight.drain(timeoutMs);
       await Promise.race([stopped, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
       await sender.stop().catch((error: unknown) => logger.warn({ err: error }, "sender did not stop cleanly"));
+      await closed;
       return drained;
     },
   };
+}
+
+const BOT_TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);
+// apps.connections.open with a token that is not an app-level one answers not_allowed_token_type.
+const APP_TOKEN_REFUSED = new Set([...BOT_TOKEN_REFUSED, "not_allowed_token_type"]);
+
+function slackErrorCode(error: unknown): string | undefined {
+  return (error as { data?: { error?: string } } | undefined)?.data?.error;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
 }

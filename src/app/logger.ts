@@ -56,11 +56,19 @@ export function createLogger(options: { level: string; destination?: pino.Destin
   );
 }
 
-/** Routes Bolt's (and the Web API client's) logging into pino. */
-export function boltLogger(base: Logger): BoltLogger {
+/**
+ * Routes Bolt's (and the Web API client's) logging into pino. Lines matching `demote` go to debug:
+ * those another part of the bot already reports better (src/slack/connection.ts).
+ */
+export function boltLogger(base: Logger, options: { demote?: readonly RegExp[] } = {}): BoltLogger {
   let logger = base.child({ component: "bolt" });
   let level = LogLevel.INFO;
-  const write = (method: "debug" | "info" | "warn" | "error", msg: unknown[]) => {
+  const demote = options.demote ?? [];
+  const write = (given: "debug" | "info" | "warn" | "error", msg: unknown[]) => {
+    const method =
+      given !== "debug" && typeof msg[0] === "string" && demote.some((re) => re.test(msg[0] as string))
+        ? "debug"
+        : given;
     // Bolt logs a great deal at debug level: do not build messages that would be dropped.
     if (!logger.isLevelEnabled(method)) return;
     const [first, ...rest] = msg;

@@ -1,18 +1,21 @@
 // Grafeio's entry point: configuration, database, bot, and an orderly stop on SIGINT/SIGTERM.
 import dotenv from "dotenv";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
-import { openDatabase } from "../db/database.js";
+import { type Database, openDatabase } from "../db/database.js";
 import { systemClock } from "../lib/clock.js";
-import { createJobRuntime } from "../scheduling/runtime.js";
+import { createJobRuntime, type JobRuntime } from "../scheduling/runtime.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
-import { createBot, SlackAuthError } from "./create-bot.js";
-import { startLocalAdmin } from "./local-admin.js";
+import { type Bot, createBot, SlackAuthError } from "./create-bot.js";
+import { type LocalAdmin, startLocalAdmin } from "./local-admin.js";
 import { createLogger, maskSecrets } from "./logger.js";
 
 // Exit codes: 2 = the configuration must be fixed; 1 = anything else that stopped the start.
 const EXIT_CONFIG = 2;
 // The whole stop must fit in 10 s (what process supervisors usually allow before SIGKILL).
 const HARD_STOP_MS = 9500;
+
+/** Set once SIGINT or SIGTERM arrives: from then on the stop, not the start, decides the exit. */
+let stopping = false;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
@@ -28,16 +31,60 @@ async function main(): Promise<void> {
   }
 
   const logger = createLogger({ level: config.logLevel });
-  let db: Awaited<ReturnType<typeof openDatabase>>;
+
+  // Signals are heard from the first step on, not only once the bot runs: a stop while the
+  // database opens waits for it and closes it; a stop while Slack is out of reach (authenticating,
+  // connecting, reconnecting) abandons the connection; either way the database is closed and the
+  // exit code is 0.
+  let db: Database | undefined;
+  let databaseSettled: Promise<unknown> = Promise.resolve();
+  let bot: Bot | undefined;
+  let jobs: JobRuntime | undefined;
+  let admin: LocalAdmin | undefined;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, inFlight: bot?.inFlight.size ?? 0 }, "stopping");
+    const deadline = setTimeout(() => {
+      logger.error("could not stop in time; exiting anyway");
+      process.exit(1);
+    }, HARD_STOP_MS);
+    deadline.unref();
+    admin?.close();
+    const [drained] = await Promise.all([
+      bot ? bot.stop(config.shutdownTimeoutMs) : true,
+      jobs?.stop(config.shutdownTimeoutMs),
+    ]);
+    if (!drained) logger.warn({ inFlight: bot?.inFlight.size }, "some requests were still running at shutdown");
+    await databaseSettled;
+    await db?.close();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+
+  logger.info(
+    config.databaseUrl
+      ? { step: "database", engine: "postgres", server: databaseServer(config.databaseUrl) }
+      : { step: "database", engine: "pglite", dataDir: config.dataDir },
+    "waiting for the database",
+  );
   try {
-    db = await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      purpose: "the Grafeio bot (npm start)",
-    });
-    const { applied } = await db.migrate();
-    logger.info({ engine: db.engine, applied }, "database ready");
+    const opening = (async () => {
+      const opened = await openDatabase({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        purpose: "the Grafeio bot (npm start)",
+      });
+      db = opened;
+      return { opened, ...(await opened.migrate()) };
+    })();
+    databaseSettled = opening.catch(() => undefined);
+    const { opened, applied } = await opening;
+    logger.info({ step: "database", engine: opened.engine, applied }, "database ready");
   } catch (error) {
+    if (stopping) return;
     if (error instanceof DataDirLockedError) {
       process.stderr.write(`${error.message}\n`);
       process.exit(EXIT_CONFIG);
@@ -48,14 +95,25 @@ async function main(): Promise<void> {
     );
     process.exit(1);
   }
+  if (stopping || !db) return;
 
-  const bot = createBot({ config, logger, db, clock: systemClock });
-  await bot.services.roles.ensureRoleHolders(config.adminUserIds, "admin");
-  await bot.services.roles.ensureRoleHolders(config.managerUserIds, "manager");
+  const running = createBot({ config, logger, db, clock: systemClock });
+  bot = running;
+  await running.services.roles.ensureRoleHolders(config.adminUserIds, "admin");
+  await running.services.roles.ensureRoleHolders(config.managerUserIds, "manager");
+  if (stopping) return;
   try {
-    const { port } = await bot.start();
+    const { port } = await running.start({
+      onListening:
+        config.slack.mode === "socket"
+          ? (port) => logger.info({ port }, "answering GET /healthz and /readyz while Slack is reached")
+          : undefined,
+    });
+    if (stopping) return;
     logger.info({ mode: config.slack.mode, port }, "Grafeio is running");
   } catch (error) {
+    // A stop during the start abandons it; the stop closes the database and exits.
+    if (stopping) return;
     if (error instanceof SlackAuthError) {
       process.stderr.write(`Configuration error: ${error.message}\n`);
       await db.close();
@@ -65,46 +123,40 @@ async function main(): Promise<void> {
   }
 
   // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
-  const jobs = createJobRuntime({
+  jobs = createJobRuntime({
     config,
-    jobs: bot.jobs,
-    services: bot.services,
+    jobs: running.jobs,
+    services: running.services,
     clock: systemClock,
     logger,
-    sender: bot.sender,
+    sender: running.sender,
   });
   jobs.scheduler.start();
   // `npm run job` beside the bot on the embedded database asks the bot itself (local-admin.ts).
-  const admin = await startLocalAdmin({
+  admin = await startLocalAdmin({
     engine: db.engine,
     scheduler: jobs.scheduler,
     dataDir: config.dataDir,
-    inFlight: bot.inFlight,
+    inFlight: running.inFlight,
     logger,
   });
+  // A stop that came while the door opened has already passed it by.
+  if (stopping) admin?.close();
+}
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal, inFlight: bot.inFlight.size }, "stopping");
-    const deadline = setTimeout(() => {
-      logger.error("could not stop in time; exiting anyway");
-      process.exit(1);
-    }, HARD_STOP_MS);
-    deadline.unref();
-    admin?.close();
-    const [drained] = await Promise.all([bot.stop(config.shutdownTimeoutMs), jobs.stop(config.shutdownTimeoutMs)]);
-    if (!drained) logger.warn({ inFlight: bot.inFlight.size }, "some requests were still running at shutdown");
-    await db.close();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
+/** Where a PostgreSQL database is, for the log: host, port and database, never the credentials. */
+function databaseServer(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "(unreadable DATABASE_URL)";
+  }
 }
 
 main().catch((error: unknown) => {
+  // Whatever failed after a stop began was the stop's doing; the stop exits.
+  if (stopping) return;
   process.stderr.write(`Grafeio could not start: ${maskSecrets(String((error as Error)?.message ?? error))}\n`);
   process.exit(1);
 });

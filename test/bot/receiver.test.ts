@@ -51,22 +51,39 @@ describe("request signing", () => {
   });
 });
 
-describe("/healthz", () => {
-  it("answers 200 with db ok while the database answers", async () => {
-    const res = await fetch(`${t.baseUrl}/healthz`);
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ db: "ok" });
+describe("/healthz and /readyz", () => {
+  it("are 200 while the database answers: alive, and ready with each check's answer", async () => {
+    const live = await fetch(`${t.baseUrl}/healthz`);
+    expect(live.status).toBe(200);
+    expect(await live.json()).toEqual({ status: "alive" });
+    const ready = await fetch(`${t.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    // HTTP mode has no connection to keep open: Slack reaches the bot.
+    expect(await ready.json()).toEqual({ ready: true, checks: { database: "ok" } });
   });
 
-  it("answers 503 when the database does not", async () => {
+  it("when the database does not answer: still alive, not ready, and why", async () => {
     const other = await startTestBot();
     try {
       await other.database.db.close();
-      const res = await fetch(`${other.baseUrl}/healthz`);
-      expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ db: "unavailable" });
+      const live = await fetch(`${other.baseUrl}/healthz`);
+      expect(live.status).toBe(200);
+      const ready = await fetch(`${other.baseUrl}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toEqual({ ready: false, checks: { database: "the database does not answer" } });
     } finally {
       await other.stop();
     }
+  });
+
+  // Last in the file: the check stays on this file's bot.
+  it("take a check another part of the bot adds, by name", async () => {
+    t.bot.readiness.add("rateLimits", async () => "Redis at redis://127.0.0.1:6390 does not answer");
+    const ready = await fetch(`${t.baseUrl}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({
+      ready: false,
+      checks: { database: "ok", rateLimits: "Redis at redis://127.0.0.1:6390 does not answer" },
+    });
   });
 });

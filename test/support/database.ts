@@ -3,7 +3,9 @@
 // Migrating takes seconds (21 migrations), so it is done once per run, in migrated-template.ts,
 // and each test file gets a copy of that migrated database.
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 import { pgConfigFromUrl } from "../../src/db/adapter.js";
@@ -97,5 +99,39 @@ export async function createTestDatabase({ migrate = true }: { migrate?: boolean
       await db.close();
       await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
+  };
+}
+
+export interface ProcessDatabase {
+  /** What the bot's process is given: DATA_DIR (PGlite) or DATABASE_URL (PostgreSQL). */
+  env: Record<string, string>;
+  /** Opens it here, once the process is gone, to see what it left. */
+  reopen(): Promise<Database>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * A migrated database for a bot started as its own process (`npm start`): on PGlite a data folder
+ * on disk, copied from the migrated dump (no initdb, no migrations in the child); on PostgreSQL a
+ * copy of the template, as createTestDatabase makes.
+ */
+export async function createProcessDatabase(): Promise<ProcessDatabase> {
+  if (!testDatabaseUrl) {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-process-"));
+    const db = await openDatabase({ dataDir, loadDataDir: pgliteDump(templates().migrated) });
+    await db.close();
+    return {
+      env: { DATA_DIR: dataDir },
+      reopen: () => openDatabase({ dataDir }),
+      dispose: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const copy = await createTestDatabase();
+  await copy.db.close();
+  const url = copy.url ?? "";
+  return {
+    env: { DATABASE_URL: url },
+    reopen: () => openDatabase({ databaseUrl: url, dataDir: "unused" }),
+    dispose: () => copy.dispose(),
   };
 }

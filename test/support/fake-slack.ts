@@ -29,6 +29,8 @@ const TRIGGER_LIFETIME_MS = 3000;
 
 export const BOT_TOKEN = "xoxb-test-0000-fake";
 export const BOT_USER_ID = "UBOT0001";
+/** The app-level token (Socket Mode): Slack takes it for apps.connections.open and nothing else. */
+export const APP_TOKEN = "xapp-1-A0001-test-fake";
 
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
@@ -53,6 +55,11 @@ export class FakeSlack {
   readonly uploads = new Map<string, Buffer>();
   /** Files users put in the workspace, served at url_private_download to the bot's token only. */
   private readonly hosted = new Map<string, Buffer>();
+  /**
+   * The Socket Mode server apps.connections.open hands out (test/support/fake-socket-mode.ts): a
+   * fresh URL, with a one-time ticket, per call. Unset: the call fails as if Socket Mode were off.
+   */
+  socketMode?: { issueUrl(): string };
   private server?: Server;
   private tsCounter = 0;
   baseUrl = "";
@@ -203,6 +210,22 @@ export class FakeSlack {
       });
       res.end(JSON.stringify(response));
       return;
+    }
+    // Like Slack: the app-level token opens Socket Mode connections and does nothing else; the
+    // bot token cannot open them.
+    if (token === APP_TOKEN || method === "apps.connections.open") {
+      const override = this.overrides.get(method);
+      if (token !== APP_TOKEN) {
+        response = {
+          ok: false,
+          error: token === BOT_TOKEN ? "not_allowed_token_type" : token ? "invalid_auth" : "not_authed",
+        };
+      } else if (method !== "apps.connections.open") response = { ok: false, error: "not_allowed_token_type" };
+      else if (override) response = await override(args);
+      else if (this.socketMode) response = { ok: true, url: this.socketMode.issueUrl() };
+      else response = { ok: false, error: "socket_mode_not_enabled" };
+      this.record(method, args, response);
+      return this.send(res, 200, response);
     }
     if (token !== BOT_TOKEN) response = { ok: false, error: token ? "invalid_auth" : "not_authed" };
     else {

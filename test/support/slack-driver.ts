@@ -49,36 +49,9 @@ export class SlackDriver {
     return { status: res.status, text, json: () => (text ? (JSON.parse(text) as Json) : {}) };
   }
 
-  command(
-    input: { command: string; text?: string; userId: string; channelId?: string; triggerId?: string },
-    options?: SendOptions,
-  ): Promise<DriverResponse> {
-    const body = new URLSearchParams({
-      token: "legacy-verification-token",
-      team_id: TEAM_ID,
-      team_domain: "grafeio-test",
-      channel_id: input.channelId ?? "C0001",
-      channel_name: "press-office",
-      user_id: input.userId,
-      user_name: input.userId.toLowerCase(),
-      command: input.command,
-      text: input.text ?? "",
-      api_app_id: "A0001",
-      response_url: this.fake.responseUrl(),
-      trigger_id: input.triggerId ?? this.fake.triggerId(),
-    }).toString();
+  command(input: CommandInput, options?: SendOptions): Promise<DriverResponse> {
+    const body = new URLSearchParams(commandPayload(this.fake, input)).toString();
     return this.send(body, "application/x-www-form-urlencoded", options);
-  }
-
-  /** What every interactive payload carries: who, from where, and a fresh trigger id. */
-  private interactionFrom(userId: string): Json {
-    return {
-      team: { id: TEAM_ID, domain: "grafeio-test" },
-      user: { id: userId, name: userId.toLowerCase(), team_id: TEAM_ID },
-      api_app_id: "A0001",
-      token: "legacy-verification-token",
-      trigger_id: this.fake.triggerId(),
-    };
   }
 
   interactive(payload: Json, options?: SendOptions): Promise<DriverResponse> {
@@ -108,92 +81,18 @@ export class SlackDriver {
     );
   }
 
-  /**
-   * Submits a view as Slack would after the user filled it in. `values` maps block_id to the state
-   * Slack reports for that block's element, e.g. `{ title: { value: { type: "plain_text_input", value: "…" } } }`.
-   */
-  viewSubmission(
-    input: { view: Json; userId: string; values: Record<string, Record<string, Json>> },
-    options?: SendOptions,
-  ): Promise<DriverResponse> {
-    return this.interactive(
-      {
-        type: "view_submission",
-        ...this.interactionFrom(input.userId),
-        view: {
-          ...input.view,
-          team_id: TEAM_ID,
-          state: { values: input.values },
-          hash: String(input.view.hash ?? "hash"),
-        },
-        response_urls: [],
-        is_enterprise_install: false,
-      },
-      options,
-    );
+  /** Submits a view as Slack would after the user filled it in (see viewSubmissionPayload). */
+  viewSubmission(input: ViewSubmissionInput, options?: SendOptions): Promise<DriverResponse> {
+    return this.interactive(viewSubmissionPayload(this.fake, input), options);
   }
 
-  blockAction(
-    input: {
-      userId: string;
-      actionId: string;
-      value?: string;
-      blockId?: string;
-      channelId?: string;
-      view?: Json;
-      /** The channel message the button is on (ts, blocks), as Slack sends it. */
-      message?: Json;
-    },
-    options?: SendOptions,
-  ) {
-    return this.interactive(
-      {
-        type: "block_actions",
-        ...this.interactionFrom(input.userId),
-        response_url: this.fake.responseUrl(),
-        ...(input.channelId
-          ? {
-              channel: { id: input.channelId, name: "channel" },
-              container: { type: "message", channel_id: input.channelId, message_ts: input.message?.ts },
-              ...(input.message ? { message: { type: "message", ...input.message } } : {}),
-            }
-          : {}),
-        ...(input.view ? { view: input.view, container: { type: "view", view_id: input.view.id } } : {}),
-        actions: [
-          {
-            type: "button",
-            action_id: input.actionId,
-            block_id: input.blockId ?? "b",
-            value: input.value,
-            action_ts: String(Date.now() / 1000),
-          },
-        ],
-      },
-      options,
-    );
+  blockAction(input: BlockActionInput, options?: SendOptions) {
+    return this.interactive(blockActionPayload(this.fake, input), options);
   }
 
   /** A choice from an overflow menu (⋮) on a message. */
-  overflowAction(input: { userId: string; actionId: string; value: string; channelId: string }, options?: SendOptions) {
-    return this.interactive(
-      {
-        type: "block_actions",
-        ...this.interactionFrom(input.userId),
-        response_url: this.fake.responseUrl(),
-        channel: { id: input.channelId, name: "channel" },
-        container: { type: "message", channel_id: input.channelId, is_ephemeral: true },
-        actions: [
-          {
-            type: "overflow",
-            action_id: input.actionId,
-            block_id: "b",
-            selected_option: { text: { type: "plain_text", text: input.value }, value: input.value },
-            action_ts: String(Date.now() / 1000),
-          },
-        ],
-      },
-      options,
-    );
+  overflowAction(input: OverflowActionInput, options?: SendOptions) {
+    return this.interactive(overflowActionPayload(this.fake, input), options);
   }
 
   event(event: Json, options?: SendOptions & { eventId?: string }): Promise<DriverResponse> {
@@ -234,4 +133,130 @@ function post(url: string, headers: Record<string, string>, body: string): Promi
     req.on("error", reject);
     req.end(body);
   });
+}
+
+// What Slack puts in each kind of request, the same over HTTP (signed, form-encoded) and over a
+// Socket Mode envelope (as JSON): the drivers of both build their payloads here.
+
+export interface CommandInput {
+  command: string;
+  text?: string;
+  userId: string;
+  channelId?: string;
+  triggerId?: string;
+}
+
+export function commandPayload(fake: FakeSlack, input: CommandInput): Record<string, string> {
+  return {
+    token: "legacy-verification-token",
+    team_id: TEAM_ID,
+    team_domain: "grafeio-test",
+    channel_id: input.channelId ?? "C0001",
+    channel_name: "press-office",
+    user_id: input.userId,
+    user_name: input.userId.toLowerCase(),
+    command: input.command,
+    text: input.text ?? "",
+    api_app_id: "A0001",
+    response_url: fake.responseUrl(),
+    trigger_id: input.triggerId ?? fake.triggerId(),
+  };
+}
+
+/** What every interactive payload carries: who, from where, and a fresh trigger id. */
+function interactionFrom(fake: FakeSlack, userId: string): Json {
+  return {
+    team: { id: TEAM_ID, domain: "grafeio-test" },
+    user: { id: userId, name: userId.toLowerCase(), team_id: TEAM_ID },
+    api_app_id: "A0001",
+    token: "legacy-verification-token",
+    trigger_id: fake.triggerId(),
+  };
+}
+
+export interface ViewSubmissionInput {
+  view: Json;
+  userId: string;
+  values: Record<string, Record<string, Json>>;
+}
+
+/**
+ * A view as Slack submits it after the user filled it in. `values` maps block_id to the state
+ * Slack reports for that block's element, e.g. `{ title: { value: { type: "plain_text_input", value: "…" } } }`.
+ */
+export function viewSubmissionPayload(fake: FakeSlack, input: ViewSubmissionInput): Json {
+  return {
+    type: "view_submission",
+    ...interactionFrom(fake, input.userId),
+    view: {
+      ...input.view,
+      team_id: TEAM_ID,
+      state: { values: input.values },
+      hash: String(input.view.hash ?? "hash"),
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}
+
+export interface BlockActionInput {
+  userId: string;
+  actionId: string;
+  value?: string;
+  blockId?: string;
+  channelId?: string;
+  view?: Json;
+  /** The channel message the button is on (ts, blocks), as Slack sends it. */
+  message?: Json;
+}
+
+export function blockActionPayload(fake: FakeSlack, input: BlockActionInput): Json {
+  return {
+    type: "block_actions",
+    ...interactionFrom(fake, input.userId),
+    response_url: fake.responseUrl(),
+    ...(input.channelId
+      ? {
+          channel: { id: input.channelId, name: "channel" },
+          container: { type: "message", channel_id: input.channelId, message_ts: input.message?.ts },
+          ...(input.message ? { message: { type: "message", ...input.message } } : {}),
+        }
+      : {}),
+    ...(input.view ? { view: input.view, container: { type: "view", view_id: input.view.id } } : {}),
+    actions: [
+      {
+        type: "button",
+        action_id: input.actionId,
+        block_id: input.blockId ?? "b",
+        value: input.value,
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+  };
+}
+
+export interface OverflowActionInput {
+  userId: string;
+  actionId: string;
+  value: string;
+  channelId: string;
+}
+
+export function overflowActionPayload(fake: FakeSlack, input: OverflowActionInput): Json {
+  return {
+    type: "block_actions",
+    ...interactionFrom(fake, input.userId),
+    response_url: fake.responseUrl(),
+    channel: { id: input.channelId, name: "channel" },
+    container: { type: "message", channel_id: input.channelId, is_ephemeral: true },
+    actions: [
+      {
+        type: "overflow",
+        action_id: input.actionId,
+        block_id: "b",
+        selected_option: { text: { type: "plain_text", text: input.value }, value: input.value },
+        action_ts: String(Date.now() / 1000),
+      },
+    ],
+  };
 }

@@ -1,4 +1,5 @@
-// Starts the real bot (HTTP receiver on 127.0.0.1, real database engine) against the fake Slack.
+// Starts the real bot (HTTP receiver on 127.0.0.1, real database engine) against the fake Slack;
+// startSocketModeBot does the same in Socket Mode, against the fake Socket Mode server too.
 import { Writable } from "node:stream";
 import { type Config, loadConfig } from "../../src/app/config.js";
 import { type Bot, createBot } from "../../src/app/create-bot.js";
@@ -7,7 +8,8 @@ import type { Role } from "../../src/areas/users/roles.js";
 import { type Clock, systemClock } from "../../src/lib/clock.js";
 import type { SenderOptions } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
-import { BOT_TOKEN, FakeSlack } from "./fake-slack.js";
+import { APP_TOKEN, BOT_TOKEN, FakeSlack } from "./fake-slack.js";
+import { FakeSocketMode, SocketModeDriver } from "./fake-socket-mode.js";
 import { SlackDriver } from "./slack-driver.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
@@ -40,14 +42,7 @@ export async function startTestBot(
     LOG_LEVEL: "debug",
     ...options.env,
   });
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk, _enc, done) {
-      logs.push(...String(chunk).split("\n").filter(Boolean));
-      done();
-    },
-  });
-  const logger = createLogger({ level: config.logLevel, destination });
+  const { logs, logger } = captureLogs(config.logLevel);
   const bot = createBot({
     config,
     logger,
@@ -73,6 +68,109 @@ export async function startTestBot(
       stopped = true;
       await bot.stop(5000);
       await database.dispose();
+      await fake.stop();
+    },
+  };
+}
+
+/** A logger that keeps every line, for tests that read what the bot said. */
+export function captureLogs(level: string) {
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  return { logs, logger: createLogger({ level, destination }) };
+}
+
+export interface SocketModeTestBot extends Omit<TestBot, "slack"> {
+  /** The fake Socket Mode server the bot connects to (through the fake Web API's apps.connections.open). */
+  socket: FakeSocketMode;
+  /** Sends commands and interactions over the open connection; each resolves with the bot's ack. */
+  slack: SocketModeDriver;
+  /** Settles when bot.start() does: once the first connection is open. */
+  started: Promise<unknown>;
+  /** Waits for a log line whose message matches. */
+  waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
+}
+
+/** Pause before each reconnection (and the pong's time-out): Slack's 5 s would make every case slow. */
+export const TEST_SOCKET_PING_TIMEOUT_MS = 2000;
+
+/**
+ * The real bot in Socket Mode. With `accepting: false` the fake refuses connections at first and
+ * the start is left to go on (`started`); otherwise this returns once the bot is connected.
+ */
+export async function startSocketModeBot(
+  options: { clock?: Clock; env?: Record<string, string>; accepting?: boolean } = {},
+): Promise<SocketModeTestBot> {
+  const fake = new FakeSlack();
+  const apiUrl = await fake.start();
+  const socket = new FakeSocketMode();
+  await socket.start();
+  socket.attach(fake);
+  socket.accepting = options.accepting ?? true;
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: apiUrl,
+    PORT: "0",
+    LOG_LEVEL: "debug",
+    ...options.env,
+  });
+  const { logs, logger } = captureLogs(config.logLevel);
+  const bot = createBot({
+    config,
+    logger,
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5 },
+    socketMode: { clientPingTimeoutMs: TEST_SOCKET_PING_TIMEOUT_MS },
+  });
+  let listening: (port: number) => void = () => {};
+  const portKnown = new Promise<number>((resolve) => {
+    listening = resolve;
+  });
+  const started = bot.start({ onListening: listening });
+  // Nobody may be waiting on `started` yet: a failed start is reported by whoever awaits it.
+  started.catch(() => {});
+  const port = await Promise.race([portKnown, started.then(() => portKnown)]);
+  if (options.accepting ?? true) await started;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let stopped = false;
+  const waitForLog = (pattern: RegExp, timeoutMs = 20_000) =>
+    new Promise<string>((resolve, reject) => {
+      const deadline = Date.now() + timeoutMs;
+      const look = () => {
+        const line = logs.find((l) => pattern.test(String((JSON.parse(l) as { msg?: string }).msg)));
+        if (line) return resolve(line);
+        if (Date.now() > deadline) return reject(new Error(`no log line matching ${pattern}:\n${logs.join("\n")}`));
+        setTimeout(look, 20);
+      };
+      look();
+    });
+  return {
+    bot,
+    config,
+    fake,
+    socket,
+    slack: new SocketModeDriver(socket, fake),
+    database,
+    port,
+    baseUrl,
+    logs,
+    started,
+    waitForLog,
+    grant: (userId, role) => bot.services.roles.grantRole({ slackUserId: userId, role, grantedBy: "test" }),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await bot.stop(5000);
+      await database.dispose();
+      await socket.stop();
       await fake.stop();
     },
   };
