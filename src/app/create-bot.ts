@@ -119,6 +119,13 @@ export function createBot({
     clientLogger: boltLogger(logger),
     overrides: senderOptions,
   });
+  if (config.redisUrl)
+    readiness.note("rateLimits", () => {
+      const status = sender.rateLimitStatus();
+      return status.limits === "shared"
+        ? "shared through Redis"
+        : `local (slower) while Redis is ${status.redis}${status.reason ? `: ${status.reason}` : ""}`;
+    });
   const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
   for (const area of areas) area.register(app);
   // The events area's feed: every event of its window, cancelled ones included.

@@ -16,8 +16,12 @@ export interface ReadinessReport {
 /** A check that has not answered in this time counts as not ready (a hung database must not hang /readyz). */
 const CHECK_TIMEOUT_MS = 2000;
 
+/** A state /readyz reports without it deciding readiness (the bot works either way). */
+export type ReadinessNote = () => string;
+
 export class Readiness {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly notes = new Map<string, ReadinessNote>();
 
   constructor(private readonly timeoutMs = CHECK_TIMEOUT_MS) {}
 
@@ -27,12 +31,23 @@ export class Readiness {
     this.checks.set(name, check);
   }
 
+  /**
+   * Adds a state to report beside the checks that does not make the bot unready: the Slack rate
+   * limits, shared through Redis or kept locally while Redis is away (delivery goes on either way).
+   */
+  note(name: string, note: ReadinessNote): void {
+    if (this.checks.has(name) || this.notes.has(name))
+      throw new Error(`readiness entry "${name}" is already registered`);
+    this.notes.set(name, note);
+  }
+
   /** Runs every check at once; a check that throws or does not answer in time is not ready. */
   async report(): Promise<ReadinessReport> {
     const entries = await Promise.all(
       [...this.checks].map(async ([name, check]) => [name, await this.run(check)] as const),
     );
     const checks = Object.fromEntries(entries.map(([name, result]) => [name, result === true ? "ok" : result]));
+    for (const [name, note] of this.notes) checks[name] = note();
     return { ready: entries.every(([, result]) => result === true), checks };
   }
 

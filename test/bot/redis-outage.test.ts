@@ -79,6 +79,10 @@ describe("the bot with REDIS_URL when Redis goes away", () => {
     await registerEvent("Τρίτη εκδήλωση", "2026-12-03");
     expect(cards()).toHaveLength(3);
     expect(t.bot.sender.rateLimitStatus()).toMatchObject({ limits: "local", redis: "down" });
+    // Readiness says so, and stays ready: delivery goes on with the local limits.
+    const ready = (await (await fetch(`${t.baseUrl}/readyz`)).json()) as { ready: boolean; checks: Json };
+    expect(ready.ready).toBe(true);
+    expect(String(ready.checks.rateLimits)).toMatch(/^local \(slower\) while Redis is down/);
 
     await redis.start();
     await until("limits shared again", () => t.bot.sender.rateLimits() === "shared");

@@ -31,6 +31,17 @@ describe("Readiness", () => {
     });
   });
 
+  it("reports a note beside the checks without it deciding readiness", async () => {
+    const r = new Readiness();
+    r.add("database", async () => true);
+    let limits = "shared through Redis";
+    r.note("rateLimits", () => limits);
+    expect(await r.report()).toEqual({ ready: true, checks: { database: "ok", rateLimits: limits } });
+    limits = "local (slower) while Redis is down";
+    expect(await r.report()).toEqual({ ready: true, checks: { database: "ok", rateLimits: limits } });
+    expect(() => r.note("database", () => "x")).toThrow(/already/);
+  });
+
   it("refuses a second check under a name already taken", () => {
     const r = new Readiness();
     r.add("database", async () => true);
