@@ -18,10 +18,26 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Hot reads through the driver itself (see sql-reader.ts). */
   readonly reader: SqlReader;
-  migrate(): Promise<MigrationResult>;
+  /** Applies the pending migrations; with `only`, only those named (a restore brings a database to
+   *  the migrations its backup was taken at, no further). */
+  migrate(only?: readonly string[]): Promise<MigrationResult>;
+  /**
+   * Runs `fn` in one transaction on a connection of its own, which nothing else uses meanwhile:
+   * "snapshot" is REPEATABLE READ READ ONLY (a backup reads one consistent state), "write" a plain
+   * transaction (a restore). On PGlite, the bot's other queries wait until it ends.
+   */
+  transaction<T>(mode: "snapshot" | "write", fn: (session: SqlSession) => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+const SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
+/** The migrations of this checkout, or only those named. */
+function migrationsToApply(only: readonly string[] | undefined) {
+  const all = readMigrations(MIGRATIONS_DIR);
+  return only ? all.filter((m) => only.includes(m.name)) : all;
 }
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../prisma/migrations");
@@ -75,7 +91,19 @@ async function openEmbedded(
     engine: "pglite",
     prisma,
     reader: pgliteReader(pglite),
-    migrate: () => applyMigrations(session, readMigrations(MIGRATIONS_DIR), { advisoryLock: false }),
+    migrate: (only) => applyMigrations(session, migrationsToApply(only), { advisoryLock: false }),
+    // PGlite's own transaction holds its one connection until it ends, so no query of Prisma's
+    // slips into it.
+    transaction: (mode, fn) =>
+      pglite.transaction(async (tx) => {
+        if (mode === "snapshot") await tx.exec(SNAPSHOT);
+        return fn({
+          exec: async (sql) => {
+            await tx.exec(sql);
+          },
+          query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+        });
+      }),
     ping: () => pingPrisma(prisma, () => closed),
     close: async () => {
       if (closed) return;
@@ -103,7 +131,7 @@ async function openPostgres(url: string): Promise<Database> {
     engine: "postgres",
     prisma,
     reader,
-    migrate: async () => {
+    migrate: async (only) => {
       const client = new pg.Client(config);
       await client.connect();
       try {
@@ -113,7 +141,31 @@ async function openPostgres(url: string): Promise<Database> {
           },
           query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
         };
-        return await applyMigrations(session, readMigrations(MIGRATIONS_DIR), { advisoryLock: true });
+        return await applyMigrations(session, migrationsToApply(only), { advisoryLock: true });
+      } finally {
+        await client.end();
+      }
+    },
+    transaction: async (mode, fn) => {
+      const client = new pg.Client(config);
+      // A connection the server drops mid-way fails the transaction's query, not the process.
+      client.on("error", () => {});
+      await client.connect();
+      try {
+        await client.query(mode === "snapshot" ? `BEGIN; ${SNAPSHOT}` : "BEGIN");
+        try {
+          const result = await fn({
+            exec: async (sql) => {
+              await client.query(sql);
+            },
+            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+          });
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(() => undefined);
+          throw error;
+        }
       } finally {
         await client.end();
       }

@@ -1,0 +1,113 @@
+// An office with data in every table, for the backup's round trip: the register, contacts and
+// roles through the services (so the triggers, generated columns and register counters are the
+// real ones), the other areas' rows through Prisma with the awkward values a backup must keep
+// exactly: Greek text, quotes, backslashes and newlines, cents, milliseconds, arrays, JSON, nulls.
+import { validateClipping } from "../../src/areas/clippings/validation.js";
+import type { Services } from "../../src/app/areas.js";
+import type { Database } from "../../src/db/database.js";
+import { Prisma } from "../../src/generated/prisma/client.js";
+import { validClip } from "./clip-form.js";
+import { contactDraft } from "./factories.js";
+
+const AWKWARD = 'Σημείωση με "εισαγωγικά", \'απόστροφο\', \\ ανάποδη κάθετο,\nνέα γραμμή και ☕';
+const at = (iso: string) => new Date(iso);
+
+export async function fillOffice(db: Database, services: Services): Promise<void> {
+  await services.roles.ensureRoleHolders(["U0ADMIN01"], "admin");
+  await services.roles.ensureRoleHolders(["U0MANAGER"], "manager");
+  for (const [i, title] of ["Ο Δήμαρχος Αμαρουσίου στο πάρκο", `Νέα πλατεία: ${AWKWARD}`].entries()) {
+    const r = validateClipping(
+      { ...validClip, title, url: `https://example.gr/news/${i}`, medium: "print", tone: "positive" },
+      { today: "2026-11-30", knownTopicIds: new Set() },
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.errors));
+    const made = await services.clippings.createClipping({
+      draft: r.draft,
+      createdBy: "U0STAFF01",
+      submissionKey: `backup-${i}`,
+    });
+    if (made.status !== "created") throw new Error(made.status);
+  }
+  const contact = await services.contacts.create({
+    draft: contactDraft({
+      nameEl: "Αικατερίνη Σταυροπούλου",
+      nameLatin: "Aikaterini Stavropoulou",
+      organisation: "Γενικό Προξενείο",
+      categorySlug: "embassies",
+      email: "k.stavropoulou@example.org",
+      nameDayKey: "fixed:11-25",
+      notes: AWKWARD,
+      vip: true,
+    }),
+    createdBy: "U0STAFF01",
+  });
+  if (!("contact" in contact)) throw new Error("contact not created");
+  const contactId = contact.contact.id;
+
+  const p = db.prisma;
+  const [clipping] = await p.clipping.findMany({ orderBy: { id: "asc" }, take: 1 });
+  const topic = await p.topic.findFirstOrThrow();
+  const department = await p.department.findFirstOrThrow();
+  const clippingId = clipping?.id ?? 0;
+  await p.clippingTopic.create({ data: { clippingId, topicId: topic.id } });
+  await p.clippingDepartment.create({ data: { clippingId, departmentId: department.id } });
+  await p.clippingChange.create({
+    data: { clippingId, changedBy: "U0STAFF01", changedAt: at("2026-11-30T10:11:12.345Z"), field: "title", oldValue: null, newValue: AWKWARD },
+  });
+  await p.watchTerm.create({ data: { term: "Δήμαρχος Αμαρουσίου", channelId: "C0ALERTS", createdBy: "U0MANAGER" } });
+  await p.jobRun.create({
+    data: {
+      jobName: "morning-digest",
+      scheduledFor: at("2026-11-23T06:00:00Z"),
+      status: "succeeded",
+      attempts: 1,
+      startedAt: at("2026-11-23T06:00:00.001Z"),
+      finishedAt: at("2026-11-23T06:00:01.999Z"),
+      manual: true,
+      outcome: "posted 3",
+    },
+  });
+  await p.jobSetting.create({
+    data: { jobName: "morning-digest", enabled: false, channelId: "C0MANAGERS", schedule: "45 7 * * 1-5", createdAt: at("2026-01-01T00:00:00Z") },
+  });
+  await p.outboundMessage.create({
+    data: { idempotencyKey: "digest:2026-11-23:U0MANAGER", channel: "D0MANAGER", status: "sent", attempts: 1, ts: "1763877600.000100", sentAt: at("2026-11-23T06:00:02.5Z") },
+  });
+  await p.calendarOverride.create({ data: { date: at("2026-06-11"), kind: "holiday", name: "Πολιούχος", setBy: "U0ADMIN01" } });
+  await p.contactAudit.create({ data: { contactId, action: "export", actor: "U0MANAGER", detail: "fields: email, phone" } });
+  await p.greeting.create({ data: { contactId, kind: "name_day", occasion: "name-days:2026-11-25", status: "sent", doneBy: "U0STAFF01", doneAt: at("2026-11-25T07:30:00Z") } });
+  await p.calendarReminder.create({ data: { kind: "celebration", name: "Πολιούχος", dateKey: "fixed:06-11", leadDays: 7, holiday: true, createdBy: "U0ADMIN01" } });
+  await p.contactImport.create({
+    data: {
+      requestedBy: "U0STAFF01",
+      fileName: "επαφές.csv",
+      plan: { rows: [{ name: "Γιώργος", action: "create", note: AWKWARD, amount: 12.5, big: 9007199254740993n.toString() }], empty: [], nothing: null },
+    },
+  });
+  const translation = await p.translationRequest.create({
+    data: { title: "Επιστολή αδελφοποίησης", documentUrl: "https://example.gr/doc.pdf", sourceLang: "el", targetLang: "fr", dueOn: at("2026-12-10"), urgency: "urgent", requestedBy: "U0STAFF01", status: "assigned", assignee: "U0TRANS01" },
+  });
+  await p.translationEvent.create({
+    data: { requestId: translation.id, action: "assign", fromStatus: "requested", toStatus: "assigned", by: "U0MANAGER", at: at("2026-12-01T09:00:00.5Z"), note: AWKWARD },
+  });
+  await p.letter.create({
+    data: { registerYear: 2026, registerSeq: 1, direction: "incoming", kind: "invitation", letterDate: at("2026-11-20"), counterpart: "Ville de Lyon", contactId, subject: "Invitation", translationRequestId: translation.id, dueOn: at("2026-12-15"), createdBy: "U0STAFF01" },
+  });
+  const eventType = await p.eventType.findFirstOrThrow();
+  const event = await p.event.create({
+    data: { title: "Παρέλαση 28ης Οκτωβρίου", typeSlug: eventType.slug, startsAt: at("2026-10-28T09:00:00Z"), endsAt: at("2026-10-28T11:00:00Z"), venue: "Πλατεία", expectedAttendance: 2000, responsible: ["U0STAFF01", 'U0"QUOTE', "with,comma", "{brace}"], languages: [], createdBy: "U0STAFF01" },
+  });
+  const sponsorship = await p.sponsorship.create({
+    data: { organisation: "Φούρνος της γειτονιάς", contactId, contributionType: "money", pledgedAmount: new Prisma.Decimal("2500.50"), receivedAmount: new Prisma.Decimal("0.01"), eventName: event.title, eventDate: at("2026-10-28"), eventId: event.id, status: "committed", notes: AWKWARD, createdBy: "U0STAFF01" },
+  });
+  await p.sponsorBenefit.create({ data: { sponsorshipId: sponsorship.id, description: "Λογότυπο στην αφίσα", owner: "U0STAFF01", dueOn: at("2026-10-20") } });
+  await p.sponsorshipChange.create({ data: { sponsorshipId: sponsorship.id, action: "commit", fromStatus: "contacted", toStatus: "committed", by: "U0MANAGER", at: at("2026-10-01T08:00:00Z") } });
+  await p.eventChecklistItem.create({ data: { eventId: event.id, title: "Προσκλήσεις: αποστολή", dueOn: at("2026-10-13"), owner: "U0STAFF01", status: "done", doneBy: "U0STAFF01", doneAt: at("2026-10-12T12:00:00Z") } });
+  await p.eventFeedback.create({ data: { eventId: event.id, by: "U0STAFF01", wentWell: AWKWARD, attendance: 1800, submissionKey: "feedback-1" } });
+  await p.eventGuest.create({ data: { eventId: event.id, contactId, name: "Αικατερίνη Σταυροπούλου", office: "Πρόξενος", tieDate: at("2024-03-01"), position: 3, overrideReason: "οικοδεσπότης", addedBy: "U0STAFF01" } });
+  await p.eventInvitation.create({ data: { eventId: event.id, name: "Ville de Lyon", answer: "accepted", invitedBy: "U0STAFF01", answeredAt: at("2026-10-10T10:10:10.101Z") } });
+  await p.eventGift.create({ data: { eventId: event.id, what: "Βιβλίο", forWhom: "Πρόξενος", cost: new Prisma.Decimal("45.90"), addedBy: "U0STAFF01" } });
+  // An erased contact leaves a gap in the ids: the restored sequence must not hand that id out again.
+  const erased = await p.contact.create({ data: { nameEl: "Προς διαγραφή", createdBy: "U0STAFF01" } });
+  await p.contact.delete({ where: { id: erased.id } });
+}
