@@ -13,6 +13,7 @@ import { createServer, type IncomingMessage, request, type ServerResponse } from
 import type { AddressInfo } from "node:net";
 import { hostname } from "node:os";
 import path from "node:path";
+import type { Writable } from "node:stream";
 import { z } from "zod";
 import { type LockHolder, liveLockHolder } from "../db/data-dir-lock.js";
 import type { JobOverview } from "../scheduling/overview.js";
@@ -84,6 +85,8 @@ export async function startLocalAdmin(options: {
   scheduler: AdminScheduler;
   inFlight: InFlight;
   logger: Logger;
+  /** `npm run backup` beside the bot: writes the backup (src/db/backup.ts) to the answer. */
+  backup?: (out: Writable) => Promise<unknown>;
 }): Promise<LocalAdmin | undefined> {
   if (options.engine !== "pglite" || options.dataDir.startsWith("memory://")) return undefined;
   const { scheduler, inFlight } = options;
@@ -112,6 +115,19 @@ export async function startLocalAdmin(options: {
       logger.info({ job: name, occurrence: at, force }, "job run by hand");
       const result = await inFlight.track(() => scheduler.runByHand(name, new Date(at), { force }));
       return reply(res, 200, { result });
+    }
+    if (req.method === "GET" && url === "/backup" && options.backup) {
+      const backup = options.backup;
+      logger.info("backup by hand (npm run backup)");
+      res.writeHead(200, { "content-type": "application/gzip", "cache-control": "no-store" });
+      // A failure half-way cuts the answer short; the script checks the whole file before keeping it.
+      await inFlight
+        .track(() => backup(res))
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "backup failed");
+          res.destroy();
+        });
+      return;
     }
     return reply(res, 404, { error: "not found" });
   }
@@ -181,6 +197,35 @@ export async function askRunningBot<T>(
     );
     req.on("error", reject);
     req.end(payload);
+  });
+}
+
+/** Asks the running bot for a backup and writes its answer to `out`; the HTTP status. */
+export async function backupFromRunningBot(bot: { port: number; token: string }, out: Writable): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port: bot.port,
+        method: "GET",
+        path: "/backup",
+        headers: { authorization: `Bearer ${bot.token}` },
+      },
+      (res) => {
+        if (res.statusCode !== 200) {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          return;
+        }
+        res.pipe(out);
+        res.on("error", reject);
+        res.on("aborted", () => reject(new Error("the running bot stopped sending the backup")));
+        out.on("error", reject);
+        out.on("finish", () => resolve(200));
+      },
+    );
+    req.on("error", reject);
+    req.end();
   });
 }
 

@@ -1,5 +1,6 @@
 // Grafeio's entry point: configuration, database, bot, and an orderly stop on SIGINT/SIGTERM.
 import dotenv from "dotenv";
+import { writeBackup } from "../db/backup.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { systemClock } from "../lib/clock.js";
@@ -132,13 +133,16 @@ async function main(): Promise<void> {
     sender: running.sender,
   });
   jobs.scheduler.start();
-  // `npm run job` beside the bot on the embedded database asks the bot itself (local-admin.ts).
+  // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself
+  // (local-admin.ts).
+  const database = db;
   admin = await startLocalAdmin({
     engine: db.engine,
     scheduler: jobs.scheduler,
     dataDir: config.dataDir,
     inFlight: running.inFlight,
     logger,
+    backup: (out) => writeBackup(database, out),
   });
   // A stop that came while the door opened has already passed it by.
   if (stopping) admin?.close();

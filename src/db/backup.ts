@@ -136,8 +136,11 @@ async function readCatalog(session: SqlSession): Promise<TableInfo[]> {
   const ordered: TableInfo[] = [];
   const placed = new Set<string>();
   while (ordered.length < info.size) {
-    const ready = [...info.keys()].filter((n) => !placed.has(n) && [...(parents.get(n) ?? [])].every((p) => placed.has(p)));
-    if (ready.length === 0) throw new BackupError("The tables' foreign keys form a cycle; this backup cannot order them.");
+    const ready = [...info.keys()].filter(
+      (n) => !placed.has(n) && [...(parents.get(n) ?? [])].every((p) => placed.has(p)),
+    );
+    if (ready.length === 0)
+      throw new BackupError("The tables' foreign keys form a cycle; this backup cannot order them.");
     for (const name of ready.sort()) {
       placed.add(name);
       ordered.push(info.get(name) as TableInfo);
@@ -150,10 +153,10 @@ async function serialSequences(session: SqlSession, tables: TableInfo[]) {
   const found: { table: string; column: string; sequence: string }[] = [];
   for (const t of tables) {
     for (const c of t.columns) {
-      const [row] = await session.query<{ sequence: string | null }>("SELECT pg_get_serial_sequence($1, $2) AS sequence", [
-        ident(t.name),
-        c.name,
-      ]);
+      const [row] = await session.query<{ sequence: string | null }>(
+        "SELECT pg_get_serial_sequence($1, $2) AS sequence",
+        [ident(t.name), c.name],
+      );
       if (row?.sequence) found.push({ table: t.name, column: c.name, sequence: row.sequence });
     }
   }
@@ -210,7 +213,8 @@ function takeSnapshot(db: Database, writer: ReturnType<typeof lineWriter>): Prom
           WHERE rolled_back_at IS NULL AND finished_at IS NOT NULL ORDER BY migration_name`,
       )
       .catch(() => []);
-    if (migrations.length === 0) throw new BackupError("This database has no Grafeio tables yet: there is nothing to back up.");
+    if (migrations.length === 0)
+      throw new BackupError("This database has no Grafeio tables yet: there is nothing to back up.");
     const header: BackupHeader = {
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
@@ -226,7 +230,9 @@ function takeSnapshot(db: Database, writer: ReturnType<typeof lineWriter>): Prom
       await writer.write({ table: t.name, columns: t.columns.map((c) => c.name) });
       const select = t.columns.map((c, i) => `${ident(c.name)}::text AS c${i}`).join(", ");
       const order = (t.primaryKey.length > 0 ? t.primaryKey : t.columns.map((c) => c.name)).map(ident).join(", ");
-      await session.exec(`DECLARE grafeio_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${ident(t.name)} ORDER BY ${order}`);
+      await session.exec(
+        `DECLARE grafeio_backup NO SCROLL CURSOR FOR SELECT ${select} FROM ${ident(t.name)} ORDER BY ${order}`,
+      );
       let rows = 0;
       for (;;) {
         const batch = await session.query<Record<string, string | null>>(`FETCH ${FETCH_ROWS} FROM grafeio_backup`);
@@ -342,7 +348,8 @@ async function readBackup(
   if (!header) throw damaged("it is empty");
   const rows = tables.reduce((sum, t) => sum + t.rows, 0);
   if (!end || table) throw damaged("it ends early");
-  if (end.sha256 !== hash.digest("hex")) throw damaged("its checksum does not match: it was changed after it was written");
+  if (end.sha256 !== hash.digest("hex"))
+    throw damaged("its checksum does not match: it was changed after it was written");
   if (end.tables !== tables.length || end.rows !== rows) throw damaged("its totals do not match its tables");
   return { header, tables, rows };
 }
@@ -461,27 +468,31 @@ export async function restoreBackup(db: Database, open: () => Readable): Promise
       );
       current.batch = [];
     };
-    await readBackup(open(), () => undefined, async (line) => {
-      if (line.kind === "table") {
-        const info = catalog.get(line.name) as TableInfo;
-        const byName = new Map(info.columns.map((c) => [c.name, c]));
-        const columns = line.columns.map((name) => byName.get(name));
-        if (columns.some((c) => c === undefined) || columns.length !== info.columns.length) {
-          throw new BackupError(
-            `This backup's columns of ${line.name} do not match its migrations; nothing was restored.`,
-          );
+    await readBackup(
+      open(),
+      () => undefined,
+      async (line) => {
+        if (line.kind === "table") {
+          const info = catalog.get(line.name) as TableInfo;
+          const byName = new Map(info.columns.map((c) => [c.name, c]));
+          const columns = line.columns.map((name) => byName.get(name));
+          if (columns.some((c) => c === undefined) || columns.length !== info.columns.length) {
+            throw new BackupError(
+              `This backup's columns of ${line.name} do not match its migrations; nothing was restored.`,
+            );
+          }
+          current = { info, columns: columns as TableInfo["columns"], batch: [] };
+        } else if (line.kind === "row") {
+          current?.batch.push(line.values);
+          if ((current?.batch.length ?? 0) >= INSERT_ROWS) await flush();
+        } else if (line.kind === "rows") {
+          await flush();
+          current = undefined;
+        } else {
+          sequences = line.sequences;
         }
-        current = { info, columns: columns as TableInfo["columns"], batch: [] };
-      } else if (line.kind === "row") {
-        current?.batch.push(line.values);
-        if ((current?.batch.length ?? 0) >= INSERT_ROWS) await flush();
-      } else if (line.kind === "rows") {
-        await flush();
-        current = undefined;
-      } else {
-        sequences = line.sequences;
-      }
-    });
+      },
+    );
     for (const t of triggered) await session.exec(`ALTER TABLE ${ident(t.name)} ENABLE TRIGGER USER`);
 
     const saved = new Map(sequences.map((s) => [`${s.table}.${s.column}`, s]));
@@ -492,7 +503,8 @@ export async function restoreBackup(db: Database, open: () => Readable): Promise
       const before = saved.get(`${s.table}.${s.column}`);
       const used = before ? BigInt(before.lastValue) - (before.isCalled ? 0n : 1n) : 0n;
       const highest = [used, BigInt(max?.max ?? "0")].reduce((a, b) => (a > b ? a : b));
-      if (highest >= 1n) await session.query("SELECT setval($1::regclass, $2::bigint, true)", [s.sequence, highest.toString()]);
+      if (highest >= 1n)
+        await session.query("SELECT setval($1::regclass, $2::bigint, true)", [s.sequence, highest.toString()]);
       else await session.query("SELECT setval($1::regclass, 1, false)", [s.sequence]);
     }
 

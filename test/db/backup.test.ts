@@ -2,6 +2,8 @@
 // with rows in every table is backed up, restored into an empty database of the same engine and of
 // the other one, and every table's rows (as the server renders them, generated columns included)
 // are found again; a non-empty target, and a changed or newer backup, are refused.
+
+import { spawn } from "node:child_process";
 import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -9,11 +11,21 @@ import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
 import { createServices } from "../../src/app/areas.js";
+import { InFlight } from "../../src/app/in-flight.js";
+import { startLocalAdmin } from "../../src/app/local-admin.js";
+import { createLogger } from "../../src/app/logger.js";
 import { BackupError, countTables, restoreBackup, verifyBackup, writeBackup } from "../../src/db/backup.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import {
+  createTestDatabase,
+  onServer,
+  pgliteTemplateDump,
+  testDatabaseUrl,
+  testEngine,
+  uniqueDatabaseName,
+} from "../support/database.js";
 import { contactDraft } from "../support/factories.js";
-import { createTestDatabase, onServer, testDatabaseUrl, testEngine, uniqueDatabaseName } from "../support/database.js";
 import { fillOffice } from "../support/office-data.js";
 
 const SERVER_URL = testDatabaseUrl ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -128,7 +140,9 @@ async function roundTrip(from: "pglite" | "postgres", to: "pglite" | "postgres")
   const source = await filledDatabase(from);
   const before = await contents(source);
   // Every table has rows: a table added without data here would go untested.
-  const empty = Object.entries(before.rows).filter(([, rows]) => rows.length === 0).map(([name]) => name);
+  const empty = Object.entries(before.rows)
+    .filter(([, rows]) => rows.length === 0)
+    .map(([name]) => name);
   expect(empty).toEqual([]);
   const file = await backupFile(source, `${from}-to-${to}.jsonl.gz`);
   const target = await emptyDatabase(to);
@@ -136,14 +150,18 @@ async function roundTrip(from: "pglite" | "postgres", to: "pglite" | "postgres")
   expect(summary.header.engine).toBe(from);
   expect(summary.tables.length).toBe(Object.keys(before.rows).length);
   const after = await contents(target);
-  for (const table of Object.keys(before.rows)) expect({ table, rows: after.rows[table] }).toEqual({ table, rows: before.rows[table] });
+  for (const table of Object.keys(before.rows))
+    expect({ table, rows: after.rows[table] }).toEqual({ table, rows: before.rows[table] });
   expect(after.migrations).toEqual(before.migrations);
 
   // The sequences stand past every id the source handed out, the erased contact's included.
   const [highest] = await source.transaction("snapshot", (s) =>
     s.query<{ last: string }>("SELECT last_value::text AS last FROM contacts_id_seq"),
   );
-  const added = await services(target).contacts.create({ draft: contactDraft({ nameEl: "Νέα επαφή" }), createdBy: "U0STAFF01" });
+  const added = await services(target).contacts.create({
+    draft: contactDraft({ nameEl: "Νέα επαφή" }),
+    createdBy: "U0STAFF01",
+  });
   if (!("contact" in added)) throw new Error("not created");
   expect(added.contact.id).toBe(Number(highest?.last) + 1);
 }
@@ -160,7 +178,9 @@ describe(`backup and restore on ${testEngine}`, () => {
     cleanups.push(() => t.dispose());
     const before = await contents(t.db);
     await expect(restoreBackup(t.db, () => createReadStream(file))).rejects.toThrow(
-      new BackupError("The database to restore into is not empty; restore only into a new, empty database or data folder."),
+      new BackupError(
+        "The database to restore into is not empty; restore only into a new, empty database or data folder.",
+      ),
     );
     expect(await contents(t.db)).toEqual(before);
   });
@@ -203,6 +223,52 @@ describe(`backup and restore on ${testEngine}`, () => {
     const newerFile = write("newer.jsonl.gz", newer);
     await expect(verifyBackup(() => createReadStream(newerFile))).rejects.toThrow(/comes from a newer schema/);
     await refused(newerFile, /comes from a newer schema \(its migration 29991231000000_from_the_future/);
+  });
+});
+
+describe("npm run backup beside the running bot on PGlite", () => {
+  it("asks the bot over its local door, never opening the folder, and the file restores", async () => {
+    // The "bot": this process holds the folder (its lock) and opens the door, as main.ts does.
+    const dataDir = mkdtempSync(path.join(folder, "bot-"));
+    const db = await openDatabase({
+      dataDir,
+      purpose: "the Grafeio bot (npm start)",
+      loadDataDir: testEngine === "pglite" ? pgliteTemplateDump() : undefined,
+    });
+    cleanups.push(() => db.close());
+    await db.migrate();
+    await fillOffice(db, services(db));
+    const admin = await startLocalAdmin({
+      engine: "pglite",
+      dataDir,
+      scheduler: { overview: async () => [], runByHand: async () => "succeeded" },
+      inFlight: new InFlight(),
+      logger: createLogger({ level: "silent" }),
+      backup: (out) => writeBackup(db, out),
+    });
+    cleanups.push(async () => admin?.close());
+
+    const file = path.join(folder, "by-the-bot.jsonl.gz");
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/backup.ts", file], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
+    });
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    // Had the script opened the folder itself, the lock would have refused it (exit 2).
+    expect({ code, out }).toMatchObject({
+      code: 0,
+      out: expect.stringContaining(`(written by the running bot, pid ${process.pid})`),
+    });
+
+    const target = await emptyDatabase(testEngine);
+    await restoreBackup(target, () => createReadStream(file));
+    expect(await contents(target)).toEqual(await contents(db));
   });
 });
 

@@ -2,14 +2,15 @@
 // roles through the services (so the triggers, generated columns and register counters are the
 // real ones), the other areas' rows through Prisma with the awkward values a backup must keep
 // exactly: Greek text, quotes, backslashes and newlines, cents, milliseconds, arrays, JSON, nulls.
-import { validateClipping } from "../../src/areas/clippings/validation.js";
+
 import type { Services } from "../../src/app/areas.js";
+import { validateClipping } from "../../src/areas/clippings/validation.js";
 import type { Database } from "../../src/db/database.js";
 import { Prisma } from "../../src/generated/prisma/client.js";
 import { validClip } from "./clip-form.js";
 import { contactDraft } from "./factories.js";
 
-const AWKWARD = 'Σημείωση με "εισαγωγικά", \'απόστροφο\', \\ ανάποδη κάθετο,\nνέα γραμμή και ☕';
+const AWKWARD = "Σημείωση με \"εισαγωγικά\", 'απόστροφο', \\ ανάποδη κάθετο,\nνέα γραμμή και ☕";
 const at = (iso: string) => new Date(iso);
 
 export async function fillOffice(db: Database, services: Services): Promise<void> {
@@ -52,7 +53,14 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   await p.clippingTopic.create({ data: { clippingId, topicId: topic.id } });
   await p.clippingDepartment.create({ data: { clippingId, departmentId: department.id } });
   await p.clippingChange.create({
-    data: { clippingId, changedBy: "U0STAFF01", changedAt: at("2026-11-30T10:11:12.345Z"), field: "title", oldValue: null, newValue: AWKWARD },
+    data: {
+      clippingId,
+      changedBy: "U0STAFF01",
+      changedAt: at("2026-11-30T10:11:12.345Z"),
+      field: "title",
+      oldValue: null,
+      newValue: AWKWARD,
+    },
   });
   await p.watchTerm.create({ data: { term: "Δήμαρχος Αμαρουσίου", channelId: "C0ALERTS", createdBy: "U0MANAGER" } });
   await p.jobRun.create({
@@ -68,45 +76,191 @@ export async function fillOffice(db: Database, services: Services): Promise<void
     },
   });
   await p.jobSetting.create({
-    data: { jobName: "morning-digest", enabled: false, channelId: "C0MANAGERS", schedule: "45 7 * * 1-5", createdAt: at("2026-01-01T00:00:00Z") },
+    data: {
+      jobName: "morning-digest",
+      enabled: false,
+      channelId: "C0MANAGERS",
+      schedule: "45 7 * * 1-5",
+      createdAt: at("2026-01-01T00:00:00Z"),
+    },
   });
   await p.outboundMessage.create({
-    data: { idempotencyKey: "digest:2026-11-23:U0MANAGER", channel: "D0MANAGER", status: "sent", attempts: 1, ts: "1763877600.000100", sentAt: at("2026-11-23T06:00:02.5Z") },
+    data: {
+      idempotencyKey: "digest:2026-11-23:U0MANAGER",
+      channel: "D0MANAGER",
+      status: "sent",
+      attempts: 1,
+      ts: "1763877600.000100",
+      sentAt: at("2026-11-23T06:00:02.5Z"),
+    },
   });
-  await p.calendarOverride.create({ data: { date: at("2026-06-11"), kind: "holiday", name: "Πολιούχος", setBy: "U0ADMIN01" } });
-  await p.contactAudit.create({ data: { contactId, action: "export", actor: "U0MANAGER", detail: "fields: email, phone" } });
-  await p.greeting.create({ data: { contactId, kind: "name_day", occasion: "name-days:2026-11-25", status: "sent", doneBy: "U0STAFF01", doneAt: at("2026-11-25T07:30:00Z") } });
-  await p.calendarReminder.create({ data: { kind: "celebration", name: "Πολιούχος", dateKey: "fixed:06-11", leadDays: 7, holiday: true, createdBy: "U0ADMIN01" } });
+  await p.calendarOverride.create({
+    data: { date: at("2026-06-11"), kind: "holiday", name: "Πολιούχος", setBy: "U0ADMIN01" },
+  });
+  await p.contactAudit.create({
+    data: { contactId, action: "export", actor: "U0MANAGER", detail: "fields: email, phone" },
+  });
+  await p.greeting.create({
+    data: {
+      contactId,
+      kind: "name_day",
+      occasion: "name-days:2026-11-25",
+      status: "sent",
+      doneBy: "U0STAFF01",
+      doneAt: at("2026-11-25T07:30:00Z"),
+    },
+  });
+  await p.calendarReminder.create({
+    data: {
+      kind: "celebration",
+      name: "Πολιούχος",
+      dateKey: "fixed:06-11",
+      leadDays: 7,
+      holiday: true,
+      createdBy: "U0ADMIN01",
+    },
+  });
   await p.contactImport.create({
     data: {
       requestedBy: "U0STAFF01",
       fileName: "επαφές.csv",
-      plan: { rows: [{ name: "Γιώργος", action: "create", note: AWKWARD, amount: 12.5, big: 9007199254740993n.toString() }], empty: [], nothing: null },
+      plan: {
+        rows: [{ name: "Γιώργος", action: "create", note: AWKWARD, amount: 12.5, big: 9007199254740993n.toString() }],
+        empty: [],
+        nothing: null,
+      },
     },
   });
   const translation = await p.translationRequest.create({
-    data: { title: "Επιστολή αδελφοποίησης", documentUrl: "https://example.gr/doc.pdf", sourceLang: "el", targetLang: "fr", dueOn: at("2026-12-10"), urgency: "urgent", requestedBy: "U0STAFF01", status: "assigned", assignee: "U0TRANS01" },
+    data: {
+      title: "Επιστολή αδελφοποίησης",
+      documentUrl: "https://example.gr/doc.pdf",
+      sourceLang: "el",
+      targetLang: "fr",
+      dueOn: at("2026-12-10"),
+      urgency: "urgent",
+      requestedBy: "U0STAFF01",
+      status: "assigned",
+      assignee: "U0TRANS01",
+    },
   });
   await p.translationEvent.create({
-    data: { requestId: translation.id, action: "assign", fromStatus: "requested", toStatus: "assigned", by: "U0MANAGER", at: at("2026-12-01T09:00:00.5Z"), note: AWKWARD },
+    data: {
+      requestId: translation.id,
+      action: "assign",
+      fromStatus: "requested",
+      toStatus: "assigned",
+      by: "U0MANAGER",
+      at: at("2026-12-01T09:00:00.5Z"),
+      note: AWKWARD,
+    },
   });
   await p.letter.create({
-    data: { registerYear: 2026, registerSeq: 1, direction: "incoming", kind: "invitation", letterDate: at("2026-11-20"), counterpart: "Ville de Lyon", contactId, subject: "Invitation", translationRequestId: translation.id, dueOn: at("2026-12-15"), createdBy: "U0STAFF01" },
+    data: {
+      registerYear: 2026,
+      registerSeq: 1,
+      direction: "incoming",
+      kind: "invitation",
+      letterDate: at("2026-11-20"),
+      counterpart: "Ville de Lyon",
+      contactId,
+      subject: "Invitation",
+      translationRequestId: translation.id,
+      dueOn: at("2026-12-15"),
+      createdBy: "U0STAFF01",
+    },
   });
   const eventType = await p.eventType.findFirstOrThrow();
   const event = await p.event.create({
-    data: { title: "Παρέλαση 28ης Οκτωβρίου", typeSlug: eventType.slug, startsAt: at("2026-10-28T09:00:00Z"), endsAt: at("2026-10-28T11:00:00Z"), venue: "Πλατεία", expectedAttendance: 2000, responsible: ["U0STAFF01", 'U0"QUOTE', "with,comma", "{brace}"], languages: [], createdBy: "U0STAFF01" },
+    data: {
+      title: "Παρέλαση 28ης Οκτωβρίου",
+      typeSlug: eventType.slug,
+      startsAt: at("2026-10-28T09:00:00Z"),
+      endsAt: at("2026-10-28T11:00:00Z"),
+      venue: "Πλατεία",
+      expectedAttendance: 2000,
+      responsible: ["U0STAFF01", 'U0"QUOTE', "with,comma", "{brace}"],
+      languages: [],
+      createdBy: "U0STAFF01",
+    },
   });
   const sponsorship = await p.sponsorship.create({
-    data: { organisation: "Φούρνος της γειτονιάς", contactId, contributionType: "money", pledgedAmount: new Prisma.Decimal("2500.50"), receivedAmount: new Prisma.Decimal("0.01"), eventName: event.title, eventDate: at("2026-10-28"), eventId: event.id, status: "committed", notes: AWKWARD, createdBy: "U0STAFF01" },
+    data: {
+      organisation: "Φούρνος της γειτονιάς",
+      contactId,
+      contributionType: "money",
+      pledgedAmount: new Prisma.Decimal("2500.50"),
+      receivedAmount: new Prisma.Decimal("0.01"),
+      eventName: event.title,
+      eventDate: at("2026-10-28"),
+      eventId: event.id,
+      status: "committed",
+      notes: AWKWARD,
+      createdBy: "U0STAFF01",
+    },
   });
-  await p.sponsorBenefit.create({ data: { sponsorshipId: sponsorship.id, description: "Λογότυπο στην αφίσα", owner: "U0STAFF01", dueOn: at("2026-10-20") } });
-  await p.sponsorshipChange.create({ data: { sponsorshipId: sponsorship.id, action: "commit", fromStatus: "contacted", toStatus: "committed", by: "U0MANAGER", at: at("2026-10-01T08:00:00Z") } });
-  await p.eventChecklistItem.create({ data: { eventId: event.id, title: "Προσκλήσεις: αποστολή", dueOn: at("2026-10-13"), owner: "U0STAFF01", status: "done", doneBy: "U0STAFF01", doneAt: at("2026-10-12T12:00:00Z") } });
-  await p.eventFeedback.create({ data: { eventId: event.id, by: "U0STAFF01", wentWell: AWKWARD, attendance: 1800, submissionKey: "feedback-1" } });
-  await p.eventGuest.create({ data: { eventId: event.id, contactId, name: "Αικατερίνη Σταυροπούλου", office: "Πρόξενος", tieDate: at("2024-03-01"), position: 3, overrideReason: "οικοδεσπότης", addedBy: "U0STAFF01" } });
-  await p.eventInvitation.create({ data: { eventId: event.id, name: "Ville de Lyon", answer: "accepted", invitedBy: "U0STAFF01", answeredAt: at("2026-10-10T10:10:10.101Z") } });
-  await p.eventGift.create({ data: { eventId: event.id, what: "Βιβλίο", forWhom: "Πρόξενος", cost: new Prisma.Decimal("45.90"), addedBy: "U0STAFF01" } });
+  await p.sponsorBenefit.create({
+    data: {
+      sponsorshipId: sponsorship.id,
+      description: "Λογότυπο στην αφίσα",
+      owner: "U0STAFF01",
+      dueOn: at("2026-10-20"),
+    },
+  });
+  await p.sponsorshipChange.create({
+    data: {
+      sponsorshipId: sponsorship.id,
+      action: "commit",
+      fromStatus: "contacted",
+      toStatus: "committed",
+      by: "U0MANAGER",
+      at: at("2026-10-01T08:00:00Z"),
+    },
+  });
+  await p.eventChecklistItem.create({
+    data: {
+      eventId: event.id,
+      title: "Προσκλήσεις: αποστολή",
+      dueOn: at("2026-10-13"),
+      owner: "U0STAFF01",
+      status: "done",
+      doneBy: "U0STAFF01",
+      doneAt: at("2026-10-12T12:00:00Z"),
+    },
+  });
+  await p.eventFeedback.create({
+    data: { eventId: event.id, by: "U0STAFF01", wentWell: AWKWARD, attendance: 1800, submissionKey: "feedback-1" },
+  });
+  await p.eventGuest.create({
+    data: {
+      eventId: event.id,
+      contactId,
+      name: "Αικατερίνη Σταυροπούλου",
+      office: "Πρόξενος",
+      tieDate: at("2024-03-01"),
+      position: 3,
+      overrideReason: "οικοδεσπότης",
+      addedBy: "U0STAFF01",
+    },
+  });
+  await p.eventInvitation.create({
+    data: {
+      eventId: event.id,
+      name: "Ville de Lyon",
+      answer: "accepted",
+      invitedBy: "U0STAFF01",
+      answeredAt: at("2026-10-10T10:10:10.101Z"),
+    },
+  });
+  await p.eventGift.create({
+    data: {
+      eventId: event.id,
+      what: "Βιβλίο",
+      forWhom: "Πρόξενος",
+      cost: new Prisma.Decimal("45.90"),
+      addedBy: "U0STAFF01",
+    },
+  });
   // An erased contact leaves a gap in the ids: the restored sequence must not hand that id out again.
   const erased = await p.contact.create({ data: { nameEl: "Προς διαγραφή", createdBy: "U0STAFF01" } });
   await p.contact.delete({ where: { id: erased.id } });
