@@ -1,6 +1,7 @@
 // The running bot's door for `npm run job` on the embedded database. PGlite is one process's
 // database (src/db/data-dir-lock.ts), so while the bot runs, an operator's job run is done by the
 // bot itself, through its own scheduler's claim (job_runs), and the bot sees it like any other run.
+// `npm run backup` likewise: the bot writes the backup to the answer (GET /backup).
 //
 // The door is an HTTP server on 127.0.0.1 (a port the system picks), opened only by a random token.
 // The bot writes the port and token to a file next to the lock, readable by its own user only
