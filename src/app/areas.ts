@@ -8,7 +8,7 @@
 import { createAdminArea } from "../areas/admin/index.js";
 import type { Area, CommandInfo } from "../areas/area.js";
 import { createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
-import { createContactsArea, createContactsServices } from "../areas/contacts/index.js";
+import { createContactsArea, createContactsServices, type PersonalDataHolder } from "../areas/contacts/index.js";
 import { createCorrespondenceArea, createCorrespondenceServices } from "../areas/correspondence/index.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
@@ -173,7 +173,10 @@ export function createServices(deps: {
   const nameDays = sharedNameDayCalendar();
   const { roles, locales } = createUsersServices(deps);
   const clippings = createClippingsServices({ ...deps, roles });
-  const contacts = createContactsServices({ prisma, clock, roles, nameDays });
+  // Every area that keeps something about contacts, which a GDPR erasure must reach: the contacts
+  // are built before those areas (they ask the contacts things), so the list is filled below.
+  const personalData: PersonalDataHolder[] = [];
+  const contacts = createContactsServices({ prisma, clock, roles, nameDays, personalData });
   const officeCalendar = createOfficeCalendarServices({ prisma, clock, roles, contacts: contacts.contacts });
   const { events } = createEventsServices({ prisma, clock, timeZone, roles });
   const { sponsorships } = createSponsorsServices({
@@ -187,6 +190,7 @@ export function createServices(deps: {
   });
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
+  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
   return {
     roles,
     locales,

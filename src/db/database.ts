@@ -29,6 +29,11 @@ export interface Database {
   transaction<T>(mode: "snapshot" | "write", fn: (session: SqlSession) => Promise<T>): Promise<T>;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
+  /**
+   * Embedded only: the data directory as it is now, as a tarball (PGlite's `dumpDataDir`), for a
+   * look at what is actually on disk (the erasure's test).
+   */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
@@ -105,6 +110,7 @@ async function openEmbedded(
         });
       }),
     ping: () => pingPrisma(prisma, () => closed),
+    dumpDataDir: () => pglite.dumpDataDir("none"),
     close: async () => {
       if (closed) return;
       closed = true;

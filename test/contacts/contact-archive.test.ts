@@ -119,13 +119,14 @@ describe("the contact archive", () => {
     });
     const record = await contacts.personalData(c.contact.id, "U9");
     expect(record?.contact.email).toBe("maria.k@example.gr");
-    expect(await contacts.erase(c.contact.id, "U9")).toBe(true);
+    expect(await contacts.erase(c.contact.id, "U9")).toMatchObject({ status: "erased" });
     expect(await contacts.get(c.contact.id)).toBeNull();
     const audit = await contacts.auditOf(c.contact.id);
     expect(audit.map((a) => a.action)).toEqual(["created", "exported", "erased"]);
+    expect(audit.at(-1)?.detail).toBe("contacts 1");
     const text = JSON.stringify(audit);
     for (const personal of ["Μαρία", "Κωνσταντίνου", "maria.k", "6971234567"]) expect(text).not.toContain(personal);
-    expect(await contacts.erase(c.contact.id, "U9")).toBe(false);
+    expect(await contacts.erase(c.contact.id, "U9")).toEqual({ status: "not_found" });
   });
 
   describe("import", () => {

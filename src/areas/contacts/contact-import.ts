@@ -7,6 +7,13 @@ import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.j
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { decodeSpreadsheet, detectSeparator, parseCsv, uncsvCell } from "../../lib/csv.js";
+import {
+  type ErasedPerson,
+  type ErasedRows,
+  personRedactor,
+  type Redactor,
+  redactJson,
+} from "../../lib/personal-data.js";
 import { foldGreek } from "../../lib/text.js";
 import type { CategoryOption, ContactService } from "./contact-service.js";
 import { type ContactDraft, type ContactError, type ContactInput, validateContact } from "./contact-validation.js";
@@ -254,6 +261,25 @@ export function isFileProblem(result: ImportPlan | FileProblem): result is FileP
   return "code" in result;
 }
 
+/**
+ * A stored plan without the person being erased: the rows about them are taken out (not kept as
+ * skipped: a row left in an import not yet confirmed, or one resumed, would enter them again), and
+ * any other mention of them in the rest (another row's notes) is redacted. Undefined when the plan
+ * never mentioned them.
+ */
+export function planWithout(plan: ImportPlan, person: ErasedPerson, redactor: Redactor): ImportPlan | undefined {
+  const ids = new Set(person.ids);
+  const about = (row: PlannedRow) =>
+    (row.contactId !== undefined && ids.has(row.contactId)) ||
+    [row.name, row.draft?.nameEl, row.draft?.nameLatin, row.draft?.email, row.draft?.phone].some((v) =>
+      redactor.mentions(v),
+    );
+  const rows = plan.rows.filter((row) => !about(row));
+  const without: ImportPlan = { ...plan, rows };
+  const rest = redactJson(without, redactor) as ImportPlan;
+  return rows.length === plan.rows.length && rest === without ? undefined : rest;
+}
+
 export interface ImportOutcome {
   created: number;
   updated: number;
@@ -303,6 +329,29 @@ export function createContactImports(
   }
 
   return {
+    /**
+     * The erasure's step for the imports (a PersonalDataHolder): every stored plan without the
+     * person. Applied imports are kept as the record of what was imported, so they are rewritten
+     * like the rest.
+     */
+    async eraseContact(person: ErasedPerson): Promise<ErasedRows[]> {
+      const redactor = personRedactor(person);
+      let rows = 0;
+      for (let after = 0; ; ) {
+        const page = await store.findImportsAfter(after, 50);
+        for (const stored of page) {
+          const plan = planWithout(stored.plan as ImportPlan, person, redactor);
+          const fileName = redactor.redact(stored.fileName);
+          if (!plan && fileName === stored.fileName) continue;
+          await store.replacePlan(stored.id, { fileName, plan: plan ?? stored.plan });
+          rows++;
+        }
+        if (page.length < 50) break;
+        after = page[page.length - 1]?.id ?? after;
+      }
+      return [{ table: "contact_imports", rows }];
+    },
+
     /** Reads a file into a stored plan; nothing is written to the archive yet. */
     async prepare(bytes: Uint8Array, fileName: string, requestedBy: string) {
       const plan = planImport(bytes, {

@@ -2,6 +2,7 @@
 // data-protection requests (a person's full record, and its erasure leaving an audit line).
 
 import { isUniqueViolation } from "../../db/errors.js";
+import type { ErasedPerson, ErasedRows } from "../../lib/personal-data.js";
 import { changedFields, mergedFields, SEARCH_PAGE_SIZE, searchTerms } from "./contact-rules.js";
 import type { CategoryOption, ContactRecord, ContactStore } from "./contact-store.js";
 import type { ContactDraft } from "./contact-validation.js";
@@ -17,17 +18,73 @@ export type CreateContactResult =
 /** A data-protection request refused: only managers may see or erase a person's full record. */
 export type DataRequestRefusal = { status: "refused"; reason: "not_manager" };
 
+export type { ErasedPerson, ErasedRows };
+
+/**
+ * An area that keeps something about contacts (the register's counterparts, the sponsors' contact
+ * people, the events' guests…) and knows how to erase or anonymise it. Each area implements it in
+ * its own service and store and decides there, row by row, what goes and what stays anonymised;
+ * the composition root hands the contacts area the list. `eraseContact` must be idempotent: run
+ * again after a crash, it finds nothing left and changes nothing.
+ */
+export interface PersonalDataHolder {
+  eraseContact(person: ErasedPerson): Promise<ErasedRows[]>;
+}
+
+export type ErasureOutcome =
+  /** `touched`: each table and how many of its rows were deleted or anonymised (no personal data). */
+  { status: "erased"; touched: ErasedRows[]; reclaimed: boolean } | { status: "not_found" };
+
+/** A changed archive during an erasure (a duplicate merged in meanwhile) is erased on another pass. */
+const ERASURE_PASSES = 3;
+
 export function createContactService(deps: {
   store: ContactStore;
   /** Who is a manager: only managers make the data-protection requests. */
   roles: { hasRole(slackUserId: string, role: "manager"): Promise<boolean> };
+  /**
+   * Every area holding personal data about contacts, as the erasure asks them (read at each erasure:
+   * the composition root fills the list once the other areas are built).
+   */
+  holders?: () => readonly PersonalDataHolder[];
 }) {
   const { store, roles } = deps;
+  const holders = deps.holders ?? (() => []);
   const isManager = (actor: string) => roles.hasRole(actor, "manager");
 
   async function celebrating(keys: string[], options: { includeOptedOut?: boolean } = {}): Promise<ContactRecord[]> {
     if (keys.length === 0) return [];
     return store.findCelebrating(keys, options.includeOptedOut ?? false);
+  }
+
+  /**
+   * Erases a person on request, everywhere the office keeps them: the contact and the duplicates
+   * merged into it, and what every other area holds about them (each holder decides what it
+   * deletes and what it keeps anonymised). The contact rows go last, so that an erasure stopped
+   * halfway (a crash) is finished by asking again: the holders find the person by the contact's
+   * data, which is still there. One audit line says who erased contact #id, when, and how many
+   * rows of which tables; then the space of the deleted and rewritten rows is reclaimed.
+   */
+  async function erase(id: number, by: string): Promise<ErasureOutcome> {
+    for (let pass = 1; pass <= ERASURE_PASSES; pass++) {
+      const person = await store.findPerson(id);
+      if (!person) return { status: "not_found" };
+      const touched: ErasedRows[] = [];
+      for (const holder of holders()) touched.push(...(await holder.eraseContact(person)));
+      touched.push(await store.redactOtherContacts(person));
+      const erased = await store.eraseContacts(person, by, touched);
+      if (erased === "changed") continue;
+      if (erased === "not_found") return { status: "not_found" };
+      let reclaimed = true;
+      try {
+        await store.reclaimSpace(erased.map((t) => t.table));
+      } catch {
+        // The person is erased; only the space is not given back yet (the listener says so in the log).
+        reclaimed = false;
+      }
+      return { status: "erased", touched: erased, reclaimed };
+    }
+    return { status: "not_found" };
   }
 
   return {
@@ -173,11 +230,7 @@ export function createContactService(deps: {
     /** A person's full record (data-protection access request): the contact, its greetings and audit. */
     personalData: (id: number, by: string) => store.exportPersonalData(id, by),
 
-    /**
-     * Erases a contact on request: the row and its greetings go; one audit line says who erased
-     * contact #id and when, with nothing that identifies the person.
-     */
-    erase: (id: number, by: string) => store.eraseContact(id, by),
+    erase,
 
     auditOf: (id: number) => store.findAudit(id),
 
@@ -196,12 +249,9 @@ export function createContactService(deps: {
     },
 
     /** A manager erases a person on request. */
-    async eraseFor(
-      id: number,
-      actor: string,
-    ): Promise<{ status: "erased" } | { status: "not_found" } | DataRequestRefusal> {
+    async eraseFor(id: number, actor: string): Promise<ErasureOutcome | DataRequestRefusal> {
       if (!(await isManager(actor))) return { status: "refused", reason: "not_manager" };
-      return (await store.eraseContact(id, actor)) ? { status: "erased" } : { status: "not_found" };
+      return erase(id, actor);
     },
   };
 }

@@ -2,8 +2,10 @@
 // when, never the personal data itself). Each change and its audit line are written in one
 // transaction; what a change is (which fields, what a merge keeps) is decided by contact-rules.ts.
 
+import { reclaimSpace, redactTextColumns, touchedRows } from "../../db/personal-data.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
+import { type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
 import type { ContactDraft } from "./contact-validation.js";
 
 export type ContactRecord = Prisma.ContactGetPayload<{ include: { category: true } }>;
@@ -262,20 +264,81 @@ export function createContactStore({ prisma, clock }: { prisma: PrismaClient; cl
     },
 
     /**
-     * Deletes the contact and its greetings (cascade); duplicates merged into it are unlinked; one
-     * "erased" line says who erased contact #id and when.
+     * The person behind a contact, as an erasure looks for them: the contact and every duplicate
+     * merged into it (and into those), with all their names, addresses and numbers. Null when the
+     * contact is not there (erased already).
      */
-    eraseContact(id: number, by: string): Promise<boolean> {
+    async findPerson(id: number): Promise<ErasedPerson | null> {
+      const select = { id: true, nameEl: true, nameLatin: true, email: true, phone: true } as const;
+      const main = await prisma.contact.findUnique({ where: { id }, select });
+      if (!main) return null;
+      const rows = [main];
+      const seen = new Set([id]);
+      for (let frontier = [id]; frontier.length > 0; ) {
+        const merged = await prisma.contact.findMany({ where: { mergedIntoId: { in: frontier } }, select });
+        const fresh = merged.filter((m) => !seen.has(m.id));
+        for (const m of fresh) seen.add(m.id);
+        rows.push(...fresh);
+        frontier = fresh.map((m) => m.id);
+      }
+      const present = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => !!v?.trim()))];
+      return {
+        ids: rows.map((r) => r.id),
+        names: present(rows.flatMap((r) => [r.nameEl, r.nameLatin])),
+        emails: present(rows.map((r) => r.email)),
+        phones: present(rows.map((r) => r.phone)),
+      };
+    },
+
+    /**
+     * Other contacts' notes that mention the person ("assistant of …"): the mention goes, the note
+     * stays. The person's own rows are deleted afterwards.
+     */
+    async redactOtherContacts(person: ErasedPerson): Promise<ErasedRows> {
+      const changed = await redactTextColumns(prisma, "contacts", ["notes"], personRedactor(person));
+      const own = new Set(person.ids);
+      return touchedRows(
+        "contacts",
+        changed.filter((id) => !own.has(id)),
+      );
+    },
+
+    /**
+     * The last step of an erasure: deletes the contact and its merged duplicates (their greetings
+     * go with them, by cascade), and writes the one "erased" line of each: who and when, and on the
+     * contact's the tables touched with their counts, never a value. "changed" when a duplicate was
+     * merged into the person meanwhile (the erasure runs again, with it); "not_found" when another
+     * erasure finished first. Otherwise every table touched, with its count.
+     */
+    eraseContacts(
+      person: ErasedPerson,
+      by: string,
+      touched: ErasedRows[],
+    ): Promise<ErasedRows[] | "changed" | "not_found"> {
+      const [id] = person.ids;
       return prisma.$transaction(async (tx) => {
-        const existing = await tx.contact.findUnique({ where: { id }, select: { id: true } });
-        if (!existing) return false;
-        await tx.contact.updateMany({ where: { mergedIntoId: id }, data: { mergedIntoId: null } });
-        await tx.contact.delete({ where: { id } });
+        if (id === undefined || !(await tx.contact.findUnique({ where: { id }, select: { id: true } })))
+          return "not_found";
+        const late = await tx.contact.count({
+          where: { mergedIntoId: { in: person.ids }, id: { notIn: person.ids } },
+        });
+        if (late > 0) return "changed";
+        const greetings = await tx.greeting.count({ where: { contactId: { in: person.ids } } });
+        const deleted = await tx.contact.deleteMany({ where: { id: { in: person.ids } } });
+        const own = [
+          { table: "contacts", rows: deleted.count + (touched.find((t) => t.table === "contacts")?.rows ?? 0) },
+          { table: "greetings", rows: greetings },
+        ];
+        const all = [...touched.filter((t) => t.table !== "contacts"), ...own].filter((t) => t.rows > 0);
         // Earlier audit lines keep only field names and ids; they stay as the record of what was done.
-        await audit(tx, id, "erased", by);
-        return true;
+        await audit(tx, id, "erased", by, all.map((t) => `${t.table} ${t.rows}`).join(", "));
+        for (const duplicate of person.ids.slice(1)) await audit(tx, duplicate, "erased", by, `with ${id}`);
+        return all;
       });
     },
+
+    /** Gives back the space of an erasure's deleted and rewritten rows (see src/db/personal-data.ts). */
+    reclaimSpace: (tables: string[]) => reclaimSpace(prisma, tables),
 
     findAudit: (id: number) => prisma.contactAudit.findMany({ where: { contactId: id }, orderBy: { id: "asc" } }),
   };

@@ -20,6 +20,23 @@ export function createImportStore(prisma: PrismaClient) {
       return prisma.contactImport.findUnique({ where: { id }, select: { requestedBy: true, plan: true } });
     },
 
+    /** A page of stored imports after `afterId`, by id (an erasure reads them all). */
+    findImportsAfter(afterId: number, take: number): Promise<{ id: number; fileName: string; plan: unknown }[]> {
+      return prisma.contactImport.findMany({
+        where: { id: { gt: afterId } },
+        orderBy: { id: "asc" },
+        take,
+        select: { id: true, fileName: true, plan: true },
+      });
+    },
+
+    async replacePlan(id: number, row: { fileName: string; plan: unknown }): Promise<void> {
+      await prisma.contactImport.update({
+        where: { id },
+        data: { fileName: row.fileName, plan: row.plan as Prisma.InputJsonValue },
+      });
+    },
+
     /** Marks the import applied; false when it already was (a second click, a Slack retry). */
     async claimImport(id: number, at: Date): Promise<boolean> {
       const claimed = await prisma.contactImport.updateMany({

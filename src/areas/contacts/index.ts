@@ -10,14 +10,14 @@ import type { Clock } from "../../lib/clock.js";
 import type { SlackKit } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { createContactImports } from "./contact-import.js";
-import { createContactService } from "./contact-service.js";
+import { createContactService, type PersonalDataHolder } from "./contact-service.js";
 import { createContactStore } from "./contact-store.js";
 import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
 import { createImportStore } from "./import-store.js";
 import { CONTACT_COMMAND } from "./slack/contact-command.js";
 import { register } from "./slack/listeners.js";
 
-export type { CategoryOption, ContactRecord } from "./contact-service.js";
+export type { CategoryOption, ContactRecord, ErasedPerson, ErasedRows, PersonalDataHolder } from "./contact-service.js";
 export type { ThankYouLetters } from "./contacts-deps.js";
 /** One line about a contact (the greetings' messages show contacts the same way). */
 export { contactLine } from "./slack/contact-views.js";
@@ -28,20 +28,31 @@ export interface ContactsServicesDeps {
   /** Who is a manager: only managers make the data-protection requests. */
   roles: { hasRole(slackUserId: string, role: "manager"): Promise<boolean> };
   nameDays: NameDayCalendar;
+  /**
+   * The other areas that keep something about contacts, which an erasure reaches: read at each
+   * erasure, as the composition root fills the list after building those areas.
+   */
+  personalData: readonly PersonalDataHolder[];
 }
 
 /** The area's use cases, built once by the composition root. */
 export function createContactsServices(deps: ContactsServicesDeps) {
-  const contacts = createContactService({ store: createContactStore(deps), roles: deps.roles });
-  return {
+  // The imports are built from the contact service, and are themselves one of the places an
+  // erasure reaches: hence the list read at erasure time.
+  const own: PersonalDataHolder[] = [];
+  const contacts = createContactService({
+    store: createContactStore(deps),
+    roles: deps.roles,
+    holders: () => [...deps.personalData, ...own],
+  });
+  const imports = createContactImports({
+    store: createImportStore(deps.prisma),
+    clock: deps.clock,
     contacts,
-    imports: createContactImports({
-      store: createImportStore(deps.prisma),
-      clock: deps.clock,
-      contacts,
-      nameDays: deps.nameDays,
-    }),
-  };
+    nameDays: deps.nameDays,
+  });
+  own.push(imports);
+  return { contacts, imports };
 }
 
 export type ContactsServices = ReturnType<typeof createContactsServices>;

@@ -122,6 +122,9 @@ export function createLetterService({
       return { status: "found", letters: await store.findOpenWithDue() };
     },
 
+    /** A GDPR erasure's step here (the contacts area's PersonalDataHolder): see the store. */
+    eraseContact: store.eraseContact,
+
     /** Open entries with a due date, soonest first (the reminders' job). */
     openWithDue: store.findOpenWithDue,
 

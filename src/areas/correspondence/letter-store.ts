@@ -1,7 +1,9 @@
 // The correspondence register in the database: the only file of the area that speaks Prisma (and
 // SQL). No rules here; the service decides, this reads and writes.
+import { redactTextColumns, touchedRows } from "../../db/personal-data.js";
 import { takeNextNumber } from "../../db/register-number.js";
 import { type Letter, Prisma, type PrismaClient } from "../../generated/prisma/client.js";
+import { ERASED_MARK, type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
 import type { LetterDraft } from "./letter-validation.js";
 
 export type { Letter };
@@ -83,6 +85,33 @@ export function createLetterStore(prisma: PrismaClient) {
 
     findOfYear: (year: number) =>
       prisma.letter.findMany({ where: { registerYear: year }, orderBy: { registerSeq: "asc" } }),
+
+    /**
+     * The person out of the register. An entry is never deleted: the protocol number is a public
+     * record and the register stays gap-free. So an entry whose counterpart is the person (linked to
+     * their contact and named like them, spelt any way) gets ERASED_MARK as its counterpart; one
+     * linked to them through their organisation keeps it (the organisation is not the person) and
+     * loses only the link; and every mention of them (name, email, phone) in the counterpart,
+     * subject or briefing is replaced by the mark. The search columns follow (generated).
+     */
+    async eraseContact(person: ErasedPerson): Promise<ErasedRows[]> {
+      const named = await prisma.$queryRaw<{ id: number }[]>`
+        UPDATE letters SET counterpart = ${ERASED_MARK}, contact_id = NULL
+        WHERE contact_id = ANY(${person.ids}::int[])
+          AND public.grafeio_phonetic(counterpart) IN
+            (SELECT public.grafeio_phonetic(n) FROM unnest(${person.names}::text[]) AS n)
+        RETURNING id`;
+      const linked = await prisma.$queryRaw<{ id: number }[]>`
+        UPDATE letters SET contact_id = NULL WHERE contact_id = ANY(${person.ids}::int[]) RETURNING id`;
+      const mentioned = await redactTextColumns(
+        prisma,
+        "letters",
+        ["counterpart", "subject", "briefing"],
+        personRedactor(person),
+      );
+      const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+      return [touchedRows("letters", ids(named), ids(linked), mentioned)];
+    },
 
     /** Open entries with a due date, soonest first. */
     findOpenWithDue: () =>

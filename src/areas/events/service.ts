@@ -4,6 +4,7 @@
 import type { Clock } from "../../lib/clock.js";
 import { isRealIsoDate, localDate, shiftDate } from "../../lib/clock.js";
 import { centsToDecimal } from "../../lib/money.js";
+import { type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
 import type { Role } from "../users/roles.js";
 import type { EventDraft } from "./event-validation.js";
 import { eventsToIcs } from "./ics.js";
@@ -77,6 +78,34 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
 
   return {
     get: store.findById,
+
+    /**
+     * A GDPR erasure's step here (the contacts area's PersonalDataHolder). A guest or an invitation
+     * is about the person and nothing else (a name, an office, an answer): it is deleted, and the
+     * event's precedence and counts are those of who remains. A gift stays in the gift register
+     * (what the municipality spent, when): only its recipient becomes ERASED_MARK. Any other mention
+     * of the person (name, email, phone) in an event's text, its checklist, its feedback or another
+     * guest's reason is replaced by the mark.
+     */
+    async eraseContact(person: ErasedPerson): Promise<ErasedRows[]> {
+      const redactor = personRedactor(person);
+      const isPerson = (name: string | null | undefined) => redactor.mentions(name);
+      const guests = await store.deleteGuests(person.ids, isPerson);
+      const invitations = await store.deleteInvitations(isPerson);
+      const redacted = await store.redactColumns(redactor, {
+        event_gifts: ["for_whom", "what"],
+        event_guests: ["office", "override_reason"],
+        events: ["title", "venue", "organiser", "related_organisation", "notes", "cancel_reason"],
+        event_checklist_items: ["title"],
+        event_feedback: ["went_well", "to_improve", "suggestions"],
+      });
+      const guestRows = redacted.find((t) => t.table === "event_guests")?.rows ?? 0;
+      return [
+        { table: "event_guests", rows: new Set(guests).size + guestRows },
+        { table: "event_invitations", rows: invitations.length },
+        ...redacted.filter((t) => t.table !== "event_guests"),
+      ];
+    },
     types: store.findActiveTypes,
     between,
 

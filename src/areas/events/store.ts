@@ -1,7 +1,9 @@
 // The events' database: the only file of the area that speaks Prisma. No rules here: the service
 // decides, the store reads and writes.
 import { isUniqueViolation } from "../../db/errors.js";
+import { redactTextColumns, rewriteRows, touchedRows } from "../../db/personal-data.js";
 import type { Event, EventChecklistItem, EventType, PrismaClient } from "../../generated/prisma/client.js";
+import type { ErasedRows, Redactor } from "../../lib/personal-data.js";
 import type { EventDraft } from "./event-validation.js";
 import type { ChecklistTemplate } from "./rules.js";
 
@@ -261,6 +263,34 @@ export function createEventStore(prisma: PrismaClient) {
     },
 
     findGifts: (eventId: number) => prisma.eventGift.findMany({ where: { eventId }, orderBy: { id: "asc" } }),
+
+    /** Deletes the guests linked to these contacts or named by `isPerson`; the ids deleted. */
+    async deleteGuests(
+      contactIds: number[],
+      isPerson: (name: string | null | undefined) => boolean,
+    ): Promise<number[]> {
+      const linked = await prisma.eventGuest.findMany({
+        where: { contactId: { in: contactIds } },
+        select: { id: true },
+      });
+      await prisma.eventGuest.deleteMany({ where: { id: { in: linked.map((g) => g.id) } } });
+      const named = await rewriteRows(prisma, "event_guests", ["name"], ([name]) =>
+        isPerson(name) ? "delete" : undefined,
+      );
+      return [...linked.map((g) => g.id), ...named];
+    },
+
+    /** Deletes the invitations named by `isPerson`; the ids deleted. */
+    deleteInvitations: (isPerson: (name: string | null | undefined) => boolean): Promise<number[]> =>
+      rewriteRows(prisma, "event_invitations", ["name"], ([name]) => (isPerson(name) ? "delete" : undefined)),
+
+    /** Each table's text `columns` redacted; every table touched with its count. */
+    async redactColumns(redactor: Redactor, columns: Record<string, string[]>): Promise<ErasedRows[]> {
+      const touched: ErasedRows[] = [];
+      for (const [table, cols] of Object.entries(columns))
+        touched.push(touchedRows(table, await redactTextColumns(prisma, table, cols, redactor)));
+      return touched;
+    },
 
     async setCard(id: number, channel: string, ts: string): Promise<void> {
       await prisma.event.update({ where: { id }, data: { cardChannel: channel, cardTs: ts } });

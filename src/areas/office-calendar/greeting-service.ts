@@ -1,6 +1,8 @@
 // Greetings owed to contacts and what became of them: name-day wishes (sent or skipped), Christmas
 // and Easter cards, thank-you letters. The first answer stands.
+import { touchedRows } from "../../db/personal-data.js";
 import type { Clock } from "../../lib/clock.js";
+import { type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
 import type { GreetingKind, GreetingOutcome, GreetingStore } from "./greeting-store.js";
 
 export type { GreetingKind, GreetingOutcome } from "./greeting-store.js";
@@ -73,6 +75,17 @@ export function createGreetingService(deps: GreetingServiceDeps) {
 
     /** Thank-you letters not yet written, oldest first. */
     pendingThankYous: () => store.findPendingThankYous(),
+
+    /**
+     * A GDPR erasure's step here (the contacts area's PersonalDataHolder): a greeting is about its
+     * contact and nothing else, so the person's greetings are deleted (the contact's deletion
+     * would cascade to them too; doing it here makes the step counted and independent of it), and
+     * any mention of them in another greeting's reason goes.
+     */
+    async eraseContact(person: ErasedPerson): Promise<ErasedRows[]> {
+      const deleted = await store.deleteOfContacts(person.ids);
+      return [touchedRows("greetings", deleted, await store.redactReasons(personRedactor(person)))];
+    },
   };
 }
 

@@ -1,6 +1,8 @@
 // The greetings' rows: one per contact, kind and occasion (a unique key, so a double click or a
 // second process stores one).
+import { redactTextColumns } from "../../db/personal-data.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { Redactor } from "../../lib/personal-data.js";
 
 export type GreetingKind = "name_day" | "card" | "thank_you";
 export type GreetingOutcome = "sent" | "skipped";
@@ -73,6 +75,16 @@ export function createGreetingStore(prisma: PrismaClient) {
         update: {},
       });
     },
+
+    /** Deletes these contacts' greetings; the ids deleted. */
+    async deleteOfContacts(contactIds: number[]): Promise<number[]> {
+      const rows = await prisma.greeting.findMany({ where: { contactId: { in: contactIds } }, select: { id: true } });
+      await prisma.greeting.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
+      return rows.map((r) => r.id);
+    },
+
+    /** Every mention of a person in the greetings' reasons redacted; the ids changed. */
+    redactReasons: (redactor: Redactor) => redactTextColumns(prisma, "greetings", ["reason"], redactor),
 
     /** Thank-you letters not yet written to contacts still in the archive, oldest first. */
     async findPendingThankYous() {

@@ -193,6 +193,8 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
   return {
     get: (id: number) => store.findById(id),
     history: (id: number) => store.history(id),
+    /** A GDPR erasure's step here (the contacts area's PersonalDataHolder): see the store. */
+    eraseContact: store.eraseContact,
 
     create,
 

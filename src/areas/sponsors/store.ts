@@ -1,7 +1,9 @@
 // The sponsors registry's reads and writes, and the only file of the area that speaks Prisma. What
 // a step may do, and when, is decided in the service; this file only stores it.
+import { redactTextColumns, rewriteRows, touchedRows } from "../../db/personal-data.js";
 import type { PrismaClient, SponsorBenefit, Sponsorship } from "../../generated/prisma/client.js";
 import { centsToDecimal } from "../../lib/money.js";
+import { ERASED_MARK, type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
 import type { SponsorshipAction, SponsorshipStatus } from "./sponsorship-flow.js";
 import type { SponsorshipDraft } from "./sponsorship-validation.js";
 
@@ -189,6 +191,41 @@ export function createSponsorsStore(prisma: PrismaClient) {
         include: { sponsorship: true },
         orderBy: [{ dueOn: "asc" }, { id: "asc" }],
       });
+    },
+
+    /**
+     * The person out of the registry. A sponsorship is never deleted: it is the municipality's
+     * record of what was pledged and received, and the organisation is not the person. So it keeps
+     * its organisation unless the sponsor was the person themselves (linked to their contact and
+     * named like them: then ERASED_MARK), loses its link to their contact, loses its contact person
+     * when that is them (the field holds nothing but a person's name), and every mention of them
+     * (name, email, phone) in its notes, documents, description, benefits and history goes.
+     */
+    async eraseContact(person: ErasedPerson): Promise<ErasedRows[]> {
+      const redactor = personRedactor(person);
+      const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+      const sponsor = await prisma.$queryRaw<{ id: number }[]>`
+        UPDATE sponsorships SET organisation = ${ERASED_MARK}
+        WHERE contact_id = ANY(${person.ids}::int[])
+          AND public.grafeio_phonetic(organisation) IN
+            (SELECT public.grafeio_phonetic(n) FROM unnest(${person.names}::text[]) AS n)
+        RETURNING id`;
+      const linked = await prisma.$queryRaw<{ id: number }[]>`
+        UPDATE sponsorships SET contact_id = NULL WHERE contact_id = ANY(${person.ids}::int[]) RETURNING id`;
+      const contactPerson = await rewriteRows(prisma, "sponsorships", ["contact_person"], ([value]) =>
+        redactor.mentions(value) ? [null] : undefined,
+      );
+      const mentioned = await redactTextColumns(
+        prisma,
+        "sponsorships",
+        ["organisation", "notes", "documents", "pledged_description", "event_name"],
+        redactor,
+      );
+      return [
+        touchedRows("sponsorships", ids(sponsor), ids(linked), contactPerson, mentioned),
+        touchedRows("sponsor_benefits", await redactTextColumns(prisma, "sponsor_benefits", ["description"], redactor)),
+        touchedRows("sponsorship_changes", await redactTextColumns(prisma, "sponsorship_changes", ["note"], redactor)),
+      ];
     },
 
     /** A year's sponsorships: by the event's date, or by when they were entered when undated. */

@@ -5,6 +5,7 @@
 import { isUniqueViolation } from "../../db/errors.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, daysBetween, localDate } from "../../lib/clock.js";
+import { type ErasedPerson, personRedactor } from "../../lib/personal-data.js";
 import type { Role } from "../users/roles.js";
 import { checkStep, OPEN_STATUSES, STEPS, type StepRefusal, type TranslationAction } from "./translation-flow.js";
 import { createTranslationStore, type StepChanges, type TranslationRequest } from "./translation-store.js";
@@ -72,6 +73,13 @@ export function createTranslationService(deps: {
     history: store.findHistory,
     setCard: store.saveCard,
     coordinators: () => roles.holdersOf("manager"),
+
+    /**
+     * A GDPR erasure's step here (the contacts area's PersonalDataHolder). Requests are not about
+     * contacts, but their title, reason and notes may name one («Letter to Mr …»): the mention is
+     * replaced by ERASED_MARK and the request stays (the document itself is outside the bot).
+     */
+    eraseContact: (person: ErasedPerson) => store.redactMentions(personRedactor(person)),
 
     /** `filedBy`: who filled in the form, when it was on the requester's behalf. */
     async create(options: { draft: TranslationDraft; requestedBy: string; filedBy?: string; submissionKey: string }) {

@@ -1,6 +1,8 @@
 // The translation requests and their history in the database: the only file of the area that
 // speaks Prisma. No rules here; the service decides, this reads and writes.
+import { redactTextColumns, touchedRows } from "../../db/personal-data.js";
 import type { PrismaClient, TranslationEvent, TranslationRequest } from "../../generated/prisma/client.js";
+import type { ErasedRows, Redactor } from "../../lib/personal-data.js";
 import type { TranslationAction, TranslationStatus } from "./translation-flow.js";
 import type { TranslationDraft } from "./translation-validation.js";
 
@@ -19,6 +21,17 @@ export interface StepChanges {
 
 export function createTranslationStore(prisma: PrismaClient) {
   return {
+    /** Every mention of a person in the requests' and their steps' text redacted. */
+    async redactMentions(redactor: Redactor): Promise<ErasedRows[]> {
+      return [
+        touchedRows(
+          "translation_requests",
+          await redactTextColumns(prisma, "translation_requests", ["title", "reason", "notes", "vendor"], redactor),
+        ),
+        touchedRows("translation_events", await redactTextColumns(prisma, "translation_events", ["note"], redactor)),
+      ];
+    },
+
     findById: (id: number) => prisma.translationRequest.findUnique({ where: { id } }),
 
     findBySubmissionKey: (submissionKey: string) => prisma.translationRequest.findUnique({ where: { submissionKey } }),

@@ -207,7 +207,11 @@ export function registerContactMenu(app: App, deps: ContactsDeps): void {
           if (outcome.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.manager));
           // The erasure itself is logged by id only: the log must not keep what was erased.
           if (outcome.status === "erased") {
-            deps.logger.info({ user: user.userId, contact: id }, "contact erased on request");
+            // Table names and counts only.
+            const tables = Object.fromEntries(outcome.touched.map((t) => [t.table, t.rows]));
+            deps.logger.info({ user: user.userId, contact: id, tables }, "contact erased on request");
+            if (!outcome.reclaimed)
+              deps.logger.warn({ contact: id }, "contact erased, but VACUUM of the tables it touched failed");
             await reply(user.t.contacts.erased(id));
           }
         },
