@@ -65,7 +65,7 @@ function phonePattern(phone: string): string | undefined {
   if (digits.length < MIN_PHONE_DIGITS) return undefined;
   const national = digits.slice(-NATIONAL_DIGITS);
   // An optional country code (+30, 0030) before the national number, separators anywhere.
-  return `(?:(?:\\+|00)\\d{1,3}${SEPARATORS})?(?<!\\d)${[...national].join(SEPARATORS)}(?!\\d)`;
+  return `(?:(?:\\+|00)\\d{1,3}${SEPARATORS}|(?<!\\d))${[...national].join(SEPARATORS)}(?!\\d)`;
 }
 
 export function personRedactor(person: Pick<ErasedPerson, "names" | "emails" | "phones">): Redactor {

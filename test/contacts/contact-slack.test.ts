@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/app/logger.js";
+import { validateLetter } from "../../src/areas/correspondence/letter-validation.js";
 import { buildSection } from "../../src/areas/digest/digest-section.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import { ERASED_MARK } from "../../src/lib/personal-data.js";
 import { createJobRuntime } from "../../src/scheduling/runtime.js";
 import { contactDraft } from "../support/factories.js";
 import type { Json } from "../support/fake-slack.js";
@@ -136,7 +138,23 @@ describe("/contact add", () => {
 });
 
 describe("/contact search and its menu", () => {
-  it("finds a contact in Greeklish and archives it; only a manager may erase", async () => {
+  it("finds a contact in Greeklish and archives it; only a manager may erase, everywhere", async () => {
+    // A duplicate merged into her, and a letter of the register she wrote.
+    const duplicate = await t.bot.services.contacts.create({
+      draft: contactDraft({ nameEl: "Κατερίνα Σταυροπούλου", email: "katerina.st@example.org" }),
+      createdBy: STAFF,
+    });
+    const letter = validateLetter(
+      {
+        direction: "incoming",
+        letterDate: "2026-12-01",
+        counterpart: "Αικατερίνη Σταυροπούλου",
+        subject: "Ευχαριστήριο",
+        briefing: "Απάντηση στο k.stavropoulou@example.org",
+      },
+      { today: "2026-12-04" },
+    );
+    if (!letter.ok) throw new Error(JSON.stringify(letter.errors));
     const created = await t.bot.services.contacts.create({
       draft: contactDraft({
         nameEl: "Αικατερίνη Σταυροπούλου",
@@ -152,6 +170,13 @@ describe("/contact search and its menu", () => {
     const results = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("stavropoulou"));
     expect(JSON.stringify(results.args.blocks)).toContain("Αικατερίνη Σταυροπούλου");
     const id = created.contact.id;
+    expect(await t.bot.services.contacts.merge(duplicate.contact.id, id, STAFF)).toBe("merged");
+    const registered = await t.bot.services.letters.create({
+      draft: letter.draft,
+      createdBy: STAFF,
+      submissionKey: "l1",
+    });
+    if (registered.status === "refused") throw new Error("refused");
     await t.slack.overflowAction({
       userId: STAFF,
       actionId: "contact_menu",
@@ -176,10 +201,19 @@ describe("/contact search and its menu", () => {
     await t.slack.viewSubmission({ view: opened.response.view as Json, userId: MANAGER, values: {} });
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(`#${id}`));
     expect(await t.bot.services.contacts.get(id)).toBeNull();
+    // The duplicate went with her (not un-merged: /contact finds nobody), and the letter stays in
+    // the register under its number, without her.
+    expect(await t.bot.services.contacts.get(duplicate.contact.id)).toBeNull();
+    await t.slack.command({ command: "/contact", text: "Σταυροπούλου", userId: STAFF, channelId: CHANNEL });
+    const none = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("Σταυροπούλου"));
+    expect(String(none.args.text)).toContain("/contact add");
+    const kept = await t.bot.services.letters.get(registered.letter.id);
+    expect(kept).toMatchObject({ counterpart: ERASED_MARK, briefing: `Απάντηση στο ${ERASED_MARK}` });
     // What the bot logs at its working level (info and above) keeps no personal data. (Debug
     // logging, for a developer's eyes, includes Slack's request bodies.)
     const logged = t.logs.filter((l) => (JSON.parse(l) as { level: number }).level >= 30).join("\n");
     expect(logged).toContain(`"contact":${id}`);
+    expect(logged).toContain('"tables":{"letters":1,"contacts":2}');
     expect(logged).not.toContain("Σταυροπούλου");
     expect(logged).not.toContain("k.stavropoulou");
   });

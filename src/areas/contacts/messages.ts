@@ -90,7 +90,7 @@ export const el = {
     eraseTitle: "Διαγραφή προσωπικών δεδομένων",
     eraseSubmit: "Οριστική διαγραφή",
     eraseIntro: (name: string) =>
-      `Όλα τα στοιχεία της επαφής *${name}* και οι ευχές της θα διαγραφούν οριστικά. Μένει μόνο μια εγγραφή ότι η επαφή #αριθμός διαγράφηκε, από ποιον και πότε.`,
+      `Όλα τα στοιχεία της επαφής *${name}*, οι διπλοεγγραφές που συγχωνεύτηκαν σε αυτήν και οι ευχές της θα διαγραφούν οριστικά, και θα αφαιρεθεί από όπου αλλού αναφέρεται (αλληλογραφία, χορηγίες, εκδηλώσεις, εισαγωγές, μεταφράσεις· οι εγγραφές αυτές μένουν, χωρίς αυτήν). Μένει μόνο μια εγγραφή ότι η επαφή #αριθμός διαγράφηκε, από ποιον και πότε.`,
     erased: (id: number) => `:wastebasket: Η επαφή #${id} διαγράφηκε· κρατήθηκε μόνο η εγγραφή της διαγραφής.`,
     dataReady: (name: string) => `Τα στοιχεία της επαφής *${name}* (αίτημα πρόσβασης GDPR), σε JSON.`,
     exportReady: (count: number) =>
@@ -272,7 +272,7 @@ export const en: Widen<typeof el> = {
     eraseTitle: "Erase personal data",
     eraseSubmit: "Erase for good",
     eraseIntro: (name: string) =>
-      `Everything about *${name}* and their greetings will be erased for good. Only a line that contact #number was erased, by whom and when, remains.`,
+      `Everything about *${name}*, the duplicates merged into them and their greetings will be erased for good, and they will be taken out of everywhere else they are named (correspondence, sponsorships, events, imports, translations: those records stay, without them). Only a line that contact #number was erased, by whom and when, remains.`,
     erased: (id: number) => `:wastebasket: Contact #${id} was erased; only the record of the erasure remains.`,
     dataReady: (name: string) => `The data held on *${name}* (GDPR access request), as JSON.`,
     exportReady: (count: number) =>
