@@ -3,6 +3,7 @@
 // it only when confirmed. Each row is written on its own, so a bad row never stops the others and
 // nothing is ever half-written.
 
+import { randomUUID } from "node:crypto";
 import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
@@ -288,6 +289,30 @@ export interface ImportOutcome {
   failed: { line: number; name: string }[];
 }
 
+export type ApplyOutcome =
+  /** Applied to the end by this call; `resumedFrom` rows had been applied before it (0: a fresh start). */
+  | { status: "done"; outcome: ImportOutcome; total: number; resumedFrom: number }
+  /** Another run is applying it now (a second click, a Slack retry, another process). */
+  | { status: "running"; done: number; total: number }
+  /** Applied to the end before. */
+  | { status: "finished"; outcome: ImportOutcome; total: number }
+  | { status: "not_found" };
+
+/** How long a run holds an import without saving its progress before another may resume it. */
+export const IMPORT_LEASE_MS = 2 * 60_000;
+/** Rows applied between two saves of the progress: at most these run again after a crash. */
+export const IMPORT_SAVE_EVERY = 20;
+
+function readProgress(value: unknown): ImportOutcome {
+  const p = (value ?? {}) as Partial<ImportOutcome>;
+  return {
+    created: p.created ?? 0,
+    updated: p.updated ?? 0,
+    skipped: p.skipped ?? 0,
+    failed: Array.isArray(p.failed) ? [...p.failed] : [],
+  };
+}
+
 export function createContactImports(
   deps: {
     clock: Clock;
@@ -328,6 +353,60 @@ export function createContactImports(
       }));
   }
 
+  /** Takes the import and applies its rows from where it stopped, saving as it goes. */
+  async function run(importId: number, channel: string | undefined): Promise<ApplyOutcome> {
+    const owner = randomUUID();
+    const lease = () => new Date(deps.clock.now().getTime() + IMPORT_LEASE_MS);
+    const claimed = await store.claimImport(importId, owner, deps.clock.now(), lease(), channel);
+    const stored = await store.findImport(importId);
+    if (!stored) return { status: "not_found" };
+    const plan = stored.plan as unknown as ImportPlan;
+    const total = plan.rows.length;
+    const earlier = readProgress(stored.progress);
+    if (!claimed) {
+      return stored.finishedAt
+        ? { status: "finished", outcome: earlier, total }
+        : { status: "running", done: stored.appliedRows, total };
+    }
+    const resumedFrom = stored.appliedRows;
+    const outcome = earlier;
+    for (let i = resumedFrom; i < total; i++) {
+      const row = plan.rows[i] as PlannedRow;
+      try {
+        if (row.action === "create" && row.draft) {
+          await contacts.create({
+            draft: row.draft,
+            createdBy: stored.requestedBy,
+            submissionKey: `import:${importId}:${row.line}`,
+            nameDayConfirmed: false,
+          });
+          outcome.created++;
+        } else if (row.action === "update" && row.draft && row.contactId !== undefined) {
+          const changed = await contacts.update(row.contactId, row.draft, stored.requestedBy);
+          if (changed === null) outcome.failed.push({ line: row.line, name: row.name });
+          else outcome.updated++;
+        } else outcome.skipped++;
+      } catch {
+        outcome.failed.push({ line: row.line, name: row.name });
+      }
+      const applied = i + 1;
+      if (applied % IMPORT_SAVE_EVERY === 0 && applied < total) {
+        // Lost the lease (this run stalled past it and another took over): that run goes on.
+        if (
+          !(await store.saveProgress(importId, owner, { appliedRows: applied, progress: outcome, leaseUntil: lease() }))
+        )
+          return { status: "running", done: applied, total };
+      }
+    }
+    await store.saveProgress(importId, owner, {
+      appliedRows: total,
+      progress: outcome,
+      leaseUntil: lease(),
+      finishedAt: deps.clock.now(),
+    });
+    return { status: "done", outcome, total, resumedFrom };
+  }
+
   return {
     /**
      * The erasure's step for the imports (a PersonalDataHolder): every stored plan without the
@@ -366,35 +445,34 @@ export function createContactImports(
     },
 
     /**
-     * Applies a confirmed plan once: the import is claimed first, so a second click or a Slack
-     * retry applies nothing. Each row is its own transaction.
+     * Applies a confirmed plan, or resumes it where it stopped: the import is taken under a lease
+     * first, so a second click, a Slack retry or a second process applies nothing twice while it
+     * runs; each row is its own transaction; how far it got is saved every few rows, so a crash or a
+     * restart loses nothing (the rows after the last save run again, and a row applied twice
+     * changes nothing: a created row is keyed by the import and its line, an update sets the same
+     * values). Tells what became of it: done now (and from which row), still running elsewhere, or
+     * finished before.
      */
-    async apply(importId: number, by: string): Promise<ImportOutcome | "already_applied" | "not_found"> {
+    async apply(importId: number, by: string, options: { channel?: string } = {}): Promise<ApplyOutcome> {
       const stored = await store.findImport(importId);
-      if (!stored || stored.requestedBy !== by) return "not_found";
-      if (!(await store.claimImport(importId, deps.clock.now()))) return "already_applied";
-      const plan = stored.plan as unknown as ImportPlan;
-      const outcome: ImportOutcome = { created: 0, updated: 0, skipped: 0, failed: [] };
-      for (const row of plan.rows) {
-        try {
-          if (row.action === "create" && row.draft) {
-            await contacts.create({
-              draft: row.draft,
-              createdBy: by,
-              submissionKey: `import:${importId}:${row.line}`,
-              nameDayConfirmed: false,
-            });
-            outcome.created++;
-          } else if (row.action === "update" && row.draft && row.contactId !== undefined) {
-            const changed = await contacts.update(row.contactId, row.draft, by);
-            if (changed === null) outcome.failed.push({ line: row.line, name: row.name });
-            else outcome.updated++;
-          } else outcome.skipped++;
-        } catch {
-          outcome.failed.push({ line: row.line, name: row.name });
-        }
+      if (!stored || stored.requestedBy !== by) return { status: "not_found" };
+      return run(importId, options.channel);
+    },
+
+    /**
+     * The imports a crash or a restart stopped (confirmed, unfinished, nobody's lease running),
+     * each resumed and finished: for the job that resumes them and tells their requesters.
+     */
+    async resumeInterrupted(): Promise<
+      { importId: number; requestedBy: string; channel: string | null; result: ApplyOutcome }[]
+    > {
+      const resumed = [];
+      for (const { id, requestedBy } of await store.findInterrupted(deps.clock.now())) {
+        const result = await run(id, undefined);
+        const stored = await store.findImport(id);
+        resumed.push({ importId: id, requestedBy, channel: stored?.channel ?? null, result });
       }
-      return outcome;
+      return resumed;
     },
   };
 }

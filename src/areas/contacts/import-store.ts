@@ -16,8 +16,19 @@ export function createImportStore(prisma: PrismaClient) {
       return stored.id;
     },
 
-    async findImport(id: number): Promise<{ requestedBy: string; plan: unknown } | null> {
-      return prisma.contactImport.findUnique({ where: { id }, select: { requestedBy: true, plan: true } });
+    findImport(id: number) {
+      return prisma.contactImport.findUnique({
+        where: { id },
+        select: {
+          id: true,
+          requestedBy: true,
+          plan: true,
+          appliedRows: true,
+          progress: true,
+          finishedAt: true,
+          channel: true,
+        },
+      });
     },
 
     /** A page of stored imports after `afterId`, by id (an erasure reads them all). */
@@ -37,13 +48,51 @@ export function createImportStore(prisma: PrismaClient) {
       });
     },
 
-    /** Marks the import applied; false when it already was (a second click, a Slack retry). */
-    async claimImport(id: number, at: Date): Promise<boolean> {
-      const claimed = await prisma.contactImport.updateMany({
-        where: { id, appliedAt: null },
-        data: { appliedAt: at },
+    /**
+     * Takes the import for `owner` until `leaseUntil`, unless it is finished or another run's lease
+     * is still running; the first claim marks it confirmed (and where). False when not taken.
+     */
+    async claimImport(id: number, owner: string, now: Date, leaseUntil: Date, channel?: string): Promise<boolean> {
+      return prisma.$transaction(async (tx) => {
+        const claimed = await tx.contactImport.updateMany({
+          where: { id, finishedAt: null, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+          data: { leaseOwner: owner, leaseUntil },
+        });
+        if (claimed.count === 0) return false;
+        await tx.contactImport.updateMany({
+          where: { id, appliedAt: null },
+          data: { appliedAt: now, channel: channel ?? null },
+        });
+        return true;
       });
-      return claimed.count > 0;
+    },
+
+    /** Saves how far `owner` got and renews its lease; false when the import is no longer its own. */
+    async saveProgress(
+      id: number,
+      owner: string,
+      row: { appliedRows: number; progress: unknown; leaseUntil: Date; finishedAt?: Date },
+    ): Promise<boolean> {
+      const saved = await prisma.contactImport.updateMany({
+        where: { id, leaseOwner: owner, finishedAt: null },
+        data: {
+          appliedRows: row.appliedRows,
+          progress: row.progress as Prisma.InputJsonValue,
+          ...(row.finishedAt
+            ? { finishedAt: row.finishedAt, leaseOwner: null, leaseUntil: null }
+            : { leaseUntil: row.leaseUntil }),
+        },
+      });
+      return saved.count > 0;
+    },
+
+    /** Confirmed, not finished, and nobody's lease running: imports a crash or a restart stopped. */
+    findInterrupted(now: Date): Promise<{ id: number; requestedBy: string }[]> {
+      return prisma.contactImport.findMany({
+        where: { appliedAt: { not: null }, finishedAt: null, OR: [{ leaseUntil: null }, { leaseUntil: { lt: now } }] },
+        select: { id: true, requestedBy: true },
+        orderBy: { id: "asc" },
+      });
     },
   };
 }

@@ -3,7 +3,8 @@
 //
 // Slack ids: command /contact; actions contact_add, contact_search_page_prev/next, contact_menu,
 // contact_confirm_name_day, thank_you_sent; views contact_modal, contact_merge_modal,
-// contact_erase_modal, contact_import, contact_import_confirm. No jobs, no digest sections.
+// contact_erase_modal, contact_import, contact_import_confirm. Job: contact-import-resume. No digest
+// sections.
 import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
@@ -14,6 +15,7 @@ import { createContactService, type PersonalDataHolder } from "./contact-service
 import { createContactStore } from "./contact-store.js";
 import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
 import { createImportStore } from "./import-store.js";
+import { createImportResumeJob } from "./jobs/import-resume.js";
 import { CONTACT_COMMAND } from "./slack/contact-command.js";
 import { register } from "./slack/listeners.js";
 
@@ -82,7 +84,7 @@ export function createContactsArea(deps: ContactsAreaDeps): Area {
   return {
     name: "contacts",
     register: (app) => register(app, listenerDeps),
-    jobs: [],
+    jobs: [createImportResumeJob({ imports: deps.services.imports, locales: deps.kit.locales })], // contact-import-resume
     commands: [{ name: CONTACT_COMMAND, role: "staff", summary: (t) => t.contacts.commandSummary }],
   };
 }

@@ -5,6 +5,10 @@ import type { Widen } from "../../i18n/widen.js";
 export const el = {
   contacts: {
     commandSummary: "Το αρχείο επαφών: αναζήτηση, νέα επαφή, εισαγωγή και εξαγωγή CSV, ευχαριστήριες",
+    jobDescriptions: {
+      "contact-import-resume": (_time: string) =>
+        "Συνεχίζει τις εισαγωγές επαφών που διέκοψε επανεκκίνηση ή βλάβη, και ενημερώνει όποιον τις ζήτησε (κάθε 10 λεπτά)",
+    },
     help: [
       "*Επαφές*",
       "`/contact <λέξεις>`: αναζήτηση (όνομα, θέση, φορέας, email· με ή χωρίς τόνους, και σε greeklish)",
@@ -165,6 +169,20 @@ export const el = {
         "{created, plural, one {# νέα} other {# νέες}}, {updated, plural, one {# ενημερώθηκε} other {# ενημερώθηκαν}}, {skipped, plural, one {# παραλείφθηκε} other {# παραλείφθηκαν}}",
         { created, updated, skipped },
       )}${failed ? `, ${icu("el", "{failed, plural, one {# δεν γράφτηκε (άλλαξε} other {# δεν γράφτηκαν (άλλαξαν}}", { failed })} στο μεταξύ· δοκιμάστε ξανά)` : ""}.`,
+    importResumed: (done: number, total: number) =>
+      icu(
+        "el",
+        ":repeat: Η εισαγωγή είχε σταματήσει στη γραμμή {done} από {total} (επανεκκίνηση ή βλάβη) και συνεχίστηκε από εκεί.",
+        { done, total },
+      ),
+    importRunning: (done: number, total: number) =>
+      icu(
+        "el",
+        ":hourglass_flowing_sand: Η εισαγωγή γίνεται ήδη: {done} από {total} γραμμές ως τώρα. Θα ενημερωθείτε όταν τελειώσει.",
+        { done, total },
+      ),
+    importFinishedBefore: "Αυτή η εισαγωγή είχε ήδη ολοκληρωθεί.",
+    importInterrupted: (id: number) => `Η εισαγωγή επαφών #${id} που επιβεβαιώσατε διακόπηκε από επανεκκίνηση ή βλάβη.`,
     fieldNames: {
       nameEl: "Ονοματεπώνυμο",
       nameLatin: "Λατινικά",
@@ -189,6 +207,10 @@ export const el = {
 export const en: Widen<typeof el> = {
   contacts: {
     commandSummary: "The contact archive: search, new contact, CSV import and export, thank-you letters",
+    jobDescriptions: {
+      "contact-import-resume": (_time: string) =>
+        "Resumes contact imports a restart or a failure stopped, and tells whoever asked for them (every 10 minutes)",
+    },
     help: [
       "*Contacts*",
       "`/contact <words>`: search (name, position, organisation, email; accents optional, Greeklish too)",
@@ -339,6 +361,21 @@ export const en: Widen<typeof el> = {
     },
     importDone: (created: number, updated: number, skipped: number, failed: number) =>
       `:inbox_tray: Contact import: ${created} new, ${updated} updated, ${skipped} skipped${failed ? `, ${failed} not written (changed meanwhile; try again)` : ""}.`,
+    importResumed: (done: number, total: number) =>
+      icu(
+        "en",
+        ":repeat: The import had stopped at row {done} of {total} (a restart or a failure) and went on from there.",
+        { done, total },
+      ),
+    importRunning: (done: number, total: number) =>
+      icu(
+        "en",
+        ":hourglass_flowing_sand: The import is under way: {done} of {total} rows so far. You will be told when it is done.",
+        { done, total },
+      ),
+    importFinishedBefore: "This import was already done.",
+    importInterrupted: (id: number) =>
+      `Contact import #${id}, which you confirmed, was stopped by a restart or a failure.`,
     fieldNames: {
       nameEl: "Full name",
       nameLatin: "Latin script",

@@ -14,6 +14,7 @@ import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-i
 import type { ContactField } from "../contact-validation.js";
 import type { ContactsDeps } from "../contacts-deps.js";
 import { contactErrorText } from "./contact-modal-submission.js";
+import { importOutcomeText } from "./import-views.js";
 
 /** The import preview's metadata: the stored plan, and the channel the import was started from. */
 export const importConfirmMetadata = jsonCodec(z.object({ importId: idField, channel: channelSchema.shape.channel }));
@@ -217,17 +218,23 @@ export function registerImportContacts(app: App, deps: ContactsDeps): void {
       return {
         after: async () => {
           try {
-            const outcome = await deps.imports.apply(metadata.importId, user.userId);
-            if (outcome === "not_found") await reply(user.t.contacts.notFound);
-            // A Slack retry of the confirmation: the first delivery applied it and answered.
-            else if (outcome === "already_applied")
-              deps.logger.info({ user: user.userId }, "contact import already applied");
-            else {
-              deps.logger.info({ user: user.userId, ...outcome, failed: outcome.failed.length }, "contacts imported");
-              await reply(
-                user.t.contacts.importDone(outcome.created, outcome.updated, outcome.skipped, outcome.failed.length),
-              );
+            const result = await deps.imports.apply(metadata.importId, user.userId, { channel: metadata.channel });
+            if (result.status === "not_found") {
+              await reply(user.t.contacts.notFound);
+              return;
             }
+            // Confirmed again (a second click, a Slack retry): the requester is told how far it is,
+            // and an import a crash stopped is resumed from there.
+            const { status } = result;
+            const counts =
+              status === "running"
+                ? { done: result.done }
+                : { ...result.outcome, failed: result.outcome.failed.length };
+            deps.logger.info(
+              { user: user.userId, import: metadata.importId, status, total: result.total, ...counts },
+              "contact import",
+            );
+            await reply(importOutcomeText(user.t, result));
           } catch (error) {
             deps.logger.error(
               { err: error, user: user.userId, listener: IMPORT_CONFIRM_CALLBACK },
