@@ -28,7 +28,14 @@ describe("the erasure's redactor", () => {
 
   it("finds the email in any case and the phone however it is written", () => {
     expect(r.redact("Γράψτε στο G.Pap@Example.GR σήμερα")).toBe(`Γράψτε στο ${X} σήμερα`);
-    for (const phone of ["2101234567", "210 123 4567", "210-1234567", "+30 210 1234567", "0030 (210) 123-4567", "+302101234567"])
+    for (const phone of [
+      "2101234567",
+      "210 123 4567",
+      "210-1234567",
+      "+30 210 1234567",
+      "0030 (210) 123-4567",
+      "+302101234567",
+    ])
       expect(r.redact(`Τηλ. ${phone}.`), phone).toBe(`Τηλ. ${X}.`);
     expect(r.redact("Αρ. 221012345678")).toBe("Αρ. 221012345678");
   });
@@ -77,10 +84,16 @@ describe("an import's plan without the person", () => {
     ],
   };
 
-  it("takes out the rows about them (by contact, name, email or phone) and redacts the rest", () => {
+  it("empties the rows about them (by contact, name, email or phone), in their places, and redacts the rest", () => {
     const without = planWithout(plan, person, r);
-    expect(without?.rows.map((row) => row.line)).toEqual([4, 5]);
-    expect(without?.rows[0]?.draft?.notes).toBe(`κόρη του ${X}`);
+    expect(without?.rows.map((row) => [row.line, row.action, row.name])).toEqual([
+      [2, "skip", X],
+      [3, "skip", X],
+      [4, "create", "Άννα Ζ."],
+      [5, "create", "Ελένη"],
+    ]);
+    expect(without?.rows[0]).toEqual({ line: 2, action: "skip", name: X, reason: { code: "erased" } });
+    expect(without?.rows[2]?.draft?.notes).toBe(`κόρη του ${X}`);
   });
 
   it("is undefined when the plan never mentioned them", () => {

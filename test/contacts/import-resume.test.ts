@@ -11,6 +11,7 @@ import type { ManualClock } from "../../src/lib/clock.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 
 const STAFF = "U0STAFF01";
+const MANAGER = "U0MANAG01";
 const ROWS = 100;
 /** The row the process dies in: rows before it are written, the progress saved at the last save. */
 const DIES_AT = 47;
@@ -66,6 +67,7 @@ describe("a contact import stopped by a crash", () => {
     h = await createJobHarness({ now: new Date("2026-11-23T08:00:00Z") });
     clock = h.clock;
     await h.services.roles.grantRole({ slackUserId: STAFF, role: "staff", grantedBy: "t" });
+    await h.services.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "t" });
   });
   afterAll(() => h?.dispose());
 
@@ -118,5 +120,29 @@ describe("a contact import stopped by a crash", () => {
     await p.scheduler.tick();
     expect(dms()).toHaveLength(1);
     expect(await h.services.contactImports.apply(id, STAFF)).toMatchObject({ status: "finished" });
+  });
+
+  it("resumes without entering again a person erased meanwhile, and without losing the others", async () => {
+    const prisma = h.database.db.prisma;
+    const id = await crashedImport(h, "Γ");
+    // Row 10, applied before the last save (the rows after it must keep their places), and row 45,
+    // written before the crash but after the last save (the resumed run goes over it again).
+    for (const n of [10, 45]) {
+      const erased = await prisma.contact.findFirstOrThrow({ where: { nameEl: `Γ Επαφή ${n}` } });
+      expect(await h.services.contacts.eraseFor(erased.id, MANAGER)).toMatchObject({ status: "erased" });
+    }
+    clock.advance(IMPORT_LEASE_MS + 1000);
+    expect(await h.services.contactImports.apply(id, STAFF)).toMatchObject({
+      status: "done",
+      resumedFrom: saved,
+      // Row 10 counted when it was created, row 45 skipped now.
+      outcome: { created: ROWS - 1, skipped: 1 },
+    });
+    const names = (await prisma.contact.findMany({ where: { nameEl: { startsWith: "Γ Επαφή " } } })).map(
+      (c) => c.nameEl,
+    );
+    expect(names).toHaveLength(ROWS - 2);
+    expect(names).not.toContain("Γ Επαφή 10");
+    expect(names).not.toContain("Γ Επαφή 45");
   });
 });

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { decodeSpreadsheet, detectSeparator, parseCsv, uncsvCell } from "../../lib/csv.js";
 import {
+  ERASED_MARK,
   type ErasedPerson,
   type ErasedRows,
   personRedactor,
@@ -97,7 +98,9 @@ export type SkipReason =
   | { code: "unknownCategory"; value: string }
   | { code: "badNameDay"; value: string }
   | { code: "unterminatedQuote" }
-  | { code: "tooManyRows"; max: number };
+  | { code: "tooManyRows"; max: number }
+  /** The row was about a person erased since (GDPR): nothing of it is kept. */
+  | { code: "erased" };
 
 export interface PlannedRow {
   line: number;
@@ -263,10 +266,10 @@ export function isFileProblem(result: ImportPlan | FileProblem): result is FileP
 }
 
 /**
- * A stored plan without the person being erased: the rows about them are taken out (not kept as
- * skipped: a row left in an import not yet confirmed, or one resumed, would enter them again), and
- * any other mention of them in the rest (another row's notes) is redacted. Undefined when the plan
- * never mentioned them.
+ * A stored plan without the person being erased: each row about them becomes an empty skipped row
+ * (so that neither a confirmation nor a resumed import enters them again, and the rows keep their
+ * places: a resumed import counts its progress in rows), and any other mention of them in the rest
+ * (another row's notes, the file's name) is redacted. Undefined when the plan never mentioned them.
  */
 export function planWithout(plan: ImportPlan, person: ErasedPerson, redactor: Redactor): ImportPlan | undefined {
   const ids = new Set(person.ids);
@@ -275,10 +278,15 @@ export function planWithout(plan: ImportPlan, person: ErasedPerson, redactor: Re
     [row.name, row.draft?.nameEl, row.draft?.nameLatin, row.draft?.email, row.draft?.phone].some((v) =>
       redactor.mentions(v),
     );
-  const rows = plan.rows.filter((row) => !about(row));
+  let erased = 0;
+  const rows = plan.rows.map((row): PlannedRow => {
+    if (!about(row)) return row;
+    erased++;
+    return { line: row.line, action: "skip", name: ERASED_MARK, reason: { code: "erased" } };
+  });
   const without: ImportPlan = { ...plan, rows };
   const rest = redactJson(without, redactor) as ImportPlan;
-  return rows.length === plan.rows.length && rest === without ? undefined : rest;
+  return erased === 0 && rest === without ? undefined : rest;
 }
 
 export interface ImportOutcome {

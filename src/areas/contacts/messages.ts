@@ -153,6 +153,7 @@ export const el = {
       unknownCategory: (value: string) => `άγνωστη κατηγορία «${value}»`,
       badNameDay: (value: string) => `η εορτή «${value}» δεν είναι ημερομηνία`,
       unterminatedQuote: "εισαγωγικά που δεν κλείνουν: το υπόλοιπο αρχείο δεν διαβάστηκε",
+      erased: "διαγράφηκε κατόπιν αιτήματος (GDPR)",
       tooManyRows: (max: number) =>
         icu("el", "πάνω από {max, plural, one {# γραμμή} other {# γραμμές}}: οι υπόλοιπες δεν διαβάστηκαν", { max }),
     },
@@ -349,6 +350,7 @@ export const en: Widen<typeof el> = {
       unknownCategory: (value: string) => `unknown category “${value}”`,
       badNameDay: (value: string) => `the name day “${value}” is not a date`,
       unterminatedQuote: "a quote that never closes: the rest of the file was not read",
+      erased: "erased on request (GDPR)",
       tooManyRows: (max: number) =>
         icu("en", "more than {max, plural, one {# row} other {# rows}}: the rest were not read", { max }),
     },

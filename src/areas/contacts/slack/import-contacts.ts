@@ -87,7 +87,9 @@ function rowText(t: Messages, row: PlannedRow): string {
               ? m.skipReasons.badNameDay(escapeMrkdwn(truncate(r.value, 30)))
               : r.code === "unterminatedQuote"
                 ? m.skipReasons.unterminatedQuote
-                : m.skipReasons.tooManyRows(r.max);
+                : r.code === "erased"
+                  ? m.skipReasons.erased
+                  : m.skipReasons.tooManyRows(r.max);
   return `${row.line}. :heavy_minus_sign: ${m.importSkip}: ${name}: ${reason}`;
 }
 
