@@ -96,7 +96,9 @@ describe("the jobs' listing", () => {
     expect(timesOfDay("0 8 * * 1-5")).toEqual({ kind: "at", time: "08:00" });
     expect(timesOfDay("45 7 * * 1-5")).toEqual({ kind: "at", time: "07:45" });
     expect(timesOfDay("30 9-20 * * *")).toEqual({ kind: "hourly", from: "09:30", to: "20:30" });
-    expect(timesOfDay("*/15 * * * *")).toEqual({ kind: "cron", schedule: "*/15 * * * *" });
+    expect(timesOfDay("*/15 * * * *")).toEqual({ kind: "every", minutes: 15 });
+    expect(timesOfDay("0 8 1 * *")).toEqual({ kind: "at", time: "08:00" });
+    expect(timesOfDay("0,30 8 * * *")).toEqual({ kind: "cron", schedule: "0,30 8 * * *" });
   });
 
   it("describes a job in the reader's language, at the time in force", () => {

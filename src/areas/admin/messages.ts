@@ -46,6 +46,8 @@ export const el = {
     jobsList: "*Προγραμματισμένες εργασίες*",
     /** A job that runs every hour between two times. */
     hourly: (from: string, to: string) => `κάθε ώρα, ${from}-${to}`,
+    /** A job that runs every few minutes. */
+    everyMinutes: (n: number) => icu("el", "κάθε {n, plural, one {λεπτό} other {# λεπτά}}", { n }),
     jobLine: (j: {
       name: string;
       description: string;
@@ -133,6 +135,7 @@ export const en: Widen<typeof el> = {
     topicExists: (name: string) => `Topic “${name}” already exists and is available.`,
     jobsList: "*Scheduled jobs*",
     hourly: (from: string, to: string) => `hourly, ${from}-${to}`,
+    everyMinutes: (n: number) => icu("en", "every {n, plural, one {minute} other {# minutes}}", { n }),
     jobLine: (j: {
       name: string;
       description: string;

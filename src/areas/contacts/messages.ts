@@ -6,8 +6,8 @@ export const el = {
   contacts: {
     commandSummary: "Το αρχείο επαφών: αναζήτηση, νέα επαφή, εισαγωγή και εξαγωγή CSV, ευχαριστήριες",
     jobDescriptions: {
-      "contact-import-resume": (_time: string) =>
-        "Συνεχίζει τις εισαγωγές επαφών που διέκοψε επανεκκίνηση ή βλάβη, και ενημερώνει όποιον τις ζήτησε (κάθε 10 λεπτά)",
+      "contact-import-resume": (time: string) =>
+        `Συνεχίζει τις εισαγωγές επαφών που διέκοψε επανεκκίνηση ή βλάβη, και ενημερώνει όποιον τις ζήτησε (${time})`,
     },
     help: [
       "*Επαφές*",
@@ -182,7 +182,7 @@ export const el = {
         ":hourglass_flowing_sand: Η εισαγωγή γίνεται ήδη: {done} από {total} γραμμές ως τώρα. Θα ενημερωθείτε όταν τελειώσει.",
         { done, total },
       ),
-    importFinishedBefore: "Αυτή η εισαγωγή είχε ήδη ολοκληρωθεί.",
+    importFinishedBefore: ":white_check_mark: Αυτή η εισαγωγή είχε ήδη ολοκληρωθεί.",
     importInterrupted: (id: number) => `Η εισαγωγή επαφών #${id} που επιβεβαιώσατε διακόπηκε από επανεκκίνηση ή βλάβη.`,
     fieldNames: {
       nameEl: "Ονοματεπώνυμο",
@@ -209,8 +209,8 @@ export const en: Widen<typeof el> = {
   contacts: {
     commandSummary: "The contact archive: search, new contact, CSV import and export, thank-you letters",
     jobDescriptions: {
-      "contact-import-resume": (_time: string) =>
-        "Resumes contact imports a restart or a failure stopped, and tells whoever asked for them (every 10 minutes)",
+      "contact-import-resume": (time: string) =>
+        `Resumes contact imports a restart or a failure stopped, and tells whoever asked for them (${time})`,
     },
     help: [
       "*Contacts*",
@@ -375,7 +375,7 @@ export const en: Widen<typeof el> = {
         ":hourglass_flowing_sand: The import is under way: {done} of {total} rows so far. You will be told when it is done.",
         { done, total },
       ),
-    importFinishedBefore: "This import was already done.",
+    importFinishedBefore: ":white_check_mark: This import was already done.",
     importInterrupted: (id: number) =>
       `Contact import #${id}, which you confirmed, was stopped by a restart or a failure.`,
     fieldNames: {

@@ -92,6 +92,7 @@ export function timesOfDayText(t: Messages, schedule: string): string {
   const times = timesOfDay(schedule);
   if (times.kind === "at") return times.time;
   if (times.kind === "hourly") return t.admin.hourly(times.from, times.to);
+  if (times.kind === "every") return t.admin.everyMinutes(times.minutes);
   return `\`${times.schedule}\``;
 }
 

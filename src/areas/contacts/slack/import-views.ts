@@ -6,8 +6,9 @@ import type { ApplyOutcome } from "../contact-import.js";
 export function importOutcomeText(t: Messages, result: Exclude<ApplyOutcome, { status: "not_found" }>): string {
   const m = t.contacts;
   if (result.status === "running") return m.importRunning(result.done, result.total);
+  // Its outcome was told when it finished (here, or by DM when it was resumed).
+  if (result.status === "finished") return m.importFinishedBefore;
   const { created, updated, skipped, failed } = result.outcome;
   const done = m.importDone(created, updated, skipped, failed.length);
-  if (result.status === "finished") return `${m.importFinishedBefore}\n${done}`;
   return result.resumedFrom > 0 ? `${m.importResumed(result.resumedFrom, result.total)}\n${done}` : done;
 }
