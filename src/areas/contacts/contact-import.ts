@@ -362,7 +362,11 @@ export function createContactImports(
   }
 
   /** Takes the import and applies its rows from where it stopped, saving as it goes. */
-  async function run(importId: number, channel: string | undefined): Promise<ApplyOutcome> {
+  async function run(
+    importId: number,
+    channel: string | undefined,
+    onProgress?: (progress: { applied: number; total: number }) => void,
+  ): Promise<ApplyOutcome> {
     const owner = randomUUID();
     const lease = () => new Date(deps.clock.now().getTime() + IMPORT_LEASE_MS);
     const claimed = await store.claimImport(importId, owner, deps.clock.now(), lease(), channel);
@@ -404,6 +408,10 @@ export function createContactImports(
           !(await store.saveProgress(importId, owner, { appliedRows: applied, progress: outcome, leaseUntil: lease() }))
         )
           return { status: "running", done: applied, total };
+        onProgress?.({ applied, total });
+        // On PGlite every query resolves without leaving the event loop's microtasks, so a long
+        // import would hold back every acknowledgement and log line until its end: let them through.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }
     await store.saveProgress(importId, owner, {
@@ -461,10 +469,14 @@ export function createContactImports(
      * values). Tells what became of it: done now (and from which row), still running elsewhere, or
      * finished before.
      */
-    async apply(importId: number, by: string, options: { channel?: string } = {}): Promise<ApplyOutcome> {
+    async apply(
+      importId: number,
+      by: string,
+      options: { channel?: string; onProgress?: (progress: { applied: number; total: number }) => void } = {},
+    ): Promise<ApplyOutcome> {
       const stored = await store.findImport(importId);
       if (!stored || stored.requestedBy !== by) return { status: "not_found" };
-      return run(importId, options.channel);
+      return run(importId, options.channel, options.onProgress);
     },
 
     /**

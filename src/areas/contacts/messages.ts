@@ -173,17 +173,17 @@ export const el = {
     importResumed: (done: number, total: number) =>
       icu(
         "el",
-        ":repeat: Η εισαγωγή είχε σταματήσει στη γραμμή {done} από {total} (επανεκκίνηση ή βλάβη) και συνεχίστηκε από εκεί.",
+        ":repeat: Η εισαγωγή είχε σταματήσει στη γραμμή {done, number} από {total, number} (επανεκκίνηση ή βλάβη) και συνεχίστηκε από εκεί.",
         { done, total },
       ),
     importRunning: (done: number, total: number) =>
       icu(
         "el",
-        ":hourglass_flowing_sand: Η εισαγωγή γίνεται ήδη: {done} από {total} γραμμές ως τώρα. Θα ενημερωθείτε όταν τελειώσει.",
+        ":hourglass_flowing_sand: Η εισαγωγή γίνεται ήδη: {done, number} από {total, number} γραμμές ως τώρα. Θα ενημερωθείτε όταν τελειώσει.",
         { done, total },
       ),
     importFinishedBefore: ":white_check_mark: Αυτή η εισαγωγή είχε ήδη ολοκληρωθεί.",
-    importInterrupted: (id: number) => `Η εισαγωγή επαφών #${id} που επιβεβαιώσατε διακόπηκε από επανεκκίνηση ή βλάβη.`,
+    importInterrupted: (id: number) => `Η εισαγωγή επαφών #${id} που επιβεβαιώσατε ολοκληρώθηκε μετά από διακοπή.`,
     fieldNames: {
       nameEl: "Ονοματεπώνυμο",
       nameLatin: "Λατινικά",
@@ -366,18 +366,18 @@ export const en: Widen<typeof el> = {
     importResumed: (done: number, total: number) =>
       icu(
         "en",
-        ":repeat: The import had stopped at row {done} of {total} (a restart or a failure) and went on from there.",
+        ":repeat: The import had stopped at row {done, number} of {total, number} (a restart or a failure) and went on from there.",
         { done, total },
       ),
     importRunning: (done: number, total: number) =>
       icu(
         "en",
-        ":hourglass_flowing_sand: The import is under way: {done} of {total} rows so far. You will be told when it is done.",
+        ":hourglass_flowing_sand: The import is under way: {done, number} of {total, number} rows so far. You will be told when it is done.",
         { done, total },
       ),
     importFinishedBefore: ":white_check_mark: This import was already done.",
     importInterrupted: (id: number) =>
-      `Contact import #${id}, which you confirmed, was stopped by a restart or a failure.`,
+      `Contact import #${id}, which you confirmed, was finished after an interruption.`,
     fieldNames: {
       nameEl: "Full name",
       nameLatin: "Latin script",

@@ -220,7 +220,11 @@ export function registerImportContacts(app: App, deps: ContactsDeps): void {
       return {
         after: async () => {
           try {
-            const result = await deps.imports.apply(metadata.importId, user.userId, { channel: metadata.channel });
+            const result = await deps.imports.apply(metadata.importId, user.userId, {
+              channel: metadata.channel,
+              // Each saved step, for whoever follows a long import in the log (no personal data).
+              onProgress: (p) => deps.logger.debug({ import: metadata.importId, ...p }, "contact import progress"),
+            });
             if (result.status === "not_found") {
               await reply(user.t.contacts.notFound);
               return;
