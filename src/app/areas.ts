@@ -25,6 +25,7 @@ import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import { createJobRunStore } from "../scheduling/job-runs-store.js";
 import type { SlackKit } from "../slack/listener.js";
+import { createChannelProblemStore } from "../slack/channel-problems-store.js";
 import { createOutboundStore } from "../slack/outbound-store.js";
 import type { Sender } from "../slack/sender.js";
 import type { Config } from "./config.js";
@@ -206,6 +207,7 @@ export function createServices(deps: {
     translations,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
+    channelProblems: createChannelProblemStore(deps),
   };
 }
 

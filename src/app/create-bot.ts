@@ -9,6 +9,7 @@ import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
+import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
 import { Readiness } from "../slack/health.js";
 import { createReceiver, type SocketModeTimings } from "../slack/receiver.js";
@@ -35,6 +36,8 @@ export interface Bot {
   readiness: Readiness;
   /** Where the bot stands with Slack (authenticating, connecting, open, reconnecting). */
   connection: SlackConnection;
+  /** Joins the channels it must post in, or tells the admins once (checkConfigured at start). */
+  channels: ChannelAccess;
   /**
    * Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz and /readyz in
    * Socket Mode). In Socket Mode the health endpoints answer first (`onListening`), while the bot
@@ -109,6 +112,16 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
+  const channels = new ChannelAccess({
+    client: app.client,
+    store: services.channelProblems,
+    logger: logger.child({ component: "channels" }),
+    locale: config.defaultLocale,
+    adminChannelId: config.adminChannelId,
+    admins: () => services.roles.holdersOf("admin"),
+    uses: () => channelUses(config, services),
+    post: (message) => sender.post(message),
+  });
   const sender = createSlackSender({
     botToken: config.slack.botToken,
     apiUrl: config.slack.apiUrl,
@@ -117,6 +130,7 @@ export function createBot({
     clock,
     logger: logger.child({ component: "sender" }),
     clientLogger: boltLogger(logger),
+    access: channels,
     overrides: senderOptions,
   });
   if (config.redisUrl)
@@ -140,6 +154,7 @@ export function createBot({
     inFlight,
     readiness,
     connection,
+    channels,
     async start(hooks) {
       if (httpServer) {
         const server = httpServer;
@@ -197,6 +212,22 @@ export function createBot({
       return drained;
     },
   };
+}
+
+/** Every channel the bot is configured to post in, and what for, as the admins set them today. */
+async function channelUses(config: Config, services: Services): Promise<ChannelUse[]> {
+  const uses: ChannelUse[] = [];
+  if (config.prChannelId) uses.push({ channel: config.prChannelId, use: "pr" });
+  if (config.intlChannelId) uses.push({ channel: config.intlChannelId, use: "intl" });
+  if (config.adminChannelId) uses.push({ channel: config.adminChannelId, use: "admin" });
+  for (const s of await services.jobRuns.settings())
+    if (s.enabled && s.channelId) uses.push({ channel: s.channelId, use: "job", name: s.jobName });
+  const en = config.defaultLocale === "en";
+  for (const d of await services.clippings.listDepartments())
+    if (d.active && d.channelId) uses.push({ channel: d.channelId, use: "department", name: en ? d.nameEn : d.nameEl });
+  for (const w of await services.clippingAlerts.listWatchTerms())
+    uses.push({ channel: w.channelId, use: "watch", name: w.term });
+  return uses;
 }
 
 const BOT_TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);

@@ -122,6 +122,16 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  // Before anything is due in them: join the configured public channels the bot is not in, and tell
+  // the admins (once) of those it cannot post in. A failed check is no reason not to run.
+  try {
+    const checked = await running.channels.checkConfigured();
+    if (checked.length > 0) logger.info({ channels: checked }, "configured channels checked");
+  } catch (error) {
+    logger.warn({ err: error }, "could not check the configured channels");
+  }
+  if (stopping) return;
+
   // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
   jobs = createJobRuntime({
     config,
