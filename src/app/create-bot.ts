@@ -168,9 +168,10 @@ export function createBot({
         hooks?.onListening?.((server.address() as AddressInfo).port);
       }
       connection.authenticating();
+      let auth: Awaited<ReturnType<typeof app.client.auth.test>>;
       try {
         await app.init();
-        const auth = await app.client.auth.test();
+        auth = await app.client.auth.test();
         connection.authenticated({ team: auth.team, user: auth.user });
       } catch (error) {
         const code = slackErrorCode(error);
@@ -182,6 +183,16 @@ export function createBot({
         throw error;
       }
       if (config.slack.mode === "socket") {
+        // An app-level token of another app connects without complaint and then hears nothing of
+        // this app's commands. Slack names the bot token's app in auth.test (app_id), and the
+        // app-level token carries its app's id (xapp-1-A…-…): when both are there, they must agree.
+        const tokenApp = appIdOfAppToken(config.slack.appToken);
+        const botApp = (auth as { app_id?: string }).app_id;
+        if (tokenApp && botApp && tokenApp !== botApp) {
+          throw new SlackAuthError(
+            `SLACK_APP_TOKEN belongs to another Slack app (${tokenApp}) than SLACK_BOT_TOKEN (${botApp}). Create the app-level token on the "Basic Information" page of the same app as the bot token, and copy it again.`,
+          );
+        }
         try {
           await app.start();
         } catch (error) {
@@ -233,6 +244,11 @@ async function channelUses(config: Config, services: Services): Promise<ChannelU
 const BOT_TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);
 // apps.connections.open with a token that is not an app-level one answers not_allowed_token_type.
 const APP_TOKEN_REFUSED = new Set([...BOT_TOKEN_REFUSED, "not_allowed_token_type"]);
+
+/** The app id inside an app-level token (`xapp-1-A0123ABCD-…`), when it has that shape. */
+export function appIdOfAppToken(token: string | undefined): string | undefined {
+  return token ? /^xapp-\d+-(A[A-Z0-9]+)-/.exec(token)?.[1] : undefined;
+}
 
 function slackErrorCode(error: unknown): string | undefined {
   return (error as { data?: { error?: string } } | undefined)?.data?.error;

@@ -93,7 +93,8 @@ export class ChannelAccess implements ChannelAccessHooks {
     this.o.logger.warn({ channel, reason }, "cannot post in the channel; telling the admins once");
     const text = await this.notice(channel, reason);
     const key = (target: string) => `channel-problem:${channel}:${recorded.toldAt.getTime()}:${target}`;
-    const channelTarget = this.o.adminChannelId && this.o.adminChannelId !== channel ? this.o.adminChannelId : undefined;
+    const channelTarget =
+      this.o.adminChannelId && this.o.adminChannelId !== channel ? this.o.adminChannelId : undefined;
     if (channelTarget) {
       try {
         await this.o.post({ key: key(channelTarget), channel: channelTarget, text });
@@ -104,7 +105,8 @@ export class ChannelAccess implements ChannelAccessHooks {
       }
     }
     const admins = await this.o.admins();
-    if (admins.length === 0) this.o.logger.error({ channel, reason }, "cannot post in the channel, and no admin to tell");
+    if (admins.length === 0)
+      this.o.logger.error({ channel, reason }, "cannot post in the channel, and no admin to tell");
     for (const admin of admins) {
       await this.o.post({ key: key(admin), channel: admin, text }).catch((error: unknown) => {
         this.o.logger.warn({ err: error, admin }, "could not tell an admin");

@@ -160,7 +160,9 @@ export class Sender {
       await store.markFailed(row.id, text);
       // Outside the channel's slot: telling the admins posts elsewhere and must not hold this channel.
       if (error instanceof SendError && error.code)
-        await this.o.access?.refused(channel, error.code).catch((e: unknown) => logger.warn({ err: e }, "channel access"));
+        await this.o.access
+          ?.refused(channel, error.code)
+          .catch((e: unknown) => logger.warn({ err: e }, "channel access"));
       throw error instanceof SendError ? error : new SendError(text);
     }
   }

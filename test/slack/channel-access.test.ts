@@ -88,7 +88,7 @@ describe("posting in a channel the bot is not in", () => {
     expect(sent.posted).toBe(true);
     expect(fake.callsTo("conversations.join").map((c) => c.args.channel)).toEqual(["CPUBLIC01"]);
     // First refused with not_in_channel, then delivered after the join.
-    expect(fake.callsTo("chat.postMessage").map((c) => c.response.ok ? "ok" : c.response.error)).toEqual([
+    expect(fake.callsTo("chat.postMessage").map((c) => (c.response.ok ? "ok" : c.response.error))).toEqual([
       "not_in_channel",
       "ok",
     ]);
@@ -157,7 +157,11 @@ describe("posting in a channel the bot is not in", () => {
     fake.privateChannels.add("GADMINS02");
     const own = botProcess({ adminChannelId: "GADMINS02" });
     await failureOf(own.sender.post({ key: "admins-own-1", channel: "GADMINS02", text: "job failed" }));
-    expect(noticesAbout("GADMINS02").map((c) => c.args.channel).sort()).toEqual(["D0ADMINA1", "D0ADMINB1"]);
+    expect(
+      noticesAbout("GADMINS02")
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(["D0ADMINA1", "D0ADMINB1"]);
     await own.sender.stop();
   });
 
@@ -209,10 +213,12 @@ describe("the check of the configured channels at start", () => {
       CADMINS03: "member",
       CMANAGER1: "joined",
     });
-    expect(bot.fake.callsTo("conversations.join").map((c) => c.args.channel).sort()).toEqual([
-      "CMANAGER1",
-      "CPRCHAN01",
-    ]);
+    expect(
+      bot.fake
+        .callsTo("conversations.join")
+        .map((c) => c.args.channel)
+        .sort(),
+    ).toEqual(["CMANAGER1", "CPRCHAN01"]);
     const notices = bot.fake.callsTo("chat.postMessage").filter((c) => c.response.ok);
     expect(notices.map((c) => c.args.channel)).toEqual(["CADMINS03"]);
     expect(String(notices[0]?.args.text)).toContain("<#GINTLCH01>");

@@ -304,6 +304,8 @@ export class FakeSlack {
           team_id: "T0001",
           user_id: BOT_USER_ID,
           bot_id: "B0001",
+          // The app the bot token belongs to, as Slack names it (the app-level token's app too).
+          app_id: "A0001",
         };
       case "users.info": {
         const id = String(args.user ?? "");
