@@ -61,8 +61,11 @@ export interface SenderOptions {
 export class SendError extends Error {
   constructor(
     message: string,
-    /** Slack's error code, when Slack refused the message. */
-    readonly code?: string,
+    /**
+     * Why the bot cannot post in the channel at all (a Slack error code: channel_not_found,
+     * is_archived, or why it could not join), for the admins (channel-access.ts).
+     */
+    readonly channelProblem?: string,
   ) {
     super(message);
   }
@@ -86,6 +89,9 @@ const PERMANENT = new Set([
   "user_not_found",
   "cannot_dm_bot",
 ]);
+
+// Errors that say the bot cannot post in this channel at all, whatever the message.
+const CHANNEL_PROBLEMS = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
 
 const METADATA_EVENT = "grafeio_message";
 
@@ -159,9 +165,9 @@ export class Sender {
       const text = error instanceof Error ? error.message : String(error);
       await store.markFailed(row.id, text);
       // Outside the channel's slot: telling the admins posts elsewhere and must not hold this channel.
-      if (error instanceof SendError && error.code)
+      if (error instanceof SendError && error.channelProblem)
         await this.o.access
-          ?.refused(channel, error.code)
+          ?.refused(channel, error.channelProblem)
           .catch((e: unknown) => logger.warn({ err: e }, "channel access"));
       throw error instanceof SendError ? error : new SendError(text);
     }
@@ -301,7 +307,8 @@ export class Sender {
           if (joined === true) continue;
           throw new SendError(`Slack refused the message: ${code}; could not join: ${joined}`, joined);
         }
-        if (code && PERMANENT.has(code)) throw new SendError(`Slack refused the message: ${code}`, code);
+        if (code && PERMANENT.has(code))
+          throw new SendError(`Slack refused the message: ${code}`, CHANNEL_PROBLEMS.has(code) ? code : undefined);
         failures++;
         if (failures >= maxAttempts)
           throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
