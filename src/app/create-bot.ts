@@ -4,6 +4,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
+import type { WebClient } from "@slack/web-api";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
@@ -112,16 +113,7 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
-  const channels = new ChannelAccess({
-    client: app.client,
-    store: services.channelProblems,
-    logger: logger.child({ component: "channels" }),
-    locale: config.defaultLocale,
-    adminChannelId: config.adminChannelId,
-    admins: () => services.roles.holdersOf("admin"),
-    uses: () => channelUses(config, services),
-    post: (message) => sender.post(message),
-  });
+  const channels = createChannelAccess({ config, services, client: app.client, logger, sender: () => sender });
   const sender = createSlackSender({
     botToken: config.slack.botToken,
     apiUrl: config.slack.apiUrl,
@@ -223,6 +215,29 @@ export function createBot({
       return drained;
     },
   };
+}
+
+/**
+ * The bot's channel access (channel-access.ts), wired to the configuration and the services: the
+ * bot's and `npm run job`'s. `sender` is the sender it posts its notices through (which calls it).
+ */
+export function createChannelAccess(o: {
+  config: Config;
+  services: Services;
+  client: WebClient;
+  logger: Logger;
+  sender: () => Sender;
+}): ChannelAccess {
+  return new ChannelAccess({
+    client: o.client,
+    store: o.services.channelProblems,
+    logger: o.logger.child({ component: "channels" }),
+    locale: o.config.defaultLocale,
+    adminChannelId: o.config.adminChannelId,
+    admins: () => o.services.roles.holdersOf("admin"),
+    uses: () => channelUses(o.config, o.services),
+    post: (message) => o.sender().post(message),
+  });
 }
 
 /** Every channel the bot is configured to post in, and what for, as the admins set them today. */
