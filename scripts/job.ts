@@ -110,6 +110,8 @@ async function direct(cmd: Command): Promise<number> {
   const { systemClock } = await import("../src/lib/clock.js");
   const { createJobRuntime } = await import("../src/scheduling/runtime.js");
   const { createSlackSender } = await import("../src/slack/sender.js");
+  const { createChannelAccess } = await import("../src/app/create-bot.js");
+  const { WebClient } = await import("@slack/web-api");
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn" });
   const db = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -127,6 +129,14 @@ async function direct(cmd: Command): Promise<number> {
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async () => undefined,
   });
+  // A run by hand joins a public channel and tells the admins of one it cannot post in, as the bot does.
+  const access = createChannelAccess({
+    config,
+    services,
+    client: new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl }),
+    logger,
+    sender: () => sender,
+  });
   const sender = createSlackSender({
     botToken: config.slack.botToken,
     apiUrl: config.slack.apiUrl,
@@ -134,6 +144,7 @@ async function direct(cmd: Command): Promise<number> {
     store: services.outbound,
     clock: systemClock,
     logger,
+    access,
   });
   const jobs = createAreas(areaWiring({ services, config, logger, clock: systemClock, sender })).flatMap((a) => a.jobs);
   const runtime = createJobRuntime({ config, jobs, services, clock: systemClock, logger, sender });

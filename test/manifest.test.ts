@@ -40,7 +40,15 @@ describe("manifest.yml", () => {
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(["commands", "chat:write", "users:read", "im:write"]),
+      expect.arrayContaining([
+        "commands",
+        "chat:write",
+        "users:read",
+        "im:write",
+        "channels:join",
+        "channels:read",
+        "groups:read",
+      ]),
     );
   });
 });

@@ -24,6 +24,7 @@ import type { LocaleCode } from "../i18n/index.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import { createJobRunStore } from "../scheduling/job-runs-store.js";
+import { createChannelProblemStore } from "../slack/channel-problems-store.js";
 import type { SlackKit } from "../slack/listener.js";
 import { createOutboundStore } from "../slack/outbound-store.js";
 import type { Sender } from "../slack/sender.js";
@@ -210,6 +211,7 @@ export function createServices(deps: {
     translations,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
+    channelProblems: createChannelProblemStore(deps),
   };
 }
 

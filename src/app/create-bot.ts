@@ -4,11 +4,13 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
 import type { ExtendedErrorHandlerArgs } from "@slack/bolt/dist/App.js";
+import type { WebClient } from "@slack/web-api";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
+import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
 import { Readiness } from "../slack/health.js";
 import { createReceiver, type SocketModeTimings } from "../slack/receiver.js";
@@ -35,6 +37,8 @@ export interface Bot {
   readiness: Readiness;
   /** Where the bot stands with Slack (authenticating, connecting, open, reconnecting). */
   connection: SlackConnection;
+  /** Joins the channels it must post in, or tells the admins once (checkConfigured at start). */
+  channels: ChannelAccess;
   /**
    * Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz and /readyz in
    * Socket Mode). In Socket Mode the health endpoints answer first (`onListening`), while the bot
@@ -109,6 +113,7 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
   });
+  const channels = createChannelAccess({ config, services, client: app.client, logger, sender: () => sender });
   const sender = createSlackSender({
     botToken: config.slack.botToken,
     apiUrl: config.slack.apiUrl,
@@ -117,6 +122,7 @@ export function createBot({
     clock,
     logger: logger.child({ component: "sender" }),
     clientLogger: boltLogger(logger),
+    access: channels,
     overrides: senderOptions,
   });
   if (config.redisUrl)
@@ -140,6 +146,7 @@ export function createBot({
     inFlight,
     readiness,
     connection,
+    channels,
     async start(hooks) {
       if (httpServer) {
         const server = httpServer;
@@ -153,9 +160,10 @@ export function createBot({
         hooks?.onListening?.((server.address() as AddressInfo).port);
       }
       connection.authenticating();
+      let auth: Awaited<ReturnType<typeof app.client.auth.test>>;
       try {
         await app.init();
-        const auth = await app.client.auth.test();
+        auth = await app.client.auth.test();
         connection.authenticated({ team: auth.team, user: auth.user });
       } catch (error) {
         const code = slackErrorCode(error);
@@ -167,6 +175,16 @@ export function createBot({
         throw error;
       }
       if (config.slack.mode === "socket") {
+        // An app-level token of another app connects without complaint and then hears nothing of
+        // this app's commands. Slack names the bot token's app in auth.test (app_id), and the
+        // app-level token carries its app's id (xapp-1-A…-…): when both are there, they must agree.
+        const tokenApp = appIdOfAppToken(config.slack.appToken);
+        const botApp = (auth as { app_id?: string }).app_id;
+        if (tokenApp && botApp && tokenApp !== botApp) {
+          throw new SlackAuthError(
+            `SLACK_APP_TOKEN belongs to another Slack app (${tokenApp}) than SLACK_BOT_TOKEN (${botApp}). Create the app-level token on the "Basic Information" page of the same app as the bot token, and copy it again.`,
+          );
+        }
         try {
           await app.start();
         } catch (error) {
@@ -199,9 +217,53 @@ export function createBot({
   };
 }
 
+/**
+ * The bot's channel access (channel-access.ts), wired to the configuration and the services: the
+ * bot's and `npm run job`'s. `sender` is the sender it posts its notices through (which calls it).
+ */
+export function createChannelAccess(o: {
+  config: Config;
+  services: Services;
+  client: WebClient;
+  logger: Logger;
+  sender: () => Sender;
+}): ChannelAccess {
+  return new ChannelAccess({
+    client: o.client,
+    store: o.services.channelProblems,
+    logger: o.logger.child({ component: "channels" }),
+    locale: o.config.defaultLocale,
+    adminChannelId: o.config.adminChannelId,
+    admins: () => o.services.roles.holdersOf("admin"),
+    uses: () => channelUses(o.config, o.services),
+    post: (message) => o.sender().post(message),
+  });
+}
+
+/** Every channel the bot is configured to post in, and what for, as the admins set them today. */
+async function channelUses(config: Config, services: Services): Promise<ChannelUse[]> {
+  const uses: ChannelUse[] = [];
+  if (config.prChannelId) uses.push({ channel: config.prChannelId, use: "pr" });
+  if (config.intlChannelId) uses.push({ channel: config.intlChannelId, use: "intl" });
+  if (config.adminChannelId) uses.push({ channel: config.adminChannelId, use: "admin" });
+  for (const s of await services.jobRuns.settings())
+    if (s.enabled && s.channelId) uses.push({ channel: s.channelId, use: "job", name: s.jobName });
+  const en = config.defaultLocale === "en";
+  for (const d of await services.clippings.listDepartments())
+    if (d.active && d.channelId) uses.push({ channel: d.channelId, use: "department", name: en ? d.nameEn : d.nameEl });
+  for (const w of await services.clippingAlerts.listWatchTerms())
+    uses.push({ channel: w.channelId, use: "watch", name: w.term });
+  return uses;
+}
+
 const BOT_TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);
 // apps.connections.open with a token that is not an app-level one answers not_allowed_token_type.
 const APP_TOKEN_REFUSED = new Set([...BOT_TOKEN_REFUSED, "not_allowed_token_type"]);
+
+/** The app id inside an app-level token (`xapp-1-A0123ABCD-…`), when it has that shape. */
+export function appIdOfAppToken(token: string | undefined): string | undefined {
+  return token ? /^xapp-\d+-(A[A-Z0-9]+)-/.exec(token)?.[1] : undefined;
+}
 
 function slackErrorCode(error: unknown): string | undefined {
   return (error as { data?: { error?: string } } | undefined)?.data?.error;

@@ -3,6 +3,7 @@ import dotenv from "dotenv";
 import { writeBackup } from "../db/backup.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { type Database, openDatabase } from "../db/database.js";
+import { explainDatabaseError } from "../db/open-errors.js";
 import { systemClock } from "../lib/clock.js";
 import { createJobRuntime, type JobRuntime } from "../scheduling/runtime.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
@@ -90,9 +91,20 @@ async function main(): Promise<void> {
       process.stderr.write(`${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }
+    // What the operator must fix is one sentence, what and where, without a stack trace (exit 2).
+    const problem = explainDatabaseError(error, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    if (problem) {
+      logger.fatal({ step: "database" }, problem);
+      process.stderr.write(`${problem}\n`);
+      await db?.close().catch(() => undefined);
+      process.exit(EXIT_CONFIG);
+    }
     logger.fatal({ err: error }, "could not open the database");
+    const e = error as { message?: string; name?: string; errno?: unknown };
+    // PGlite's file errors carry no message, only a WebAssembly errno.
+    const said = e?.message || `${e?.name ?? "error"}${e?.errno !== undefined ? ` (errno ${String(e.errno)})` : ""}`;
     process.stderr.write(
-      `Could not open the database: ${maskSecrets(String((error as Error).message)).replace(/\/\/[^@/]*@/g, "//***@")}\n`,
+      `Could not open the database: ${maskSecrets(String(said)).replace(/\/\/[^@/]*@/g, "//***@")}\n`,
     );
     process.exit(1);
   }
@@ -122,6 +134,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+
+  // Before anything is due in them: join the configured public channels the bot is not in, and tell
+  // the admins (once) of those it cannot post in. A failed check is no reason not to run.
+  try {
+    const checked = await running.channels.checkConfigured();
+    if (checked.length > 0) logger.info({ channels: checked }, "configured channels checked");
+  } catch (error) {
+    logger.warn({ err: error }, "could not check the configured channels");
+  }
+  if (stopping) return;
 
   // Scheduled jobs start once the bot answers; the first tick catches up what was missed.
   jobs = createJobRuntime({

@@ -89,7 +89,7 @@ export async function applyMigrations(
         await session.exec("COMMIT");
       } catch (error) {
         await session.exec("ROLLBACK");
-        throw new MigrationError(`Migration ${m.name} failed: ${(error as Error).message}`);
+        throw new MigrationError(`Migration ${m.name} failed: ${(error as Error).message}`, { cause: error });
       }
       applied.push(m.name);
     }

@@ -8,6 +8,7 @@ import { ErrorCode, type Logger as SlackLogger, WebClient } from "@slack/web-api
 import type Bottleneck from "bottleneck";
 import type { Logger } from "../app/logger.js";
 import type { Clock } from "../lib/clock.js";
+import type { ChannelAccessHooks } from "./channel-access.js";
 import type { OutboundStore } from "./outbound-store.js";
 import { type Limiters, type RateLimitMode, type RateLimitStatus, RateLimits } from "./rate-limits.js";
 
@@ -53,9 +54,22 @@ export interface SenderOptions {
   /** A Redis command or connection taking longer than this counts as Redis being away. */
   redisTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** Joins a public channel on not_in_channel, tells the admins of one it cannot post in (channel-access.ts). */
+  access?: ChannelAccessHooks;
 }
 
-export class SendError extends Error {}
+export class SendError extends Error {
+  constructor(
+    message: string,
+    /**
+     * Why the bot cannot post in the channel at all (a Slack error code: channel_not_found,
+     * is_archived, or why it could not join), for the admins (channel-access.ts).
+     */
+    readonly channelProblem?: string,
+  ) {
+    super(message);
+  }
+}
 
 // Errors that another try will not fix.
 const PERMANENT = new Set([
@@ -75,6 +89,9 @@ const PERMANENT = new Set([
   "user_not_found",
   "cannot_dm_bot",
 ]);
+
+// Errors that say the bot cannot post in this channel at all, whatever the message.
+const CHANNEL_PROBLEMS = new Set(["channel_not_found", "not_in_channel", "is_archived"]);
 
 const METADATA_EVENT = "grafeio_message";
 
@@ -142,10 +159,16 @@ export class Sender {
       await store.recordAttempt(row.id, channel);
       const ts = await this.sendInChannelSlot(channel, message);
       await store.markSent(row.id, ts, channel, clock.now());
+      await this.o.access?.delivered(channel).catch((e: unknown) => logger.warn({ err: e }, "channel access"));
       return { channel, ts, posted: true };
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       await store.markFailed(row.id, text);
+      // Outside the channel's slot: telling the admins posts elsewhere and must not hold this channel.
+      if (error instanceof SendError && error.channelProblem)
+        await this.o.access
+          ?.refused(channel, error.channelProblem)
+          .catch((e: unknown) => logger.warn({ err: e }, "channel access"));
       throw error instanceof SendError ? error : new SendError(text);
     }
   }
@@ -241,6 +264,7 @@ export class Sender {
     const maxAttempts = this.o.maxAttempts ?? 4;
     let failures = 0;
     let limited = 0;
+    let joinTried = false;
     for (;;) {
       try {
         // The workspace limiter covers the call itself, not the channel's pause after it.
@@ -276,7 +300,15 @@ export class Sender {
           continue;
         }
         const code = e.data?.error;
-        if (code && PERMANENT.has(code)) throw new SendError(`Slack refused the message: ${code}`);
+        // Not a member of a public channel: join it once, and send again.
+        if (code === "not_in_channel" && this.o.access && !joinTried) {
+          joinTried = true;
+          const joined = await this.o.access.join(channel);
+          if (joined === true) continue;
+          throw new SendError(`Slack refused the message: ${code}; could not join: ${joined}`, joined);
+        }
+        if (code && PERMANENT.has(code))
+          throw new SendError(`Slack refused the message: ${code}`, CHANNEL_PROBLEMS.has(code) ? code : undefined);
         failures++;
         if (failures >= maxAttempts)
           throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
@@ -336,6 +368,7 @@ export function createSlackSender(options: {
   logger: Logger;
   /** Bolt's logger interface for the Web API client. */
   clientLogger?: SlackLogger;
+  access?: ChannelAccessHooks;
   overrides?: Partial<SenderOptions>;
 }): Sender {
   return new Sender({
@@ -349,6 +382,7 @@ export function createSlackSender(options: {
     clock: options.clock,
     logger: options.logger,
     redisUrl: options.redisUrl,
+    access: options.access,
     ...options.overrides,
   });
 }

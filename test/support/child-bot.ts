@@ -18,10 +18,12 @@ export class ChildBot {
   private hasExited = false;
   readonly exited: Promise<number | null>;
 
-  constructor(env: Record<string, string>) {
+  /** `as`: another user to run it as (a test running as root sees what an ordinary user would). */
+  constructor(env: Record<string, string>, as?: { uid: number; gid: number }) {
     this.process = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
+      ...as,
     });
     this.process.stdout?.on("data", (d: Buffer) => {
       this.stdout += d.toString();
@@ -43,6 +45,11 @@ export class ChildBot {
   /** Everything it wrote, for a failing assertion's message. */
   get output(): string {
     return `${this.stdout}\n${this.stderr}`;
+  }
+
+  /** What it wrote to stderr. */
+  get errorOutput(): string {
+    return this.stderr;
   }
 
   /** Its JSON log lines so far. */

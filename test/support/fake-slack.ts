@@ -35,8 +35,17 @@ export const APP_TOKEN = "xapp-1-A0001-test-fake";
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly users = new Map<string, FakeUser>();
-  /** Channels the bot is not a member of: ephemeral posts there fail like on Slack. */
+  /**
+   * Channels the bot is not a member of (by default it is in every channel). Like Slack: a post
+   * there answers not_in_channel in a public channel and channel_not_found in a private one (the
+   * bot cannot see it), an ephemeral post channel_not_found; conversations.join takes the bot into
+   * a public one, never a private one.
+   */
   readonly channelsWithoutBot = new Set<string>();
+  /** Private channels (the others are public). */
+  readonly privateChannels = new Set<string>();
+  /** Archived channels: nothing can be posted or joined there. */
+  readonly archivedChannels = new Set<string>();
   /**
    * Slack's per-channel limit for chat.postMessage: about one message per `windowMs`. Beyond it the
    * fake answers HTTP 429 with Retry-After, as Slack does. 0 turns it off.
@@ -236,6 +245,14 @@ export class FakeSlack {
     this.send(res, 200, response);
   }
 
+  /** Why the bot cannot post in a channel (DMs are always open to it). */
+  private membershipProblem(channel: string): string | undefined {
+    if (!/^[CG]/.test(channel)) return undefined;
+    if (this.archivedChannels.has(channel)) return "is_archived";
+    if (!this.channelsWithoutBot.has(channel)) return undefined;
+    return this.privateChannels.has(channel) ? "channel_not_found" : "not_in_channel";
+  }
+
   private dmChannel(channel: string): string {
     return /^[UW]/.test(channel) ? `D${channel.slice(1)}` : channel;
   }
@@ -287,6 +304,8 @@ export class FakeSlack {
           team_id: "T0001",
           user_id: BOT_USER_ID,
           bot_id: "B0001",
+          // The app the bot token belongs to, as Slack names it (the app-level token's app too).
+          app_id: "A0001",
         };
       case "users.info": {
         const id = String(args.user ?? "");
@@ -324,6 +343,8 @@ export class FakeSlack {
       }
       case "chat.postMessage": {
         if (!args.channel) return fail("channel_not_found");
+        const refused = this.membershipProblem(String(args.channel));
+        if (refused) return fail(refused);
         const problem = checkMessage(args);
         if (problem) return fail(...problem);
         const channel = this.dmChannel(String(args.channel));
@@ -361,11 +382,30 @@ export class FakeSlack {
               ?.slice(1)}`,
           },
         };
-      case "conversations.info":
+      case "conversations.info": {
+        const id = String(args.channel ?? "");
+        const member = !this.channelsWithoutBot.has(id);
+        if (!id || (this.privateChannels.has(id) && !member)) return fail("channel_not_found");
         return {
           ok: true,
-          channel: { id: args.channel, name: "channel", is_member: !this.channelsWithoutBot.has(String(args.channel)) },
+          channel: {
+            id,
+            name: id.toLowerCase(),
+            is_channel: true,
+            is_private: this.privateChannels.has(id),
+            is_archived: this.archivedChannels.has(id),
+            is_member: member,
+          },
         };
+      }
+      case "conversations.join": {
+        const id = String(args.channel ?? "");
+        if (!/^[CG]/.test(id)) return fail("channel_not_found");
+        if (this.privateChannels.has(id)) return fail("method_not_supported_for_channel_type");
+        if (this.archivedChannels.has(id)) return fail("is_archived");
+        this.channelsWithoutBot.delete(id);
+        return { ok: true, channel: { id, name: id.toLowerCase(), is_member: true } };
+      }
       case "conversations.history":
       case "conversations.replies": {
         const oldest = Number(args.oldest ?? 0);
