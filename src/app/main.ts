@@ -3,7 +3,7 @@ import dotenv from "dotenv";
 import { writeBackup } from "../db/backup.js";
 import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { type Database, openDatabase } from "../db/database.js";
-import { explainDatabaseError } from "../db/open-errors.js";
+import { explainDatabaseError, isPassingDatabaseProblem } from "../db/open-errors.js";
 import { systemClock } from "../lib/clock.js";
 import { createJobRuntime, type JobRuntime } from "../scheduling/runtime.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
@@ -91,13 +91,15 @@ async function main(): Promise<void> {
       process.stderr.write(`${error.message}\n`);
       process.exit(EXIT_CONFIG);
     }
-    // What the operator must fix is one sentence, what and where, without a stack trace (exit 2).
+    // What the operator must fix is one sentence, what and where, without a stack trace (exit 2);
+    // a server that is down or not reachable yet gets its sentence too, but exit 1, so that a
+    // supervisor starts the bot again once the server is back (see deploy/grafeio.service).
     const problem = explainDatabaseError(error, { databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     if (problem) {
       logger.fatal({ step: "database" }, problem);
       process.stderr.write(`${problem}\n`);
       await db?.close().catch(() => undefined);
-      process.exit(EXIT_CONFIG);
+      process.exit(isPassingDatabaseProblem(error) ? 1 : EXIT_CONFIG);
     }
     logger.fatal({ err: error }, "could not open the database");
     const e = error as { message?: string; name?: string; errno?: unknown };

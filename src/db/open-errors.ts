@@ -132,6 +132,16 @@ function postgresProblem(errors: ErrorLike[], url: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether the database may come back by itself (a server that is down or not reachable yet, as
+ * at boot): the bot then exits 1, which a supervisor retries, instead of 2, which it must not.
+ */
+export function isPassingDatabaseProblem(error: unknown): boolean {
+  return chain(error).some((e) =>
+    ["ECONNREFUSED", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"].includes(e.code ?? ""),
+  );
+}
+
 /** One sentence for what the operator must fix, or undefined when the error is something else. */
 export function explainDatabaseError(error: unknown, where: DatabaseWhere): string | undefined {
   const errors = chain(error);
