@@ -72,6 +72,8 @@ export class SendError extends Error {
 }
 
 // Errors that another try will not fix.
+/** How far back a lost answer is looked for: 50 pages of 200 messages. */
+const MAX_HISTORY_PAGES = 50;
 const PERMANENT = new Set([
   "channel_not_found",
   "not_in_channel",
@@ -265,7 +267,27 @@ export class Sender {
     let failures = 0;
     let limited = 0;
     let joinTried = false;
+    // Set when a try went out and no answer came back (a 500, a dropped connection, a time-out):
+    // Slack may have posted it. Before any other try the channel is searched for the key.
+    let unsureSince: number | undefined;
     for (;;) {
+      if (unsureSince !== undefined) {
+        let found: string | undefined;
+        try {
+          found = await this.findPosted(channel, message.key, new Date(unsureSince), message.threadTs);
+        } catch (error) {
+          // Not known yet whether it was posted: never send again blind; wait and look again.
+          failures++;
+          if (failures >= maxAttempts)
+            throw new SendError(`gave up after ${failures} attempts: could not check the channel (${String(error)})`);
+          await this.sleep(Math.min(30_000, 500 * 2 ** failures));
+          continue;
+        }
+        if (found) {
+          this.o.logger.info({ key: message.key }, "Slack had posted the message; its answer was lost, not sent again");
+          return found;
+        }
+      }
       try {
         // The workspace limiter covers the call itself, not the channel's pause after it.
         const res = await this.inSlot(
@@ -309,6 +331,8 @@ export class Sender {
         }
         if (code && PERMANENT.has(code))
           throw new SendError(`Slack refused the message: ${code}`, CHANNEL_PROBLEMS.has(code) ? code : undefined);
+        // No answer from Slack (only an HTTP error or none at all): it may have posted it.
+        if (!code) unsureSince ??= pace.sentAt;
         failures++;
         if (failures >= maxAttempts)
           throw new SendError(`gave up after ${failures} attempts: ${code ?? (error as Error).message}`);
@@ -331,23 +355,30 @@ export class Sender {
     return id;
   }
 
+  /**
+   * The message with this key posted since `since` (a minute of clock skew allowed), if any: every
+   * page of the channel's (or thread's) history back to then, however many messages came after it.
+   */
   private async findPosted(channel: string, key: string, since: Date, threadTs?: string): Promise<string | undefined> {
     const oldest = String(Math.floor(since.getTime() / 1000) - 60);
-    const res = threadTs
-      ? await this.o.client.conversations.replies({
-          channel,
-          ts: threadTs,
-          oldest,
-          include_all_metadata: true,
-          limit: 200,
-        })
-      : await this.o.client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
-    const match = (res.messages ?? []).find(
-      (m) =>
-        (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata?.event_payload?.key ===
-        key,
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+      const args = { channel, oldest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+      const res = threadTs
+        ? await this.o.client.conversations.replies({ ...args, ts: threadTs })
+        : await this.o.client.conversations.history(args);
+      const match = (res.messages ?? []).find(
+        (m) =>
+          (m as { metadata?: { event_type?: string; event_payload?: { key?: string } } }).metadata?.event_payload
+            ?.key === key,
+      );
+      if (match?.ts) return match.ts;
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) return undefined;
+    }
+    throw new SendError(
+      `more than ${MAX_HISTORY_PAGES * 200} messages since the attempt: cannot tell if it was posted`,
     );
-    return match?.ts;
   }
 
   async stop(): Promise<void> {

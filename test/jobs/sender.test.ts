@@ -144,6 +144,40 @@ describe("the sender", () => {
     }
   });
 
+  it("does not post twice when Slack posted but its answer was lost (a 500, a dropped connection)", async () => {
+    for (const kind of ["http500", "drop"] as const) {
+      const times = kind === "http500" ? 10 : 5;
+      fake.lostAnswers = { method: "chat.postMessage", kind, times };
+      const s = sender();
+      const channel = `CLOST${kind.toUpperCase()}`;
+      const sent = await Promise.all(
+        Array.from({ length: times }, (_, i) => s.post({ key: `lost-${kind}-${i}`, channel, text: `message ${i}` })),
+      );
+      expect(fake.lostAnswers.times).toBe(0); // every one of them lost its answer
+      expect(sent.every((r) => r.ts)).toBe(true);
+      const texts = (fake.messages.get(channel) ?? []).map((m) => String(m.text)).sort();
+      expect(texts).toEqual(Array.from({ length: times }, (_, i) => `message ${i}`).sort());
+      for (let i = 0; i < times; i++) expect((await store.find(`lost-${kind}-${i}`))?.status).toBe("sent");
+      fake.lostAnswers = undefined;
+      await s.stop();
+    }
+  });
+
+  it("after a crash, finds its message behind more than a page of newer ones", async () => {
+    const crashing: OutboundStore = { ...store, markSent: async () => Promise.reject(new Error("killed")) };
+    await expect(
+      sender({ store: crashing }).post({ key: "buried", channel: "CBURIED", text: "the one" }),
+    ).rejects.toThrow();
+    fake.rateLimit = { windowMs: 0, retryAfterSeconds: 1 };
+    const others = sender({ perChannelIntervalMs: 0 });
+    for (let i = 0; i < 250; i++) await others.post({ key: `newer-${i}`, channel: "CBURIED", text: `newer ${i}` });
+    const result = await sender().post({ key: "buried", channel: "CBURIED", text: "the one" });
+    expect(result.posted).toBe(false);
+    expect((fake.messages.get("CBURIED") ?? []).filter((m) => m.text === "the one")).toHaveLength(1);
+    expect(fake.callsTo("conversations.history").length).toBeGreaterThan(1); // it paged
+    await others.stop();
+  });
+
   it("retries a passing failure a bounded number of times", async () => {
     let failures = 2;
     fake.override("chat.postMessage", (args) =>

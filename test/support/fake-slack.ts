@@ -53,6 +53,12 @@ export class FakeSlack {
   rateLimit = { windowMs: 1000, retryAfterSeconds: 1 };
   /** 429 answers given. */
   rateLimited = 0;
+  /**
+   * Faults after the work is done, as when Slack posted the message but its answer never reached
+   * the bot: the next `times` successful calls of `method` answer HTTP 500 instead, or have their
+   * connection dropped before any answer.
+   */
+  lostAnswers: { method: string; kind: "http500" | "drop"; times: number } | undefined;
   /** Messages accepted by chat.postMessage, per channel, oldest first. */
   readonly messages = new Map<string, Json[]>();
   private readonly lastPost = new Map<string, number>();
@@ -242,6 +248,15 @@ export class FakeSlack {
       response = override ? await override(args) : this.answer(method, args);
     }
     this.record(method, args, response);
+    const lost = this.lostAnswers;
+    if (lost && lost.method === method && lost.times > 0 && response.ok === true) {
+      lost.times--;
+      if (lost.kind === "drop") {
+        req.socket.destroy();
+        return;
+      }
+      return this.send(res, 500, { ok: false, error: "internal_error" });
+    }
     this.send(res, 200, response);
   }
 
@@ -415,10 +430,21 @@ export class FakeSlack {
             ? all.filter((m) => m.thread_ts === args.ts || m.ts === args.ts)
             : all.filter((m) => !m.thread_ts);
         const found = inThread
-          .filter((m) => Number(m.ts) >= oldest)
+          .filter((m) => Number(m.ts) > oldest)
           .map((m) => (args.include_all_metadata ? m : { ...m, metadata: undefined }))
           .reverse();
-        return { ok: true, messages: found, has_more: false };
+        // Pages, newest first, as Slack gives them: `limit` (100 unless said, at most 999) a page,
+        // the next page's cursor in response_metadata.
+        const limit = Math.min(999, Number(args.limit ?? 100) || 100);
+        const offset = Number(String(args.cursor ?? "").replace(/^page:/, "")) || 0;
+        const page = found.slice(offset, offset + limit);
+        const more = offset + limit < found.length;
+        return {
+          ok: true,
+          messages: page,
+          has_more: more,
+          response_metadata: { next_cursor: more ? `page:${offset + limit}` : "" },
+        };
       }
       case "conversations.members":
         return { ok: true, members: [], response_metadata: { next_cursor: "" } };
