@@ -25,7 +25,7 @@ import {
  * Only catches a bot that never acknowledges. Slack itself gives 3 s; the tests show that the
  * acknowledgement comes before the work (a held-up Web API call) rather than time it.
  */
-const ACK_HANG_MS = 30_000;
+const ACK_HANG_MS = 90_000;
 
 export interface Ack {
   envelope_id: string;
