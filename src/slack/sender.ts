@@ -53,7 +53,16 @@ export interface SenderOptions {
   /** A Redis command or connection taking longer than this counts as Redis being away. */
   redisTimeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * How long one call to Slack may take before it fails (createSlackSender builds its client with
+   * it; tests shorten it). Without one, a post Slack never answers held its channel, and a job
+   * posting one recipient after another (the digest), forever.
+   */
+  requestTimeoutMs?: number;
 }
+
+/** Slack answers in well under a second; a call still unanswered after this is taken as failed. */
+export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
 
 export class SendError extends Error {}
 
@@ -343,6 +352,7 @@ export function createSlackSender(options: {
       slackApiUrl: options.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      timeout: options.overrides?.requestTimeoutMs ?? SLACK_REQUEST_TIMEOUT_MS,
       ...(options.clientLogger ? { logger: options.clientLogger } : {}),
     }),
     store: options.store,
