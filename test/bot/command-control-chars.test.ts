@@ -42,7 +42,7 @@ describe("control characters in a command's text", () => {
   ])("%s %j is answered plainly", async (command, text) => {
     const logsBefore = t.logs.length;
     const got = await answer(command, text);
-    expect(got).not.toBe(el.unexpectedError);
+    expect(got).not.toBe(el.common.unexpectedError);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     expect(t.logs.slice(logsBefore).filter((l) => l.includes('"listener failed"'))).toEqual([]);
   });

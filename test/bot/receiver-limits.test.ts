@@ -74,7 +74,10 @@ function postBig(size: number, framing: "content-length" | "chunked"): Promise<{
     // In 16 KB pieces, each after the last is flushed, as a client would stream it.
     const bytes = Buffer.from(body);
     const next = () => {
-      if (sent >= bytes.length) return req.end();
+      if (sent >= bytes.length) {
+        req.end();
+        return;
+      }
       const piece = bytes.subarray(sent, sent + 16 * 1024);
       sent += piece.length;
       if (!req.destroyed) req.write(piece, () => setImmediate(next));
