@@ -113,6 +113,8 @@ describe("the body limit", () => {
       sent: 0,
     }));
     expect(res.status).toBe(413);
+    // The answer came while most of the body was still to be sent: the rest was never read.
+    expect(res.sent).toBeLessThan(1024 * 1024);
     expect(callsSince(before)).toEqual([]);
     await stillAnswers();
   });
