@@ -13,7 +13,7 @@ import type { Job } from "../scheduling/job.js";
 import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
 import { Readiness } from "../slack/health.js";
-import { createReceiver, type SocketModeTimings } from "../slack/receiver.js";
+import { createReceiver, type HttpLimits, type SocketModeTimings } from "../slack/receiver.js";
 import { createSlackSender, type Sender, type SenderOptions } from "../slack/sender.js";
 import { areaWiring, createAreas, createServices, type Services } from "./areas.js";
 import type { Config } from "./config.js";
@@ -59,6 +59,7 @@ export function createBot({
   clock,
   senderOptions,
   socketMode,
+  http,
 }: {
   config: Config;
   logger: Logger;
@@ -67,6 +68,8 @@ export function createBot({
   /** Tests shorten Slack's timings. */
   senderOptions?: Partial<SenderOptions>;
   socketMode?: Partial<SocketModeTimings>;
+  /** Tests shorten the HTTP server's time-outs and lower its caps. */
+  http?: Partial<HttpLimits>;
 }): Bot {
   // The app's and the Socket Mode client's bare retry lines are said better by `connection`.
   const log = boltLogger(logger, { demote: REPORTED_BY_CONNECTION });
@@ -83,6 +86,7 @@ export function createBot({
     connection,
     calendarFeed: () => (feed ? feed() : Promise.resolve("")),
     socketMode,
+    http,
   });
   if (socketClient) connection.watch(socketClient);
   const app = new App({

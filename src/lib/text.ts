@@ -20,3 +20,18 @@ export function phoneticPrefixQuery(skeleton: string): string | undefined {
     .map((w) => `${w}:*`);
   return terms.length ? terms.join(" & ") : undefined;
 }
+
+// C0 controls but tab, line feed and carriage return; DEL; C1 controls; and halves of a surrogate
+// pair standing alone (no character at all).
+const CONTROL_CHARACTERS =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * What a person typed, without the control characters nobody types on purpose (a NUL pasted from
+ * somewhere): PostgreSQL refuses a NUL in text, so a search for it failed. Each becomes a space,
+ * so that the words either side stay apart.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, " ");
+}

@@ -21,6 +21,7 @@ import type { Logger } from "../app/logger.js";
 import type { Role } from "../areas/users/roles.js";
 import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
+import { withoutControlCharacters } from "../lib/text.js";
 import { type Codec, isHelpRequest } from "./codec.js";
 
 /** What the declarations need from the rest of Grafeio: a log, the roles, each user's language. */
@@ -137,7 +138,7 @@ export async function sendFilesPrivately(
 export interface CommandContext {
   user: UserView;
   command: SlashCommand;
-  /** The command's text, trimmed. */
+  /** The command's text, trimmed, without control characters. */
   text: string;
   client: WebClient;
   reply: Reply;
@@ -163,7 +164,8 @@ export function onCommand(
     const reply = replyWithRespond(respond);
     await answerSafely(kit, { userId: command.user_id, reply, what: spec.name }, async () => {
       const user = await userView(kit, command.user_id);
-      const text = command.text.trim();
+      // A control character (a NUL pasted in) is no part of what was meant, and PostgreSQL refuses a NUL.
+      const text = withoutControlCharacters(command.text).trim();
       if (spec.help && isHelpRequest(text)) return reply(spec.help(user.t));
       if (spec.role !== "anyone" && !(await ensureRole(kit, user, spec.role, reply))) return;
       await spec.handle({ user, command, text, client, reply });

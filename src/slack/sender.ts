@@ -56,7 +56,16 @@ export interface SenderOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Joins a public channel on not_in_channel, tells the admins of one it cannot post in (channel-access.ts). */
   access?: ChannelAccessHooks;
+  /**
+   * How long one call to Slack may take before it fails (createSlackSender builds its client with
+   * it; tests shorten it). Without one, a post Slack never answers held its channel, and a job
+   * posting one recipient after another (the digest), forever.
+   */
+  requestTimeoutMs?: number;
 }
+
+/** Slack answers in well under a second; a call still unanswered after this is taken as failed. */
+export const SLACK_REQUEST_TIMEOUT_MS = 15_000;
 
 export class SendError extends Error {
   constructor(
@@ -71,9 +80,10 @@ export class SendError extends Error {
   }
 }
 
-// Errors that another try will not fix.
 /** How far back a lost answer is looked for: 50 pages of 200 messages. */
 const MAX_HISTORY_PAGES = 50;
+
+// Errors that another try will not fix.
 const PERMANENT = new Set([
   "channel_not_found",
   "not_in_channel",
@@ -407,6 +417,7 @@ export function createSlackSender(options: {
       slackApiUrl: options.apiUrl,
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 0 },
+      timeout: options.overrides?.requestTimeoutMs ?? SLACK_REQUEST_TIMEOUT_MS,
       ...(options.clientLogger ? { logger: options.clientLogger } : {}),
     }),
     store: options.store,

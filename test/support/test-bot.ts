@@ -6,6 +6,7 @@ import { type Bot, createBot } from "../../src/app/create-bot.js";
 import { createLogger } from "../../src/app/logger.js";
 import type { Role } from "../../src/areas/users/roles.js";
 import { type Clock, systemClock } from "../../src/lib/clock.js";
+import type { HttpLimits } from "../../src/slack/receiver.js";
 import type { SenderOptions } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from "./fake-slack.js";
@@ -29,7 +30,12 @@ export interface TestBot {
 }
 
 export async function startTestBot(
-  options: { clock?: Clock; env?: Record<string, string>; sender?: Partial<SenderOptions> } = {},
+  options: {
+    clock?: Clock;
+    env?: Record<string, string>;
+    sender?: Partial<SenderOptions>;
+    http?: Partial<HttpLimits>;
+  } = {},
 ): Promise<TestBot> {
   const fake = new FakeSlack();
   const apiUrl = await fake.start();
@@ -49,6 +55,7 @@ export async function startTestBot(
     db: database.db,
     clock: options.clock ?? systemClock,
     senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5, ...options.sender },
+    http: options.http,
   });
   const { port = 0 } = await bot.start();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -23,6 +23,8 @@ export interface TranslationRoles {
 export type StepOutcome =
   | { status: "done"; request: TranslationRequest; eventId: number; from: TranslationRequest["status"] }
   | { status: "refused"; reason: StepRefusal; request: TranslationRequest }
+  /** The request is already as this step would leave it (a form submitted twice): nothing done. */
+  | { status: "unchanged"; request: TranslationRequest }
   | { status: "not_found" };
 
 export type StepPayload = StepInput;
@@ -120,6 +122,9 @@ export function createTranslationService(deps: {
       const checked = await mayTake({ actor, requestId, action });
       if (checked.status !== "allowed") return checked;
       const current = checked.request;
+      // Assigning again to whom it is assigned to is the same form submitted twice (a double click,
+      // Slack's retry): it records and tells nothing a second time.
+      if (sameAssignment(action, current, payload)) return { status: "unchanged", request: current };
       const now = clock.now();
       const changes: StepChanges =
         action === "assign"
@@ -140,6 +145,8 @@ export function createTranslationService(deps: {
       });
       if (!moved) {
         const latest = (await store.findById(requestId)) ?? current;
+        // Two submissions of one form at once: the other one made this very assignment.
+        if (sameAssignment(action, latest, payload)) return { status: "unchanged", request: latest };
         return { status: "refused", reason: "not_allowed_now", request: latest };
       }
       return { status: "done", request: moved.request, eventId: moved.eventId, from: current.status };
@@ -196,3 +203,13 @@ export function createTranslationService(deps: {
 }
 
 export type TranslationService = ReturnType<typeof createTranslationService>;
+
+/** Whether `action` is an assignment to the translator or vendor the request is assigned to now. */
+function sameAssignment(action: TranslationAction, request: TranslationRequest, payload: StepPayload): boolean {
+  return (
+    action === "assign" &&
+    request.status === "assigned" &&
+    (request.assignee ?? null) === (payload.assignee ?? null) &&
+    (request.vendor ?? null) === (payload.assignee ? null : (payload.vendor ?? null))
+  );
+}

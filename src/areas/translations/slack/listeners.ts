@@ -205,6 +205,8 @@ async function answerStep(
   const { outcome } = step;
   if (outcome.status === "not_found") return reply(refusalText(user.t, "not_found"));
   if (outcome.status === "refused") return reply(refusalText(user.t, outcome));
+  // The same step taken a moment ago was told then.
+  if (outcome.status === "unchanged") return;
   deps.kit.logger.info(
     { user: user.userId, translation: outcome.request.id, action: step.action, to: outcome.request.status },
     "translation step",
