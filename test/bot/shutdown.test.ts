@@ -1,9 +1,6 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
+import { createProcessDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack } from "../support/fake-slack.js";
 import { SlackDriver } from "../support/slack-driver.js";
 import { SIGNING_SECRET, startTestBot } from "../support/test-bot.js";
@@ -35,10 +32,11 @@ describe("graceful shutdown", () => {
     }
   });
 
-  it("on SIGTERM the real process finishes the request, closes the embedded database and exits 0 within 10 s", async () => {
+  it("on SIGTERM the real process finishes the request, closes the database and exits 0 within 10 s", async () => {
     const fake = new FakeSlack();
     const apiUrl = await fake.start();
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-shutdown-"));
+    // A migrated database of its own (a copy of the run's template), so that the start is quick.
+    const database = await createProcessDatabase();
     try {
       const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
         env: {
@@ -47,7 +45,7 @@ describe("graceful shutdown", () => {
           SLACK_SIGNING_SECRET: SIGNING_SECRET,
           SLACK_API_URL: apiUrl,
           PORT: "0",
-          DATA_DIR: dataDir,
+          ...database.env,
           ADMIN_USER_IDS: "U0ADMIN01",
           LOG_LEVEL: "info",
         },
@@ -58,7 +56,7 @@ describe("graceful shutdown", () => {
         output += d.toString();
       });
       const port = await new Promise<number>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`bot did not start: ${output}`)), 30_000);
+        const timer = setTimeout(() => reject(new Error(`bot did not start: ${output}`)), 60_000);
         child.stdout.on("data", (d: Buffer) => {
           output += d.toString();
           const m = /"port":(\d+).*"msg":"Grafeio is running"/.exec(output);
@@ -99,8 +97,8 @@ describe("graceful shutdown", () => {
       expect(output).not.toContain(BOT_TOKEN);
       expect(output).not.toContain(SIGNING_SECRET);
 
-      // The embedded database was closed cleanly: it opens again with the admin in it.
-      const db = await openDatabase({ dataDir });
+      // The database was closed cleanly: it opens again with the admin in it.
+      const db = await database.reopen();
       try {
         expect((await db.migrate()).applied).toEqual([]);
         expect(await db.prisma.userRole.count({ where: { slackUserId: "U0ADMIN01", role: "admin" } })).toBe(1);
@@ -109,7 +107,7 @@ describe("graceful shutdown", () => {
       }
     } finally {
       await fake.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await database.dispose();
     }
   });
 });
