@@ -25,7 +25,7 @@ import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import { createJobRunStore } from "../scheduling/job-runs-store.js";
 import { createChannelProblemStore } from "../slack/channel-problems-store.js";
-import type { SlackKit } from "../slack/listener.js";
+import type { ListenerObserver, SlackKit } from "../slack/listener.js";
 import { createOutboundStore } from "../slack/outbound-store.js";
 import type { Sender } from "../slack/sender.js";
 import type { Config } from "./config.js";
@@ -55,7 +55,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
+  const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales, observer: deps.observer };
   const { services: s } = deps;
   const areas = [
     createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
@@ -145,6 +145,8 @@ export function areaWiring(options: {
   logger: Logger;
   clock: Clock;
   sender: Sender;
+  /** Told of listeners' failures (the metrics). */
+  observer?: ListenerObserver;
 }): AreaWiring {
   const { services, config } = options;
   return {
@@ -152,6 +154,7 @@ export function areaWiring(options: {
     roles: services.roles,
     locales: services.locales,
     logger: options.logger,
+    observer: options.observer,
     clock: options.clock,
     sender: options.sender,
     timeZone: config.timeZone,

@@ -8,6 +8,7 @@ import type { WebClient } from "@slack/web-api";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
+import { observeDatabaseErrors } from "../db/errors.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
@@ -19,6 +20,7 @@ import { areaWiring, createAreas, createServices, type Services } from "./areas.
 import type { Config } from "./config.js";
 import { InFlight } from "./in-flight.js";
 import { boltLogger, type Logger } from "./logger.js";
+import { Metrics } from "./metrics.js";
 
 export interface Bot {
   app: App;
@@ -39,6 +41,8 @@ export interface Bot {
   connection: SlackConnection;
   /** Joins the channels it must post in, or tells the admins once (checkConfigured at start). */
   channels: ChannelAccess;
+  /** What GET /metrics serves; the scheduler reports its runs here (`metrics.jobAttempt`). */
+  metrics: Metrics;
   /**
    * Starts taking requests; returns the HTTP port in use (HTTP mode, or /healthz and /readyz in
    * Socket Mode). In Socket Mode the health endpoints answer first (`onListening`), while the bot
@@ -60,6 +64,7 @@ export function createBot({
   senderOptions,
   socketMode,
   http,
+  metrics = new Metrics(),
 }: {
   config: Config;
   logger: Logger;
@@ -70,12 +75,17 @@ export function createBot({
   socketMode?: Partial<SocketModeTimings>;
   /** Tests shorten the HTTP server's time-outs and lower its caps. */
   http?: Partial<HttpLimits>;
+  metrics?: Metrics;
 }): Bot {
   // The app's and the Socket Mode client's bare retry lines are said better by `connection`.
   const log = boltLogger(logger, { demote: REPORTED_BY_CONNECTION });
   const connection = new SlackConnection(logger.child({ component: "slack" }), config.slack.mode, config.slack.apiUrl);
   const readiness = new Readiness();
-  readiness.add("database", async () => (await db.ping()) || "the database does not answer");
+  readiness.add("database", async () => {
+    if (await db.ping()) return true;
+    metrics.databaseError("ping");
+    return "the database does not answer";
+  });
   if (config.slack.mode === "socket") readiness.add("slack", async () => connection.readiness());
   // The feed is built on request by the events area, which is created below.
   let feed: (() => Promise<string>) | undefined;
@@ -85,6 +95,8 @@ export function createBot({
     readiness,
     connection,
     calendarFeed: () => (feed ? feed() : Promise.resolve("")),
+    metrics: () => metrics.scrape(),
+    requests: metrics.requestObserver,
     socketMode,
     http,
   });
@@ -110,7 +122,7 @@ export function createBot({
   });
 
   const services = createServices({
-    prisma: db.prisma,
+    prisma: observeDatabaseErrors(db.prisma, metrics.databaseError),
     reader: db.reader,
     clock,
     timeZone: config.timeZone,
@@ -127,7 +139,13 @@ export function createBot({
     logger: logger.child({ component: "sender" }),
     clientLogger: boltLogger(logger),
     access: channels,
+    observer: metrics.senderObserver,
     overrides: senderOptions,
+  });
+  metrics.readFrom({
+    slackState: () => connection.state,
+    rateLimits: () => sender.rateLimitStatus(),
+    senderQueueDepth: () => sender.queueDepth,
   });
   if (config.redisUrl)
     readiness.note("rateLimits", () => {
@@ -136,7 +154,9 @@ export function createBot({
         ? "shared through Redis"
         : `local (slower) while Redis is ${status.redis}${status.reason ? `: ${status.reason}` : ""}`;
     });
-  const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
+  const areas = createAreas(
+    areaWiring({ services, config, logger, clock, sender, observer: metrics.listenerObserver }),
+  );
   for (const area of areas) area.register(app);
   // The events area's feed: every event of its window, cancelled ones included.
   feed = areas.find(isEventsArea)?.calendarFeed;
@@ -151,6 +171,7 @@ export function createBot({
     readiness,
     connection,
     channels,
+    metrics,
     async start(hooks) {
       if (httpServer) {
         const server = httpServer;

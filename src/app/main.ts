@@ -155,6 +155,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     sender: running.sender,
+    scheduler: { onAttempt: running.metrics.jobAttempt },
   });
   jobs.scheduler.start();
   // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself

@@ -20,6 +20,11 @@ export interface SchedulerOptions {
   logger: Logger;
   /** The dependencies a job runs with (its channel comes from its settings). */
   depsFor(job: Job, channelId: string | null): JobDeps;
+  /**
+   * Told of each attempt's result (the metrics): not_claimed when another process had it, and the
+   * run's duration when it ran.
+   */
+  onAttempt?(job: string, result: AttemptResult, manual: boolean, seconds?: number): void;
   /** Told once when an occurrence has used all its attempts. */
   onFinalFailure(job: Job, occurrence: Occurrence, error: string): Promise<void>;
   owner?: string;
@@ -138,6 +143,14 @@ export class Scheduler {
   }
 
   private async attempt(job: Job, at: Date, channelId: string | null, manual: boolean): Promise<AttemptResult> {
+    const started = performance.now();
+    const result = await this.attemptOnce(job, at, channelId, manual);
+    const ran = result !== "not_claimed";
+    this.o.onAttempt?.(job.name, result, manual, ran ? (performance.now() - started) / 1000 : undefined);
+    return result;
+  }
+
+  private async attemptOnce(job: Job, at: Date, channelId: string | null, manual: boolean): Promise<AttemptResult> {
     const now = this.o.clock.now();
     const late = now.getTime() - at.getTime() > this.lateAfterMs;
     const run = await this.o.store.claim({

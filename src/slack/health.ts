@@ -1,5 +1,5 @@
-// What a supervisor asks the bot: GET /healthz (is the process alive?) and GET /readyz (can it do
-// its work now?). Liveness never looks at anything outside the process, so that a database or a
+// What a supervisor asks the bot: GET /healthz (is the process alive?), GET /readyz (can it do
+// its work now?) and GET /metrics (Prometheus' scrape, src/app/metrics.ts). Liveness never looks at anything outside the process, so that a database or a
 // Slack outage does not get a healthy process killed and restarted in a loop; readiness is the
 // list of checks each part of the bot adds (the database, the Socket Mode connection, …).
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -97,6 +97,22 @@ export function readinessRoute(readiness: Readiness): Route {
     handler: async (_req, res) => {
       const report = await readiness.report();
       json(res, report.ready ? 200 : 503, report);
+    },
+  };
+}
+
+/** The metrics in Prometheus' text format, as the metrics module renders them. */
+export type MetricsScrape = () => Promise<{ contentType: string; body: string }>;
+
+/** GET /metrics: what Prometheus scrapes. */
+export function metricsRoute(scrape: MetricsScrape): Route {
+  return {
+    path: "/metrics",
+    method: ["GET"],
+    handler: async (_req, res) => {
+      const { contentType, body } = await scrape();
+      res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" });
+      res.end(body);
     },
   };
 }

@@ -24,11 +24,20 @@ import { messages } from "../i18n/index.js";
 import { withoutControlCharacters } from "../lib/text.js";
 import { type Codec, isHelpRequest } from "./codec.js";
 
+/** The declarations' kinds, as the metrics count a listener's failures. */
+export type ListenerKind = "command" | "action" | "view_submission" | "shortcut" | "options";
+
+/** Told when a listener's work fails (the metrics; src/app/metrics.ts). */
+export interface ListenerObserver {
+  failed(kind: ListenerKind): void;
+}
+
 /** What the declarations need from the rest of Grafeio: a log, the roles, each user's language. */
 export interface SlackKit {
   logger: Logger;
   roles: { hasRole(slackUserId: string, role: Role): Promise<boolean> };
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
+  observer?: ListenerObserver;
 }
 
 /** The person a listener is serving, in their language. */
@@ -93,7 +102,7 @@ export async function ensureRole(kit: SlackKit, user: UserView, role: Role, repl
  */
 export async function answerSafely(
   kit: SlackKit,
-  context: { userId: string; reply: Reply; what: string },
+  context: { userId: string; reply: Reply; what: string; kind: ListenerKind },
   work: () => Promise<unknown>,
 ): Promise<void> {
   try {
@@ -103,6 +112,7 @@ export async function answerSafely(
     await work();
   } catch (error) {
     kit.logger.error({ err: error, user: context.userId, listener: context.what }, "listener failed");
+    kit.observer?.failed(context.kind);
     try {
       const { t } = await userView(kit, context.userId);
       await context.reply(t.common.unexpectedError);
@@ -162,7 +172,7 @@ export function onCommand(
   app.command(spec.name, async ({ ack, command, client, respond }) => {
     await ack();
     const reply = replyWithRespond(respond);
-    await answerSafely(kit, { userId: command.user_id, reply, what: spec.name }, async () => {
+    await answerSafely(kit, { userId: command.user_id, reply, what: spec.name, kind: "command" }, async () => {
       const user = await userView(kit, command.user_id);
       // A control character (a NUL pasted in) is no part of what was meant, and PostgreSQL refuses a NUL.
       const text = withoutControlCharacters(command.text).trim();
@@ -211,7 +221,7 @@ export function onAction<E extends BlockElementAction = BlockElementAction, V = 
     await ack();
     const userId = body.user.id;
     const reply = replyPrivately(kit, client, userId, body.channel?.id);
-    await answerSafely(kit, { userId, reply, what: action.action_id }, async () => {
+    await answerSafely(kit, { userId, reply, what: action.action_id, kind: "action" }, async () => {
       const user = await userView(kit, userId);
       if (!(await ensureRole(kit, user, spec.role, reply))) return;
       const raw = actionValue(action);
@@ -322,6 +332,7 @@ export async function submitForm<M>(
     user = await userView(kit, userId);
   } catch (error) {
     kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
+    kit.observer?.failed("view_submission");
     await fail("Error / Σφάλμα");
     return;
   }
@@ -341,6 +352,7 @@ export async function submitForm<M>(
     answer = await spec.handle({ user, view, metadata, client });
   } catch (error) {
     kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
+    kit.observer?.failed("view_submission");
     await fail(user.t.common.unexpectedError);
     return;
   }
@@ -361,6 +373,7 @@ export async function submitForm<M>(
       await after?.();
     } catch (error) {
       kit.logger.warn({ err: error, user: userId, listener: what }, "could not finish after the form was accepted");
+      kit.observer?.failed("view_submission");
     }
   }
 }
@@ -383,7 +396,7 @@ export function onShortcut<S extends MessageShortcut | GlobalShortcut = MessageS
     const userId = shortcut.user.id;
     const channel = "channel" in shortcut ? shortcut.channel.id : undefined;
     const reply = replyPrivately(kit, client, userId, channel);
-    await answerSafely(kit, { userId, reply, what: spec.callbackId }, async () => {
+    await answerSafely(kit, { userId, reply, what: spec.callbackId, kind: "shortcut" }, async () => {
       const user = await userView(kit, userId);
       if (!(await ensureRole(kit, user, spec.role, reply))) return;
       await spec.handle({ user, shortcut: shortcut as S, client, reply });
@@ -410,6 +423,7 @@ export function onOptions(
       await ack({ options });
     } catch (error) {
       kit.logger.error({ err: error, listener: spec.actionId }, "options failed");
+      kit.observer?.failed("options");
       await ack({ options: [] });
     }
   });

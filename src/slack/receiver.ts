@@ -1,6 +1,6 @@
 // Socket Mode when an app-level token is configured (no public URL needed inside a municipal
-// network), otherwise Slack's HTTP endpoint at /slack/events. Both serve GET /healthz and
-// GET /readyz (src/slack/health.ts), and the calendar feed when it is turned on.
+// network), otherwise Slack's HTTP endpoint at /slack/events. Both serve GET /healthz, GET /readyz
+// and GET /metrics (src/slack/health.ts), and the calendar feed when it is turned on.
 //
 // The HTTP server is ours in both modes (Bolt's HTTPReceiver only sees POST /slack/events): it
 // times out slow headers and bodies, caps the connections, refuses a body above Slack's sizes
@@ -8,10 +8,24 @@
 // never writes a request's path (the calendar feed's token is in it) to the logs.
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { type App, type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import {
+  type App,
+  type Logger as BoltLogger,
+  HTTPReceiver,
+  type Receiver,
+  type ReceiverEvent,
+  SocketModeReceiver,
+} from "@slack/bolt";
 import type { Config } from "../app/config.js";
 import type { SlackConnection, SocketModeEvents } from "./connection.js";
-import { livenessRoute, type Readiness, type Route, readinessRoute } from "./health.js";
+import {
+  livenessRoute,
+  type MetricsScrape,
+  metricsRoute,
+  type Readiness,
+  type Route,
+  readinessRoute,
+} from "./health.js";
 
 export const SLACK_EVENTS_PATH = "/slack/events";
 
@@ -99,15 +113,21 @@ export function createReceiver(options: {
   readiness: Readiness;
   connection: SlackConnection;
   calendarFeed?: () => Promise<string>;
+  /** GET /metrics. */
+  metrics?: MetricsScrape;
+  /** Told of each request and of its acknowledgement (the metrics). */
+  requests?: RequestObserver;
   socketMode?: Partial<SocketModeTimings>;
   /** Tests shorten the time-outs and lower the caps. */
   http?: Partial<HttpLimits>;
 }): ReceiverParts {
-  const { config, logger, readiness, connection, calendarFeed } = options;
+  const { config, logger, readiness, connection, calendarFeed, requests } = options;
   const limits = { ...DEFAULT_HTTP_LIMITS, ...options.http };
+  const observed = (receiver: Receiver) => (requests ? observedReceiver(receiver, requests) : receiver);
   const routes: Route[] = [
     livenessRoute(),
     readinessRoute(readiness),
+    ...(options.metrics ? [metricsRoute(options.metrics)] : []),
     ...(config.calendarFeedToken && calendarFeed ? [calendarFeedRoute(config.calendarFeedToken, calendarFeed)] : []),
   ];
   if (config.slack.mode === "socket" && config.slack.appToken) {
@@ -128,19 +148,21 @@ export function createReceiver(options: {
       },
     });
     return {
-      receiver,
+      receiver: observed(receiver),
       socketClient: receiver.client,
       httpServer: guardedServer(limits, requestHandler({ routes, logger })),
     };
   }
   return {
-    receiver: new GuardedHTTPReceiver({
-      signingSecret: config.slack.signingSecret ?? "",
-      logger,
-      limits,
-      routes,
-      defaultPort: config.port,
-    }),
+    receiver: observed(
+      new GuardedHTTPReceiver({
+        signingSecret: config.slack.signingSecret ?? "",
+        logger,
+        limits,
+        routes,
+        defaultPort: config.port,
+      }),
+    ),
   };
 }
 
@@ -347,7 +369,7 @@ function requestHandler(options: {
   };
 }
 
-const KNOWN_PATHS = new Set([SLACK_EVENTS_PATH, "/healthz", "/readyz"]);
+const KNOWN_PATHS = new Set([SLACK_EVENTS_PATH, "/healthz", "/readyz", "/metrics"]);
 
 /**
  * A path fit for the logs: the known ones as they are, one under /calendar/ or /slack/ by that
@@ -358,6 +380,76 @@ function describePath(path: string): string {
   if (path.startsWith("/calendar/")) return "/calendar/…";
   if (path.startsWith("/slack/")) return "/slack/…";
   return "/…";
+}
+
+/** What Slack sent, as the metrics count it. */
+export type RequestKind =
+  | "command"
+  | "action"
+  | "view_submission"
+  | "view_closed"
+  | "shortcut"
+  | "options"
+  | "event"
+  | "other";
+
+export function requestKind(body: Record<string, unknown>): RequestKind {
+  if (typeof body.command === "string") return "command";
+  switch (body.type) {
+    case "block_actions":
+    case "interactive_message":
+      return "action";
+    case "view_submission":
+      return "view_submission";
+    case "view_closed":
+      return "view_closed";
+    case "shortcut":
+    case "message_action":
+      return "shortcut";
+    case "block_suggestion":
+    case "dialog_suggestion":
+      return "options";
+    case "event_callback":
+      return "event";
+    default:
+      return "other";
+  }
+}
+
+/** Told of each request Bolt is handed and of the moment its acknowledgement went back to Slack. */
+export interface RequestObserver {
+  received(kind: RequestKind): void;
+  acknowledged(kind: RequestKind, seconds: number): void;
+}
+
+/**
+ * The receiver with each request observed where both receivers hand it to Bolt (after the body is
+ * read and, over HTTP, its signature checked): its kind, and how long until its ack was sent. The
+ * one place every kind passes, events too, which Bolt acknowledges itself before any listener.
+ */
+export function observedReceiver(inner: Receiver, observer: RequestObserver): Receiver {
+  return {
+    init(app: App) {
+      // The receiver calls app.processEvent; everything else it reads of the app is the app's own.
+      const observedApp = Object.create(app, {
+        processEvent: {
+          value: (event: ReceiverEvent) => {
+            const kind = requestKind(event.body);
+            const started = performance.now();
+            observer.received(kind);
+            const ack: ReceiverEvent["ack"] = async (response) => {
+              await event.ack(response);
+              observer.acknowledged(kind, (performance.now() - started) / 1000);
+            };
+            return app.processEvent({ ...event, ack });
+          },
+        },
+      }) as App;
+      inner.init(observedApp);
+    },
+    start: (...args: unknown[]) => inner.start(...args),
+    stop: (...args: unknown[]) => inner.stop(...args),
+  };
 }
 
 /** Matches "/calendar/:file" against a path: the parameters, or undefined. */

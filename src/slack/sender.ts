@@ -62,6 +62,17 @@ export interface SenderOptions {
    * posting one recipient after another (the digest), forever.
    */
   requestTimeoutMs?: number;
+  /** Told of each message's outcome and of each 429 (the metrics). */
+  observer?: SenderObserver;
+}
+
+/** Told of each message's outcome and of each 429 (the metrics; src/app/metrics.ts). */
+export interface SenderObserver {
+  sent(): void;
+  /** Its key had been sent before: nothing was posted now. */
+  alreadySent(): void;
+  failed(): void;
+  rateLimited(): void;
 }
 
 /** Slack answers in well under a second; a call still unanswered after this is taken as failed. */
@@ -127,6 +138,8 @@ export class Sender {
   private readonly due = new Map<string, number>();
   /** 429 answers received, for the logs and the benchmark. */
   rateLimited = 0;
+  /** Messages given to post() and not yet sent or failed. */
+  private inProgress = 0;
 
   constructor(private readonly o: SenderOptions) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
@@ -150,7 +163,27 @@ export class Sender {
     return this.limits.get();
   }
 
+  /** Messages given to the sender and not yet sent or failed: waiting for their channel, or being sent. */
+  get queueDepth(): number {
+    return this.inProgress;
+  }
+
   async post(message: OutgoingMessage): Promise<SentMessage> {
+    this.inProgress++;
+    try {
+      const sent = await this.postOnce(message);
+      if (sent.posted) this.o.observer?.sent();
+      else this.o.observer?.alreadySent();
+      return sent;
+    } catch (error) {
+      this.o.observer?.failed();
+      throw error;
+    } finally {
+      this.inProgress--;
+    }
+  }
+
+  private async postOnce(message: OutgoingMessage): Promise<SentMessage> {
     const { store, clock, logger } = this.o;
     const row = await store.begin(message.key, message.channel, message.threadTs);
     if (row.status === "sent" && row.ts && row.postedChannel)
@@ -325,6 +358,7 @@ export class Sender {
         const e = error as { code?: string; retryAfter?: number; data?: { error?: string } };
         if (e.code === ErrorCode.RateLimitedError) {
           this.rateLimited++;
+          this.o.observer?.rateLimited();
           limited++;
           if (limited > 20) throw new SendError("rate limited too many times");
           // Holding this channel's only slot while waiting pauses the whole channel.
@@ -410,6 +444,7 @@ export function createSlackSender(options: {
   /** Bolt's logger interface for the Web API client. */
   clientLogger?: SlackLogger;
   access?: ChannelAccessHooks;
+  observer?: SenderObserver;
   overrides?: Partial<SenderOptions>;
 }): Sender {
   return new Sender({
@@ -425,6 +460,7 @@ export function createSlackSender(options: {
     logger: options.logger,
     redisUrl: options.redisUrl,
     access: options.access,
+    observer: options.observer,
     ...options.overrides,
   });
 }

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { clipFormState, validClip } from "../support/clip-form.js";
 import { APP_TOKEN, type Json } from "../support/fake-slack.js";
+import { scrapeMetrics } from "../support/prometheus.js";
 import { type SocketModeTestBot, startSocketModeBot } from "../support/test-bot.js";
 
 const STAFF = "U0STAFF01";
@@ -126,6 +127,19 @@ describe("Socket Mode", () => {
     const open = await t.fake.waitFor("views.open", () => true, 20_000, before);
     expect(((open.response.view as Json).title as Json).text).toBe("Διόρθωση δημοσιεύματος");
     expect(JSON.stringify((open.response.view as Json).blocks)).toContain("Μέσω Socket Mode");
+  });
+
+  it("serves /metrics on its health server: each envelope by kind, each acknowledged, the connection open", async () => {
+    // The cases above sent commands, a view submission and a block action over the connection.
+    const m = await scrapeMetrics(t.baseUrl);
+    const commands = m.value("grafeio_slack_requests_total", { kind: "command" });
+    expect(commands).toBeGreaterThanOrEqual(2);
+    expect(m.value("grafeio_slack_ack_seconds_count", { kind: "command" })).toBe(commands);
+    expect(m.value("grafeio_slack_requests_total", { kind: "view_submission" })).toBe(1);
+    expect(m.value("grafeio_slack_ack_seconds_count", { kind: "view_submission" })).toBe(1);
+    expect(m.value("grafeio_slack_requests_total", { kind: "action" })).toBe(1);
+    expect(m.value("grafeio_slack_connection_state", { state: "open" })).toBe(1);
+    expect(m.value("grafeio_slack_connection_state", { state: "reconnecting" })).toBe(0);
   });
 
   it("opens a new connection when Slack sends disconnect, and goes on acknowledging there", async () => {

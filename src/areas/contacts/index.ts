@@ -71,9 +71,7 @@ export interface ContactsAreaDeps {
 
 export function createContactsArea(deps: ContactsAreaDeps): Area {
   const listenerDeps: ContactsDeps = {
-    logger: deps.kit.logger,
-    roles: deps.kit.roles,
-    locales: deps.kit.locales,
+    ...deps.kit,
     clock: deps.clock,
     timeZone: deps.timeZone,
     contacts: deps.services.contacts,
