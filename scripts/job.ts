@@ -86,7 +86,7 @@ async function viaRunningBot(cmd: Command): Promise<number | undefined> {
     const { status, body } = await askRunningBot<{ result?: RunResult }>(bot, {
       method: "POST",
       path: "/jobs/run",
-      body: { name: cmd.name, at: cmd.at.toISOString(), force: cmd.force },
+      body: { name: cmd.name, at: cmd.at.toISOString(), force: cmd.force, uid: process.getuid?.() },
     });
     if (status !== 200 || !body?.result) return refusedByBot(status);
     return printRun(cmd.name, cmd.at, body.result, by);
@@ -105,7 +105,7 @@ function refusedByBot(status: number): number {
 async function direct(cmd: Command): Promise<number> {
   // Loaded here only: asking the running bot needs none of it.
   const { areaWiring, createAreas, createServices } = await import("../src/app/areas.js");
-  const { createLogger } = await import("../src/app/logger.js");
+  const { auditLog, createLogger } = await import("../src/app/logger.js");
   const { openDatabase } = await import("../src/db/database.js");
   const { systemClock } = await import("../src/lib/clock.js");
   const { createJobRuntime } = await import("../src/scheduling/runtime.js");
@@ -128,6 +128,7 @@ async function direct(cmd: Command): Promise<number> {
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async () => undefined,
+    audit: auditLog(logger),
   });
   // A run by hand joins a public channel and tells the admins of one it cannot post in, as the bot does.
   const access = createChannelAccess({
@@ -147,13 +148,26 @@ async function direct(cmd: Command): Promise<number> {
     access,
   });
   const jobs = createAreas(areaWiring({ services, config, logger, clock: systemClock, sender })).flatMap((a) => a.jobs);
-  const runtime = createJobRuntime({ config, jobs, services, clock: systemClock, logger, sender });
+  const runtime = createJobRuntime({
+    config,
+    jobs,
+    services,
+    clock: systemClock,
+    logger,
+    sender,
+    scheduler: { audit: auditLog(logger) },
+  });
   try {
     if (cmd.kind === "list") {
       printList((await runtime.scheduler.overview()).map(toListing));
       return 0;
     }
-    return printRun(cmd.name, cmd.at, await runtime.scheduler.runByHand(cmd.name, cmd.at, { force: cmd.force }));
+    const result = await runtime.scheduler.runByHand(cmd.name, cmd.at, {
+      force: cmd.force,
+      via: "npm run job",
+      uid: process.getuid?.(),
+    });
+    return printRun(cmd.name, cmd.at, result);
   } finally {
     await runtime.stop(5000);
     await sender.stop();

@@ -21,6 +21,7 @@ import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
+import type { AuditLog } from "../lib/audit.js";
 import type { Clock } from "../lib/clock.js";
 import type { Job } from "../scheduling/job.js";
 import { createJobRunStore } from "../scheduling/job-runs-store.js";
@@ -172,15 +173,17 @@ export function createServices(deps: {
   timeZone: string;
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
+  /** The audit trail: role changes, contacts' exports, record requests, erasures (src/lib/audit.ts). */
+  audit: AuditLog;
 }) {
-  const { prisma, clock, timeZone } = deps;
+  const { prisma, clock, timeZone, audit } = deps;
   const nameDays = sharedNameDayCalendar();
   const { roles, locales } = createUsersServices(deps);
   const clippings = createClippingsServices({ ...deps, roles });
   // Every area that keeps something about contacts, which a GDPR erasure must reach: the contacts
   // are built before those areas (they ask the contacts things), so the list is filled below.
   const personalData: PersonalDataHolder[] = [];
-  const contacts = createContactsServices({ prisma, clock, roles, nameDays, personalData });
+  const contacts = createContactsServices({ prisma, clock, roles, nameDays, personalData, audit });
   const officeCalendar = createOfficeCalendarServices({ prisma, clock, roles, contacts: contacts.contacts });
   const { events } = createEventsServices({ prisma, clock, timeZone, roles });
   const { sponsorships } = createSponsorsServices({

@@ -19,7 +19,7 @@ import { createSlackSender, type Sender, type SenderOptions } from "../slack/sen
 import { areaWiring, createAreas, createServices, type Services } from "./areas.js";
 import type { Config } from "./config.js";
 import { InFlight } from "./in-flight.js";
-import { boltLogger, type Logger } from "./logger.js";
+import { auditLog, boltLogger, type Logger } from "./logger.js";
 import { Metrics } from "./metrics.js";
 
 export interface Bot {
@@ -128,6 +128,7 @@ export function createBot({
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
+    audit: auditLog(logger),
   });
   const channels = createChannelAccess({ config, services, client: app.client, logger, sender: () => sender });
   const sender = createSlackSender({

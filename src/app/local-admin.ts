@@ -59,7 +59,11 @@ export function toListing(j: JobOverview): JobListing {
 /** What the door needs of the scheduler. */
 export interface AdminScheduler {
   overview(): Promise<JobOverview[]>;
-  runByHand(jobName: string, at: Date, options: { force?: boolean }): Promise<RunResult>;
+  runByHand(
+    jobName: string,
+    at: Date,
+    options: { force?: boolean; via?: "local-admin"; uid?: number },
+  ): Promise<RunResult>;
 }
 
 export interface LocalAdmin {
@@ -72,6 +76,8 @@ const runRequest = z.object({
   name: z.string().min(1).max(100),
   at: z.iso.datetime({ offset: true }),
   force: z.boolean().default(false),
+  /** The system user id `npm run job` runs as, for the audit line (whoever holds the token could say another). */
+  uid: z.number().int().nonnegative().optional(),
 });
 
 const MAX_BODY_BYTES = 4096;
@@ -112,9 +118,11 @@ export async function startLocalAdmin(options: {
       const body = await readBody(req);
       const parsed = body === undefined ? undefined : runRequest.safeParse(parseJson(body));
       if (!parsed?.success) return reply(res, 400, { error: "expected {name, at (ISO time), force}" });
-      const { name, at, force } = parsed.data;
-      logger.info({ job: name, occurrence: at, force }, "job run by hand");
-      const result = await inFlight.track(() => scheduler.runByHand(name, new Date(at), { force }));
+      const { name, at, force, uid } = parsed.data;
+      // The scheduler writes the audit line, with the result.
+      const result = await inFlight.track(() =>
+        scheduler.runByHand(name, new Date(at), { force, via: "local-admin", uid }),
+      );
       return reply(res, 200, { result });
     }
     if (req.method === "GET" && url === "/backup" && options.backup) {

@@ -1,6 +1,7 @@
 // Structured logs (pino). Secrets are redacted wherever they might appear in a logged object.
 import { type Logger as BoltLogger, LogLevel } from "@slack/bolt";
 import pino, { type Logger } from "pino";
+import type { AuditLog } from "../lib/audit.js";
 
 export type { Logger };
 
@@ -97,4 +98,18 @@ function safeJson(value: unknown): string {
   } catch {
     return String(value);
   }
+}
+
+/**
+ * The audit trail (src/lib/audit.ts) in the logs: `{"audit":true,"event":"contact.erased",…}` at
+ * info, written whatever LOG_LEVEL says (a quieter level must not silence it).
+ */
+export function auditLog(logger: Logger): AuditLog {
+  const verbose = logger.levelVal < (pino.levels.values.info ?? 30);
+  const log = logger.child({ audit: true }, { level: verbose ? logger.level : "info" });
+  return {
+    record(event, fields) {
+      log.info({ ...fields, audit: true, event }, `audit: ${event}`);
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { createJobRuntime, type JobRuntime } from "../scheduling/runtime.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
 import { type Bot, createBot, SlackAuthError } from "./create-bot.js";
 import { type LocalAdmin, startLocalAdmin } from "./local-admin.js";
-import { createLogger, maskSecrets } from "./logger.js";
+import { auditLog, createLogger, maskSecrets } from "./logger.js";
 
 // Exit codes: 2 = the configuration must be fixed; 1 = anything else that stopped the start.
 const EXIT_CONFIG = 2;
@@ -155,7 +155,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     sender: running.sender,
-    scheduler: { onAttempt: running.metrics.jobAttempt },
+    scheduler: { onAttempt: running.metrics.jobAttempt, audit: auditLog(logger) },
   });
   jobs.scheduler.start();
   // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself

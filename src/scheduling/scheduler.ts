@@ -4,6 +4,7 @@
 import { hostname } from "node:os";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "../app/logger.js";
+import { type AuditLog, noAudit } from "../lib/audit.js";
 import type { Clock } from "../lib/clock.js";
 import { occurrencesBetween } from "./cron.js";
 import type { Job, JobDeps, Occurrence } from "./job.js";
@@ -25,6 +26,8 @@ export interface SchedulerOptions {
    * run's duration when it ran.
    */
   onAttempt?(job: string, result: AttemptResult, manual: boolean, seconds?: number): void;
+  /** Where runs by hand are recorded (the audit trail). */
+  audit?: AuditLog;
   /** Told once when an occurrence has used all its attempts. */
   onFinalFailure(job: Job, occurrence: Occurrence, error: string): Promise<void>;
   owner?: string;
@@ -204,9 +207,27 @@ export class Scheduler {
 
   /**
    * An operator's run of one occurrence, through the same claim: nothing happens when it already
-   * ran, unless `force`.
+   * ran, unless `force`. Audited, whatever came of it, with the way it came (`via`: the bot's local
+   * door, or `npm run job` on its own) and the operator's system user id when known.
    */
-  async runByHand(jobName: string, at: Date, { force = false } = {}): Promise<AttemptResult | "already_ran"> {
+  async runByHand(
+    jobName: string,
+    at: Date,
+    options: { force?: boolean; via?: "local-admin" | "npm run job"; uid?: number } = {},
+  ): Promise<AttemptResult | "already_ran"> {
+    const result = await this.runByHandOnce(jobName, at, options.force ?? false);
+    (this.o.audit ?? noAudit).record("job.run_by_hand", {
+      job: jobName,
+      occurrence: at.toISOString(),
+      force: options.force ?? false,
+      result,
+      via: options.via ?? null,
+      uid: options.uid ?? null,
+    });
+    return result;
+  }
+
+  private async runByHandOnce(jobName: string, at: Date, force: boolean): Promise<AttemptResult | "already_ran"> {
     const job = this.o.jobs.find((j) => j.name === jobName);
     if (!job) return "unknown_job";
     const now = this.o.clock.now();

@@ -86,7 +86,9 @@ describe("the bot's local door for npm run job", () => {
         body: { name: "morning-digest", at: "2026-11-23T06:00:00Z", force: true },
       });
       expect(run).toEqual({ status: 200, body: { result: "succeeded" } });
-      expect(runs).toEqual([{ name: "morning-digest", at: "2026-11-23T06:00:00.000Z", force: true }]);
+      expect(runs).toEqual([
+        { name: "morning-digest", at: "2026-11-23T06:00:00.000Z", force: true, via: "local-admin" },
+      ]);
     } finally {
       admin?.close();
       lock.release();

@@ -42,7 +42,7 @@ describe("changing a clipping", () => {
     const corrected = { ...r.draft, title: "Διορθωμένος τίτλος" };
     expect(await clippings.updateClipping({ id, draft: corrected, by: AUTHOR })).toMatchObject({ status: "updated" });
 
-    expect(await roles.revokeRole({ slackUserId: AUTHOR, role: "staff" })).toBe("revoked");
+    expect(await roles.revokeRole({ slackUserId: AUTHOR, role: "staff", revokedBy: "U0ADMIN01" })).toBe("revoked");
     const refused = { status: "refused", reason: "not_yours" };
     expect(await clippings.openForChange(id, AUTHOR)).toEqual(refused);
     expect(await clippings.updateClipping({ id, draft: { ...r.draft, title: "Πάλι" }, by: AUTHOR })).toEqual(refused);

@@ -275,8 +275,12 @@ describe("/contact import", () => {
     expect(await contactNamed("Πέτρος Δημητρίου")).toMatchObject({ nameDayKey: "fixed:06-29" });
   });
 
-  it("exports a CSV that Excel opens in Greek and that imports back with nothing to change", async () => {
+  it("exports a CSV that Excel opens in Greek and that imports back with nothing to change (managers only)", async () => {
+    // Every contact's personal data: refused to staff at the command, as one person's record is.
     await t.slack.command({ command: "/contact", text: "export", userId: STAFF, channelId: CHANNEL });
+    await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("προϊστάμενος"));
+    expect(t.fake.callsTo("files.getUploadURLExternal")).toHaveLength(0);
+    await t.slack.command({ command: "/contact", text: "export", userId: MANAGER, channelId: CHANNEL });
     await t.fake.waitFor("files.completeUploadExternal");
     const name = (t.fake.callsTo("files.getUploadURLExternal")[0]?.args.filename as string) ?? "";
     const file = t.fake.uploadedFile(name);

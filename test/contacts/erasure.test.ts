@@ -11,6 +11,7 @@ import { validateEvent } from "../../src/areas/events/event-validation.js";
 import { validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
 import { NameDayCalendar } from "../../src/calendar/namedays/nameday-calendar.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import { noAudit } from "../../src/lib/audit.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { ERASED_MARK } from "../../src/lib/personal-data.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
@@ -105,6 +106,7 @@ describe("a GDPR erasure", () => {
       timeZone: TZ,
       defaultLocale: "el",
       lookupSlackLocale: async () => "el-GR",
+      audit: noAudit,
     });
     for (const u of [STAFF, MANAGER]) await s.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "t" });
     await s.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "t" });
@@ -333,6 +335,7 @@ describe("a GDPR erasure", () => {
       clock,
       roles: s.roles,
       nameDays: NameDayCalendar.load(),
+      audit: noAudit,
       personalData: [s.letters, crashing, s.sponsorships, s.events, s.greetings, s.translations],
     });
     await expect(contacts.eraseFor(id, MANAGER)).rejects.toThrow("the process died here");

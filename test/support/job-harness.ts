@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { WebClient } from "@slack/web-api";
 import { areaWiring, createAreas, createServices, type Services } from "../../src/app/areas.js";
 import { type Config, loadConfig } from "../../src/app/config.js";
-import { createLogger } from "../../src/app/logger.js";
+import { auditLog, createLogger } from "../../src/app/logger.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Job } from "../../src/scheduling/job.js";
 import { createJobRuntime, type JobRuntime } from "../../src/scheduling/runtime.js";
@@ -60,6 +60,7 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => fake.users.get(user)?.locale ?? "el-GR",
+    audit: auditLog(logger),
   });
   const runtimes: JobRuntime[] = [];
   // The areas as the bot builds them; their jobs take the sender from each process at run time.

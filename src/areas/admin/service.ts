@@ -21,7 +21,7 @@ export interface Refused {
 export interface RolesForAdmin {
   hasRole(slackUserId: string, role: Role): Promise<boolean>;
   grantRole(grant: { slackUserId: string; role: Role; grantedBy: string }): Promise<void>;
-  revokeRole(revoke: { slackUserId: string; role: Role }): Promise<"revoked" | "last_admin">;
+  revokeRole(revoke: { slackUserId: string; role: Role; revokedBy: string }): Promise<"revoked" | "last_admin">;
   listRoleHolders(): Promise<{ slackUserId: string; roles: Role[] }[]>;
 }
 
@@ -146,7 +146,9 @@ export function createAdminService(deps: AdminServiceDeps) {
 
     /** Never the last admin's admin role, so the office cannot lock itself out. */
     revokeRole: (actor: string, target: string, role: Role) =>
-      as(actor, "admin", async () => ({ status: await roles.revokeRole({ slackUserId: target, role }) })),
+      as(actor, "admin", async () => ({
+        status: await roles.revokeRole({ slackUserId: target, role, revokedBy: actor }),
+      })),
 
     /** Anyone sets their own language; another user's takes an admin. `null`: follow Slack again. */
     async setLanguage(actor: string, target: string, locale: LocaleCode | null) {

@@ -2,6 +2,7 @@
 // data-protection requests (a person's full record, and its erasure leaving an audit line).
 
 import { isUniqueViolation } from "../../db/errors.js";
+import { type AuditLog, noAudit } from "../../lib/audit.js";
 import type { ErasedPerson, ErasedRows } from "../../lib/personal-data.js";
 import { changedFields, mergedFields, SEARCH_PAGE_SIZE, searchTerms } from "./contact-rules.js";
 import type { CategoryOption, ContactRecord, ContactStore } from "./contact-store.js";
@@ -47,9 +48,12 @@ export function createContactService(deps: {
    * the composition root fills the list once the other areas are built).
    */
   holders?: () => readonly PersonalDataHolder[];
+  /** Where the exports, the record requests and the erasures are recorded (ids and counts only). */
+  audit?: AuditLog;
 }) {
   const { store, roles } = deps;
   const holders = deps.holders ?? (() => []);
+  const audit = deps.audit ?? noAudit;
   const isManager = (actor: string) => roles.hasRole(actor, "manager");
 
   async function celebrating(keys: string[], options: { includeOptedOut?: boolean } = {}): Promise<ContactRecord[]> {
@@ -82,6 +86,12 @@ export function createContactService(deps: {
         // The person is erased; only the space is not given back yet (the listener says so in the log).
         reclaimed = false;
       }
+      audit.record("contact.erased", {
+        by,
+        contact: id,
+        tables: erased.length,
+        rows: erased.reduce((sum, t) => sum + t.rows, 0),
+      });
       return { status: "erased", touched: erased, reclaimed };
     }
     return { status: "not_found" };
@@ -224,8 +234,19 @@ export function createContactService(deps: {
     /** Contacts likely to be officials at an event: VIPs first, then those with a title. */
     officials: () => store.findOfficials(),
 
-    /** Every contact, archived ones too, for the office's CSV export. */
+    /** Every contact, archived ones too (the import matches rows against them). */
     all: () => store.findAll(),
+
+    /**
+     * The office's CSV export: every contact's personal data, so a manager's, like one person's
+     * record; audited with who and how many.
+     */
+    async exportFor(actor: string): Promise<{ status: "ok"; contacts: ContactRecord[] } | DataRequestRefusal> {
+      if (!(await isManager(actor))) return { status: "refused", reason: "not_manager" };
+      const contacts = await store.findAll();
+      audit.record("contacts.exported", { by: actor, contacts: contacts.length });
+      return { status: "ok", contacts };
+    },
 
     /** A person's full record (data-protection access request): the contact, its greetings and audit. */
     personalData: (id: number, by: string) => store.exportPersonalData(id, by),
@@ -245,7 +266,9 @@ export function createContactService(deps: {
     > {
       if (!(await isManager(actor))) return { status: "refused", reason: "not_manager" };
       const record = await store.exportPersonalData(id, actor);
-      return record ? { status: "ok", record } : { status: "not_found" };
+      if (!record) return { status: "not_found" };
+      audit.record("contact.personal_data_requested", { by: actor, contact: id });
+      return { status: "ok", record };
     },
 
     /** A manager erases a person on request. */

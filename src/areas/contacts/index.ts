@@ -7,6 +7,7 @@
 // sections.
 import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { AuditLog } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import type { SlackKit } from "../../slack/listener.js";
 import type { Area } from "../area.js";
@@ -35,6 +36,8 @@ export interface ContactsServicesDeps {
    * erasure, as the composition root fills the list after building those areas.
    */
   personalData: readonly PersonalDataHolder[];
+  /** The exports, record requests and erasures are audited here. */
+  audit: AuditLog;
 }
 
 /** The area's use cases, built once by the composition root. */
@@ -46,6 +49,7 @@ export function createContactsServices(deps: ContactsServicesDeps) {
     store: createContactStore(deps),
     roles: deps.roles,
     holders: () => [...deps.personalData, ...own],
+    audit: deps.audit,
   });
   const imports = createContactImports({
     store: createImportStore(deps.prisma),

@@ -3,6 +3,7 @@
 // other area asks it "may this person…" and "in which language".
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { LocaleCode } from "../../i18n/index.js";
+import type { AuditLog } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { createLocaleService, type SlackLocaleLookup } from "./locale.js";
 import { createRoleService } from "./roles.js";
@@ -15,6 +16,8 @@ export interface UsersServicesDeps {
   clock: Clock;
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
+  /** Where role changes are recorded. */
+  audit: AuditLog;
 }
 
 /** The area's use cases, built once by the composition root. */

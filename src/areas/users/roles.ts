@@ -1,6 +1,7 @@
 // Who may do what: each user's roles, which the office's admins give and take.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Role } from "../../generated/prisma/enums.js";
+import { type AuditLog, noAudit } from "../../lib/audit.js";
 import { createUserStore } from "./store.js";
 
 export type { Role };
@@ -18,12 +19,18 @@ export function includesRole(held: readonly Role[], needed: Role): boolean {
   return held.some((r) => RANK[r] >= RANK[needed]);
 }
 
-export function createRoleService({ prisma }: { prisma: PrismaClient }) {
+export function createRoleService({ prisma, audit = noAudit }: { prisma: PrismaClient; audit?: AuditLog }) {
   const store = createUserStore(prisma);
+
+  /** Gives the role; a role newly given is audited with who gave it (a Slack id, or "configuration"). */
+  async function grant(slackUserId: string, role: Role, grantedBy: string): Promise<void> {
+    if (await store.addRole(slackUserId, role, grantedBy))
+      audit.record("role.granted", { user: slackUserId, role, by: grantedBy });
+  }
 
   /** Gives the users named in the configuration (ADMIN_USER_IDS, MANAGER_USER_IDS) their role at start. */
   async function ensureRoleHolders(slackUserIds: string[], role: Role): Promise<void> {
-    for (const slackUserId of slackUserIds) await store.addRole(slackUserId, role, "configuration");
+    for (const slackUserId of slackUserIds) await grant(slackUserId, role, "configuration");
   }
 
   return {
@@ -36,12 +43,25 @@ export function createRoleService({ prisma }: { prisma: PrismaClient }) {
     },
 
     async grantRole({ slackUserId, role, grantedBy }: { slackUserId: string; role: Role; grantedBy: string }) {
-      await store.addRole(slackUserId, role, grantedBy);
+      await grant(slackUserId, role, grantedBy);
     },
 
-    /** Refuses to remove the last admin, so the office can never lock itself out. */
-    async revokeRole({ slackUserId, role }: { slackUserId: string; role: Role }): Promise<"revoked" | "last_admin"> {
-      return store.removeRoleUnlessLastAdmin(slackUserId, role);
+    /**
+     * Refuses to remove the last admin, so the office can never lock itself out. A role removed is
+     * audited with who removed it; one the user did not hold changes nothing and is not.
+     */
+    async revokeRole({
+      slackUserId,
+      role,
+      revokedBy,
+    }: {
+      slackUserId: string;
+      role: Role;
+      revokedBy: string;
+    }): Promise<"revoked" | "last_admin"> {
+      const outcome = await store.removeRoleUnlessLastAdmin(slackUserId, role);
+      if (outcome === "revoked") audit.record("role.revoked", { user: slackUserId, role, by: revokedBy });
+      return outcome === "last_admin" ? "last_admin" : "revoked";
     },
 
     async listRoleHolders(): Promise<{ slackUserId: string; roles: Role[] }[]> {

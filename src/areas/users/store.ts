@@ -22,29 +22,32 @@ export function createUserStore(prisma: PrismaClient) {
       return rows.map((r) => r.role);
     },
 
-    /** Adds the role (and the user, if new); a role already held stays as it was granted. */
-    async addRole(slackUserId: string, role: Role, grantedBy: string): Promise<void> {
+    /**
+     * Adds the role (and the user, if new); a role already held stays as it was granted. True when
+     * the role was new.
+     */
+    async addRole(slackUserId: string, role: Role, grantedBy: string): Promise<boolean> {
       await ensureUser(slackUserId);
-      await prisma.userRole.upsert({
-        where: { slackUserId_role: { slackUserId, role } },
-        create: { slackUserId, role, grantedBy },
-        update: {},
+      const { count } = await prisma.userRole.createMany({
+        data: [{ slackUserId, role, grantedBy }],
+        skipDuplicates: true,
       });
+      return count > 0;
     },
 
     /**
      * Removes the role unless it is the last admin's admin role, in one transaction so that two
-     * admins revoking each other at once cannot both succeed.
+     * admins revoking each other at once cannot both succeed. "not_held": there was nothing to remove.
      */
-    async removeRoleUnlessLastAdmin(slackUserId: string, role: Role): Promise<"revoked" | "last_admin"> {
+    async removeRoleUnlessLastAdmin(slackUserId: string, role: Role): Promise<"revoked" | "not_held" | "last_admin"> {
       return prisma.$transaction(async (tx) => {
         if (role === "admin") {
           const admins = await tx.userRole.count({ where: { role: "admin" } });
           const isAdmin = await tx.userRole.count({ where: { role: "admin", slackUserId } });
           if (isAdmin > 0 && admins <= 1) return "last_admin";
         }
-        await tx.userRole.deleteMany({ where: { slackUserId, role } });
-        return "revoked";
+        const { count } = await tx.userRole.deleteMany({ where: { slackUserId, role } });
+        return count > 0 ? "revoked" : "not_held";
       });
     },
 

@@ -3,7 +3,14 @@ import type { App, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { localDate } from "../../../lib/clock.js";
 import { isHelpRequest } from "../../../slack/codec.js";
-import { onAction, onCommand, type Reply, sendFilesPrivately, type UserView } from "../../../slack/listener.js";
+import {
+  ensureRole,
+  onAction,
+  onCommand,
+  type Reply,
+  sendFilesPrivately,
+  type UserView,
+} from "../../../slack/listener.js";
 import { contactsCsv } from "../contact-export.js";
 import type { ContactsDeps } from "../contacts-deps.js";
 import { describeKey, openContactForm } from "./contact-form.js";
@@ -65,8 +72,12 @@ export async function showContactSearch(
   await reply(text, blocks);
 }
 
+/** Every contact's personal data: managers only, refused before any is read (the service refuses too). */
 async function exportContacts(deps: ContactsDeps, client: WebClient, user: UserView, reply: Reply) {
-  const contacts = await deps.contacts.all();
+  if (!(await ensureRole(deps, user, "manager", reply))) return;
+  const answer = await deps.contacts.exportFor(user.userId);
+  if (answer.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.manager));
+  const { contacts } = answer;
   if (contacts.length === 0) {
     await reply(user.t.contacts.exportNothing);
     return;
