@@ -43,7 +43,15 @@ async function direct(): Promise<void> {
       "wait for it to finish or stop it, then run the backup again (beside a running bot, npm run backup asks the bot itself once it has started)",
   });
   try {
-    await writeBackup(db, createWriteStream(temp, { flags: "wx", mode: 0o600 }));
+    const summary = await writeBackup(db, createWriteStream(temp, { flags: "wx", mode: 0o600 }));
+    // The audit line (src/lib/audit.ts); beside a running bot, the bot writes its own.
+    const { auditLog, createLogger } = await import("../src/app/logger.js");
+    auditLog(createLogger({ level: "info" })).record("backup.written", {
+      via: "npm run backup",
+      tables: summary.tables.length,
+      rows: summary.rows,
+      uid: process.getuid?.() ?? null,
+    });
   } finally {
     await db.close();
   }

@@ -17,6 +17,7 @@ import path from "node:path";
 import type { Writable } from "node:stream";
 import { z } from "zod";
 import { type LockHolder, liveLockHolder } from "../db/data-dir-lock.js";
+import { type AuditLog, noAudit } from "../lib/audit.js";
 import type { JobOverview } from "../scheduling/overview.js";
 import type { AttemptResult } from "../scheduling/scheduler.js";
 import type { InFlight } from "./in-flight.js";
@@ -93,7 +94,9 @@ export async function startLocalAdmin(options: {
   inFlight: InFlight;
   logger: Logger;
   /** `npm run backup` beside the bot: writes the backup (src/db/backup.ts) to the answer. */
-  backup?: (out: Writable) => Promise<unknown>;
+  backup?: (out: Writable) => Promise<{ tables: readonly unknown[]; rows: number }>;
+  /** Where a backup written is recorded (runs by hand are the scheduler's to record). */
+  audit?: AuditLog;
 }): Promise<LocalAdmin | undefined> {
   if (options.engine !== "pglite" || options.dataDir.startsWith("memory://")) return undefined;
   const { scheduler, inFlight } = options;
@@ -132,6 +135,13 @@ export async function startLocalAdmin(options: {
       // A failure half-way cuts the answer short; the script checks the whole file before keeping it.
       await inFlight
         .track(() => backup(res))
+        .then((summary) =>
+          (options.audit ?? noAudit).record("backup.written", {
+            via: "local-admin",
+            tables: summary.tables.length,
+            rows: summary.rows,
+          }),
+        )
         .catch((error: unknown) => {
           logger.error({ err: error }, "backup failed");
           res.destroy();

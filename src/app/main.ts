@@ -168,6 +168,7 @@ async function main(): Promise<void> {
     inFlight: running.inFlight,
     logger,
     backup: (out) => writeBackup(database, out),
+    audit: auditLog(logger),
   });
   // A stop that came while the door opened has already passed it by.
   if (stopping) admin?.close();

@@ -13,9 +13,10 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createServices } from "../../src/app/areas.js";
 import { InFlight } from "../../src/app/in-flight.js";
 import { startLocalAdmin } from "../../src/app/local-admin.js";
-import { createLogger } from "../../src/app/logger.js";
+import { auditLog } from "../../src/app/logger.js";
 import { BackupError, countTables, restoreBackup, verifyBackup, writeBackup } from "../../src/db/backup.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
+import { noAudit } from "../../src/lib/audit.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import {
   createTestDatabase,
@@ -27,6 +28,7 @@ import {
 } from "../support/database.js";
 import { contactDraft } from "../support/factories.js";
 import { fillOffice } from "../support/office-data.js";
+import { captureLogs } from "../support/test-bot.js";
 
 const SERVER_URL = testDatabaseUrl ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const cleanups: (() => Promise<void>)[] = [];
@@ -63,6 +65,7 @@ function services(db: Database) {
     timeZone: "Europe/Athens",
     defaultLocale: "el",
     lookupSlackLocale: async () => undefined,
+    audit: noAudit,
   });
 }
 
@@ -238,13 +241,15 @@ describe("npm run backup beside the running bot on PGlite", () => {
     cleanups.push(() => db.close());
     await db.migrate();
     await fillOffice(db, services(db));
+    const { logs, logger } = captureLogs("silent");
     const admin = await startLocalAdmin({
       engine: "pglite",
       dataDir,
       scheduler: { overview: async () => [], runByHand: async () => "succeeded" },
       inFlight: new InFlight(),
-      logger: createLogger({ level: "silent" }),
+      logger,
       backup: (out) => writeBackup(db, out),
+      audit: auditLog(logger),
     });
     cleanups.push(async () => admin?.close());
 
@@ -265,6 +270,11 @@ describe("npm run backup beside the running bot on PGlite", () => {
       code: 0,
       out: expect.stringContaining(`(written by the running bot, pid ${process.pid})`),
     });
+    // Every contact's data left the database: an audit line with the counts, whatever LOG_LEVEL.
+    const rows = Number(/(\d+) rows/.exec(out)?.[1]);
+    expect(logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.audit === true)).toEqual([
+      expect.objectContaining({ event: "backup.written", via: "local-admin", rows }),
+    ]);
 
     const target = await emptyDatabase(testEngine);
     await restoreBackup(target, () => createReadStream(file));
