@@ -55,7 +55,12 @@ export function createAreas(deps: AreaWiring): Area[] {
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales };
+  const kit: SlackKit = {
+    logger: deps.logger,
+    roles: deps.roles,
+    locales: deps.locales,
+    formDeadlineMs: deps.formDeadlineMs,
+  };
   const { services: s } = deps;
   const areas = [
     createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
@@ -145,10 +150,13 @@ export function areaWiring(options: {
   logger: Logger;
   clock: Clock;
   sender: Sender;
+  /** How long a form's work may take before it is answered with a "saving…" view. */
+  formDeadlineMs?: number;
 }): AreaWiring {
   const { services, config } = options;
   return {
     services,
+    formDeadlineMs: options.formDeadlineMs,
     roles: services.roles,
     locales: services.locales,
     logger: options.logger,

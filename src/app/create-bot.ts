@@ -58,6 +58,7 @@ export function createBot({
   db,
   clock,
   senderOptions,
+  formDeadlineMs,
   socketMode,
   http,
 }: {
@@ -67,6 +68,12 @@ export function createBot({
   clock: Clock;
   /** Tests shorten Slack's timings. */
   senderOptions?: Partial<SenderOptions>;
+  /**
+   * How long a form's work may take before Slack is answered with a "saving…" view (the kit's 2 s
+   * unless given). Tests give the forms more, so that a busy machine does not turn an answer in
+   * the acknowledgement into a late one.
+   */
+  formDeadlineMs?: number;
   socketMode?: Partial<SocketModeTimings>;
   /** Tests shorten the HTTP server's time-outs and lower its caps. */
   http?: Partial<HttpLimits>;
@@ -136,7 +143,7 @@ export function createBot({
         ? "shared through Redis"
         : `local (slower) while Redis is ${status.redis}${status.reason ? `: ${status.reason}` : ""}`;
     });
-  const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
+  const areas = createAreas(areaWiring({ services, config, logger, clock, sender, formDeadlineMs }));
   for (const area of areas) area.register(app);
   // The events area's feed: every event of its window, cancelled ones included.
   feed = areas.find(isEventsArea)?.calendarFeed;
