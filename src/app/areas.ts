@@ -56,7 +56,13 @@ export function createAreas(deps: AreaWiring): Area[] {
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const kit: SlackKit = { logger: deps.logger, roles: deps.roles, locales: deps.locales, observer: deps.observer };
+  const kit: SlackKit = {
+    logger: deps.logger,
+    roles: deps.roles,
+    locales: deps.locales,
+    observer: deps.observer,
+    formDeadlineMs: deps.formDeadlineMs,
+  };
   const { services: s } = deps;
   const areas = [
     createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
@@ -148,10 +154,13 @@ export function areaWiring(options: {
   sender: Sender;
   /** Told of listeners' failures (the metrics). */
   observer?: ListenerObserver;
+  /** How long a form's work may take before it is answered with a "saving…" view. */
+  formDeadlineMs?: number;
 }): AreaWiring {
   const { services, config } = options;
   return {
     services,
+    formDeadlineMs: options.formDeadlineMs,
     roles: services.roles,
     locales: services.locales,
     logger: options.logger,

@@ -62,6 +62,7 @@ export function createBot({
   db,
   clock,
   senderOptions,
+  formDeadlineMs,
   socketMode,
   http,
   metrics = new Metrics(),
@@ -72,6 +73,12 @@ export function createBot({
   clock: Clock;
   /** Tests shorten Slack's timings. */
   senderOptions?: Partial<SenderOptions>;
+  /**
+   * How long a form's work may take before Slack is answered with a "saving…" view (the kit's 2 s
+   * unless given). Tests give the forms more, so that a busy machine does not turn an answer in
+   * the acknowledgement into a late one.
+   */
+  formDeadlineMs?: number;
   socketMode?: Partial<SocketModeTimings>;
   /** Tests shorten the HTTP server's time-outs and lower its caps. */
   http?: Partial<HttpLimits>;
@@ -156,7 +163,7 @@ export function createBot({
         : `local (slower) while Redis is ${status.redis}${status.reason ? `: ${status.reason}` : ""}`;
     });
   const areas = createAreas(
-    areaWiring({ services, config, logger, clock, sender, observer: metrics.listenerObserver }),
+    areaWiring({ services, config, logger, clock, sender, observer: metrics.listenerObserver, formDeadlineMs }),
   );
   for (const area of areas) area.register(app);
   // The events area's feed: every event of its window, cancelled ones included.

@@ -8,6 +8,9 @@ export const el = {
     unexpectedError: "Κάτι πήγε στραβά και η ενέργεια δεν ολοκληρώθηκε. Δεν χάθηκε τίποτα· δοκιμάστε ξανά σε λίγο.",
     roleNames: { admin: "διαχειριστής", manager: "προϊστάμενος", staff: "προσωπικό" },
     outOfDate: "Αυτό το μήνυμα δεν είναι πια επίκαιρο και δεν άλλαξε τίποτα. Ζητήστε το ξανά από την αρχή.",
+    formSaving: "Αποθηκεύεται… Θα δείτε εδώ και θα λάβετε την επιβεβαίωση μόλις ολοκληρωθεί· μην το υποβάλετε ξανά.",
+    formSaved: "Αποθηκεύτηκε.",
+    close: "Κλείσιμο",
   },
   channels: {
     // What the admins are told, once per channel, when the bot cannot post in it (channel-access.ts).
@@ -46,6 +49,9 @@ export const en: Widen<typeof el> = {
     unexpectedError: "Something went wrong and this was not completed. Nothing was lost; please try again shortly.",
     roleNames: { admin: "administrator", manager: "manager", staff: "staff" },
     outOfDate: "This message is out of date, and nothing was changed. Please start again.",
+    formSaving: "Saving… You will see it here and get the confirmation once it is done; no need to submit it again.",
+    formSaved: "Saved.",
+    close: "Close",
   },
   channels: {
     refused: (channel: string, use: string, why: string, advice: string) =>

@@ -19,6 +19,7 @@ import type { KnownBlock, ModalView, Option } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../app/logger.js";
 import type { Role } from "../areas/users/roles.js";
+import { el, en } from "../i18n/common.js";
 import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
 import { withoutControlCharacters } from "../lib/text.js";
@@ -38,6 +39,8 @@ export interface SlackKit {
   roles: { hasRole(slackUserId: string, role: Role): Promise<boolean> };
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
   observer?: ListenerObserver;
+  /** How long a form's work may take before it is answered with a "saving…" view (tests shorten it). */
+  formDeadlineMs?: number;
 }
 
 /** The person a listener is serving, in their language. */
@@ -301,6 +304,17 @@ export function onForm<M>(
   });
 }
 
+/**
+ * How long a submission's work may take before Slack is answered anyway. Slack waits 3 s for the
+ * answer to a form and then shows the user an error, although the work may still finish and store
+ * what they sent; past this, the form is answered with a "saving…" view and the outcome follows
+ * through the API (views.update), confirmations and alerts included.
+ */
+export const FORM_DEADLINE_MS = 2000;
+
+/** What the work of a submission came to, before anything is said to Slack. */
+type Decided = { fail: string; user?: UserView } | { answer: FormAnswer; user: UserView };
+
 export async function submitForm<M>(
   kit: SlackKit,
   spec: {
@@ -310,63 +324,53 @@ export async function submitForm<M>(
     errorBlock: string | null;
     handle: (context: FormContext<M>) => Promise<FormAnswer>;
   },
-  args: { ack: SlackViewMiddlewareArgs["ack"]; view: ViewOutput; userId: string; client: WebClient },
+  args: {
+    ack: SlackViewMiddlewareArgs["ack"];
+    view: ViewOutput;
+    userId: string;
+    client: WebClient;
+    /** Tests shorten it. */
+    deadlineMs?: number;
+  },
 ): Promise<void> {
   const { view, userId, client } = args;
   const ack = args.ack as ViewAck;
   const what = view.callback_id;
   const { errorBlock } = spec;
-  const fail = async (text: string) => {
-    if (errorBlock !== null) return ack({ response_action: "errors", errors: { [errorBlock]: text } });
-    await ack();
-    await replyPrivately(
+  const tellPrivately = (text: string) =>
+    replyPrivately(
       kit,
       client,
       userId,
     )(text).catch((error: unknown) => {
       kit.logger.warn({ err: error, user: userId, listener: what }, "could not tell the user why the form failed");
     });
-  };
-  let user: UserView;
-  try {
-    user = await userView(kit, userId);
-  } catch (error) {
-    kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
-    kit.observer?.failed("view_submission");
-    await fail("Error / Σφάλμα");
-    return;
-  }
-  let answer: FormAnswer;
-  try {
-    const role = spec.role ?? "staff";
-    if (!(await kit.roles.hasRole(userId, role))) {
-      await fail(user.t.common.noPermission(user.t.common.roleNames[role]));
-      return;
+
+  async function decide(): Promise<Decided> {
+    let user: UserView;
+    try {
+      user = await userView(kit, userId);
+    } catch (error) {
+      kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
+      kit.observer?.failed("view_submission");
+      return { fail: "Error / Σφάλμα" };
     }
-    const metadata = spec.metadata.decode(view.private_metadata);
-    if (metadata === undefined) {
-      kit.logger.info({ user: userId, listener: what }, "refused: metadata that does not decode");
-      await fail(user.t.common.outOfDate);
-      return;
+    try {
+      const role = spec.role ?? "staff";
+      if (!(await kit.roles.hasRole(userId, role)))
+        return { fail: user.t.common.noPermission(user.t.common.roleNames[role]), user };
+      const metadata = spec.metadata.decode(view.private_metadata);
+      if (metadata === undefined) {
+        kit.logger.info({ user: userId, listener: what }, "refused: metadata that does not decode");
+        return { fail: user.t.common.outOfDate, user };
+      }
+      return { answer: await spec.handle({ user, view, metadata, client }), user };
+    } catch (error) {
+      kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
+      kit.observer?.failed("view_submission");
+      return { fail: user.t.common.unexpectedError, user };
     }
-    answer = await spec.handle({ user, view, metadata, client });
-  } catch (error) {
-    kit.logger.error({ err: error, user: userId, listener: what }, "form submission failed");
-    kit.observer?.failed("view_submission");
-    await fail(user.t.common.unexpectedError);
-    return;
   }
-  if ("update" in answer) {
-    await ack({ response_action: "update", view: answer.update });
-    await finish(answer.after);
-    return;
-  }
-  if ("errors" in answer) {
-    await ack({ response_action: "errors", errors: answer.errors });
-    return;
-  }
-  await ack();
-  await finish(answer.after);
 
   async function finish(after: (() => Promise<unknown>) | undefined) {
     try {
@@ -376,6 +380,93 @@ export async function submitForm<M>(
       kit.observer?.failed("view_submission");
     }
   }
+
+  const work = decide();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), args.deadlineMs ?? kit.formDeadlineMs ?? FORM_DEADLINE_MS);
+  });
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+
+  if (first !== "late") {
+    // In time: the answer goes in the acknowledgement, as Slack prefers.
+    if ("fail" in first) {
+      if (errorBlock !== null) return ack({ response_action: "errors", errors: { [errorBlock]: first.fail } });
+      await ack();
+      await tellPrivately(first.fail);
+      return;
+    }
+    const { answer } = first;
+    if ("update" in answer) {
+      await ack({ response_action: "update", view: answer.update });
+      await finish(answer.after);
+      return;
+    }
+    if ("errors" in answer) return ack({ response_action: "errors", errors: answer.errors });
+    await ack();
+    await finish(answer.after);
+    return;
+  }
+
+  // Late: Slack is answered now, and the form shows that it is being saved; what the work comes to
+  // replaces that view when it is known (the user's language may not be known yet: both are said).
+  kit.logger.warn({ user: userId, listener: what }, "form work outlived its deadline: answered with a saving view");
+  await ack({ response_action: "update", view: lateView(view, savingText()) });
+  const decided = await work;
+  const update = (next: ModalView) =>
+    client.views.update({ view_id: view.id, view: next }).catch((error: unknown) => {
+      kit.logger.warn({ err: error, user: userId, listener: what }, "could not update the form after a late answer");
+    });
+  const t = decided.user?.t;
+  if ("fail" in decided) {
+    await update(lateView(view, `:warning: ${decided.fail}`));
+    if (errorBlock === null) await tellPrivately(decided.fail);
+    return;
+  }
+  const { answer } = decided;
+  if ("update" in answer) {
+    await update(answer.update);
+    await finish(answer.after);
+    return;
+  }
+  if ("errors" in answer) {
+    // The form is no longer open for errors under its fields: it comes back with them on top.
+    const lines = Object.values(answer.errors).map((e) => `:warning: ${e}`);
+    await update(formAgain(view, lines.join("\n")));
+    return;
+  }
+  await update(lateView(view, `:white_check_mark: ${t?.common.formSaved ?? savingText()}`));
+  await finish(answer.after);
+}
+
+/** Said before the user's language is known. */
+function savingText(): string {
+  return `:hourglass_flowing_sand: ${el.common.formSaving}\n${en.common.formSaving}`;
+}
+
+/** The form's frame (its title, its callback) with one message in place of its fields. */
+function lateView(view: ViewOutput, text: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: view.callback_id,
+    title: view.title,
+    close: { type: "plain_text", text: `${el.common.close} / ${en.common.close}` },
+    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
+  };
+}
+
+/** The form as the user filled it, its errors said above its fields. */
+function formAgain(view: ViewOutput, errors: string): ModalView {
+  return {
+    type: "modal",
+    callback_id: view.callback_id,
+    title: view.title,
+    ...(view.submit ? { submit: view.submit } : {}),
+    ...(view.close ? { close: view.close } : {}),
+    private_metadata: view.private_metadata,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: errors } }, ...(view.blocks as KnownBlock[])],
+  };
 }
 
 export interface ShortcutContext<S> {

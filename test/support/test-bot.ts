@@ -29,12 +29,21 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
+/**
+ * The forms' deadline in tests: a form's answer is expected in its acknowledgement (its errors, a
+ * changed form), which a busy machine must not turn into a late "saving…" view. The deadline's own
+ * test sets the real one (src/slack/listener.ts FORM_DEADLINE_MS).
+ */
+const TEST_FORM_DEADLINE_MS = 60_000;
+
 export async function startTestBot(
   options: {
     clock?: Clock;
     env?: Record<string, string>;
     sender?: Partial<SenderOptions>;
     http?: Partial<HttpLimits>;
+    /** The forms' deadline before a "saving…" view; by default far longer than any test's form. */
+    formDeadlineMs?: number;
   } = {},
 ): Promise<TestBot> {
   const fake = new FakeSlack();
@@ -56,6 +65,7 @@ export async function startTestBot(
     clock: options.clock ?? systemClock,
     senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5, ...options.sender },
     http: options.http,
+    formDeadlineMs: options.formDeadlineMs ?? TEST_FORM_DEADLINE_MS,
   });
   const { port = 0 } = await bot.start();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -135,6 +145,7 @@ export async function startSocketModeBot(
     db: database.db,
     clock: options.clock ?? systemClock,
     senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5 },
+    formDeadlineMs: TEST_FORM_DEADLINE_MS,
     socketMode: { clientPingTimeoutMs: TEST_SOCKET_PING_TIMEOUT_MS },
   });
   let listening: (port: number) => void = () => {};
