@@ -1,4 +1,4 @@
-// Issue 21's finding 4 with the real process: a confirmed import of 3,000 contacts, the bot killed
+// Issue 21's finding 4 with the real process: a confirmed import of 400 contacts, the bot killed
 // (SIGKILL) while it applies them, the bot started again and the resume job run: every row is in
 // the archive once, and the requester is told at which row the import had stopped.
 import { mkdtempSync, rmSync } from "node:fs";
@@ -125,7 +125,9 @@ describe("a contact import killed halfway", () => {
     const dm = `D${MANAGER.slice(1)}`;
     const told = (fake.messages.get(dm) ?? []).map((m) => String(m.text));
     expect(told.filter((text) => text.includes(`#${stopped.row?.id}`))).toHaveLength(1);
-    expect(told.join("\n")).toContain(`στη γραμμή ${savedAt.toLocaleString("el-GR")} από 3.000`);
+    expect(told.join("\n")).toContain(
+      `στη γραμμή ${savedAt.toLocaleString("el-GR")} από ${ROWS.toLocaleString("el-GR")}`,
+    );
     await bot.stop();
     bot = undefined;
 

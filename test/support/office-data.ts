@@ -97,6 +97,10 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   await p.calendarOverride.create({
     data: { date: at("2026-06-11"), kind: "holiday", name: "Πολιούχος", setBy: "U0ADMIN01" },
   });
+  // A private channel the admins were told to invite the bot to.
+  await p.channelProblem.create({
+    data: { channel: "G0PRIVATE1", reason: "channel_not_found", toldAt: at("2026-11-20T07:00:00.123Z") },
+  });
   await p.contactAudit.create({
     data: { contactId, action: "export", actor: "U0MANAGER", detail: "fields: email, phone" },
   });
