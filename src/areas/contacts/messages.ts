@@ -160,9 +160,10 @@ export const el = {
     importProblems: {
       empty: "Το αρχείο είναι κενό.",
       noNameColumn: "Δεν βρήκα στήλη ονόματος. Η πρώτη γραμμή χρειάζεται «Ονοματεπώνυμο» ή «Όνομα» και «Επώνυμο».",
-      tooLarge: (mb: number) => `Το αρχείο είναι πάνω από ${mb} MB.`,
+      tooLarge: (mb: number) => `Το αρχείο είναι πολύ μεγάλο: η εισαγωγή δέχεται αρχεία έως ${mb} MB.`,
       noFile: "Επιλέξτε ένα αρχείο CSV.",
       download: "Δεν μπόρεσα να κατεβάσω το αρχείο από το Slack· δοκιμάστε ξανά.",
+      notSlack: "Το αρχείο δεν βρίσκεται στους διακομιστές αρχείων του Slack, γι' αυτό δεν το κατέβασα.",
     },
     importDone: (created: number, updated: number, skipped: number, failed: number) =>
       `:inbox_tray: Εισαγωγή επαφών: ${icu(
@@ -357,9 +358,10 @@ export const en: Widen<typeof el> = {
     importProblems: {
       empty: "The file is empty.",
       noNameColumn: "I found no name column. The first line needs “Full name”, or “First name” and “Surname”.",
-      tooLarge: (mb: number) => `The file is over ${mb} MB.`,
+      tooLarge: (mb: number) => `The file is too big: the import takes files of up to ${mb} MB.`,
       noFile: "Choose a CSV file.",
       download: "I could not download the file from Slack; please try again.",
+      notSlack: "The file is not on Slack's file servers, so I did not download it.",
     },
     importDone: (created: number, updated: number, skipped: number, failed: number) =>
       `:inbox_tray: Contact import: ${created} new, ${updated} updated, ${skipped} skipped${failed ? `, ${failed} not written (changed meanwhile; try again)` : ""}.`,
