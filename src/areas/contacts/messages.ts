@@ -65,6 +65,8 @@ export const el = {
     nameDayConfirmed: (name: string, day: string) => `:white_check_mark: Ονομαστική εορτή του/της *${name}*: ${day}.`,
     updated: (name: string) => `:pencil2: Διορθώθηκε η επαφή *${name}*.`,
     unchanged: (name: string) => `Η επαφή *${name}* δεν άλλαξε.`,
+    changedMeanwhile:
+      "Η επαφή άλλαξε αλλού αφού ανοίξατε αυτή τη φόρμα, οπότε δεν άλλαξε τίποτα· κλείστε την και ανοίξτε τη ξανά.",
     notFound: "Η επαφή δεν βρέθηκε (ίσως διαγράφηκε ή συγχωνεύτηκε).",
     searchEmpty: "Γράψτε τι ψάχνετε, π.χ. `/contact παπαδόπουλος` ή `/contact πρεσβεία`.",
     found: (count: string, q: string) => `*${count}* για «${q}»`,
@@ -269,6 +271,8 @@ export const en: Widen<typeof el> = {
     nameDayConfirmed: (name: string, day: string) => `:white_check_mark: *${name}*'s name day: ${day}.`,
     updated: (name: string) => `:pencil2: Updated the contact *${name}*.`,
     unchanged: (name: string) => `The contact *${name}* did not change.`,
+    changedMeanwhile:
+      "The contact was changed elsewhere after you opened this form, so nothing was changed; close it and open it again.",
     notFound: "That contact was not found (it may have been erased or merged).",
     searchEmpty: "Say what you are looking for, e.g. `/contact papadopoulos` or `/contact embassy`.",
     found: (count: string, q: string) => `*${count}* for “${q}”`,
