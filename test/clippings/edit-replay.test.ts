@@ -62,7 +62,9 @@ describe("a correction and the version it was opened at", () => {
     expect(String((answer.errors as Json).title)).toContain(CHANGED_MEANWHILE);
     expect((await row(id)).title).toBe("Τίτλος του προϊσταμένου");
     const history = await t.bot.services.clippings.history(id);
-    expect(history.map((h) => [h.field, h.newValue, h.changedBy])).toEqual([["title", "Τίτλος του προϊσταμένου", MANAGER]]);
+    expect(history.map((h) => [h.field, h.newValue, h.changedBy])).toEqual([
+      ["title", "Τίτλος του προϊσταμένου", MANAGER],
+    ]);
   });
 
   it("refuses a replayed correction that would undo a newer one; a normal correction and its retry work", async () => {
