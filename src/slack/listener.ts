@@ -22,6 +22,7 @@ import type { Role } from "../areas/users/roles.js";
 import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
 import { type Codec, isHelpRequest } from "./codec.js";
+import { commandRepeats } from "./repeated-commands.js";
 
 /** What the declarations need from the rest of Grafeio: a log, the roles, each user's language. */
 export interface SlackKit {
@@ -160,6 +161,9 @@ export function onCommand(
 ): void {
   app.command(spec.name, async ({ ack, command, client, respond }) => {
     await ack();
+    // The same command and text again within seconds (a replay, a double Enter): ignored; help never.
+    if (!isHelpRequest(command.text) && commandRepeats.isRepeat(command))
+      return kit.logger.info({ user: command.user_id, command: command.command }, "repeated command ignored");
     const reply = replyWithRespond(respond);
     await answerSafely(kit, { userId: command.user_id, reply, what: spec.name }, async () => {
       const user = await userView(kit, command.user_id);
