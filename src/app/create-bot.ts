@@ -12,6 +12,7 @@ import type { Job } from "../scheduling/job.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
 import { Readiness } from "../slack/health.js";
 import { createReceiver, type SocketModeTimings } from "../slack/receiver.js";
+import { commandRepeats } from "../slack/repeated-commands.js";
 import { createSlackSender, type Sender, type SenderOptions } from "../slack/sender.js";
 import { areaWiring, createAreas, createServices, type Services } from "./areas.js";
 import type { Config } from "./config.js";
@@ -126,6 +127,8 @@ export function createBot({
         ? "shared through Redis"
         : `local (slower) while Redis is ${status.redis}${status.reason ? `: ${status.reason}` : ""}`;
     });
+  // The guard against repeated slash commands is the process's own (src/slack/repeated-commands.ts).
+  commandRepeats.windowMs = config.commandRepeatMs;
   const areas = createAreas(areaWiring({ services, config, logger, clock, sender }));
   for (const area of areas) area.register(app);
   // The events area's feed: every event of its window, cancelled ones included.

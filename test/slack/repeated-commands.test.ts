@@ -14,16 +14,15 @@ let t: TestBot;
 let now = 1_000_000;
 
 beforeAll(async () => {
-  t = await startTestBot();
+  t = await startTestBot({ env: { COMMAND_REPEAT_SECONDS: "3" } });
   await t.grant(STAFF, "staff");
   const r = validateClipping(validClip, { today: "2030-01-01", knownTopicIds: new Set() });
   if (!r.ok) throw new Error("bad seed");
   await t.bot.services.clippings.createClipping({ draft: r.draft, createdBy: STAFF, submissionKey: "repeat" });
-  commandRepeats.windowMs = 3000;
+  expect(commandRepeats.windowMs).toBe(3000);
   commandRepeats.now = () => now;
 });
 afterAll(async () => {
-  commandRepeats.windowMs = 0;
   commandRepeats.now = () => Date.now();
   await t?.stop();
 });

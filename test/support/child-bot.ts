@@ -20,7 +20,7 @@ export class ChildBot {
 
   constructor(env: Record<string, string>) {
     this.process = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", ...env },
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", COMMAND_REPEAT_SECONDS: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     this.process.stdout?.on("data", (d: Buffer) => {

@@ -6,16 +6,11 @@ import { type Bot, createBot } from "../../src/app/create-bot.js";
 import { createLogger } from "../../src/app/logger.js";
 import type { Role } from "../../src/areas/users/roles.js";
 import { type Clock, systemClock } from "../../src/lib/clock.js";
-import { commandRepeats } from "../../src/slack/repeated-commands.js";
 import type { SenderOptions } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "./database.js";
 import { APP_TOKEN, BOT_TOKEN, FakeSlack } from "./fake-slack.js";
 import { FakeSocketMode, SocketModeDriver } from "./fake-socket-mode.js";
 import { SlackDriver } from "./slack-driver.js";
-
-// The tests send the same command again within seconds on purpose, all the time: the bot's guard
-// against repeats (src/slack/repeated-commands.ts) is off here, and on in the test that tests it.
-commandRepeats.windowMs = 0;
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789abcdef";
 
@@ -45,6 +40,9 @@ export async function startTestBot(
     SLACK_API_URL: apiUrl,
     PORT: "0",
     LOG_LEVEL: "debug",
+    // The tests send the same command again within seconds on purpose: the guard against repeats
+    // is off, except in the test of it.
+    COMMAND_REPEAT_SECONDS: "0",
     ...options.env,
   });
   const { logs, logger } = captureLogs(config.logLevel);
@@ -124,6 +122,7 @@ export async function startSocketModeBot(
     SLACK_API_URL: apiUrl,
     PORT: "0",
     LOG_LEVEL: "debug",
+    COMMAND_REPEAT_SECONDS: "0",
     ...options.env,
   });
   const { logs, logger } = captureLogs(config.logLevel);
