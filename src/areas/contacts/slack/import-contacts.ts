@@ -175,8 +175,11 @@ export function registerImportContacts(app: App, deps: ContactsDeps): void {
             const got = await downloadSlackFile(client, file.id ?? "", { maxBytes: MAX_IMPORT_BYTES });
             if (!got.ok) {
               const problems = t.contacts.importProblems;
-              if (got.problem !== "failed")
-                deps.logger.warn({ user: user.userId, problem: got.problem }, "contact import file refused");
+              // A file elsewhere than Slack's hosts is someone's doing, not a slip: a warning.
+              deps.logger[got.problem === "notSlack" ? "warn" : "info"](
+                { user: user.userId, problem: got.problem },
+                "contact import file not read",
+              );
               const text =
                 got.problem === "tooLarge"
                   ? problems.tooLarge(Math.round(got.maxBytes / 1024 / 1024))
