@@ -49,6 +49,8 @@ export const CONFIG_HELP: Record<string, string> = {
   REDIS_URL: "a redis:// URL, to share Slack rate limits between several bot processes",
   CATCH_UP_HOURS: "how many hours back missed scheduled jobs are run at start (default 48)",
   SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
+  COMMAND_REPEAT_SECONDS:
+    "seconds within which the same person's same slash command and text is ignored as a repeat, 0 to 60 (default 3; 0 turns it off)",
 };
 
 const schema = z.object({
@@ -77,6 +79,7 @@ const schema = z.object({
     .max(24 * 14)
     .default(48),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
+  COMMAND_REPEAT_SECONDS: z.coerce.number().min(0).max(60).default(3),
 });
 
 const MODE_CREDENTIALS = "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET";
@@ -107,6 +110,8 @@ export interface Config {
   redisUrl?: string;
   catchUpHours: number;
   shutdownTimeoutMs: number;
+  /** Milliseconds within which an identical slash command counts as a repeat (0: off). */
+  commandRepeatMs: number;
 }
 
 export class ConfigError extends Error {
@@ -169,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     redisUrl: e.REDIS_URL,
     catchUpHours: e.CATCH_UP_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    commandRepeatMs: e.COMMAND_REPEAT_SECONDS * 1000,
   };
 }
 

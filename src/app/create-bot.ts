@@ -15,6 +15,7 @@ import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
 import { Readiness } from "../slack/health.js";
 import { createReceiver, type HttpLimits, type SocketModeTimings } from "../slack/receiver.js";
+import { commandRepeats } from "../slack/repeated-commands.js";
 import { createSlackSender, type Sender, type SenderOptions } from "../slack/sender.js";
 import { areaWiring, createAreas, createServices, type Services } from "./areas.js";
 import type { Config } from "./config.js";
@@ -162,6 +163,8 @@ export function createBot({
         ? "shared through Redis"
         : `local (slower) while Redis is ${status.redis}${status.reason ? `: ${status.reason}` : ""}`;
     });
+  // The guard against repeated slash commands is the process's own (src/slack/repeated-commands.ts).
+  commandRepeats.windowMs = config.commandRepeatMs;
   const areas = createAreas(
     areaWiring({ services, config, logger, clock, sender, observer: metrics.listenerObserver, formDeadlineMs }),
   );

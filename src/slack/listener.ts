@@ -24,6 +24,7 @@ import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
 import { withoutControlCharacters } from "../lib/text.js";
 import { type Codec, isHelpRequest } from "./codec.js";
+import { commandRepeats } from "./repeated-commands.js";
 
 /** The declarations' kinds, as the metrics count a listener's failures. */
 export type ListenerKind = "command" | "action" | "view_submission" | "shortcut" | "options";
@@ -174,6 +175,9 @@ export function onCommand(
 ): void {
   app.command(spec.name, async ({ ack, command, client, respond }) => {
     await ack();
+    // The same command and text again within seconds (a replay, a double Enter): ignored; help never.
+    if (!isHelpRequest(command.text) && commandRepeats.isRepeat(command))
+      return kit.logger.info({ user: command.user_id, command: command.command }, "repeated command ignored");
     const reply = replyWithRespond(respond);
     await answerSafely(kit, { userId: command.user_id, reply, what: spec.name, kind: "command" }, async () => {
       const user = await userView(kit, command.user_id);

@@ -83,7 +83,9 @@ describe("the codecs of what Slack hands back", () => {
     expect(clipModalMetadata.decode('{"channel":"<!here>"}')).toBeUndefined();
     expect(clipModalMetadata.decode('{"confirmDuplicateOf":"7"}')).toBeUndefined();
     expect(clipEditMetadata.decode('{"channel":"C1"}')).toBeUndefined();
-    expect(clipEditMetadata.decode('{"clippingId":3}')).toEqual({ clippingId: 3 });
+    // The correction form carries the version it was opened at: without it, it is not one.
+    expect(clipEditMetadata.decode('{"clippingId":3}')).toBeUndefined();
+    expect(clipEditMetadata.decode('{"clippingId":3,"version":0}')).toEqual({ clippingId: 3, version: 0 });
     expect(withdrawMetadata.decode('{"clippingId":"3"}')).toBeUndefined();
     expect(withdrawMetadata.decode(withdrawMetadata.encode({ clippingId: 3, channel: "C1" }))).toEqual({
       clippingId: 3,

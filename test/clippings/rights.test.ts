@@ -40,12 +40,16 @@ describe("changing a clipping", () => {
     if (made.status !== "created") throw new Error(made.status);
     const id = made.clipping.id;
     const corrected = { ...r.draft, title: "Διορθωμένος τίτλος" };
-    expect(await clippings.updateClipping({ id, draft: corrected, by: AUTHOR })).toMatchObject({ status: "updated" });
+    expect(await clippings.updateClipping({ id, draft: corrected, by: AUTHOR, version: 0 })).toMatchObject({
+      status: "updated",
+    });
 
     expect(await roles.revokeRole({ slackUserId: AUTHOR, role: "staff", revokedBy: "U0ADMIN01" })).toBe("revoked");
     const refused = { status: "refused", reason: "not_yours" };
     expect(await clippings.openForChange(id, AUTHOR)).toEqual(refused);
-    expect(await clippings.updateClipping({ id, draft: { ...r.draft, title: "Πάλι" }, by: AUTHOR })).toEqual(refused);
+    expect(
+      await clippings.updateClipping({ id, draft: { ...r.draft, title: "Πάλι" }, by: AUTHOR, version: 0 }),
+    ).toEqual(refused);
     expect(await clippings.withdrawClipping({ id, by: AUTHOR, reason: "λάθος" })).toEqual(refused);
     const stored = await prisma.clipping.findUniqueOrThrow({ where: { id } });
     expect(stored.title).toBe("Διορθωμένος τίτλος");

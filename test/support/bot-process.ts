@@ -26,6 +26,8 @@ export function botEnv(fake: FakeSlack, extra: Record<string, string>): NodeJS.P
     SLACK_API_URL: `${fake.baseUrl}/api/`,
     PORT: "0",
     LOG_LEVEL: "info",
+    // Tests repeat commands within seconds on purpose (test/support/test-bot.ts says why).
+    COMMAND_REPEAT_SECONDS: "0",
     ...extra,
   };
 }

@@ -21,7 +21,7 @@ export class ChildBot {
   /** `as`: another user to run it as (a test running as root sees what an ordinary user would). */
   constructor(env: Record<string, string>, as?: { uid: number; gid: number }) {
     this.process = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
-      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", ...env },
+      env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", COMMAND_REPEAT_SECONDS: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
       ...as,
     });

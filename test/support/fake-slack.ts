@@ -69,7 +69,9 @@ export class FakeSlack {
   /** Files uploaded through files.uploadV2, by file id. */
   readonly uploads = new Map<string, Buffer>();
   /** Files users put in the workspace, served at url_private_download to the bot's token only. */
-  private readonly hosted = new Map<string, Buffer>();
+  private readonly hosted = new Map<string, HostedFile>();
+  /** Bytes the files host wrote out, per file id (to see where a download stopped). */
+  readonly servedBytes = new Map<string, number>();
   /**
    * The Socket Mode server apps.connections.open hands out (test/support/fake-socket-mode.ts): a
    * fresh URL, with a one-time ticket, per call. Unset: the call fails as if Socket Mode were off.
@@ -104,20 +106,35 @@ export class FakeSlack {
     return `${Date.now()}.${Math.floor(Math.random() * 1e9)}.${randomUUID().slice(0, 8)}`;
   }
 
-  /** A file as a user's upload: what a file_input puts in a view submission's state. */
-  hostFile(name: string, bytes: Uint8Array): Json {
+  /**
+   * A file as a user's upload: what a file_input puts in a view submission's state; files.info
+   * answers with its URLs (or `options.url`, a URL elsewhere). `bytes` may be a size instead: that
+   * many bytes made up as they are sent, with or without a Content-Length (`declareLength`).
+   * `redirectTo`: the files host answers 302 to that URL instead of the file.
+   */
+  hostFile(
+    name: string,
+    bytes: Uint8Array | { size: number; declareLength: boolean },
+    options: { url?: string; redirectTo?: string; reportSize?: boolean } = {},
+  ): Json {
     const id = `F${randomUUID().slice(0, 8).toUpperCase()}`;
-    this.hosted.set(id, Buffer.from(bytes));
-    return {
+    const content = bytes instanceof Uint8Array ? Buffer.from(bytes) : bytes;
+    this.hosted.set(id, { content, redirectTo: options.redirectTo });
+    const size = Buffer.isBuffer(content) ? content.byteLength : content.size;
+    const info: Json = {
       id,
       name,
       title: name,
       filetype: "csv",
-      size: bytes.byteLength,
-      url_private: `${this.baseUrl}/files-pri/${id}/${encodeURIComponent(name)}`,
-      url_private_download: `${this.baseUrl}/files-pri/${id}/download/${encodeURIComponent(name)}`,
+      ...(options.reportSize === false ? {} : { size }),
+      url_private: options.url ?? `${this.baseUrl}/files-pri/${id}/${encodeURIComponent(name)}`,
+      url_private_download: options.url ?? `${this.baseUrl}/files-pri/${id}/download/${encodeURIComponent(name)}`,
     };
+    this.fileInfo.set(id, info);
+    return info;
   }
+
+  private readonly fileInfo = new Map<string, Json>();
 
   /** The contents of an uploaded file, by its name (the newest upload of that name). */
   uploadedFile(filename: string): Buffer | undefined {
@@ -194,8 +211,39 @@ export class FakeSlack {
         return;
       }
       if (!file) return this.send(res, 404, { ok: false, error: "file_not_found" });
-      res.writeHead(200, { "content-type": "application/octet-stream" });
-      res.end(file);
+      if (file.redirectTo) {
+        res.writeHead(302, { location: file.redirectTo });
+        res.end();
+        return;
+      }
+      const id = url.pathname.split("/")[2] ?? "";
+      const { content } = file;
+      if (Buffer.isBuffer(content)) {
+        res.writeHead(200, { "content-type": "application/octet-stream" });
+        this.servedBytes.set(id, content.byteLength);
+        res.end(content);
+        return;
+      }
+      // Made up as it is sent, in 64 KiB chunks, as fast as the reader takes them; what was
+      // written is counted, so a test sees where the reader stopped.
+      res.writeHead(200, {
+        "content-type": "application/octet-stream",
+        ...(content.declareLength ? { "content-length": String(content.size) } : {}),
+      });
+      const chunk = Buffer.alloc(64 * 1024, 0x41);
+      let sent = 0;
+      this.servedBytes.set(id, 0);
+      const more = () => {
+        while (sent < content.size) {
+          const piece = chunk.subarray(0, Math.min(chunk.length, content.size - sent));
+          sent += piece.length;
+          this.servedBytes.set(id, sent);
+          if (!res.write(piece)) return void res.once("drain", more);
+        }
+        res.end();
+      };
+      res.on("close", () => res.removeListener("drain", more));
+      more();
       return;
     }
     if (url.pathname.startsWith("/response/")) {
@@ -448,6 +496,10 @@ export class FakeSlack {
       }
       case "conversations.members":
         return { ok: true, members: [], response_metadata: { next_cursor: "" } };
+      case "files.info": {
+        const info = this.fileInfo.get(String(args.file ?? ""));
+        return info ? { ok: true, file: info } : fail("file_not_found");
+      }
       case "files.getUploadURLExternal": {
         const id = `F${randomUUID().slice(0, 8).toUpperCase()}`;
         if (!args.filename || !args.length) return fail("invalid_arguments");
@@ -462,6 +514,11 @@ export class FakeSlack {
         return fail("unknown_method");
     }
   }
+}
+
+interface HostedFile {
+  content: Buffer | { size: number; declareLength: boolean };
+  redirectTo?: string;
 }
 
 /** The Web API client sends form fields, with objects (blocks, views) as JSON strings. */

@@ -55,6 +55,9 @@ export async function startTestBot(
     SLACK_API_URL: apiUrl,
     PORT: "0",
     LOG_LEVEL: "debug",
+    // The tests send the same command again within seconds on purpose: the guard against repeats
+    // is off, except in the test of it.
+    COMMAND_REPEAT_SECONDS: "0",
     ...options.env,
   });
   const { logs, logger } = captureLogs(config.logLevel);
@@ -136,6 +139,7 @@ export async function startSocketModeBot(
     SLACK_API_URL: apiUrl,
     PORT: "0",
     LOG_LEVEL: "debug",
+    COMMAND_REPEAT_SECONDS: "0",
     ...options.env,
   });
   const { logs, logger } = captureLogs(config.logLevel);

@@ -32,6 +32,8 @@ export type OpenForChangeResult =
 export type UpdateClippingResult =
   | { status: "updated" | "unchanged"; registerNumber: string }
   | { status: "not_found" }
+  /** Someone corrected it after the form was opened: nothing was written. */
+  | { status: "stale" }
   | ChangeRefusal;
 
 export type WithdrawClippingResult =
@@ -105,21 +107,24 @@ export function createClippingService({ prisma, clock, timeZone, roles }: Clippi
 
     /**
      * Corrects a clipping, if the actor logged it or is a manager; every changed field is
-     * recorded with who and when. Its register number never changes.
+     * recorded with who and when. Its register number never changes. `version` is the one the
+     * form was opened at (ClippingForEdit.version): a correction made since wins.
      */
     async updateClipping({
       id,
       draft,
       by,
+      version,
     }: {
       id: number;
       draft: ClippingDraft;
       by: string;
+      version: number;
     }): Promise<UpdateClippingResult> {
       const opened = await openForChange(id, by);
       if (opened.status !== "found") return opened;
-      const outcome = await store.updateClippingRecordingChanges({ id, draft, by });
-      if (outcome === "not_found") return { status: "not_found" };
+      const outcome = await store.updateClippingRecordingChanges({ id, draft, by, version });
+      if (outcome === "not_found" || outcome === "stale") return { status: outcome };
       return { status: outcome, registerNumber: opened.clipping.registerNumber };
     },
 

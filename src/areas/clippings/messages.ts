@@ -36,6 +36,8 @@ export const el = {
     unchanged: (register: string) => `Το *${register}* δεν άλλαξε.`,
     notYours: "Μόνο όποιος το καταχώρισε ή ένας προϊστάμενος μπορεί να το αλλάξει.",
     notFound: "Αυτό το δημοσίευμα δεν βρέθηκε.",
+    changedMeanwhile:
+      "Διορθώθηκε από άλλη φόρμα αφού ανοίξατε αυτή, οπότε δεν άλλαξε τίποτα· κλείστε την και ανοίξτε τη ξανά.",
     alreadyWithdrawn: (register: string) => `Το *${register}* έχει ήδη αποσυρθεί.`,
     withdrawTitle: "Απόσυρση δημοσιεύματος",
     withdrawSubmit: "Απόσυρση",
@@ -229,6 +231,8 @@ export const en: Widen<typeof el> = {
     unchanged: (register: string) => `*${register}* did not change.`,
     notYours: "Only the person who logged it, or a manager, can change it.",
     notFound: "That clipping was not found.",
+    changedMeanwhile:
+      "It was corrected from another form after you opened this one, so nothing was changed; close it and open it again.",
     alreadyWithdrawn: (register: string) => `*${register}* has already been withdrawn.`,
     withdrawTitle: "Withdraw a clipping",
     withdrawSubmit: "Withdraw",

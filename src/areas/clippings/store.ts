@@ -33,7 +33,15 @@ export interface ClippingForEdit {
   createdBy: string;
   withdrawn: boolean;
   values: ClippingInput;
+  /**
+   * The version the form was opened at (updated_at in milliseconds, 0 before any correction): a
+   * correction applies only while the clipping is still at it.
+   */
+  version: number;
 }
+
+/** A clipping's version: its last correction's time (strictly increasing, see below), 0 for none. */
+const versionOf = (updatedAt: Date | null) => updatedAt?.getTime() ?? 0;
 
 /** A clipping's row as the exports, digests and notices read it. */
 export interface ClippingRecord {
@@ -187,6 +195,7 @@ export function createClippingStore({ prisma, clock }: { prisma: PrismaClient; c
         title: c.title,
         createdBy: c.createdBy,
         withdrawn: c.withdrawnAt !== null,
+        version: versionOf(c.updatedAt),
         values: {
           title: c.title,
           outlet: c.outlet,
@@ -211,17 +220,21 @@ export function createClippingStore({ prisma, clock }: { prisma: PrismaClient; c
 
     /**
      * Writes a correction and records each changed field with who and when, in one transaction.
-     * The register number never changes.
+     * The register number never changes. It applies only if the clipping is still at `version`
+     * (what the form was opened at): a form submitted after someone else's correction, or replayed,
+     * would otherwise put back what that correction changed ("stale": nothing written).
      */
     async updateClippingRecordingChanges({
       id,
       draft,
       by,
+      version,
     }: {
       id: number;
       draft: ClippingDraft;
       by: string;
-    }): Promise<"updated" | "unchanged" | "not_found"> {
+      version: number;
+    }): Promise<"updated" | "unchanged" | "stale" | "not_found"> {
       return prisma.$transaction(async (tx) => {
         const c = await tx.clipping.findUnique({
           where: { id },
@@ -255,14 +268,26 @@ export function createClippingStore({ prisma, clock }: { prisma: PrismaClient; c
           departments: namesInOrder(chosenDepartments.map((d) => d.nameEl)),
         };
         const changed = changedFields(before, after);
+        // Nothing to change (a second delivery of the same submission, say): true whatever the version.
         if (changed.length === 0) return "unchanged";
+        if (versionOf(c.updatedAt) !== version) return "stale";
         const now = clock.now();
+        // The version must move with every correction, even two in the same millisecond (or under
+        // a clock that stands still): one millisecond past the last at least.
+        const stamp = new Date(Math.max(now.getTime(), versionOf(c.updatedAt) + 1));
+        // Claimed with a condition, so that of two corrections from the same version racing each
+        // other only one writes (the other waits on the row, then finds it moved on).
+        const claimed = await tx.clipping.updateMany({
+          where: { id, updatedAt: c.updatedAt },
+          data: { updatedAt: stamp },
+        });
+        if (claimed.count === 0) return "stale";
         await tx.clipping.update({
           where: { id },
           data: {
             ...draftColumns(draft),
             topicNames: topicNamesOf(chosen),
-            updatedAt: now,
+            updatedAt: stamp,
             topics: { deleteMany: {}, create: draft.topicIds.map((topicId) => ({ topicId })) },
             departments: { deleteMany: {}, create: draft.departmentIds.map((departmentId) => ({ departmentId })) },
           },

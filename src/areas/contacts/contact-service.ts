@@ -10,6 +10,7 @@ import type { ContactDraft } from "./contact-validation.js";
 
 export { SEARCH_PAGE_SIZE } from "./contact-rules.js";
 export type { CategoryOption, ContactAuditAction, ContactRecord } from "./contact-store.js";
+export { contactVersion } from "./contact-store.js";
 
 export type CreateContactResult =
   | { status: "created"; contact: ContactRecord }
@@ -139,26 +140,36 @@ export function createContactService(deps: {
       }
     },
 
-    /** Applies the changed fields; returns their names (empty when nothing changed). */
+    /**
+     * Applies the changed fields; returns their names (empty when nothing changed), null when the
+     * contact is gone. With `version` (contactVersion when the form was opened): "stale" when it
+     * changed since, and nothing is written.
+     */
     async update(
       id: number,
       draft: ContactDraft,
       by: string,
-      options: { nameDayConfirmed?: boolean } = {},
-    ): Promise<(keyof ContactDraft)[] | null> {
-      return store.updateContact(id, by, (current) => {
-        const changed = changedFields(current, draft);
-        const confirm = options.nameDayConfirmed !== undefined && options.nameDayConfirmed !== current.nameDayConfirmed;
-        if (changed.length === 0 && !confirm) return { result: [] };
-        return {
-          data: {
-            ...draft,
-            ...(options.nameDayConfirmed !== undefined ? { nameDayConfirmed: options.nameDayConfirmed } : {}),
-          },
-          detail: changed.join(","),
-          result: changed,
-        };
-      });
+      options: { nameDayConfirmed?: boolean; version?: number } = {},
+    ): Promise<(keyof ContactDraft)[] | null | "stale"> {
+      return store.updateContact(
+        id,
+        by,
+        (current) => {
+          const changed = changedFields(current, draft);
+          const confirm =
+            options.nameDayConfirmed !== undefined && options.nameDayConfirmed !== current.nameDayConfirmed;
+          if (changed.length === 0 && !confirm) return { result: [] };
+          return {
+            data: {
+              ...draft,
+              ...(options.nameDayConfirmed !== undefined ? { nameDayConfirmed: options.nameDayConfirmed } : {}),
+            },
+            detail: changed.join(","),
+            result: changed,
+          };
+        },
+        options.version,
+      );
     },
 
     /** Sets or confirms the name day; false when the contact is gone or it was already so. */

@@ -9,6 +9,9 @@ import { type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/pe
 import type { ContactDraft } from "./contact-validation.js";
 
 export type ContactRecord = Prisma.ContactGetPayload<{ include: { category: true } }>;
+
+/** A contact's version, as the edit form carries it: its last change's time in milliseconds. */
+export const contactVersion = (contact: { updatedAt: Date }): number => contact.updatedAt.getTime();
 type ContactRow = Prisma.ContactGetPayload<object>;
 
 export interface CategoryOption {
@@ -114,19 +117,35 @@ export function createContactStore({ prisma, clock }: { prisma: PrismaClient; cl
 
     /**
      * Reads the contact and writes what `plan` decides from it, with its "updated" line, in one
-     * transaction. Null when the contact is gone; what `plan` returned otherwise.
+     * transaction. Null when the contact is gone; what `plan` returned otherwise. With a `version`
+     * (the contact's versionOf when the form was opened), a change applies only if the contact is
+     * still at it: "stale" otherwise, and nothing is written (a replayed or late form must not put
+     * back what someone changed since).
      */
     updateContact<R>(
       id: number,
       by: string,
       plan: (current: ContactRow) => { data: Prisma.ContactUpdateInput; detail: string; result: R } | { result: R },
-    ): Promise<R | null> {
+      version?: number,
+    ): Promise<R | null | "stale"> {
       return prisma.$transaction(async (tx) => {
         const current = await tx.contact.findUnique({ where: { id } });
         if (!current) return null;
         const decided = plan(current);
         if ("data" in decided) {
-          await tx.contact.update({ where: { id }, data: decided.data });
+          let stamp: Date | undefined;
+          if (version !== undefined) {
+            if (contactVersion(current) !== version) return "stale";
+            // The version moves with every edit, even two in one millisecond; the condition lets
+            // only one of two edits racing from the same version write.
+            stamp = new Date(Math.max(clock.now().getTime(), current.updatedAt.getTime() + 1));
+            const claimed = await tx.contact.updateMany({
+              where: { id, updatedAt: current.updatedAt },
+              data: { updatedAt: stamp },
+            });
+            if (claimed.count === 0) return "stale";
+          }
+          await tx.contact.update({ where: { id }, data: { ...decided.data, ...(stamp ? { updatedAt: stamp } : {}) } });
           await audit(tx, id, "updated", by, decided.detail);
         }
         return decided.result;

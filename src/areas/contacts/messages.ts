@@ -65,6 +65,8 @@ export const el = {
     nameDayConfirmed: (name: string, day: string) => `:white_check_mark: Ονομαστική εορτή του/της *${name}*: ${day}.`,
     updated: (name: string) => `:pencil2: Διορθώθηκε η επαφή *${name}*.`,
     unchanged: (name: string) => `Η επαφή *${name}* δεν άλλαξε.`,
+    changedMeanwhile:
+      "Η επαφή άλλαξε αλλού αφού ανοίξατε αυτή τη φόρμα, οπότε δεν άλλαξε τίποτα· κλείστε την και ανοίξτε τη ξανά.",
     notFound: "Η επαφή δεν βρέθηκε (ίσως διαγράφηκε ή συγχωνεύτηκε).",
     searchEmpty: "Γράψτε τι ψάχνετε, π.χ. `/contact παπαδόπουλος` ή `/contact πρεσβεία`.",
     found: (count: string, q: string) => `*${count}* για «${q}»`,
@@ -160,9 +162,10 @@ export const el = {
     importProblems: {
       empty: "Το αρχείο είναι κενό.",
       noNameColumn: "Δεν βρήκα στήλη ονόματος. Η πρώτη γραμμή χρειάζεται «Ονοματεπώνυμο» ή «Όνομα» και «Επώνυμο».",
-      tooLarge: (mb: number) => `Το αρχείο είναι πάνω από ${mb} MB.`,
+      tooLarge: (mb: number) => `Το αρχείο είναι πολύ μεγάλο: η εισαγωγή δέχεται αρχεία έως ${mb} MB.`,
       noFile: "Επιλέξτε ένα αρχείο CSV.",
       download: "Δεν μπόρεσα να κατεβάσω το αρχείο από το Slack· δοκιμάστε ξανά.",
+      notSlack: "Το αρχείο δεν βρίσκεται στους διακομιστές αρχείων του Slack, γι' αυτό δεν το κατέβασα.",
     },
     importDone: (created: number, updated: number, skipped: number, failed: number) =>
       `:inbox_tray: Εισαγωγή επαφών: ${icu(
@@ -268,6 +271,8 @@ export const en: Widen<typeof el> = {
     nameDayConfirmed: (name: string, day: string) => `:white_check_mark: *${name}*'s name day: ${day}.`,
     updated: (name: string) => `:pencil2: Updated the contact *${name}*.`,
     unchanged: (name: string) => `The contact *${name}* did not change.`,
+    changedMeanwhile:
+      "The contact was changed elsewhere after you opened this form, so nothing was changed; close it and open it again.",
     notFound: "That contact was not found (it may have been erased or merged).",
     searchEmpty: "Say what you are looking for, e.g. `/contact papadopoulos` or `/contact embassy`.",
     found: (count: string, q: string) => `*${count}* for “${q}”`,
@@ -357,9 +362,10 @@ export const en: Widen<typeof el> = {
     importProblems: {
       empty: "The file is empty.",
       noNameColumn: "I found no name column. The first line needs “Full name”, or “First name” and “Surname”.",
-      tooLarge: (mb: number) => `The file is over ${mb} MB.`,
+      tooLarge: (mb: number) => `The file is too big: the import takes files of up to ${mb} MB.`,
       noFile: "Choose a CSV file.",
       download: "I could not download the file from Slack; please try again.",
+      notSlack: "The file is not on Slack's file servers, so I did not download it.",
     },
     importDone: (created: number, updated: number, skipped: number, failed: number) =>
       `:inbox_tray: Contact import: ${created} new, ${updated} updated, ${skipped} skipped${failed ? `, ${failed} not written (changed meanwhile; try again)` : ""}.`,

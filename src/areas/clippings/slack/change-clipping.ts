@@ -51,7 +51,7 @@ export function registerChangeClipping(app: App, context: ClippingsContext): voi
           topics: await clippings.listActiveTopics(),
           today: clippings.today(),
           values: clipping.values,
-          metadata: { channel, clippingId: clipping.id },
+          metadata: { channel, clippingId: clipping.id, version: clipping.version },
         }),
       });
     },
@@ -69,7 +69,13 @@ export function registerChangeClipping(app: App, context: ClippingsContext): voi
       if (refused) return { errors: { [BLOCK.title]: refused } };
       const { result } = await validateClipForm(context, view.state);
       if (!result.ok) return { errors: slackFieldErrors(t, result.errors) };
-      const outcome = await clippings.updateClipping({ id: metadata.clippingId, draft: result.draft, by: user.userId });
+      const outcome = await clippings.updateClipping({
+        id: metadata.clippingId,
+        draft: result.draft,
+        by: user.userId,
+        version: metadata.version,
+      });
+      if (outcome.status === "stale") return { errors: { [BLOCK.title]: t.clip.changedMeanwhile } };
       if (outcome.status === "not_found" || outcome.status === "refused") {
         return { errors: { [BLOCK.title]: outcome.status === "refused" ? t.clip.notYours : t.clip.notFound } };
       }

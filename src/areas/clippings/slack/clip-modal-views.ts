@@ -43,12 +43,16 @@ const clipModalMetadataSchema = z.object({
   confirmDuplicateOf: idField.optional(),
   /** Editing this clipping rather than logging a new one. */
   clippingId: idField.optional(),
+  /** The edited clipping's version when the form was opened (ClippingForEdit.version). */
+  version: z.number().int().nonnegative().optional(),
 });
 export type ClipModalMetadata = z.output<typeof clipModalMetadataSchema>;
 
 /** The log form's metadata (it may carry nothing); the correction form's must name its clipping. */
 export const clipModalMetadata = optionalJsonCodec(clipModalMetadataSchema, {});
-export const clipEditMetadata = jsonCodec(clipModalMetadataSchema.extend({ clippingId: idField }));
+export const clipEditMetadata = jsonCodec(
+  clipModalMetadataSchema.extend({ clippingId: idField, version: z.number().int().nonnegative() }),
+);
 
 const plain = (text: string) => ({ type: "plain_text" as const, text: truncate(text, 150), emoji: true });
 

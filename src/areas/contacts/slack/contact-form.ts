@@ -4,7 +4,7 @@ import type { WebClient } from "@slack/web-api";
 import { describeNameDay } from "../../../calendar/namedays/describe.js";
 import { localYear } from "../../../lib/clock.js";
 import { ensureRole, type Reply, type UserView } from "../../../slack/listener.js";
-import type { ContactRecord } from "../contact-service.js";
+import { type ContactRecord, contactVersion } from "../contact-service.js";
 import type { ContactsDeps } from "../contacts-deps.js";
 import { nameDayChoicesFor } from "../name-day-choice.js";
 import {
@@ -72,7 +72,10 @@ export async function openContactForm(
       categories: await deps.contacts.listCategories(),
       values,
       nameDayChoices: nameDayLabels(deps, user, keys),
-      metadata: { ...options.metadata, ...(contact ? { contactId: contact.id } : {}) },
+      metadata: {
+        ...options.metadata,
+        ...(contact ? { contactId: contact.id, version: contactVersion(contact) } : {}),
+      },
     }),
   });
 }

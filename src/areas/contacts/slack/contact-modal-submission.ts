@@ -79,7 +79,10 @@ export function registerContactModalSubmission(app: App, deps: ContactsDeps): vo
       if (metadata.contactId !== undefined) {
         const changed = await deps.contacts.update(metadata.contactId, result.draft, user.userId, {
           nameDayConfirmed: decision.key ? decision.confirmed : undefined,
+          // An edit form without a version (opened before versions were carried) is never current.
+          version: metadata.version ?? -1,
         });
+        if (changed === "stale") return { errors: { [CONTACT_BLOCK.nameEl]: t.contacts.changedMeanwhile } };
         const text =
           changed === null
             ? t.contacts.notFound

@@ -37,6 +37,8 @@ export interface ContactModalMetadata {
   channel?: string;
   /** Editing this contact rather than adding one. */
   contactId?: number;
+  /** The edited contact's version when the form was opened (contactVersion). */
+  version?: number;
 }
 
 export interface NameDayChoice {
@@ -183,7 +185,11 @@ export function buildContactModal(options: {
 
 /** The contact form's metadata: the contact edited (none for a new one), and the channel. */
 export const contactModalMetadata = optionalJsonCodec(
-  z.object({ channel: channelSchema.shape.channel, contactId: idField.optional() }),
+  z.object({
+    channel: channelSchema.shape.channel,
+    contactId: idField.optional(),
+    version: z.number().int().nonnegative().optional(),
+  }),
   {},
 );
 

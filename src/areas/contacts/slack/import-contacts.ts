@@ -8,6 +8,7 @@ import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import type { Messages } from "../../../i18n/index.js";
 import { channelMetadata, channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
+import { downloadSlackFile } from "../../../slack/file-download.js";
 import { onForm, replyPrivately, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-import.js";
@@ -149,20 +150,10 @@ export function buildImportPreview(t: Messages, plan: ImportPlan, importId: numb
   };
 }
 
+/** What a file_input reports of a file. Only its id is used: the URL is asked of Slack (files.info). */
 interface UploadedFile {
+  id?: string;
   name?: string;
-  url_private_download?: string;
-  url_private?: string;
-}
-
-async function download(file: UploadedFile, token: string): Promise<Uint8Array | undefined> {
-  const url = file.url_private_download ?? file.url_private;
-  if (!url) return undefined;
-  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-  // Without a valid token Slack answers with its sign-in page, not the file.
-  if (!response.ok || (response.headers.get("content-type") ?? "").includes("text/html")) return undefined;
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  return bytes;
 }
 
 export function registerImportContacts(app: App, deps: ContactsDeps): void {
@@ -181,12 +172,25 @@ export function registerImportContacts(app: App, deps: ContactsDeps): void {
         update: infoView(t, t.contacts.importReading),
         after: async () => {
           try {
-            const bytes = await download(file, client.token ?? "");
-            if (!bytes) {
-              await show(infoView(t, t.contacts.importProblems.download));
+            const got = await downloadSlackFile(client, file.id ?? "", { maxBytes: MAX_IMPORT_BYTES });
+            if (!got.ok) {
+              const problems = t.contacts.importProblems;
+              // A file elsewhere than Slack's hosts is someone's doing, not a slip: a warning.
+              deps.logger[got.problem === "notSlack" ? "warn" : "info"](
+                { user: user.userId, problem: got.problem },
+                "contact import file not read",
+              );
+              const text =
+                got.problem === "tooLarge"
+                  ? problems.tooLarge(Math.round(got.maxBytes / 1024 / 1024))
+                  : got.problem === "notSlack"
+                    ? problems.notSlack
+                    : problems.download;
+              await show(infoView(t, text));
               return;
             }
-            const prepared = await deps.imports.prepare(bytes, file.name ?? "contacts.csv", user.userId);
+            const name = got.name ?? file.name ?? "contacts.csv";
+            const prepared = await deps.imports.prepare(got.bytes, name, user.userId);
             if (prepared.problem) {
               const p = prepared.problem;
               const text =
