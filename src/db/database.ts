@@ -37,6 +37,14 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Prisma gives an interactive transaction 2 s to start and 5 s to finish by default, and rolls it
+ * back after that: a register's entry waiting behind a lock for longer (a backup, a vacuum, a slow
+ * disk) would be lost, although the form was answered "saving…". The database decides instead;
+ * these only stop a transaction that hangs.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 60_000 } as const;
+
 const SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
 /** The migrations of this checkout, or only those named. */
@@ -89,7 +97,10 @@ async function openEmbedded(
   lock: DataDirLock | undefined,
 ): Promise<Database> {
   const pglite = await openPglite(dataDir, { loadDataDir });
-  const prisma = new PrismaClient({ adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }) });
+  const prisma = new PrismaClient({
+    adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   const session = pgliteSession(pglite);
   let closed = false;
   return {
@@ -130,7 +141,10 @@ async function closePglite(pglite: PGlite) {
 
 async function openPostgres(url: string): Promise<Database> {
   const config = pgConfigFromUrl(url);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ ...config, max: 10 }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({ ...config, max: 10 }),
+    transactionOptions: TRANSACTION_OPTIONS,
+  });
   const reader = postgresReader(config);
   let closed = false;
   return {

@@ -51,7 +51,9 @@ async function stopsCleanly(child: ChildBot) {
   child.kill("SIGTERM");
   const code = await child.exited;
   expect(code, child.output).toBe(0);
-  const messages = child.lines.map((l) => l.msg);
+  // In the order they were logged (their ISO times): two lines written within the same
+  // millisecond or two may reach the pipe in the other order.
+  const messages = [...child.lines].sort((a, b) => String(a.time).localeCompare(String(b.time))).map((l) => l.msg);
   expect(messages).toContain("stopping");
   // Logged after the database closed, and only then.
   expect(messages.at(-1), child.output).toBe("stopped");
