@@ -296,7 +296,7 @@ const BOT_TOKEN_REFUSED = new Set(["invalid_auth", "not_authed", "account_inacti
 // apps.connections.open with a token that is not an app-level one answers not_allowed_token_type.
 const APP_TOKEN_REFUSED = new Set([...BOT_TOKEN_REFUSED, "not_allowed_token_type"]);
 
-/** The app id inside an app-level token (`xapp-1-A0123ABCD-…`), when it has that shape. */
+/** The app id inside an app-level token (`xapp-<version>-<app id>-<secret>`), when it has that shape. */
 export function appIdOfAppToken(token: string | undefined): string | undefined {
   return token ? /^xapp-\d+-(A[A-Z0-9]+)-/.exec(token)?.[1] : undefined;
 }

@@ -168,14 +168,14 @@ describe("Slack's tokens in Socket Mode", () => {
 
   it("a wrong bot token", async () => {
     await refusedWith(
-      socketMode({ SLACK_BOT_TOKEN: "xoxb-wrong-0000" }),
+      socketMode({ SLACK_BOT_TOKEN: "xoxb-wrong-test-fake" }),
       /^Configuration error: Slack rejected SLACK_BOT_TOKEN \(invalid_auth\)/,
     );
   });
 
   it("a wrong app-level token", async () => {
     await refusedWith(
-      socketMode({ SLACK_APP_TOKEN: "xapp-1-A0001-wrong" }),
+      socketMode({ SLACK_APP_TOKEN: "xapp-1-A0001-wrong-test-fake" }),
       /^Configuration error: Slack rejected SLACK_APP_TOKEN \(invalid_auth\)/,
     );
   });
@@ -183,7 +183,7 @@ describe("Slack's tokens in Socket Mode", () => {
   it("an app-level token of another app", async () => {
     const asked = fake.callsTo("apps.connections.open").length;
     await refusedWith(
-      socketMode({ SLACK_APP_TOKEN: "xapp-1-A0999-other-app" }),
+      socketMode({ SLACK_APP_TOKEN: "xapp-1-A0999-other-app-test-fake" }),
       /^Configuration error: SLACK_APP_TOKEN belongs to another Slack app \(A0999\) than SLACK_BOT_TOKEN \(A0001\)/,
     );
     // Refused before any connection was asked for.
