@@ -97,6 +97,20 @@ async function openEmbedded(
   lock: DataDirLock | undefined,
 ): Promise<Database> {
   const pglite = await openPglite(dataDir, { loadDataDir });
+  return databaseOnPglite(pglite, async () => {
+    try {
+      await closePglite(pglite);
+    } finally {
+      lock?.release();
+    }
+  });
+}
+
+/**
+ * The Database over an open PGlite. `release` runs once, on close, after Prisma has let go of it:
+ * it closes PGlite and its folder's lock (the tests' pool hands the PGlite on instead).
+ */
+export function databaseOnPglite(pglite: PGlite, release: () => Promise<void>): Database {
   const prisma = new PrismaClient({
     adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }),
     transactionOptions: TRANSACTION_OPTIONS,
@@ -127,9 +141,8 @@ async function openEmbedded(
       closed = true;
       try {
         await prisma.$disconnect();
-        await closePglite(pglite);
       } finally {
-        lock?.release();
+        await release();
       }
     },
   };

@@ -10,6 +10,7 @@ import pg from "pg";
 import { inject } from "vitest";
 import { pgConfigFromUrl } from "../../src/db/adapter.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
+import { leasePgliteDatabase } from "./pglite-pool.js";
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const testEngine = testDatabaseUrl ? "postgres" : "pglite";
@@ -72,14 +73,17 @@ export function pgliteTemplateDump(): Blob {
 }
 
 /**
- * A database of this test's own: a copy of the migrated template, or with `migrate: false` an empty
- * one (for the tests of the migrator itself). Either way it is a copy: nothing is shared between
- * test files.
+ * A database of this test's own, as the migrations left it, or with `migrate: false` an empty one
+ * (for the tests of the migrator itself). On PGlite a migrated one is the worker's PGlite, put back
+ * to the template's state (pglite-pool.ts), or a new copy of the template; nothing one user wrote
+ * is seen by the next.
  */
 export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
     const { migrated, empty } = templates();
-    const db = await openDatabase({ dataDir: "memory://", loadDataDir: pgliteDump(migrate ? migrated : empty) });
+    const db = migrate
+      ? await leasePgliteDatabase(pgliteDump(migrated))
+      : await openDatabase({ dataDir: "memory://", loadDataDir: pgliteDump(empty) });
     // Nothing is left to apply on a copy; this only checks it (and keeps a watch run right when a
     // migration is added after the template was made).
     if (migrate) await db.migrate();
