@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { isRealIsoDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
+import { offLoop } from "../../lib/off-loop.js";
 import type { ClippingRecord } from "./store.js";
 
 export interface ExportRange {
@@ -144,3 +145,6 @@ export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buf
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 13 } };
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** The XLSX rendered in the render worker (exceljs writes the whole sheet in one go). */
+export const toXlsxOffLoop = offLoop(import.meta.url, toXlsx);

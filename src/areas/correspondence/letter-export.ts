@@ -1,16 +1,20 @@
 // The register of correspondence as files: CSV (UTF-8 with BOM, ';' for Greek Excel) and XLSX.
 import ExcelJS from "exceljs";
+import { formatRegisterNumber } from "../../db/register-number.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
+import { offLoop } from "../../lib/off-loop.js";
 import { languageName } from "../translations/languages.js";
-import { type Letter, protocolNumber } from "./letter-service.js";
+// Types only from the service: the render worker imports this module, and the service would bring
+// Prisma's client into it.
+import type { Letter } from "./letter-service.js";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 function cells(l: Letter, locale: LocaleCode): string[] {
   const t = messages(locale).letters;
   return [
-    protocolNumber(l),
+    formatRegisterNumber(l.registerYear, l.registerSeq),
     day(l.letterDate),
     t.directions[l.direction],
     t.kinds[l.kind],
@@ -48,3 +52,6 @@ export async function lettersXlsx(letters: Letter[], locale: LocaleCode): Promis
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return Buffer.from(await book.xlsx.writeBuffer());
 }
+
+/** The XLSX rendered in the render worker. */
+export const lettersXlsxOffLoop = offLoop(import.meta.url, lettersXlsx);

@@ -2,15 +2,21 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import PDFDocument from "pdfkit";
+import { offLoop } from "../../lib/off-loop.js";
 import type { OrderedGuest } from "./precedence.js";
 
 const require = createRequire(import.meta.url);
 const FONT_DIR = path.join(path.dirname(require.resolve("dejavu-fonts-ttf/package.json")), "ttf");
 
-export function precedencePdf(
-  guests: OrderedGuest[],
-  labels: { title: string; subtitle: string; unranked: string; byHand: (reason: string) => string; speeches: string },
-): Promise<Buffer> {
+export interface PrecedenceLabels {
+  title: string;
+  subtitle: string;
+  unranked: string;
+  byHand: (reason: string) => string;
+  speeches: string;
+}
+
+export function precedencePdf(guests: OrderedGuest[], labels: PrecedenceLabels): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: labels.title, Creator: "Grafeio" } });
     const chunks: Buffer[] = [];
@@ -46,3 +52,16 @@ export function precedencePdf(
     doc.end();
   });
 }
+
+/** precedencePdf with the hand-set places' notes written out (reason → note): a function cannot be
+ * copied to the render worker. */
+export function precedencePdfOfNotes(
+  guests: OrderedGuest[],
+  labels: Omit<PrecedenceLabels, "byHand"> & { byHand: Map<string, string> },
+): Promise<Buffer> {
+  const notes = labels.byHand;
+  return precedencePdf(guests, { ...labels, byHand: (reason) => notes.get(reason) ?? reason });
+}
+
+/** The order of precedence rendered in the render worker. */
+export const precedencePdfOffLoop = offLoop(import.meta.url, precedencePdfOfNotes);

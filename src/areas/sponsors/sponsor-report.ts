@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
 import { decimalToCents, formatEuros } from "../../lib/money.js";
+import { offLoop } from "../../lib/off-loop.js";
 import { CONTRIBUTION_TYPES, type ContributionType } from "./sponsorship-validation.js";
 import type { SponsorshipWithBenefits } from "./store.js";
 
@@ -188,3 +189,7 @@ export function reportChartPng(report: SponsorReport, locale: LocaleCode): Buffe
     .asPng();
   return Buffer.from(png);
 }
+
+/** The XLSX and the chart rendered in the render worker (the report is plain data: bigints, Dates). */
+export const reportXlsxOffLoop = offLoop(import.meta.url, reportXlsx);
+export const reportChartPngOffLoop = offLoop(import.meta.url, reportChartPng);

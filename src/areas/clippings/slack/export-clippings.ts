@@ -3,8 +3,8 @@
 import type { WebClient } from "@slack/web-api";
 import { formatDayMonthYear } from "../../../lib/clock.js";
 import { ensureRole, type Reply, sendFilesPrivately, type UserView } from "../../../slack/listener.js";
-import { parseExportRange, toCsv, toXlsx } from "../clipping-export.js";
-import { registerPdf } from "../register-pdf.js";
+import { parseExportRange, toCsv, toXlsxOffLoop } from "../clipping-export.js";
+import { registerPdfOffLoop } from "../register-pdf.js";
 import type { ClippingsContext } from "./context.js";
 
 export async function exportFromCommand(
@@ -33,12 +33,13 @@ export async function exportFromCommand(
   }
   const base = `grafeio-clippings-${range.label}`;
   if (pdf) {
-    const file = await registerPdf(rows, { locale: user.locale, periodLabel: label, office: t.export.office });
+    const file = await registerPdfOffLoop(rows, { locale: user.locale, periodLabel: label, office: t.export.office });
     await sendFilesPrivately(client, user.userId, t.export.pdfReady(label), [{ file, filename: `${base}.pdf` }]);
     await reply(t.export.sent);
     return;
   }
-  const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsx(rows, user.locale)];
+  // The files render off the event loop (the CSV is a few milliseconds: it stays here).
+  const [csv, xlsx] = [toCsv(rows, user.locale), await toXlsxOffLoop(rows, user.locale)];
   await sendFilesPrivately(client, user.userId, t.export.ready(rows.length, label), [
     { file: csv, filename: `${base}.csv` },
     { file: xlsx, filename: `${base}.xlsx` },

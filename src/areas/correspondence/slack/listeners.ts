@@ -14,7 +14,7 @@ import {
   type UserView,
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { lettersCsv, lettersXlsx } from "../letter-export.js";
+import { lettersCsv, lettersXlsxOffLoop } from "../letter-export.js";
 import { type LetterService, protocolNumber } from "../letter-service.js";
 import { validateLetter } from "../letter-validation.js";
 import {
@@ -41,7 +41,7 @@ async function exportYear(deps: LetterListenerDeps, client: WebClient, user: Use
   const base = `grafeio-correspondence-${year}`;
   await sendFilesPrivately(client, user.userId, user.t.letters.exportReady(letters.length, year), [
     { file: lettersCsv(letters, user.locale), filename: `${base}.csv` },
-    { file: await lettersXlsx(letters, user.locale), filename: `${base}.xlsx` },
+    { file: await lettersXlsxOffLoop(letters, user.locale), filename: `${base}.xlsx` },
   ]);
   await reply(user.t.contacts.exportSent);
 }

@@ -2,10 +2,7 @@
 // and the year's gift register as files.
 import type { App, ButtonAction, OverflowAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import ExcelJS from "exceljs";
-import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
-import { csvFile } from "../../../lib/csv.js";
-import { decimalToCents, formatEuros, parseEuros } from "../../../lib/money.js";
+import { formatEuros, parseEuros } from "../../../lib/money.js";
 import { idCodec } from "../../../slack/codec.js";
 import {
   onAction,
@@ -16,6 +13,7 @@ import {
   type UserView,
 } from "../../../slack/listener.js";
 import type { EventsContext } from "../deps.js";
+import { giftExportRows, giftsCsv, giftsXlsxOffLoop } from "../gift-export.js";
 import { EVENTS_ROLE } from "../rules.js";
 import { isRefused } from "../service.js";
 import {
@@ -54,34 +52,12 @@ export async function exportGifts(ctx: EventsContext, client: WebClient, user: U
   const rows = await ctx.events.giftsOfYear(user.userId, year);
   if (isRefused(rows)) return reply(user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]));
   if (rows.length === 0) return reply(m.giftsNothing(year));
-  const cells = rows.map(({ gift, event }) => [
-    event.title,
-    formatDayMonthYear(localDate(event.startsAt, ctx.timeZone)),
-    gift.what,
-    gift.forWhom,
-    gift.cost !== null ? formatEuros(decimalToCents(gift.cost), user.locale) : "",
-    gift.addedBy,
-  ]);
-  const total = rows.reduce((a, { gift }) => a + decimalToCents(gift.cost), 0n);
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet(String(year));
-  sheet.columns = m.giftColumns.map((header) => ({ header, width: 28 }));
-  for (const { gift, event } of rows)
-    sheet.addRow([
-      event.title,
-      new Date(`${localDate(event.startsAt, ctx.timeZone)}T00:00:00Z`),
-      gift.what,
-      gift.forWhom,
-      gift.cost !== null ? Number(decimalToCents(gift.cost)) / 100 : null,
-      gift.addedBy,
-    ]);
-  sheet.getColumn(2).numFmt = "d/m/yyyy";
-  sheet.getColumn(5).numFmt = '#,##0.00 "€"';
-  sheet.getRow(1).font = { bold: true };
+  const files = giftExportRows(rows, ctx.timeZone);
+  const total = files.reduce((a, r) => a + (r.costCents ?? 0n), 0n);
   const base = `grafeio-gifts-${year}`;
   await sendFilesPrivately(client, user.userId, m.giftsReady(year, rows.length, formatEuros(total, user.locale)), [
-    { file: csvFile([[...m.giftColumns], ...cells], user.locale === "el" ? ";" : ","), filename: `${base}.csv` },
-    { file: Buffer.from(await book.xlsx.writeBuffer()), filename: `${base}.xlsx` },
+    { file: giftsCsv(files, user.locale), filename: `${base}.csv` },
+    { file: await giftsXlsxOffLoop(files, user.locale, year), filename: `${base}.xlsx` },
   ]);
   await reply(user.t.contacts.exportSent);
 }

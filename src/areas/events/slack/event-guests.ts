@@ -13,7 +13,7 @@ import {
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { EventsContext } from "../deps.js";
-import { precedencePdf } from "../precedence-pdf.js";
+import { precedencePdfOffLoop } from "../precedence-pdf.js";
 import { EVENTS_ROLE } from "../rules.js";
 import { isRefused } from "../service.js";
 import { eventWhen } from "./event-views.js";
@@ -131,11 +131,12 @@ export function registerEventGuests(app: App, ctx: EventsContext): void {
       if (!found) return;
       const { event } = found;
       const m = user.t.events;
-      const pdf = await precedencePdf(found.shown, {
+      const reasons = found.shown.flatMap((g) => (g.overrideReason ? [g.overrideReason] : []));
+      const pdf = await precedencePdfOffLoop(found.shown, {
         title: `${event.title}`,
         subtitle: m.pdfSubtitle(eventWhen(user.t, event, ctx.timeZone), event.venue ?? ""),
         unranked: m.unranked.replace(/:[a-z_]+: /, ""),
-        byHand: (reason) => m.byHand(reason).replace(/:[a-z_]+: /, ""),
+        byHand: new Map(reasons.map((reason) => [reason, m.byHand(reason).replace(/:[a-z_]+: /, "")])),
         speeches: m.speeches,
       });
       await sendFilesPrivately(client, user.userId, m.pdfReady(escapeMrkdwn(truncate(event.title, 150))), [

@@ -23,7 +23,7 @@ import {
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { Sender } from "../../../slack/sender.js";
 import type { SponsorsService } from "../service.js";
-import { buildSponsorReport, reportChartPng, reportCsv, reportXlsx } from "../sponsor-report.js";
+import { buildSponsorReport, reportChartPngOffLoop, reportCsv, reportXlsxOffLoop } from "../sponsor-report.js";
 import type { SponsorshipAction } from "../sponsorship-flow.js";
 import type { SponsorshipWithBenefits } from "../store.js";
 import {
@@ -100,8 +100,8 @@ async function sendReport(deps: SponsorsSlackDeps, client: WebClient, user: User
   const base = `grafeio-sponsors-${year}`;
   await sendFilesPrivately(client, user.userId, reportComment(user.t, user.locale, report), [
     { file: reportCsv(report, user.locale), filename: `${base}.csv` },
-    { file: await reportXlsx(report, user.locale), filename: `${base}.xlsx` },
-    { file: reportChartPng(report, user.locale), filename: `${base}.png` },
+    { file: await reportXlsxOffLoop(report, user.locale), filename: `${base}.xlsx` },
+    { file: await reportChartPngOffLoop(report, user.locale), filename: `${base}.png` },
   ]);
   await reply(user.t.contacts.exportSent);
 }
