@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // Migrates one database per run; each file's createTestDatabase() copies it.
-    globalSetup: ["test/support/migrated-template.ts"],
+    // Migrates one database per run, which each file's createTestDatabase() copies; compiles the
+    // source once for the tests that start the bot or a script as its own process.
+    globalSetup: ["test/support/migrated-template.ts", "test/support/compiled-source.ts"],
     // Each file opens its own database (PGlite in memory, or a fresh PostgreSQL database), in its
     // own process: PGlite is a WASM PostgreSQL per process.
     pool: "forks",

@@ -18,6 +18,7 @@ import { BackupError, countTables, restoreBackup, verifyBackup, writeBackup } fr
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { noAudit } from "../../src/lib/audit.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import { entryPoint } from "../support/bot-process.js";
 import {
   createTestDatabase,
   onServer,
@@ -254,7 +255,7 @@ describe("npm run backup beside the running bot on PGlite", () => {
     cleanups.push(async () => admin?.close());
 
     const file = path.join(folder, "by-the-bot.jsonl.gz");
-    const child = spawn(process.execPath, ["--import", "tsx", "scripts/backup.ts", file], {
+    const child = spawn(process.execPath, [...entryPoint("scripts/backup.ts"), file], {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
     });
     let out = "";

@@ -8,6 +8,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirLockedError, LOCK_FILE, lockDataDir } from "../../src/db/data-dir-lock.js";
 import { openDatabase } from "../../src/db/database.js";
+import { entryPoint } from "../support/bot-process.js";
 import { pgliteTemplateDump, testEngine } from "../support/database.js";
 
 const folders: string[] = [];
@@ -44,7 +45,7 @@ async function deadPid(): Promise<number> {
 
 /** Starts lock-holder.ts and waits until it is ready to try. */
 async function holder(dir: string, ...args: string[]) {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/lock-holder.ts", dir, ...args]);
+  const child = spawn(process.execPath, [...entryPoint("test/support/lock-holder.ts"), dir, ...args]);
   children.push(child);
   let out = "";
   const lines: string[] = [];

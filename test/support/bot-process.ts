@@ -2,6 +2,8 @@
 // scripts (`npm run job`, `npm run db:migrate`), through tsx, against the fake Slack. Their
 // environment is only what is given here (and PATH): nothing of the developer's own .env leaks in.
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
+import path from "node:path";
+import { inject } from "vitest";
 import { BOT_TOKEN, type FakeSlack } from "./fake-slack.js";
 import { SlackDriver } from "./slack-driver.js";
 import { SIGNING_SECRET } from "./test-bot.js";
@@ -15,6 +17,14 @@ export interface BotProcess {
   output(): string;
   /** SIGTERM; resolves with the exit code. */
   stop(): Promise<number | null>;
+}
+
+/**
+ * Node's arguments to run one of the project's entry points (`src/app/main.ts`, `scripts/job.ts`…)
+ * as its own process: its compiled copy (compiled-source.ts says why), as `npm start` would run it.
+ */
+export function entryPoint(script: string): string[] {
+  return [path.join(inject("compiledSource"), script.replace(/\.ts$/, ".js"))];
 }
 
 /** The environment of the bot and the scripts: HTTP mode against the fake Slack. */
@@ -34,7 +44,7 @@ export function botEnv(fake: FakeSlack, extra: Record<string, string>): NodeJS.P
 
 /** Starts `npm start` and waits for "Grafeio is running". */
 export async function spawnBot(fake: FakeSlack, env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
+  const child = spawn(process.execPath, entryPoint("src/app/main.ts"), {
     env: botEnv(fake, env),
     stdio: ["pipe", "pipe", "pipe"],
   });
@@ -75,7 +85,7 @@ export function runScript(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, [...entryPoint(script), ...args], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

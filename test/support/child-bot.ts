@@ -3,6 +3,7 @@
 // signal reaches the bot and not a wrapper. (bot-process.ts starts one and waits until it runs;
 // this one follows every step of its start, for the steps before "Grafeio is running".)
 import { type ChildProcess, spawn } from "node:child_process";
+import { entryPoint } from "./bot-process.js";
 
 export interface LogLine {
   level: number;
@@ -20,7 +21,7 @@ export class ChildBot {
 
   /** `as`: another user to run it as (a test running as root sees what an ordinary user would). */
   constructor(env: Record<string, string>, as?: { uid: number; gid: number }) {
-    this.process = spawn(process.execPath, ["--import", "tsx", "src/app/main.ts"], {
+    this.process = spawn(process.execPath, entryPoint("src/app/main.ts"), {
       env: { PATH: process.env.PATH ?? "", LOG_LEVEL: "info", PORT: "0", COMMAND_REPEAT_SECONDS: "0", ...env },
       stdio: ["ignore", "pipe", "pipe"],
       ...as,
