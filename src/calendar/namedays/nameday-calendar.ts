@@ -12,7 +12,9 @@ export type FeastRule =
   | { kind: "fixed"; month: number; day: number }
   | { kind: "easter"; offset: number }
   /** The later of a fixed day and a day of Easter week (St George, St Mark). */
-  | { kind: "laterOf"; month: number; day: number; easterOffset: number };
+  | { kind: "laterOf"; month: number; day: number; easterOffset: number }
+  /** The Sunday on or after a fixed day (the Forefathers: the Sunday from 11 to 17 December). */
+  | { kind: "sundayFrom"; month: number; day: number };
 
 export interface Feast {
   rule: FeastRule;
@@ -33,6 +35,8 @@ export function ruleKey(rule: FeastRule): string {
       return `easter:${rule.offset >= 0 ? "+" : ""}${rule.offset}`;
     case "laterOf":
       return `later:${pad(rule.month)}-${pad(rule.day)}/easter+${rule.easterOffset}`;
+    case "sundayFrom":
+      return `sunday:${pad(rule.month)}-${pad(rule.day)}`;
   }
 }
 
@@ -47,6 +51,11 @@ export function parseRuleKey(key: string): FeastRule | undefined {
   if (m) return { kind: "easter", offset: Number(m[1]) };
   m = /^later:(\d{2})-(\d{2})\/easter\+(\d{1,2})$/.exec(key);
   if (m) return { kind: "laterOf", month: Number(m[1]), day: Number(m[2]), easterOffset: Number(m[3]) };
+  m = /^sunday:(\d{2})-(\d{2})$/.exec(key);
+  if (m) {
+    const rule = { kind: "sundayFrom" as const, month: Number(m[1]), day: Number(m[2]) };
+    return validMonthDay(rule.month, rule.day) ? rule : undefined;
+  }
   return undefined;
 }
 
@@ -72,7 +81,19 @@ export function dateOf(rule: FeastRule, year: number): string {
       const moved = easterRelative(year, rule.easterOffset);
       return moved > fixed ? moved : fixed;
     }
+    case "sundayFrom": {
+      const from = new Date(Date.UTC(year, rule.month - 1, rule.day));
+      from.setUTCDate(from.getUTCDate() + ((7 - from.getUTCDay()) % 7));
+      return from.toISOString().slice(0, 10);
+    }
   }
+}
+
+/** The next day (YYYY-MM-DD) on or after `today` that a rule gives: this year's, or next year's once it has passed. */
+export function nextDateOf(rule: FeastRule, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const thisYear = dateOf(rule, year);
+  return thisYear >= today ? thisYear : dateOf(rule, year + 1);
 }
 
 function isLeap(year: number): boolean {
