@@ -1,5 +1,6 @@
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
+import { decideNameDay, nameDayChoicesFor } from "../../src/areas/contacts/name-day-choice.js";
 import { phoneticSkeleton } from "../../src/calendar/namedays/name-forms.js";
 import {
   dateOf,
@@ -162,6 +163,19 @@ describe("feasts the dataset lacks", () => {
     expect(ruleKey({ kind: "sundayFrom", month: 12, day: 11 })).toBe("sunday:12-11");
     expect(calendar.lookup("ΑΔΑΜ").map((m) => m.key)).toEqual(["sunday:12-11"]);
     expect(calendar.lookup("Νικόλαος").map((m) => m.key)).toEqual(expect.arrayContaining(["fixed:12-06", "easter:+2"]));
+  });
+
+  it("a Νικόλαος is still suggested 6 December: Bright Tuesday is offered, not suggested (Ραφαήλ is asked)", () => {
+    const nikolaos = calendar.lookup("Νικόλαος");
+    expect(nikolaos.find((m) => m.key === "easter:+2")?.secondary).toBe(true);
+    expect(nikolaos.find((m) => m.key === "fixed:12-06")?.secondary).toBeUndefined();
+    const decide = (fullName: string) => decideNameDay({ calendar, fullName, noneValue: "none" });
+    expect(decide("Νικόλαος Παπαδόπουλος")).toEqual({ kind: "set", key: "fixed:12-06", confirmed: false });
+    expect(nameDayChoicesFor(calendar, "Νικόλαος Παπαδόπουλος")).toContain("easter:+2");
+    expect(decide("Ραφαήλ Σταματίου")).toEqual({
+      kind: "ask",
+      keys: expect.arrayContaining(["easter:+2", "fixed:11-08"]),
+    });
   });
 });
 

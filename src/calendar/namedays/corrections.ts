@@ -52,7 +52,10 @@ export const ADDED_FEASTS = [
   {
     label: { el: "Αγίων Ραφαήλ, Νικολάου και Ειρήνης", en: "Saints Raphael, Nicholas and Irene" },
     rule: { kind: "easter", offset: 2 },
-    names: ["Ραφαήλ", "Ραφαέλα", "Ραφαήλα", "Νικόλαος", "Ειρήνη"],
+    names: ["Ραφαήλ", "Ραφαέλα", "Ραφαήλα"],
+    // Celebrated that day too, mostly in Lesvos; their feasts are 6 December and 5 May: a contact's
+    // name day is not suggested from these, only offered.
+    alsoCelebrating: ["Νικόλαος", "Ειρήνη"],
   },
   {
     label: { el: "Κυριακή των Προπατόρων", en: "Sunday of the Forefathers" },

@@ -23,6 +23,8 @@ export interface Feast {
   label?: { el: string; en?: string };
   /** The first is the main form; the rest are everyday forms and diminutives. */
   names: string[];
+  /** Those of `names` that celebrate here too although their feast is another (Νικόλαος on Bright Tuesday). */
+  secondary?: string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -141,7 +143,14 @@ export function buildFeasts(files: DatasetFiles): Feast[] {
   }
   for (const added of ADDED_FEASTS) {
     const rule = { ...added.rule } as FeastRule;
-    feasts.push({ rule, key: ruleKey(rule), label: { ...added.label }, names: [...added.names] });
+    const also: string[] = "alsoCelebrating" in added ? [...added.alsoCelebrating] : [];
+    feasts.push({
+      rule,
+      key: ruleKey(rule),
+      label: { ...added.label },
+      names: [...added.names, ...also],
+      ...(also.length ? { secondary: also } : {}),
+    });
   }
   return feasts;
 }
@@ -150,6 +159,8 @@ export interface NameDayMatch {
   key: string;
   rule: FeastRule;
   label?: { el: string; en?: string };
+  /** The name celebrates here too, but its feast is another: offered, never suggested alone. */
+  secondary?: true;
 }
 
 export class NameDayCalendar {
@@ -157,6 +168,8 @@ export class NameDayCalendar {
   private readonly bySkeleton = new Map<string, Set<string>>();
   private readonly rules = new Map<string, { rule: FeastRule; label?: { el: string; en?: string } }>();
   private readonly byYear = new Map<number, Map<string, Feast[]>>();
+  /** `<folded name or skeleton>|<key>` of the names that are secondary in a feast. */
+  private readonly secondary = new Set<string>();
 
   constructor(readonly feasts: Feast[]) {
     for (const feast of feasts) {
@@ -165,6 +178,10 @@ export class NameDayCalendar {
       for (const name of feast.names) {
         addToSet(this.byFolded, foldName(name), feast.key);
         addToSet(this.bySkeleton, phoneticSkeleton(name), feast.key);
+      }
+      for (const name of feast.secondary ?? []) {
+        this.secondary.add(`${foldName(name)}|${feast.key}`);
+        this.secondary.add(`${phoneticSkeleton(name)}|${feast.key}`);
       }
     }
   }
@@ -180,11 +197,14 @@ export class NameDayCalendar {
   lookup(name: string): NameDayMatch[] {
     const folded = foldName(name);
     if (!folded) return [];
-    const keys = this.byFolded.get(folded) ?? this.bySkeleton.get(phoneticSkeleton(name)) ?? new Set<string>();
+    const exact = this.byFolded.get(folded);
+    const form = exact ? folded : phoneticSkeleton(name);
+    const keys = exact ?? this.bySkeleton.get(form) ?? new Set<string>();
     return [...keys].map((key) => {
       const known = this.rules.get(key);
       if (!known) throw new Error(`unknown feast ${key}`);
-      return { key, rule: known.rule, label: known.label };
+      const secondary = this.secondary.has(`${form}|${key}`);
+      return { key, rule: known.rule, label: known.label, ...(secondary ? { secondary: true as const } : {}) };
     });
   }
 
