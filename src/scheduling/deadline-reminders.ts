@@ -1,6 +1,9 @@
 // What translation requests and correspondence share: whoever owns an item is reminded two working
 // days before its deadline and on the day; the coordinators (the office's managers) get the overdue
 // ones each working day. One DM per item, person and day, whatever the retries.
+// A deadline on a half day (24 or 31 December) stays on that day and is due by 13:00, when work
+// stops: the office's deadlines are mostly someone else's (a reply owed, a call's closing date, a
+// translation for an event), which do not wait for the next working morning. Both reminders say so.
 import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
 import { formatDayMonthYear } from "../lib/clock.js";
 import type { JobDeps } from "./job.js";
@@ -47,7 +50,10 @@ export async function remindOfDeadlines<T>(
     const owner = rules.owner(item);
     if (!owner || (due !== today && due !== inTwo)) continue;
     const t = messages(await audience.localeOf(owner));
-    const text = due === today ? rules.today(t, item) : rules.soon(t, item, formatDayMonthYear(due));
+    const { closesAt } = await run.calendar.dayInfo(due);
+    const text =
+      (due === today ? rules.today(t, item) : rules.soon(t, item, formatDayMonthYear(due))) +
+      (closesAt ? t.jobs.dueOnHalfDay(closesAt) : "");
     const key = `${rules.kind}-due:${rules.id(item)}:${today}`;
     if ((await run.sender.post({ key, channel: owner, text })).posted) sent++;
   }

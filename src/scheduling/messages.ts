@@ -5,6 +5,9 @@ export const el = {
   jobs: {
     failed: (job: string, when: string, attempts: number, error: string) =>
       `:x: Η εργασία *${job}* (${when}) απέτυχε μετά από ${attempts} προσπάθειες: ${error}`,
+    /** After a reminder of something due on a half day (24 or 31 December): due that morning. */
+    dueOnHalfDay: (time: string) =>
+      ` Είναι μισή εργάσιμη: η εργασία σταματά στις ${time}, ως τότε πρέπει να έχει γίνει.`,
   },
 } as const;
 
@@ -12,5 +15,6 @@ export const en: Widen<typeof el> = {
   jobs: {
     failed: (job: string, when: string, attempts: number, error: string) =>
       `:x: Job *${job}* (${when}) failed after ${attempts} attempts: ${error}`,
+    dueOnHalfDay: (time: string) => ` It is a half day: work stops at ${time}, so it must be done by then.`,
   },
 };

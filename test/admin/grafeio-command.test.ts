@@ -91,6 +91,30 @@ describe("/grafeio", () => {
     expect(await run("U0STAFF01", "workday 2026-04-13")).toContain("«διαχειριστής»");
   });
 
+  it("moves Labour Day 2027 by itself as expected, and lets an admin confirm or correct it with one command", async () => {
+    // 1 May 2027 is Holy Saturday: the expected day is the Tuesday after Easter, 4 May.
+    const shown = await run("U0STAFF01", "labour-day 2027");
+    expect(shown).toContain("Τρίτη 4/5/2027 (μεταφορά από Σάββατο 1/5/2027)");
+    expect(shown).toContain("αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση");
+    expect(await run("U0STAFF01", "calendar 2027-05-04")).toContain("αναμενόμενη ημερομηνία");
+    expect(await run("U0STAFF01", "labour-day 2027 confirm")).toContain("«διαχειριστής»");
+    const confirmed = await run(ADMIN, "labour-day 2027 confirm");
+    expect(confirmed).toContain("Τρίτη 4/5/2027");
+    expect(confirmed).not.toContain("αναμενόμενη");
+    // The decision says Wednesday 5 May instead: one command, and 4 May is a working day again.
+    expect(await run(ADMIN, "labour-day 2027 5/5")).toContain("Τετάρτη 5/5/2027 (μεταφορά από Σάββατο 1/5/2027)");
+    expect(await t.bot.services.calendar.isWorkingDay("2027-05-04")).toBe(true);
+    expect(await t.bot.services.calendar.isWorkingDay("2027-05-05")).toBe(false);
+    expect(await run(ADMIN, "labour-day 2027 clear")).toContain("αναμενόμενη");
+    expect(await t.bot.services.calendar.isWorkingDay("2027-05-04")).toBe(false);
+  });
+
+  it("says a half day stops at 13:00, and warns of a job moved past it", async () => {
+    expect(await run("U0STAFF01", "calendar 2026-12-24")).toContain("Μισή εργάσιμη: η εργασία σταματά στις 13:00");
+    expect(await run(ADMIN, "job calendar-notes time 14:00")).toContain("24 και 31 Δεκεμβρίου");
+    expect(await run(ADMIN, "job calendar-notes time default")).not.toContain("24 και 31 Δεκεμβρίου");
+  });
+
   it("lets an admin add the municipality's own holiday and move a job to another time", async () => {
     const added = await run(ADMIN, "reminder add holiday 11/6 7 Πολιούχος του Δήμου");
     const id = Number(/#(\d+)/.exec(added)?.[1]);

@@ -18,9 +18,17 @@ describe("the table of sub-commands", () => {
 
   it("has an entry, with a help line in Greek and in English, for every kind the parser reads", () => {
     // The type makes the table exhaustive; this says the count of kinds has not silently changed.
-    const kinds: GrafeioCommand["kind"][] = ["help", "lang", "roles", "grant", "revoke"];
+    const kinds: GrafeioCommand["kind"][] = [
+      "help",
+      "lang",
+      "roles",
+      "grant",
+      "revoke",
+      "labourDayShow",
+      "labourDayDecide",
+    ];
     for (const kind of kinds) expect(table[kind]).toBeDefined();
-    expect(helpEntries(table)).toHaveLength(28);
+    expect(helpEntries(table)).toHaveLength(30);
     for (const entry of helpEntries(table)) {
       expect(entry.line(el)).toMatch(/^`\/grafeio /);
       expect(entry.line(en)).toMatch(/^`\/grafeio /);

@@ -116,6 +116,25 @@ describe("parseGrafeioCommand", () => {
     expect(parseGrafeioCommand("watch remove λαϊκή αγορά")).toEqual({ kind: "watchRemove", term: "λαϊκή αγορά" });
   });
 
+  it("reads Labour Day's decision in one command: confirm the expected day, give another, or clear", () => {
+    expect(parseGrafeioCommand("labour-day 2027")).toEqual({ kind: "labourDayShow", year: 2027 });
+    expect(parseGrafeioCommand("labour-day 2027 confirm")).toEqual({
+      kind: "labourDayDecide",
+      year: 2027,
+      decision: "confirm",
+    });
+    expect(parseGrafeioCommand("Πρωτομαγιά 2027 5/5")).toEqual({
+      kind: "labourDayDecide",
+      year: 2027,
+      decision: { date: "2027-05-05" },
+    });
+    expect(parseGrafeioCommand("labour-day 2027 2027-05-05")).toMatchObject({ decision: { date: "2027-05-05" } });
+    expect(parseGrafeioCommand("labour-day 2027 clear")).toMatchObject({ decision: "clear" });
+    // A day of another year, a day that does not exist, or no year: the help.
+    for (const text of ["labour-day 2027 2026-05-05", "labour-day 2027 31/4", "labour-day", "labour-day 27 confirm"])
+      expect(parseGrafeioCommand(text), text).toEqual({ kind: "help" });
+  });
+
   it("answers anything else, and nothing at all, with the help", () => {
     for (const text of [undefined, "", "   ", "sudo make me a sandwich", "roles extra", "topics extra"])
       expect(parseGrafeioCommand(text)).toEqual({ kind: "help" });

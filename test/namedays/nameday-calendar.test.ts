@@ -1,7 +1,14 @@
 import Holidays from "date-holidays";
 import { describe, expect, it } from "vitest";
+import { decideNameDay, nameDayChoicesFor } from "../../src/areas/contacts/name-day-choice.js";
 import { phoneticSkeleton } from "../../src/calendar/namedays/name-forms.js";
-import { dateOf, NameDayCalendar, parseRuleKey, ruleKey } from "../../src/calendar/namedays/nameday-calendar.js";
+import {
+  dateOf,
+  NameDayCalendar,
+  nextDateOf,
+  parseRuleKey,
+  ruleKey,
+} from "../../src/calendar/namedays/nameday-calendar.js";
 import { easterRelative, orthodoxEaster } from "../../src/calendar/orthodox-easter.js";
 
 const calendar = NameDayCalendar.load();
@@ -117,5 +124,70 @@ describe("the name-day calendar", () => {
     expect(phoneticSkeleton("Γιώργος")).toBe(phoneticSkeleton("giorgos"));
     expect(phoneticSkeleton("Χρήστος")).toBe(phoneticSkeleton("Christos"));
     expect(phoneticSkeleton("Θεόδωρος")).toBe(phoneticSkeleton("Theodoros"));
+  });
+});
+
+describe("feasts the dataset lacks", () => {
+  const namesOn = (date: string) => calendar.feastsOn(date).flatMap((f) => f.names);
+
+  it.each([
+    [2024, "2024-05-07"],
+    [2026, "2026-04-14"],
+    [2027, "2027-05-04"],
+  ])("Bright Tuesday %i (%s): Ραφαήλ, Νικόλαος, Ειρήνη, the saints of Lesvos", (year, date) => {
+    expect(easterRelative(year, 2)).toBe(date);
+    expect(namesOn(date)).toEqual(expect.arrayContaining(["Ραφαήλ", "Νικόλαος", "Ειρήνη"]));
+    const feast = calendar.feastsOn(date).find((f) => f.names.includes("Ραφαήλ"));
+    expect(feast?.label?.el).toBe("Αγίων Ραφαήλ, Νικολάου και Ειρήνης");
+    // The dataset's «Λαμπροτρίτ» (the day's own name, cut short) is not a name.
+    expect(namesOn(date).some((n) => n.startsWith("Λαμπροτρ"))).toBe(false);
+  });
+
+  it.each([
+    [2022, "2022-12-11", "11 December is itself a Sunday"],
+    [2023, "2023-12-17", "the Sunday is the last day it can be"],
+    [2026, "2026-12-13", "11 December is a Friday"],
+  ])("the Sunday of the Forefathers %i falls on %s (%s)", (year, date) => {
+    const names = namesOn(date);
+    for (const name of ["Αδάμ", "Εύα", "Αβραάμ", "Σάρα", "Ισαάκ", "Δαβίδ", "Ραχήλ"]) expect(names).toContain(name);
+    expect(calendar.feastsOn(date).find((f) => f.names.includes("Αδάμ"))?.label?.el).toBe("Κυριακή των Προπατόρων");
+    // On no other day of those seven.
+    for (let d = 11; d <= 17; d++) {
+      const other = `${year}-12-${d}`;
+      if (other !== date) expect(namesOn(other), other).not.toContain("Αδάμ");
+    }
+  });
+
+  it("the Forefathers' key reads back, and Αδάμ finds it", () => {
+    expect(parseRuleKey("sunday:12-11")).toEqual({ kind: "sundayFrom", month: 12, day: 11 });
+    expect(ruleKey({ kind: "sundayFrom", month: 12, day: 11 })).toBe("sunday:12-11");
+    expect(calendar.lookup("ΑΔΑΜ").map((m) => m.key)).toEqual(["sunday:12-11"]);
+    expect(calendar.lookup("Νικόλαος").map((m) => m.key)).toEqual(expect.arrayContaining(["fixed:12-06", "easter:+2"]));
+  });
+
+  it("a Νικόλαος is still suggested 6 December: Bright Tuesday is offered, not suggested (Ραφαήλ is asked)", () => {
+    const nikolaos = calendar.lookup("Νικόλαος");
+    expect(nikolaos.find((m) => m.key === "easter:+2")?.secondary).toBe(true);
+    expect(nikolaos.find((m) => m.key === "fixed:12-06")?.secondary).toBeUndefined();
+    const decide = (fullName: string) => decideNameDay({ calendar, fullName, noneValue: "none" });
+    expect(decide("Νικόλαος Παπαδόπουλος")).toEqual({ kind: "set", key: "fixed:12-06", confirmed: false });
+    expect(nameDayChoicesFor(calendar, "Νικόλαος Παπαδόπουλος")).toContain("easter:+2");
+    expect(decide("Ραφαήλ Σταματίου")).toEqual({
+      kind: "ask",
+      keys: expect.arrayContaining(["easter:+2", "fixed:11-08"]),
+    });
+  });
+});
+
+describe("the next time a name is celebrated", () => {
+  it("is this year's day while it is ahead, today's when it is today, else next year's", () => {
+    const george = calendar.lookup("Γιώργος")[0]?.rule;
+    if (!george) throw new Error("St George is missing");
+    // On 1 December 2026 St George is next in 2027: Easter 2 May, so Monday 3 May.
+    expect(nextDateOf(george, "2026-12-01")).toBe("2027-05-03");
+    expect(nextDateOf(george, "2026-04-23")).toBe("2026-04-23");
+    expect(nextDateOf(george, "2026-03-01")).toBe("2026-04-23");
+    const forefathers = { kind: "sundayFrom", month: 12, day: 11 } as const;
+    expect(nextDateOf(forefathers, "2026-12-14")).toBe("2027-12-12");
   });
 });

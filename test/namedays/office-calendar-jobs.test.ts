@@ -177,6 +177,49 @@ describe("calendar notes", () => {
     ).toBe(true);
   });
 
+  it("before Easter 2027 announces Labour Day on Tuesday 4 May, the expected date until the decision is published", async () => {
+    // Thursday 29 April: Good Friday, the weekend (1 May is Holy Saturday), Easter Monday, then 4 May.
+    const p = await setup(athens("2027-04-29", "08:46"));
+    await p.scheduler.tick();
+    const notes = posts().map((m) => String(m.text));
+    const labour = notes.find((n) => n.includes("Εργατική Πρωτομαγιά"));
+    expect(labour).toContain("Η Τρίτη 4/5/2027 είναι αργία");
+    expect(labour).toContain("Μεταφορά από Σάββατο 1/5/2027: *αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση*");
+    expect(notes.some((n) => n.includes("Μεγάλη Παρασκευή"))).toBe(true);
+    expect(notes.some((n) => n.includes("Δευτέρα του Πάσχα"))).toBe(true);
+    expect(notes.filter((n) => n.includes("1/5/2027") && !n.includes("Μεταφορά"))).toEqual([]);
+  });
+
+  it("once an admin recorded the decision, the note no longer says the date is expected", async () => {
+    const p = await setup(athens("2027-04-29", "08:46"));
+    await h.services.calendar.decideLabourDay({
+      year: 2027,
+      date: "2027-05-04",
+      setBy: "U0ADMIN01",
+      setAt: new Date("2027-04-20T09:00:00Z"),
+    });
+    await p.scheduler.tick();
+    const labour = posts()
+      .map((m) => String(m.text))
+      .find((n) => n.includes("Εργατική Πρωτομαγιά"));
+    expect(labour).toContain("Μεταφορά από Σάββατο 1/5/2027, με απόφαση.");
+    expect(labour).not.toContain("αναμενόμενη");
+  });
+
+  it("the working day before 24 December says work stops at 13:00 (Thursday 23 December 2027)", async () => {
+    const p = await setup(athens("2027-12-23", "08:46"));
+    await p.scheduler.tick();
+    expect(posts().map((m) => String(m.text))).toContain(
+      ":hourglass_flowing_sand: Η Παρασκευή 24/12/2027 είναι μισή εργάσιμη: η εργασία σταματά στις 13:00. Ό,τι πρέπει να γίνει εκείνη την ημέρα ας γίνει το πρωί.",
+    );
+    // And on the half day itself: the note of Christmas, not another half-day note.
+    h.clock.set(athens("2027-12-24", "08:46"));
+    await p.scheduler.tick();
+    const notes = posts().map((m) => String(m.text));
+    expect(notes.filter((n) => n.includes("μισή εργάσιμη"))).toHaveLength(1);
+    expect(notes.some((n) => n.includes("Σάββατο 25/12/2027") && n.includes("Το Σάββατο"))).toBe(true);
+  });
+
   it("treats the municipality's own holiday, set by an admin, as a day the office is closed", async () => {
     const p = await setup(athens("2027-06-10", "08:46"));
     await h.services.calendarReminders.add({

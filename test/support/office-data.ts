@@ -97,6 +97,10 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   await p.calendarOverride.create({
     data: { date: at("2026-06-11"), kind: "holiday", name: "Πολιούχος", setBy: "U0ADMIN01" },
   });
+  // Labour Day 2027 (1 May is Holy Saturday) as the published decision put it.
+  await p.holidayMove.create({
+    data: { year: 2027, holiday: "labour_day", date: at("2027-05-04"), setBy: "U0ADMIN01" },
+  });
   // A private channel the admins were told to invite the bot to.
   await p.channelProblem.create({
     data: { channel: "G0PRIVATE1", reason: "channel_not_found", toldAt: at("2026-11-20T07:00:00.123Z") },

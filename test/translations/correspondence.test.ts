@@ -340,4 +340,30 @@ describe("correspondence reminders", () => {
       await h.dispose();
     }
   });
+
+  it("a deadline on 24 December stays on that day, due by 13:00 when work stops: both reminders say so", async () => {
+    const h = await createJobHarness({ now: new Date("2026-12-18T07:00:00Z") });
+    try {
+      const p = h.process("A", h.jobs("correspondence-reminders"));
+      await h.services.roles.ensureRoleHolders([STAFF], "staff");
+      await p.scheduler.tick();
+      await h.services.letters.create({
+        draft: draft({ counterpart: "Δήμος Λεμεσού", subject: "Απάντηση στην πρόσκληση", dueOn: "2026-12-24" }),
+        createdBy: STAFF,
+        submissionKey: "half-day",
+      });
+      const dms = () => (h.fake.messages.get(`D${STAFF.slice(1)}`) ?? []).map((m) => String(m.text));
+      // Tuesday 22 December: two working days before Thursday 24 December.
+      h.clock.set(new Date("2026-12-22T07:21:00Z"));
+      await p.scheduler.tick();
+      // Thursday 24 December, the half day itself, in the morning.
+      h.clock.set(new Date("2026-12-24T07:21:00Z"));
+      await p.scheduler.tick();
+      const reminders = dms().filter((x) => x.includes("Απάντηση στην πρόσκληση"));
+      expect(reminders).toHaveLength(2);
+      for (const r of reminders) expect(r).toContain("Είναι μισή εργάσιμη: η εργασία σταματά στις 13:00");
+    } finally {
+      await h.dispose();
+    }
+  });
 });

@@ -29,6 +29,9 @@ export const el = {
       calendarShow: "`/grafeio calendar 2026-05-01`: εργάσιμη ή αργία;",
       calendarSet: "`/grafeio holiday 2026-05-05 Όνομα`, `/grafeio workday 2026-05-01`: διόρθωση αργιών",
       calendarClear: "`/grafeio calendar clear 2026-05-01`: αναιρεί μια διόρθωση",
+      labourDayShow: "`/grafeio labour-day 2027`: πού τηρείται φέτος η Εργατική Πρωτομαγιά",
+      labourDayDecide:
+        "`/grafeio labour-day 2027 confirm|4/5|clear`: η απόφαση που δημοσιεύθηκε για την Πρωτομαγιά: επιβεβαιώνει την αναμενόμενη ημέρα, ορίζει την ημέρα της απόφασης ή αναιρεί την καταχώριση",
       categories: "`/grafeio categories`: οι κατηγορίες επαφών",
       categoryAdd: "`/grafeio category add slug Ελληνικά | English`: νέα κατηγορία επαφών",
       reminders: "`/grafeio reminders`: οι ημέρες με υπενθύμιση (εθνικές επέτειοι, κάρτες, τοπικές γιορτές)",
@@ -66,6 +69,21 @@ export const el = {
         : `Η εργασία \`${name}\` δεν δημοσιεύει πλέον σε κανάλι.`,
     dayInfo: (date: string, working: boolean, holiday: string | undefined, overridden: boolean) =>
       `${date}: ${working ? "εργάσιμη" : `μη εργάσιμη${holiday ? ` (${holiday})` : ""}`}${overridden ? ", με διόρθωση διαχειριστή" : ""}.`,
+    /** After the day's line: the holiday kept here came from its own day (Labour Day from 1 May). */
+    dayMovedFrom: (from: string, expected: boolean) =>
+      ` Μεταφορά από ${from}${expected ? ": αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση" : ""}.`,
+    /** After the day's line: the day's own holiday is kept on another day. */
+    dayMovedTo: (to: string, expected: boolean) =>
+      ` Η Εργατική Πρωτομαγιά τηρείται ${to}${expected ? " (αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση)" : ""}.`,
+    halfDay: (time: string) => ` Μισή εργάσιμη: η εργασία σταματά στις ${time}.`,
+    afterHalfDay: (time: string) =>
+      ` Προσοχή: στις 24 και 31 Δεκεμβρίου η εργασία σταματά στις ${time}· ό,τι δημοσιεύσει τότε θα το δουν την επόμενη εργάσιμη.`,
+    labourDay: (o: { year: number; date: string; from?: string; status: "fixed" | "expected" | "decided" }) =>
+      o.status === "fixed"
+        ? `Εργατική Πρωτομαγιά ${o.year}: ${o.date}, στην ημέρα της. Αν δημοσιευθεί απόφαση μεταφοράς: \`/grafeio labour-day ${o.year} <ημέρα>\`.`
+        : o.status === "expected"
+          ? `Εργατική Πρωτομαγιά ${o.year}: ${o.date} (μεταφορά από ${o.from}), *αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση*. Όταν δημοσιευθεί: \`/grafeio labour-day ${o.year} confirm\`, ή η ημέρα που ορίζει η απόφαση (\`/grafeio labour-day ${o.year} 8/5\`).`
+          : `Εργατική Πρωτομαγιά ${o.year}: ${o.date}${o.from ? ` (μεταφορά από ${o.from})` : ", χωρίς μεταφορά"}, κατά την απόφαση που καταχώρισε διαχειριστής (\`/grafeio labour-day ${o.year} clear\` την αναιρεί).`,
     jobTime: (name: string, schedule: string) => `Η εργασία \`${name}\` τρέχει πλέον: \`${schedule}\` (ώρα Αθήνας).`,
     badTime: (time: string) =>
       `Η ώρα «${time}» δεν γίνεται: γράψτε ΩΩ:ΛΛ (π.χ. 08:30), όχι μεταξύ 03:00 και 04:00 (αλλαγή ώρας), ή \`default\`.`,
@@ -119,6 +137,9 @@ export const en: Widen<typeof el> = {
       calendarShow: "`/grafeio calendar 2026-05-01`: working day or holiday?",
       calendarSet: "`/grafeio holiday 2026-05-05 Name`, `/grafeio workday 2026-05-01`: correct the holidays",
       calendarClear: "`/grafeio calendar clear 2026-05-01`: undo a correction",
+      labourDayShow: "`/grafeio labour-day 2027`: where Labour Day is kept this year",
+      labourDayDecide:
+        "`/grafeio labour-day 2027 confirm|4/5|clear`: the published decision on Labour Day: confirm the expected day, give the day the decision names, or undo the record",
       categories: "`/grafeio categories`: the contact categories",
       categoryAdd: "`/grafeio category add slug Ελληνικά | English`: a new contact category",
       reminders: "`/grafeio reminders`: the days with a reminder (national days, cards, local celebrations)",
@@ -152,6 +173,19 @@ export const en: Widen<typeof el> = {
       channel ? `Job \`${name}\` will post in ${channel}.` : `Job \`${name}\` no longer posts in a channel.`,
     dayInfo: (date: string, working: boolean, holiday: string | undefined, overridden: boolean) =>
       `${date}: ${working ? "a working day" : `not a working day${holiday ? ` (${holiday})` : ""}`}${overridden ? ", as corrected by an administrator" : ""}.`,
+    dayMovedFrom: (from: string, expected: boolean) =>
+      ` Moved from ${from}${expected ? ": the expected date until the decision is published" : ""}.`,
+    dayMovedTo: (to: string, expected: boolean) =>
+      ` Labour Day is kept on ${to}${expected ? " (the expected date until the decision is published)" : ""}.`,
+    halfDay: (time: string) => ` A half day: work stops at ${time}.`,
+    afterHalfDay: (time: string) =>
+      ` Note: on 24 and 31 December work stops at ${time}; what it posts then will be read on the next working day.`,
+    labourDay: (o: { year: number; date: string; from?: string; status: "fixed" | "expected" | "decided" }) =>
+      o.status === "fixed"
+        ? `Labour Day ${o.year}: ${o.date}, on its own day. If a decision moves it: \`/grafeio labour-day ${o.year} <day>\`.`
+        : o.status === "expected"
+          ? `Labour Day ${o.year}: ${o.date} (moved from ${o.from}), *the expected date until the decision is published*. Once it is: \`/grafeio labour-day ${o.year} confirm\`, or the day the decision names (\`/grafeio labour-day ${o.year} 8/5\`).`
+          : `Labour Day ${o.year}: ${o.date}${o.from ? ` (moved from ${o.from})` : ", not moved"}, as the decision an administrator recorded says (\`/grafeio labour-day ${o.year} clear\` undoes it).`,
     jobTime: (name: string, schedule: string) => `The job \`${name}\` now runs at \`${schedule}\` (Athens time).`,
     badTime: (time: string) =>
       `The time “${time}” will not do: write HH:MM (e.g. 08:30), not between 03:00 and 04:00 (clock changes), or \`default\`.`,

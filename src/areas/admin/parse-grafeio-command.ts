@@ -29,6 +29,8 @@ export type GrafeioCommand =
   | { kind: "calendarShow"; date: string }
   | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
   | { kind: "calendarClear"; date: string }
+  | { kind: "labourDayShow"; year: number }
+  | { kind: "labourDayDecide"; year: number; decision: "confirm" | "clear" | { date: string } }
   | { kind: "departments" }
   | { kind: "departmentChannel"; slug: string; channelId: string | null }
   | { kind: "watchList" }
@@ -158,6 +160,23 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
     case "calendar":
       if (rest[0] === "clear" && isDay(rest[1])) return { kind: "calendarClear", date: rest[1] };
       return isDay(rest[0]) && rest.length === 1 ? { kind: "calendarShow", date: rest[0] } : { kind: "help" };
+    case "labour-day":
+    case "labourday":
+    case "πρωτομαγιά":
+    case "πρωτομαγια": {
+      // labour-day 2024; labour-day 2024 confirm | 7/5 | 2024-05-07 | clear
+      const year = Number(rest[0]);
+      if (!/^\d{4}$/.test(rest[0] ?? "") || year < 1900 || year > 2199 || rest.length > 2) return { kind: "help" };
+      const what = rest[1]?.toLowerCase();
+      if (what === undefined) return { kind: "labourDayShow", year };
+      if (what === "confirm" || what === "επιβεβαίωση") return { kind: "labourDayDecide", year, decision: "confirm" };
+      if (what === "clear") return { kind: "labourDayDecide", year, decision: "clear" };
+      const dm = /^(\d{1,2})\/(\d{1,2})$/.exec(what);
+      const date = dm ? `${year}-${dm[2]?.padStart(2, "0")}-${dm[1]?.padStart(2, "0")}` : what;
+      return isDay(date) && date.startsWith(`${year}-`)
+        ? { kind: "labourDayDecide", year, decision: { date } }
+        : { kind: "help" };
+    }
     case "roles":
       return rest.length === 0 ? { kind: "roles" } : { kind: "help" };
     case "grant":

@@ -3,7 +3,7 @@
 // other areas' services (topics, categories, reminders…), reached through the small interfaces
 // below; the jobs' settings are the scheduler's store.
 import { dateOf, parseRuleKey } from "../../calendar/namedays/nameday-calendar.js";
-import type { DayInfo } from "../../calendar/working-days.js";
+import type { DayInfo, LabourDay } from "../../calendar/working-days.js";
 import type { LocaleCode } from "../../i18n/index.js";
 import { type Clock, localYear } from "../../lib/clock.js";
 import { scheduleAtTime } from "../../scheduling/cron.js";
@@ -101,6 +101,8 @@ export interface CalendarForAdmin {
     setBy: string;
   }): Promise<unknown>;
   clearOverride(date: string): Promise<unknown>;
+  labourDay(year: number): Promise<LabourDay>;
+  decideLabourDay(decision: { year: number; date: string | null; setBy: string; setAt: Date }): Promise<unknown>;
 }
 
 export interface AdminServiceDeps {
@@ -301,6 +303,35 @@ export function createAdminService(deps: AdminServiceDeps) {
             setBy: actor,
           });
         return { status: "corrected" as const, day: await deps.calendar.dayInfo(correction.date, locale) };
+      }),
+
+    /** Where Labour Day is kept in `year`, and whether that is the expected move or the decision. */
+    labourDay: (actor: string, year: number, locale: LocaleCode) =>
+      as(actor, "staff", async () => {
+        const labour = await deps.calendar.labourDay(year);
+        return { status: "shown" as const, year, labour, day: await deps.calendar.dayInfo(labour.date, locale) };
+      }),
+
+    /**
+     * The published decision on Labour Day in one command: `confirm` the expected day, give the
+     * day the decision names, or `clear` the record (the expected move applies again).
+     */
+    decideLabourDay: (
+      actor: string,
+      year: number,
+      decision: "confirm" | "clear" | { date: string },
+      locale: LocaleCode,
+    ) =>
+      as(actor, "admin", async () => {
+        const date =
+          decision === "clear"
+            ? null
+            : decision === "confirm"
+              ? (await deps.calendar.labourDay(year)).date
+              : decision.date;
+        await deps.calendar.decideLabourDay({ year, date, setBy: actor, setAt: clock.now() });
+        const labour = await deps.calendar.labourDay(year);
+        return { status: "decided" as const, year, labour, day: await deps.calendar.dayInfo(labour.date, locale) };
       }),
   };
 }

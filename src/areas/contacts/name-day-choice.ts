@@ -24,7 +24,10 @@ export function decideNameDay(options: {
   }
   if (options.choice === options.noneValue) return { kind: "set", key: null, confirmed: true };
   if (options.choice) return { kind: "set", key: options.choice, confirmed: true };
-  const feasts = feastsOfFullName(options.calendar, options.fullName);
+  const all = feastsOfFullName(options.calendar, options.fullName);
+  // A feast the name only shares (Νικόλαος on Bright Tuesday) is offered, never suggested alone.
+  const primary = all.filter((f) => !f.secondary);
+  const feasts = primary.length > 0 ? primary : all;
   if (feasts.length === 0) return { kind: "set", key: null, confirmed: false };
   if (feasts.length === 1) return { kind: "set", key: feasts[0]?.key ?? null, confirmed: false };
   return { kind: "ask", keys: feasts.map((f) => f.key) };

@@ -1,7 +1,7 @@
-// The office calendar's rows: the admins' corrections of single days (calendar_overrides) and the
-// yearly days the office prepares for (calendar_reminders), among them the municipality's own
-// holidays.
-import type { CalendarOverride, LocalHoliday } from "../../calendar/working-days.js";
+// The office calendar's rows: the admins' corrections of single days (calendar_overrides), the
+// published decisions on moved holidays (holiday_moves), and the yearly days the office prepares
+// for (calendar_reminders), among them the municipality's own holidays.
+import type { CalendarOverride, HolidayMove, LocalHoliday } from "../../calendar/working-days.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 
 export type ReminderKind = "celebration" | "cards";
@@ -42,6 +42,30 @@ export function createCalendarStore(prisma: PrismaClient) {
 
     async deleteOverride(date: string) {
       await prisma.calendarOverride.deleteMany({ where: { date: asDbDate(date) } });
+    },
+
+    /** The decisions recorded for the years from `fromYear` to `toYear` (inclusive). */
+    async holidayMoves(fromYear: number, toYear: number): Promise<HolidayMove[]> {
+      const rows = await prisma.holidayMove.findMany({ where: { year: { gte: fromYear, lte: toYear } } });
+      return rows.map((row) => ({
+        year: row.year,
+        holiday: "labour_day" as const,
+        date: row.date.toISOString().slice(0, 10),
+      }));
+    },
+
+    async saveHolidayMove(options: HolidayMove & { setBy: string; setAt: Date }) {
+      const key = { year: options.year, holiday: options.holiday };
+      const date = asDbDate(options.date);
+      await prisma.holidayMove.upsert({
+        where: { year_holiday: key },
+        create: { ...key, date, setBy: options.setBy, setAt: options.setAt },
+        update: { date, setBy: options.setBy, setAt: options.setAt },
+      });
+    },
+
+    async deleteHolidayMove(year: number, holiday: HolidayMove["holiday"]) {
+      await prisma.holidayMove.deleteMany({ where: { year, holiday } });
     },
 
     /** The municipality's own holidays (active reminders marked as holidays). */

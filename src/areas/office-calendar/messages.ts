@@ -2,6 +2,9 @@
 import { icu } from "../../i18n/texts.js";
 import type { Widen } from "../../i18n/widen.js";
 
+/** «Η Τρίτη 7/5/2024», «Το Σάββατο 25/3/2028»: the article agrees with the weekday. */
+const theDay = (date: string) => `${date.startsWith("Σάββατο") ? "Το" : "Η"} ${date}`;
+
 export const el = {
   nameDays: {
     /** What the area's jobs do, for `/grafeio jobs`; `time` is the time in force. */
@@ -33,7 +36,13 @@ export const el = {
           }),
     laterOf: (fixed: string, offset: number) =>
       `${fixed}, ή ${offset === 1 ? "Δευτέρα" : "Τρίτη"} του Πάσχα όταν το Πάσχα είναι αργά`,
+    /** A Sunday between two days of a month («η Κυριακή από 11 έως 17 Δεκεμβρίου»); `last` has the month. */
+    sundayFrom: (first: string, last: string) => `η Κυριακή από ${first.split(" ")[0]} έως ${last}`,
     thisYear: (date: string) => `φέτος ${date}`,
+    /** One feast of a name: the next day it falls on, then its rule. */
+    whenLine: (next: string, rule: string) => `• *${next}*: ${rule}`,
+    today: "σήμερα",
+    tomorrow: "αύριο",
     heading: (day: string) => `:calendar: *Εορτολόγιο ${day}*`,
     names: "Γιορτάζουν",
     noNames: "Κανένα όνομα δεν γιορτάζει σήμερα στο εορτολόγιο.",
@@ -43,7 +52,7 @@ export const el = {
     badDate: (text: string) =>
       `Δεν κατάλαβα την ημερομηνία «${text}». Γράψτε π.χ. \`/giortes 15/8\` ή \`/giortes αύριο\`.`,
     unknownName: (name: string) => `Δεν βρήκα το όνομα «${name}» στο εορτολόγιο.`,
-    whenName: (name: string) => `:calendar: Πότε γιορτάζει ο/η *${name}*:`,
+    whenName: (name: string) => `:calendar: Πότε γιορτάζει ο/η *${name}* (πρώτα η επόμενη γιορτή):`,
     commandSummary: "Ποιοι γιορτάζουν σήμερα ή μια μέρα, και πότε γιορτάζει ένα όνομα",
     help:
       "*`/giortes`*: ποιοι γιορτάζουν (τα ονόματα του εορτολογίου και οι επαφές του αρχείου, πρώτα οι σημαντικές).\n" +
@@ -97,7 +106,17 @@ export const el = {
         `Σημειώσεις για τις αργίες και υπενθυμίσεις των εορτασμών που οργανώνει το Γραφείο (εργάσιμες, ${time})`,
     },
     holidayTomorrow: (name: string, date: string) =>
-      `:palm_tree: Η ${date} είναι αργία (*${name}*). Το Γραφείο δεν εργάζεται· ό,τι πρέπει να φύγει ας φύγει σήμερα.`,
+      `:palm_tree: ${theDay(date)} είναι αργία (*${name}*). Το Γραφείο δεν εργάζεται· ό,τι πρέπει να φύγει ας φύγει σήμερα.`,
+    /** After the holiday note: the holiday is kept here by the expected move, not yet by a published decision. */
+    movedHoliday: (from: string, expected: boolean) =>
+      expected
+        ? ` Μεταφορά από ${from}: *αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση*.`
+        : ` Μεταφορά από ${from}, με απόφαση.`,
+    /** The day before 1 May when Labour Day is kept on another day. */
+    holidayMovedAway: (date: string, to: string, expected: boolean) =>
+      `:calendar: ${theDay(date)} είναι εργάσιμη για το Δημόσιο: η Εργατική Πρωτομαγιά τηρείται ${to}${expected ? " (*αναμενόμενη ημερομηνία μέχρι να δημοσιευθεί η απόφαση*)" : ""}.`,
+    halfDayTomorrow: (date: string, time: string) =>
+      `:hourglass_flowing_sand: ${theDay(date)} είναι μισή εργάσιμη: η εργασία σταματά στις ${time}. Ό,τι πρέπει να γίνει εκείνη την ημέρα ας γίνει το πρωί.`,
     celebration: (name: string, date: string, days: number) =>
       `:flag-gr: *${name}*: ${date}, ${icu("el", "σε {days, plural, one {# ημέρα} other {# ημέρες}}", { days })}. Ώρα για την οργάνωση (παρέλαση, κατάθεση στεφάνων, προσκλήσεις).`,
   },
@@ -133,7 +152,11 @@ export const en: Widen<typeof el> = {
           }),
     laterOf: (fixed: string, offset: number) =>
       `${fixed}, or Easter ${offset === 1 ? "Monday" : "Tuesday"} when Easter is late`,
+    sundayFrom: (first: string, last: string) => `the Sunday from ${first.split(" ")[0]} to ${last}`,
     thisYear: (date: string) => `this year ${date}`,
+    whenLine: (next: string, rule: string) => `• *${next}*: ${rule}`,
+    today: "today",
+    tomorrow: "tomorrow",
     heading: (day: string) => `:calendar: *Name days, ${day}*`,
     names: "Celebrating",
     noNames: "No name is celebrated on this day in the calendar.",
@@ -143,7 +166,7 @@ export const en: Widen<typeof el> = {
     badDate: (text: string) =>
       `I did not understand the date “${text}”. Try \`/namedays 15/8\` or \`/namedays tomorrow\`.`,
     unknownName: (name: string) => `I did not find the name “${name}” in the calendar.`,
-    whenName: (name: string) => `:calendar: When *${name}* celebrates:`,
+    whenName: (name: string) => `:calendar: When *${name}* celebrates (the next feast first):`,
     commandSummary: "Who celebrates today or on a day, and when a name celebrates",
     help:
       "*`/namedays`*: who celebrates (the names in the calendar and the archive's contacts, important ones first).\n" +
@@ -196,6 +219,14 @@ export const en: Widen<typeof el> = {
     },
     holidayTomorrow: (name: string, date: string) =>
       `:palm_tree: ${date} is a public holiday (*${name}*). The office is closed; whatever must go out should go today.`,
+    movedHoliday: (from: string, expected: boolean) =>
+      expected
+        ? ` Moved from ${from}: *the expected date until the decision is published*.`
+        : ` Moved from ${from} by decision.`,
+    holidayMovedAway: (date: string, to: string, expected: boolean) =>
+      `:calendar: ${date} is a working day in the public sector: Labour Day is kept on ${to}${expected ? " (*the expected date until the decision is published*)" : ""}.`,
+    halfDayTomorrow: (date: string, time: string) =>
+      `:hourglass_flowing_sand: ${date} is a half day: work stops at ${time}. Whatever must be done that day should be done in the morning.`,
     celebration: (name: string, date: string, days: number) =>
       `:flag-gr: *${name}*: ${date}, ${icu("en", "in {days, plural, one {# day} other {# days}}", { days })}. Time to organise (parade, wreath-laying, invitations).`,
   },

@@ -5,6 +5,9 @@
 import {
   type CalendarFacts,
   dayInfo,
+  type HolidayMove,
+  type LabourDay,
+  labourDay,
   nextWorkingDay,
   previousWorkingDay,
   publicHolidays,
@@ -17,20 +20,36 @@ import type { CalendarStore } from "./calendar-store.js";
 export interface OfficeCalendar extends WorkingCalendar {
   setOverride(options: { date: string; kind: "holiday" | "working_day"; name?: string; setBy: string }): Promise<void>;
   clearOverride(date: string): Promise<void>;
+  /** Where Labour Day is kept in `year`: the expected move, or the decision an admin recorded. */
+  labourDay(year: number): Promise<LabourDay>;
+  /** Records the published decision (the day it is kept); `null` forgets it (the expected move again). */
+  decideLabourDay(options: { year: number; date: string | null; setBy: string; setAt: Date }): Promise<void>;
 }
 
 export function createOfficeCalendar({
   store,
 }: {
-  store: Pick<CalendarStore, "overridesBetween" | "localHolidays" | "saveOverride" | "deleteOverride">;
+  store: Pick<
+    CalendarStore,
+    | "overridesBetween"
+    | "localHolidays"
+    | "saveOverride"
+    | "deleteOverride"
+    | "holidayMoves"
+    | "saveHolidayMove"
+    | "deleteHolidayMove"
+  >;
 }): OfficeCalendar {
   /** The facts for `date` and the days around it that a search for a working day may reach. */
   async function factsAround(date: string, before: number, after: number): Promise<CalendarFacts> {
-    const [overrides, localHolidays] = await Promise.all([
-      store.overridesBetween(shiftDate(date, -before), shiftDate(date, after)),
+    const from = shiftDate(date, -before);
+    const to = shiftDate(date, after);
+    const [overrides, localHolidays, holidayMoves] = await Promise.all([
+      store.overridesBetween(from, to),
       store.localHolidays(),
+      store.holidayMoves(Number(from.slice(0, 4)), Number(to.slice(0, 4))),
     ]);
-    return { overrides, localHolidays };
+    return { overrides, localHolidays, holidayMoves };
   }
 
   return {
@@ -49,5 +68,13 @@ export function createOfficeCalendar({
     publicHolidays,
     setOverride: (options) => store.saveOverride(options),
     clearOverride: (date) => store.deleteOverride(date),
+    async labourDay(year) {
+      return labourDay(year, await store.holidayMoves(year, year));
+    },
+    async decideLabourDay({ year, date, setBy, setAt }) {
+      const holiday: HolidayMove["holiday"] = "labour_day";
+      if (date === null) await store.deleteHolidayMove(year, holiday);
+      else await store.saveHolidayMove({ year, holiday, date, setBy, setAt });
+    },
   };
 }

@@ -13,6 +13,7 @@ export const TRUNCATED_VARIANTS: Record<string, string | null> = {
   Μυροφόρ: "Μυροφόρα",
   Βηθεσδ: "Βηθεσδά",
   Νεφέλ: "Νεφέλη",
+  // «Λαμπροτρίτη», the day's own name (Bright Tuesday), not a person's: its saints are added below.
   Λαμπροτρίτ: null,
   Αξί: null,
   Κορίνο: null,
@@ -20,7 +21,10 @@ export const TRUNCATED_VARIANTS: Record<string, string | null> = {
 
 /**
  * Feasts the dataset does not have. St George and St Mark fall in spring and move after Easter
- * when Easter is late: the feast is the later of its fixed date and a day of Easter week.
+ * when Easter is late: the feast is the later of its fixed date and a day of Easter week. Bright
+ * Tuesday (Easter + 2) keeps the new martyrs of Lesvos, Raphael, Nicholas and Irene; the Sunday of
+ * the Forefathers (Κυριακή των Προπατόρων, the second Sunday before Christmas: 11 to 17 December)
+ * keeps the ancestors of Christ in the flesh, from Adam and Eve to David.
  */
 export const ADDED_FEASTS = [
   {
@@ -44,5 +48,31 @@ export const ADDED_FEASTS = [
     label: { el: "Αγίου Μάρκου", en: "St Mark" },
     rule: { kind: "laterOf", month: 4, day: 25, easterOffset: 2 },
     names: ["Μάρκος", "Μαρκία"],
+  },
+  {
+    label: { el: "Αγίων Ραφαήλ, Νικολάου και Ειρήνης", en: "Saints Raphael, Nicholas and Irene" },
+    rule: { kind: "easter", offset: 2 },
+    names: ["Ραφαήλ", "Ραφαέλα", "Ραφαήλα"],
+    // Celebrated that day too, mostly in Lesvos; their feasts are 6 December and 5 May: a contact's
+    // name day is not suggested from these, only offered.
+    alsoCelebrating: ["Νικόλαος", "Ειρήνη"],
+  },
+  {
+    label: { el: "Κυριακή των Προπατόρων", en: "Sunday of the Forefathers" },
+    rule: { kind: "sundayFrom", month: 12, day: 11 },
+    names: [
+      "Αδάμ",
+      "Εύα",
+      "Αβραάμ",
+      "Αβραμία",
+      "Σάρα",
+      "Σάρρα",
+      "Ισαάκ",
+      "Ρεβέκκα",
+      "Ιακώβ",
+      "Ραχήλ",
+      "Δαβίδ",
+      "Δαυίδ",
+    ],
   },
 ] as const;

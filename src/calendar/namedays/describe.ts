@@ -17,12 +17,14 @@ export function weekdayAndDate(t: Messages, isoDate: string): string {
 
 /**
  * A name-day key in words, with this year's date where it moves: «15 Αυγούστου»,
- * «Ζωοδόχου Πηγής (5 ημέρες μετά το Πάσχα), φέτος 17/4/2026».
+ * «Ζωοδόχου Πηγής (5 ημέρες μετά το Πάσχα), φέτος 17/4/2026», «Κυριακή των Προπατόρων: η Κυριακή
+ * από 11 έως 17 Δεκεμβρίου».
  */
 export function describeNameDay(
   calendar: NameDayCalendar,
   key: string,
-  options: { t: Messages; locale: LocaleCode; year: number },
+  /** `year`: a moving feast's date that year is added («φέτος 17/4/2026»); without it, the rule alone. */
+  options: { t: Messages; locale: LocaleCode; year?: number },
 ): string {
   const { t, locale, year } = options;
   const known = calendar.describeKey(key);
@@ -30,11 +32,14 @@ export function describeNameDay(
   const { rule, label } = known;
   const shownLabel = label ? (locale === "en" && label.en ? label.en : label.el) : undefined;
   if (rule.kind === "fixed") return dayAndMonth(t, rule.month, rule.day);
-  const thisYear = t.nameDays.thisYear(formatDayMonthYear(dateOf(rule, year)));
+  const thisYear = year === undefined ? "" : `, ${t.nameDays.thisYear(formatDayMonthYear(dateOf(rule, year)))}`;
   if (rule.kind === "easter") {
     const when = t.nameDays.easter(rule.offset);
-    return `${shownLabel ? `${shownLabel} (${when})` : when}, ${thisYear}`;
+    return `${shownLabel ? `${shownLabel} (${when})` : when}${thisYear}`;
   }
-  const when = t.nameDays.laterOf(dayAndMonth(t, rule.month, rule.day), rule.easterOffset);
-  return `${shownLabel ? `${shownLabel}: ` : ""}${when}, ${thisYear}`;
+  const when =
+    rule.kind === "laterOf"
+      ? t.nameDays.laterOf(dayAndMonth(t, rule.month, rule.day), rule.easterOffset)
+      : t.nameDays.sundayFrom(dayAndMonth(t, rule.month, rule.day), dayAndMonth(t, rule.month, rule.day + 6));
+  return `${shownLabel ? `${shownLabel}: ` : ""}${when}${thisYear}`;
 }

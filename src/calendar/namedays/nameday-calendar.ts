@@ -12,7 +12,9 @@ export type FeastRule =
   | { kind: "fixed"; month: number; day: number }
   | { kind: "easter"; offset: number }
   /** The later of a fixed day and a day of Easter week (St George, St Mark). */
-  | { kind: "laterOf"; month: number; day: number; easterOffset: number };
+  | { kind: "laterOf"; month: number; day: number; easterOffset: number }
+  /** The Sunday on or after a fixed day (the Forefathers: the Sunday from 11 to 17 December). */
+  | { kind: "sundayFrom"; month: number; day: number };
 
 export interface Feast {
   rule: FeastRule;
@@ -21,6 +23,8 @@ export interface Feast {
   label?: { el: string; en?: string };
   /** The first is the main form; the rest are everyday forms and diminutives. */
   names: string[];
+  /** Those of `names` that celebrate here too although their feast is another (Νικόλαος on Bright Tuesday). */
+  secondary?: string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -33,6 +37,8 @@ export function ruleKey(rule: FeastRule): string {
       return `easter:${rule.offset >= 0 ? "+" : ""}${rule.offset}`;
     case "laterOf":
       return `later:${pad(rule.month)}-${pad(rule.day)}/easter+${rule.easterOffset}`;
+    case "sundayFrom":
+      return `sunday:${pad(rule.month)}-${pad(rule.day)}`;
   }
 }
 
@@ -47,6 +53,11 @@ export function parseRuleKey(key: string): FeastRule | undefined {
   if (m) return { kind: "easter", offset: Number(m[1]) };
   m = /^later:(\d{2})-(\d{2})\/easter\+(\d{1,2})$/.exec(key);
   if (m) return { kind: "laterOf", month: Number(m[1]), day: Number(m[2]), easterOffset: Number(m[3]) };
+  m = /^sunday:(\d{2})-(\d{2})$/.exec(key);
+  if (m) {
+    const rule = { kind: "sundayFrom" as const, month: Number(m[1]), day: Number(m[2]) };
+    return validMonthDay(rule.month, rule.day) ? rule : undefined;
+  }
   return undefined;
 }
 
@@ -72,7 +83,19 @@ export function dateOf(rule: FeastRule, year: number): string {
       const moved = easterRelative(year, rule.easterOffset);
       return moved > fixed ? moved : fixed;
     }
+    case "sundayFrom": {
+      const from = new Date(Date.UTC(year, rule.month - 1, rule.day));
+      from.setUTCDate(from.getUTCDate() + ((7 - from.getUTCDay()) % 7));
+      return from.toISOString().slice(0, 10);
+    }
   }
+}
+
+/** The next day (YYYY-MM-DD) on or after `today` that a rule gives: this year's, or next year's once it has passed. */
+export function nextDateOf(rule: FeastRule, today: string): string {
+  const year = Number(today.slice(0, 4));
+  const thisYear = dateOf(rule, year);
+  return thisYear >= today ? thisYear : dateOf(rule, year + 1);
 }
 
 function isLeap(year: number): boolean {
@@ -120,7 +143,14 @@ export function buildFeasts(files: DatasetFiles): Feast[] {
   }
   for (const added of ADDED_FEASTS) {
     const rule = { ...added.rule } as FeastRule;
-    feasts.push({ rule, key: ruleKey(rule), label: { ...added.label }, names: [...added.names] });
+    const also: string[] = "alsoCelebrating" in added ? [...added.alsoCelebrating] : [];
+    feasts.push({
+      rule,
+      key: ruleKey(rule),
+      label: { ...added.label },
+      names: [...added.names, ...also],
+      ...(also.length ? { secondary: also } : {}),
+    });
   }
   return feasts;
 }
@@ -129,6 +159,8 @@ export interface NameDayMatch {
   key: string;
   rule: FeastRule;
   label?: { el: string; en?: string };
+  /** The name celebrates here too, but its feast is another: offered, never suggested alone. */
+  secondary?: true;
 }
 
 export class NameDayCalendar {
@@ -136,6 +168,8 @@ export class NameDayCalendar {
   private readonly bySkeleton = new Map<string, Set<string>>();
   private readonly rules = new Map<string, { rule: FeastRule; label?: { el: string; en?: string } }>();
   private readonly byYear = new Map<number, Map<string, Feast[]>>();
+  /** `<folded name or skeleton>|<key>` of the names that are secondary in a feast. */
+  private readonly secondary = new Set<string>();
 
   constructor(readonly feasts: Feast[]) {
     for (const feast of feasts) {
@@ -144,6 +178,10 @@ export class NameDayCalendar {
       for (const name of feast.names) {
         addToSet(this.byFolded, foldName(name), feast.key);
         addToSet(this.bySkeleton, phoneticSkeleton(name), feast.key);
+      }
+      for (const name of feast.secondary ?? []) {
+        this.secondary.add(`${foldName(name)}|${feast.key}`);
+        this.secondary.add(`${phoneticSkeleton(name)}|${feast.key}`);
       }
     }
   }
@@ -159,11 +197,14 @@ export class NameDayCalendar {
   lookup(name: string): NameDayMatch[] {
     const folded = foldName(name);
     if (!folded) return [];
-    const keys = this.byFolded.get(folded) ?? this.bySkeleton.get(phoneticSkeleton(name)) ?? new Set<string>();
+    const exact = this.byFolded.get(folded);
+    const form = exact ? folded : phoneticSkeleton(name);
+    const keys = exact ?? this.bySkeleton.get(form) ?? new Set<string>();
     return [...keys].map((key) => {
       const known = this.rules.get(key);
       if (!known) throw new Error(`unknown feast ${key}`);
-      return { key, rule: known.rule, label: known.label };
+      const secondary = this.secondary.has(`${form}|${key}`);
+      return { key, rule: known.rule, label: known.label, ...(secondary ? { secondary: true as const } : {}) };
     });
   }
 

@@ -2,6 +2,7 @@
 // the help, and what it does. The parser (../parse-grafeio-command.ts) reads the text; the service
 // checks the actor's role and does the work; the views write the answer.
 import type { App } from "@slack/bolt";
+import { HALF_DAY_CLOSES_AT } from "../../../calendar/working-days.js";
 import type { Messages } from "../../../i18n/index.js";
 import { onCommand, type SlackKit, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
@@ -17,6 +18,7 @@ import {
   helpText,
   jobChannelText,
   jobsText,
+  labourDayText,
   precedenceText,
   remindersText,
   roleHoldersText,
@@ -199,7 +201,9 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
         if (isRefused(outcome)) return refuse(outcome);
         if (outcome.status === "unknown") return t.admin.unknownJob(escapeMrkdwn(name));
         if (outcome.status === "bad_time") return t.admin.badTime(escapeMrkdwn(time ?? ""));
-        return t.admin.jobTime(name, outcome.schedule);
+        // A time after work stops on a half day: on 24 and 31 December it posts to a closed office.
+        const afternoon = time !== null && time >= HALF_DAY_CLOSES_AT ? t.admin.afterHalfDay(HALF_DAY_CLOSES_AT) : "";
+        return t.admin.jobTime(name, outcome.schedule) + afternoon;
       },
     },
     calendarShow: {
@@ -224,6 +228,22 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
       async handle({ user, t, service, refuse }, { date }) {
         const outcome = await service.correctDay(user.userId, { date, clear: true }, user.locale);
         return isRefused(outcome) ? refuse(outcome) : dayText(t, outcome.day);
+      },
+    },
+    labourDayShow: {
+      audience: "staff",
+      line: (t) => t.admin.helpLines.labourDayShow,
+      async handle({ user, t, service, refuse }, { year }) {
+        const outcome = await service.labourDay(user.userId, year, user.locale);
+        return isRefused(outcome) ? refuse(outcome) : labourDayText(t, year, outcome.labour);
+      },
+    },
+    labourDayDecide: {
+      audience: "admin",
+      line: (t) => t.admin.helpLines.labourDayDecide,
+      async handle({ user, t, service, refuse }, { year, decision }) {
+        const outcome = await service.decideLabourDay(user.userId, year, decision, user.locale);
+        return isRefused(outcome) ? refuse(outcome) : labourDayText(t, year, outcome.labour);
       },
     },
     categories: {

@@ -1,7 +1,7 @@
 // What `/grafeio` answers, as mrkdwn: pure functions of the service's data, in the reader's language.
 
 import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
-import type { DayInfo } from "../../../calendar/working-days.js";
+import type { DayInfo, LabourDay } from "../../../calendar/working-days.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
 import type { JobOverview } from "../../../scheduling/overview.js";
@@ -84,7 +84,24 @@ export function precedenceText(t: Messages, table: readonly PrecedenceRank[]): s
 
 export function dayText(t: Messages, day: DayInfo): string {
   const holiday = day.holiday ? escapeMrkdwn(day.holiday) : undefined;
-  return t.admin.dayInfo(formatDayMonthYear(day.date), day.working, holiday, day.overridden);
+  const expected = day.expected === true;
+  return [
+    t.admin.dayInfo(formatDayMonthYear(day.date), day.working, holiday, day.overridden),
+    day.movedFrom ? t.admin.dayMovedFrom(weekdayAndDate(t, day.movedFrom), expected) : "",
+    day.movedTo ? t.admin.dayMovedTo(weekdayAndDate(t, day.movedTo), expected) : "",
+    day.closesAt ? t.admin.halfDay(day.closesAt) : "",
+  ].join("");
+}
+
+/** Where Labour Day is kept in a year, and on whose word. */
+export function labourDayText(t: Messages, year: number, labour: LabourDay): string {
+  const mayDay = `${year}-05-01`;
+  return t.admin.labourDay({
+    year,
+    date: weekdayAndDate(t, labour.date),
+    ...(labour.date !== mayDay ? { from: weekdayAndDate(t, mayDay) } : {}),
+    status: labour.status,
+  });
 }
 
 /** When a schedule runs in the day, in words: «08:00», «κάθε ώρα, 09:30-20:30». */

@@ -20,14 +20,17 @@ export function createReplyRemindersJob({
     description: (locale, time) => messages(locale).replies.jobDescriptions["clipping-reply-reminders"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
-      const { date: today, working } = await officeDayOf(occurrence, deps);
+      const { date: today, working, closesAt } = await officeDayOf(occurrence, deps);
       if (!working) return "skipped: not a working day";
       const due = await replies.openReplies({ dueBy: today });
       let sent = 0;
       for (const reply of due) {
         if (!reply.assignee) continue;
         const locale = await locales.resolve(reply.assignee);
-        const text = messages(locale).replies.reminder(replyLine(reply, today, locale));
+        const t = messages(locale);
+        // Due today on a half day: due by the time work stops.
+        const halfDay = closesAt && reply.dueOn === today ? t.jobs.dueOnHalfDay(closesAt) : "";
+        const text = t.replies.reminder(replyLine(reply, today, locale)) + halfDay;
         const result = await deps.sender.post({ key: `${occurrence.key}:${reply.id}`, channel: reply.assignee, text });
         if (result.posted) sent++;
       }

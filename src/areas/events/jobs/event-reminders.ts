@@ -78,7 +78,7 @@ export function createEventRemindersJob(area: EventRemindersDeps): Job {
     description: (locale, time) => messages(locale).events.jobDescriptions["event-reminders"](time),
     catchUp: "latest",
     async run(occurrence, deps) {
-      const { date: today, working } = await officeDayOf(occurrence, deps);
+      const { date: today, working, closesAt } = await officeDayOf(occurrence, deps);
       let sent = 0;
       if (working) {
         const due = await area.events.itemsDue(today);
@@ -95,7 +95,9 @@ export function createEventRemindersJob(area: EventRemindersDeps): Job {
               dueDay < today,
             );
           });
-          const text = [t.events.itemsDue(items.length), ...lines].join("\n");
+          // On a half day what is due today is due by the time work stops.
+          const heading = t.events.itemsDue(items.length) + (closesAt ? t.jobs.dueOnHalfDay(closesAt) : "");
+          const text = [heading, ...lines].join("\n");
           if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, text })).posted) sent++;
         }
       }

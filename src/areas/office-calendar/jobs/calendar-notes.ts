@@ -1,5 +1,6 @@
 // The office's calendar notes, every working morning: on the working day before a public holiday,
-// that the office will be closed; and ahead of each celebration the office organises (25 March,
+// that the office will be closed (and, for a moved holiday, whether its day is still the expected
+// one); before a half day (24 and 31 December), that work stops at 13:00; and ahead of each celebration the office organises (25 March,
 // 28 October, the municipality's own days) by its lead time, a reminder with the date and weekday.
 
 import type { KnownBlock } from "@slack/types";
@@ -27,8 +28,23 @@ export const createCalendarNotesJob = (services: Pick<OfficeCalendarServices, "r
     for (let d = shiftDate(today, 1); d < next; d = shiftDate(d, 1)) {
       const day = await deps.calendar.dayInfo(d, deps.defaultLocale);
       if (!day.holiday) continue;
-      const text = t.calendarNotes.holidayTomorrow(escapeMrkdwn(day.holiday), weekdayAndDate(t, d));
+      const moved = day.movedFrom ? t.calendarNotes.movedHoliday(weekdayAndDate(t, day.movedFrom), !!day.expected) : "";
+      const text = t.calendarNotes.holidayTomorrow(escapeMrkdwn(day.holiday), weekdayAndDate(t, d)) + moved;
       if ((await deps.sender.post({ key: `holiday-note:${d}`, channel, text })).posted) notes++;
+    }
+    // The next working day itself: 1 May when Labour Day is kept elsewhere; a half day.
+    const nextDay = await deps.calendar.dayInfo(next, deps.defaultLocale);
+    if (nextDay.movedTo) {
+      const text = t.calendarNotes.holidayMovedAway(
+        weekdayAndDate(t, next),
+        weekdayAndDate(t, nextDay.movedTo),
+        !!nextDay.expected,
+      );
+      if ((await deps.sender.post({ key: `holiday-moved-note:${next}`, channel, text })).posted) notes++;
+    }
+    if (nextDay.closesAt) {
+      const text = t.calendarNotes.halfDayTomorrow(weekdayAndDate(t, next), nextDay.closesAt);
+      if ((await deps.sender.post({ key: `half-day-note:${next}`, channel, text })).posted) notes++;
     }
     for (const { reminder, date } of await services.reminders.dueOn(today, "celebration")) {
       const text = t.calendarNotes.celebration(

@@ -3,8 +3,8 @@
 import type { App } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { describeNameDay, weekdayAndDate } from "../../../calendar/namedays/describe.js";
-import { dateOf } from "../../../calendar/namedays/nameday-calendar.js";
-import { localDate } from "../../../lib/clock.js";
+import { type NameDayCalendar, nextDateOf } from "../../../calendar/namedays/nameday-calendar.js";
+import { localDate, shiftDate } from "../../../lib/clock.js";
 import { onCommand, type SlackKit, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { contactLine } from "../../contacts/index.js";
@@ -50,6 +50,32 @@ export async function nameDaysOf(
   return { text: heading.replace(/\*/g, ""), blocks };
 }
 
+/**
+ * When a name is celebrated: each of its feasts with the next day it falls on (today's counts),
+ * the soonest first. «Γιώργος» on 1 December 2026: Monday 3 May 2027 (Easter is late that year).
+ */
+export function whenNameCelebrates(
+  calendar: NameDayCalendar,
+  user: Pick<UserView, "t" | "locale">,
+  name: string,
+  today: string,
+): string {
+  const { t } = user;
+  const feasts = calendar
+    .lookup(name)
+    .map((f) => ({ key: f.key, next: nextDateOf(f.rule, today) }))
+    .sort((a, b) => a.next.localeCompare(b.next));
+  const shown = escapeMrkdwn(name);
+  if (feasts.length === 0) return t.nameDays.unknownName(shown);
+  const lines = feasts.map(({ key, next }) => {
+    const rule = describeNameDay(calendar, key, { t, locale: user.locale });
+    const soon =
+      next === today ? `${t.nameDays.today}, ` : next === shiftDate(today, 1) ? `${t.nameDays.tomorrow}, ` : "";
+    return t.nameDays.whenLine(`${soon}${weekdayAndDate(t, next)}`, rule);
+  });
+  return `${t.nameDays.whenName(shown)}\n${lines.join("\n")}`;
+}
+
 export function registerNameDaysCommand(app: App, kit: SlackKit, services: OfficeCalendarServices): void {
   for (const name of NAME_DAY_COMMANDS) {
     onCommand(app, kit, {
@@ -60,16 +86,7 @@ export function registerNameDaysCommand(app: App, kit: SlackKit, services: Offic
         const today = localDate(services.clock.now(), services.timeZone);
         const arg = parseDayArgument(text, today);
         if (arg.kind === "invalid") return reply(user.t.nameDays.badDate(escapeMrkdwn(truncate(text, 60))));
-        if (arg.kind === "name") {
-          const feasts = services.nameDays.lookup(arg.name);
-          const shown = escapeMrkdwn(arg.name);
-          if (feasts.length === 0) return reply(user.t.nameDays.unknownName(shown));
-          const year = Number(today.slice(0, 4));
-          const describe = (key: string) =>
-            describeNameDay(services.nameDays, key, { t: user.t, locale: user.locale, year });
-          const lines = feasts.map((f) => `• ${describe(f.key)}: ${weekdayAndDate(user.t, dateOf(f.rule, year))}`);
-          return reply(`${user.t.nameDays.whenName(shown)}\n${lines.join("\n")}`);
-        }
+        if (arg.kind === "name") return reply(whenNameCelebrates(services.nameDays, user, arg.name, today));
         const { text: fallback, blocks } = await nameDaysOf(services, user, arg.date);
         await reply(fallback, blocks);
       },
