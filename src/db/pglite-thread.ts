@@ -101,12 +101,19 @@ export interface PgliteWorkerClient extends PgliteConnection {
  */
 export async function openPgliteWorker(
   dataDir: string,
-  { loadDataDir }: { loadDataDir?: Blob } = {},
+  {
+    loadDataDir,
+    onWorker,
+  }: {
+    loadDataDir?: Blob /** The tests: to stop the thread as a crash would. */;
+    onWorker?: (worker: Worker) => void;
+  } = {},
 ): Promise<PgliteWorkerClient> {
   const { script, eval: isCode } = workerScript();
   const dump = loadDataDir ? await loadDataDir.arrayBuffer() : undefined;
   const start: WorkerStart = { dataDir, loadDataDir: dump };
   const worker = new Worker(script, { eval: isCode, workerData: start, transferList: dump ? [dump] : [] });
+  onWorker?.(worker);
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let dead: Error | undefined;
