@@ -41,23 +41,28 @@ export interface PlainError {
   cause?: PlainError;
 }
 
+/** Also for what is thrown but is no Error: PGlite's file errors are Emscripten's `ErrnoError`
+ *  objects (a name and an errno, no message), which open-errors.ts reads by those fields. */
 export function toPlainError(error: unknown, isDatabaseError: (e: unknown) => boolean, depth = 0): PlainError {
-  if (!(error instanceof Error)) return { name: "Error", message: String(error), database: false, fields: {} };
+  if (typeof error !== "object" || error === null) {
+    return { name: "Error", message: String(error), database: false, fields: {} };
+  }
+  const e = error as { name?: unknown; message?: unknown; stack?: unknown; cause?: unknown };
   const fields: PlainError["fields"] = {};
   for (const key of Object.getOwnPropertyNames(error)) {
     if (["name", "message", "stack", "cause"].includes(key)) continue;
-    const value = (error as unknown as Record<string, unknown>)[key];
+    const value = (error as Record<string, unknown>)[key];
     if (value === null || ["string", "number", "boolean", "undefined"].includes(typeof value)) {
       fields[key] = value as string | number | boolean | null | undefined;
     }
   }
   const plain: PlainError = {
-    name: error.name,
-    message: error.message,
-    stack: error.stack,
+    name: typeof e.name === "string" ? e.name : "Error",
+    message: typeof e.message === "string" ? e.message : "",
+    stack: typeof e.stack === "string" ? e.stack : undefined,
     database: isDatabaseError(error),
     fields,
   };
-  if (error.cause !== undefined && depth < 3) plain.cause = toPlainError(error.cause, isDatabaseError, depth + 1);
+  if (e.cause !== undefined && depth < 3) plain.cause = toPlainError(e.cause, isDatabaseError, depth + 1);
   return plain;
 }
