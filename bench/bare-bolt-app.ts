@@ -8,7 +8,7 @@ const app = new App({
   clientOptions: { slackApiUrl: process.env.SLACK_API_URL },
   logLevel: LogLevel.ERROR,
 });
-app.command("/clip", async ({ ack }) => {
+app.command(/.*/, async ({ ack }) => {
   await ack();
 });
 const server = await app.start(0);

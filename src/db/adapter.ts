@@ -1,13 +1,14 @@
 // Chooses the database engine: a PostgreSQL server when DATABASE_URL is a postgres URL,
 // otherwise the embedded PGlite in DATA_DIR. Used by the bot at run time and by prisma.config.ts.
-import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { lockDataDir } from "./data-dir-lock.js";
+import { openPglite } from "./pglite-open.js";
+import type { PgliteConnection } from "./pglite-thread.js";
+
+export { openPglite };
 
 export function isPostgresUrl(url: string | undefined): url is string {
   return typeof url === "string" && /^postgres(ql)?:\/\//i.test(url);
@@ -28,25 +29,18 @@ export function pgConfigFromUrl(url: string) {
   };
 }
 
-/** Opens PGlite with the extensions the migrations create. `memory://` keeps it in memory.
- *  `loadDataDir` starts it as a copy of a dump (`dumpDataDir()`) instead of an empty database. */
-export async function openPglite(dataDir: string, { loadDataDir }: { loadDataDir?: Blob } = {}): Promise<PGlite> {
-  if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const pg = new PGlite(dataDir, { extensions: { unaccent, pg_trgm }, loadDataDir });
-  await pg.waitReady;
-  return pg;
-}
-
 /**
  * pglite-prisma-adapter 0.6.1 does not await `executeScript` (a failing migration script goes
- * unreported) and its `dispose()` leaves PGlite open. This factory fixes both.
+ * unreported) and its `dispose()` leaves PGlite open. This factory fixes both. `pg` is PGlite
+ * itself (the Prisma CLI) or the bot's PGlite in its worker thread (pglite-thread.ts), which has
+ * all the adapter uses of it: query (array rows, parsers), exec, transaction with rollback.
  */
-export function pgliteAdapterFactory(pg: PGlite, { closeOnDispose }: { closeOnDispose: boolean }) {
-  const inner = new PrismaPGlite(pg);
+export function pgliteAdapterFactory(pg: PgliteConnection, { closeOnDispose }: { closeOnDispose: boolean }) {
+  const inner = new PrismaPGlite(pg as PGlite);
   // The adapter was built against an older copy of Prisma's adapter interface; at run time the
   // two agree (checked by the tests), so its adapter is handed on as the current type.
   type PgliteAdapter = Awaited<ReturnType<PrismaPGlite["connect"]>>;
-  const fix = (adapter: PgliteAdapter, db: PGlite, close: boolean): SqlDriverAdapter => {
+  const fix = (adapter: PgliteAdapter, db: PgliteConnection, close: boolean): SqlDriverAdapter => {
     adapter.executeScript = async (script: string) => {
       await db.exec(script);
     };

@@ -2,13 +2,13 @@
 // Only src/db and src/domain use Prisma; listeners go through the domain services.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { isPostgresUrl, openPglite, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
+import { isPostgresUrl, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationResult, readMigrations, type SqlSession } from "./migrate.js";
+import { openPgliteWorker, type PgliteConnection } from "./pglite-thread.js";
 import { pgliteReader, postgresReader, type SqlReader } from "./sql-reader.js";
 
 export type Engine = "pglite" | "postgres";
@@ -81,8 +81,8 @@ export async function openDatabase(options: {
   }
 }
 
-/** The migrator's view of a PGlite. */
-export function pgliteSession(pglite: PGlite): SqlSession {
+/** The migrator's view of a PGlite (in this thread, or the bot's in its worker thread). */
+export function pgliteSession(pglite: PgliteConnection): SqlSession {
   return {
     exec: async (sql) => {
       await pglite.exec(sql);
@@ -96,7 +96,9 @@ async function openEmbedded(
   loadDataDir: Blob | undefined,
   lock: DataDirLock | undefined,
 ): Promise<Database> {
-  const pglite = await openPglite(dataDir, { loadDataDir });
+  // In a worker thread: its statements never hold this thread, where Slack's requests are
+  // acknowledged (pglite-thread.ts).
+  const pglite = await openPgliteWorker(dataDir, { loadDataDir });
   return databaseOnPglite(pglite, async () => {
     try {
       await closePglite(pglite);
@@ -110,7 +112,7 @@ async function openEmbedded(
  * The Database over an open PGlite. `release` runs once, on close, after Prisma has let go of it:
  * it closes PGlite and its folder's lock (the tests' pool hands the PGlite on instead).
  */
-export function databaseOnPglite(pglite: PGlite, release: () => Promise<void>): Database {
+export function databaseOnPglite(pglite: PgliteConnection, release: () => Promise<void>): Database {
   const prisma = new PrismaClient({
     adapter: pgliteAdapterFactory(pglite, { closeOnDispose: false }),
     transactionOptions: TRANSACTION_OPTIONS,
@@ -134,7 +136,8 @@ export function databaseOnPglite(pglite: PGlite, release: () => Promise<void>): 
           query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
         });
       }),
-    ping: () => pingPrisma(prisma, () => closed),
+    // A worker that died (a crash, out of memory) is not ready either.
+    ping: () => pingPrisma(prisma, () => closed || pglite.closed),
     dumpDataDir: () => pglite.dumpDataDir("none"),
     close: async () => {
       if (closed) return;
@@ -148,7 +151,7 @@ export function databaseOnPglite(pglite: PGlite, release: () => Promise<void>): 
   };
 }
 
-async function closePglite(pglite: PGlite) {
+async function closePglite(pglite: PgliteConnection) {
   if (!pglite.closed) await pglite.close();
 }
 

@@ -3,8 +3,8 @@
 // PostgreSQL (npm run bench:statement) `SELECT 1` takes 0.37 ms at p50 through Prisma, and the
 // batch transaction the search needed for its planner settings 0.86 ms (2.1 ms at p95), against
 // 0.05 ms through pg.
-import type { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import type { PgliteConnection } from "./pglite-thread.js";
 
 /** A statement with `$1`-style placeholders, as `Prisma.sql` builds it (`.text`, `.values`). */
 export interface SqlStatement {
@@ -37,7 +37,7 @@ function checked(planner: PlannerSettings): [string, string][] {
   });
 }
 
-export function pgliteReader(pglite: PGlite): SqlReader {
+export function pgliteReader(pglite: PgliteConnection): SqlReader {
   const options = { parsers: { [DATE_OID]: keepText } };
   return {
     async read<T>(statement: SqlStatement, planner?: PlannerSettings) {

@@ -9,9 +9,8 @@
 //   PGlite closed, not handed on: the catalogue's fingerprint must be the template's.
 // A user's handle is revoked when it hands the database back: a bot left running by one file can
 // no longer write into the next file's database; its queries fail as on a closed database.
-import type { PGlite, Transaction } from "@electric-sql/pglite";
-import { openPglite } from "../../src/db/adapter.js";
 import { type Database, databaseOnPglite } from "../../src/db/database.js";
+import { openPgliteWorker, type PgliteConnection, type PgliteTransaction } from "../../src/db/pglite-thread.js";
 
 interface Pristine {
   fingerprint: string;
@@ -24,7 +23,7 @@ interface Pristine {
 }
 
 interface Pooled {
-  pglite: PGlite;
+  pglite: PgliteConnection;
   pristine: Pristine;
 }
 
@@ -49,7 +48,8 @@ export async function leasePgliteDatabase(dump: Blob): Promise<Database> {
 }
 
 async function openPooled(dump: Blob): Promise<Pooled> {
-  const pglite = await openPglite("memory://", { loadDataDir: dump });
+  // In its worker thread, as the bot's own database is.
+  const pglite = await openPgliteWorker("memory://", { loadDataDir: dump });
   let pristine = pristineByDump.get(dump);
   if (!pristine) {
     pristine = await readPristine(pglite);
@@ -90,13 +90,13 @@ const FINGERPRINT = `
     (SELECT coalesce(string_agg(t.oid || ':' || t.tgenabled::text, ',' ORDER BY t.oid), '') FROM pg_trigger t)
   ) AS fingerprint`;
 
-async function fingerprintOf(pglite: PGlite): Promise<string> {
+async function fingerprintOf(pglite: PgliteConnection): Promise<string> {
   const fingerprint = (await pglite.query<{ fingerprint: string }>(FINGERPRINT)).rows[0]?.fingerprint;
   if (!fingerprint) throw new Error("no fingerprint of the catalogue");
   return fingerprint;
 }
 
-async function readPristine(pglite: PGlite): Promise<Pristine> {
+async function readPristine(pglite: PgliteConnection): Promise<Pristine> {
   const fingerprint = await fingerprintOf(pglite);
   const tables = (
     await pglite.query<{ name: string }>(
@@ -149,7 +149,7 @@ async function resetToPristine({ pglite, pristine }: Pooled): Promise<boolean> {
     )
   ).rows.map((r) => r.name);
   const toEmpty = [...new Set([...used, ...seeded])];
-  await pglite.transaction(async (tx: Transaction) => {
+  await pglite.transaction(async (tx: PgliteTransaction) => {
     await tx.exec(`TRUNCATE ${toEmpty.map((t) => `public.${t}`).join(", ")} RESTART IDENTITY CASCADE`);
     for (const seed of pristine.seeds) {
       const columns = seed.columns.join(", ");
@@ -165,7 +165,7 @@ async function resetToPristine({ pglite, pristine }: Pooled): Promise<boolean> {
 }
 
 /** The PGlite as one user sees it: after `revoke`, every query fails as on a closed database. */
-function revocable(pglite: PGlite): { pglite: PGlite; revoke(): void } {
+function revocable(pglite: PgliteConnection): { pglite: PgliteConnection; revoke(): void } {
   let revoked = false;
   const proxy = new Proxy(pglite, {
     get(target, property) {
