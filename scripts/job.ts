@@ -155,7 +155,8 @@ async function direct(cmd: Command): Promise<number> {
     clock: systemClock,
     logger,
     sender,
-    scheduler: { audit: auditLog(logger) },
+    // On the embedded database this script holds it alone (the bot is not running).
+    scheduler: { audit: auditLog(logger), soleProcess: db.engine === "pglite" },
   });
   try {
     if (cmd.kind === "list") {

@@ -155,7 +155,8 @@ async function main(): Promise<void> {
     clock: systemClock,
     logger,
     sender: running.sender,
-    scheduler: { onAttempt: running.metrics.jobAttempt, audit: auditLog(logger) },
+    // The embedded database is this process's alone: what another owner left running died with it.
+    scheduler: { onAttempt: running.metrics.jobAttempt, audit: auditLog(logger), soleProcess: db.engine === "pglite" },
   });
   jobs.scheduler.start();
   // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself

@@ -113,6 +113,27 @@ export function createJobRunStore({ prisma }: { prisma: PrismaClient }) {
       return r.count === 1;
     },
 
+    /**
+     * Makes every run another owner has left running claimable now (the embedded database: no
+     * other process can be running them). Returns how many.
+     */
+    async releaseClaimsOfOthers(owner: string, now: Date): Promise<number> {
+      const r = await prisma.jobRun.updateMany({
+        where: { status: "running", NOT: { claimedBy: owner }, leaseUntil: { gte: now } },
+        data: { leaseUntil: new Date(now.getTime() - 1) },
+      });
+      return r.count;
+    },
+
+    /** When the first lease still held by another owner ends, if any. */
+    async nextLeaseEndOfOthers(owner: string, now: Date): Promise<Date | null> {
+      const r = await prisma.jobRun.aggregate({
+        where: { status: "running", NOT: { claimedBy: owner }, leaseUntil: { gte: now } },
+        _min: { leaseUntil: true },
+      });
+      return r._min.leaseUntil;
+    },
+
     async succeed(id: number, owner: string, now: Date, outcome: string | undefined): Promise<boolean> {
       const r = await prisma.jobRun.updateMany({
         where: { id, claimedBy: owner, status: "running" },

@@ -21,7 +21,8 @@ export interface Occurrence {
 export interface JobDeps {
   clock: Clock;
   logger: Logger;
-  sender: Sender;
+  /** The run's own: its posts stop once another process has taken the occurrence over. */
+  sender: Pick<Sender, "post">;
   /** The office's working calendar (weekends, holidays, the admins' corrections). */
   calendar: Pick<WorkingCalendar, "dayInfo" | "previousWorkingDay" | "isWorkingDay" | "nextWorkingDay">;
   timeZone: string;

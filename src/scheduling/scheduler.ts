@@ -31,7 +31,16 @@ export interface SchedulerOptions {
   /** Told once when an occurrence has used all its attempts. */
   onFinalFailure(job: Job, occurrence: Occurrence, error: string): Promise<void>;
   owner?: string;
+  /**
+   * No other process can hold a claim: the embedded database is one process's (its folder is
+   * locked). A run left running by another owner is then a dead process's, taken over at once.
+   */
+  soleProcess?: boolean;
   catchUpWindowMs?: number;
+  /**
+   * How long a claim holds without being renewed (default 30 s). A run renews it every third of
+   * that; a crashed one stops, and what it had left to post waits at most this long.
+   */
   leaseMs?: number;
   lateAfterMs?: number;
   /** Wait before attempt n+1, after attempt n failed. */
@@ -39,6 +48,12 @@ export interface SchedulerOptions {
 }
 
 const MINUTE = 60_000;
+
+/**
+ * A run stops sending this long (a sixth of the lease) before its last renewed lease ends, so that
+ * no message of it reaches Slack once another process may have taken the occurrence over.
+ */
+const FENCE_FRACTION = 1 / 6;
 
 export class Scheduler {
   readonly owner: string;
@@ -49,11 +64,14 @@ export class Scheduler {
   private readonly busy = new Set<string>();
   private task?: ScheduledTask;
   private ticking?: Promise<unknown>;
+  /** A tick at the end of another owner's lease, so that a dead run is taken over then, not a minute later. */
+  private wake?: { at: number; timer: NodeJS.Timeout };
+  private othersReleased?: Promise<void>;
 
   constructor(private readonly o: SchedulerOptions) {
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
     this.catchUpWindowMs = o.catchUpWindowMs ?? 48 * 60 * MINUTE;
-    this.leaseMs = o.leaseMs ?? 10 * MINUTE;
+    this.leaseMs = o.leaseMs ?? 30_000;
     this.lateAfterMs = o.lateAfterMs ?? 5 * MINUTE;
     this.backoffMs = o.backoffMs ?? ((n) => Math.min(60 * MINUTE, 2 ** (n - 1) * 2 * MINUTE));
     const names = new Set<string>();
@@ -77,6 +95,8 @@ export class Scheduler {
   async stop(timeoutMs: number): Promise<void> {
     await this.task?.stop();
     await this.task?.destroy();
+    this.task = undefined;
+    if (this.wake) clearTimeout(this.wake.timer);
     if (this.ticking) await Promise.race([this.ticking, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
   }
 
@@ -93,6 +113,7 @@ export class Scheduler {
   /** Runs every occurrence that is due now, each job's in order, jobs side by side. */
   async tick(): Promise<Record<string, AttemptResult[]>> {
     const report: Record<string, AttemptResult[]> = {};
+    await this.releaseOthers();
     await Promise.all(
       this.o.jobs.map(async (job) => {
         if (this.busy.has(job.name)) return;
@@ -104,7 +125,33 @@ export class Scheduler {
         }
       }),
     );
+    await this.wakeAtLeaseEnd();
     return report;
+  }
+
+  /** On the embedded database, once: the runs a killed process left running are free at once. */
+  private releaseOthers(): Promise<void> {
+    if (!this.o.soleProcess) return Promise.resolve();
+    this.othersReleased ??= this.o.store.releaseClaimsOfOthers(this.owner, this.o.clock.now()).then((runs) => {
+      if (runs > 0) this.o.logger.info({ runs }, "took over the runs a stopped process had left running");
+    });
+    return this.othersReleased;
+  }
+
+  /** Once started: a tick when the next lease held by another process ends (it may have died). */
+  private async wakeAtLeaseEnd(): Promise<void> {
+    if (!this.task) return;
+    const end = await this.o.store.nextLeaseEndOfOthers(this.owner, this.o.clock.now());
+    if (!end) return;
+    const at = Date.now() + Math.max(0, end.getTime() - this.o.clock.now().getTime()) + 1000;
+    if (this.wake && this.wake.at > Date.now() && this.wake.at <= at) return;
+    if (this.wake) clearTimeout(this.wake.timer);
+    const timer = setTimeout(() => {
+      this.wake = undefined;
+      if (this.task) void this.safeTick();
+    }, at - Date.now());
+    timer.unref();
+    this.wake = { at, timer };
   }
 
   private async tickJob(job: Job): Promise<AttemptResult[]> {
@@ -175,14 +222,30 @@ export class Scheduler {
     };
     const log = this.o.logger.child({ job: job.name, occurrence: at.toISOString(), attempt: run.attempts });
     // A long run keeps its claim; a crashed one stops renewing and is taken over when the lease ends.
+    // Its posts go out only while the lease it last renewed has a sixth of it left and nobody took
+    // it over, so that a run held up (a database away, a frozen machine) never posts beside the
+    // process that has taken its occurrence over.
+    let heldUntil = run.leaseUntil?.getTime() ?? 0;
+    let lost = false;
+    const stillOurs = () => !lost && this.o.clock.now().getTime() < heldUntil - this.leaseMs * FENCE_FRACTION;
     const heartbeat = setInterval(() => {
-      void this.o.store
-        .renewLease(run.id, this.owner, new Date(this.o.clock.now().getTime() + this.leaseMs))
-        .catch(() => {});
+      const until = this.o.clock.now().getTime() + this.leaseMs;
+      void this.o.store.renewLease(run.id, this.owner, new Date(until)).then(
+        (renewed) => {
+          if (renewed) heldUntil = Math.max(heldUntil, until);
+          else lost = true;
+        },
+        (error: unknown) => log.warn({ err: error }, "could not renew the lease"),
+      );
     }, this.leaseMs / 3);
     heartbeat.unref();
+    const deps = this.o.depsFor(job, channelId);
+    const sender = deps.sender;
     try {
-      const outcome = await job.run(occurrence, this.o.depsFor(job, channelId));
+      const outcome = await job.run(occurrence, {
+        ...deps,
+        sender: { post: (message) => sender.post({ ...message, stillOurs }) },
+      });
       await this.o.store.succeed(run.id, this.owner, this.o.clock.now(), outcome);
       log.info({ outcome, late }, "job occurrence done");
       return "succeeded";
@@ -190,11 +253,12 @@ export class Scheduler {
       const message = error instanceof Error ? error.message : String(error);
       if (run.attempts < (job.maxAttempts ?? 3)) {
         const next = new Date(this.o.clock.now().getTime() + this.backoffMs(run.attempts));
-        await this.o.store.retryLater(run.id, this.owner, next, message);
+        if (!(await this.o.store.retryLater(run.id, this.owner, next, message))) return this.takenOver(log, error);
         log.warn({ err: error, retryAt: next.toISOString() }, "job occurrence failed; will retry");
         return "retrying";
       }
-      await this.o.store.fail(run.id, this.owner, this.o.clock.now(), message);
+      if (!(await this.o.store.fail(run.id, this.owner, this.o.clock.now(), message)))
+        return this.takenOver(log, error);
       log.error({ err: error }, "job occurrence failed for good");
       await this.o
         .onFinalFailure(job, occurrence, message)
@@ -203,6 +267,12 @@ export class Scheduler {
     } finally {
       clearInterval(heartbeat);
     }
+  }
+
+  /** Another process runs the occurrence now: its failure here is none of the admins' business. */
+  private takenOver(log: Logger, error: unknown): AttemptResult {
+    log.warn({ err: error }, "job occurrence taken over by another process; this run stopped");
+    return "not_claimed";
   }
 
   /**
@@ -230,6 +300,7 @@ export class Scheduler {
   private async runByHandOnce(jobName: string, at: Date, force: boolean): Promise<AttemptResult | "already_ran"> {
     const job = this.o.jobs.find((j) => j.name === jobName);
     if (!job) return "unknown_job";
+    await this.releaseOthers();
     const now = this.o.clock.now();
     const setting = await this.o.store.ensureSetting(job.name, now);
     const existing = await this.o.store.find(job.name, at);

@@ -22,6 +22,12 @@ export interface OutgoingMessage {
   text: string;
   blocks?: (KnownBlock | Block)[];
   threadTs?: string;
+  /**
+   * Asked right before each try goes to Slack: false when the scheduled run posting it no longer
+   * holds its occurrence (its lease ran out unrenewed, or another process took it over), and the
+   * message is left to whoever runs the occurrence now (src/scheduling/scheduler.ts).
+   */
+  stillOurs?: () => boolean;
 }
 
 export interface SentMessage {
@@ -88,6 +94,13 @@ export class SendError extends Error {
     readonly channelProblem?: string,
   ) {
     super(message);
+  }
+}
+
+/** Not sent: the run posting it lost its occurrence (`stillOurs`). Left pending, never marked failed. */
+export class NotOursError extends SendError {
+  constructor() {
+    super("not sent: the scheduled run lost its occurrence to another process");
   }
 }
 
@@ -207,6 +220,8 @@ export class Sender {
       await this.o.access?.delivered(channel).catch((e: unknown) => logger.warn({ err: e }, "channel access"));
       return { channel, ts, posted: true };
     } catch (error) {
+      // Whoever runs the occurrence now sends it (after looking in the channel: attempts > 0).
+      if (error instanceof NotOursError) throw error;
       const text = error instanceof Error ? error.message : String(error);
       await store.markFailed(row.id, text);
       // Outside the channel's slot: telling the admins posts elsewhere and must not hold this channel.
@@ -336,6 +351,8 @@ export class Sender {
         const res = await this.inSlot(
           (l) => l.workspace,
           () => {
+            // A rejection, not a throw: a throw here would read as the shared limiter failing.
+            if (message.stillOurs && !message.stillOurs()) return Promise.reject(new NotOursError());
             pace.sentAt = Date.now();
             return this.o.client.chat
               .postMessage({
@@ -355,6 +372,7 @@ export class Sender {
         if (!res.ts) throw new SendError("Slack did not return a message ts");
         return res.ts;
       } catch (error) {
+        if (error instanceof NotOursError) throw error;
         const e = error as { code?: string; retryAfter?: number; data?: { error?: string } };
         if (e.code === ErrorCode.RateLimitedError) {
           this.rateLimited++;

@@ -122,6 +122,91 @@ describe("the scheduler", () => {
     expect(posts()).toHaveLength(1);
   });
 
+  it("a run that lost its occurrence to another process posts nothing more, and tells nobody it failed", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z"), env: { ADMIN_USER_IDS: "U0ADMIN01" } });
+    await h.services.roles.ensureRoleHolders(["U0ADMIN01"], "admin");
+    let resumeA: () => void = () => {};
+    const aHeldUp = new Promise<void>((r) => {
+      resumeA = r;
+    });
+    let resumeB: () => void = () => {};
+    const bHeldUp = new Promise<void>((r) => {
+      resumeB = r;
+    });
+    let attempt = 0;
+    // Five channels, one after another, like the digest's DMs.
+    const fanOut: Job = {
+      name: "fan-out",
+      schedule: "0 8 * * *",
+      description: () => "fan-out",
+      catchUp: "all",
+      async run(occurrence, deps) {
+        const mine = ++attempt;
+        if (mine === 2) await bHeldUp;
+        for (let i = 1; i <= 5; i++) {
+          // The first run is held up after two (the database away, the machine frozen) past its lease.
+          if (mine === 1 && i === 3) await aHeldUp;
+          await deps.sender.post({ key: `${occurrence.key}:${i}`, channel: `CFAN0${i}`, text: `notice ${i}` });
+        }
+        return "done";
+      },
+    };
+    // A long lease, so that no heartbeat of the test's few seconds renews it: the clock moves instead.
+    const a = h.process("A", [fanOut], { leaseMs: 10 * 60_000 });
+    await a.scheduler.tick();
+    h.clock.set(at("2026-11-23T06:00:05Z"));
+    const ranA = a.scheduler.tick();
+    await h.fake.waitFor("chat.postMessage", (c) => c.args.channel === "CFAN02");
+
+    const b = h.process("B", [fanOut], { leaseMs: 10 * 60_000 });
+    h.clock.set(at("2026-11-23T06:11:00Z")); // A's lease has run out: B takes the occurrence over
+    const ranB = b.scheduler.tick();
+    await expect.poll(() => attempt).toBe(2);
+    resumeA(); // A goes on, while B owns the occurrence
+    expect((await ranA)["fan-out"]).toEqual(["not_claimed"]);
+    expect(posts().map((c) => c.args.channel)).toEqual(["CFAN01", "CFAN02"]);
+    resumeB();
+    expect((await ranB)["fan-out"]).toEqual(["succeeded"]);
+    expect(posts().map((c) => c.args.channel)).toEqual(["CFAN01", "CFAN02", "CFAN03", "CFAN04", "CFAN05"]);
+    expect(await h.services.jobRuns.find("fan-out", at("2026-11-23T06:00:00Z"))).toMatchObject({
+      status: "succeeded",
+      claimedBy: "B",
+    });
+    expect(h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "D0ADMIN01")).toEqual([]);
+  });
+
+  it("on the embedded database, a run another owner left running is taken over at once (no process can still hold it)", async () => {
+    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    let attempt = 0;
+    const crashing: Job = {
+      name: "crashy",
+      schedule: "0 8 * * *",
+      description: () => "crashy",
+      catchUp: "all",
+      async run(occurrence, deps) {
+        attempt++;
+        await deps.sender.post({ key: occurrence.key, channel: "CJOBS", text: "the one message" });
+        if (attempt === 1) await new Promise(() => {}); // the process dies here: never returns
+        return "done";
+      },
+    };
+    const a = h.process("A", [crashing]);
+    await a.scheduler.tick();
+    h.clock.set(at("2026-11-23T06:00:05Z"));
+    void a.scheduler.tick();
+    await h.fake.waitFor("chat.postMessage");
+
+    // The bot started again on the folder the dead one had (its lock says no one else has it).
+    const b = h.process("B", [crashing], { soleProcess: true });
+    expect((await b.scheduler.tick()).crashy).toEqual(["succeeded"]);
+    expect(await h.services.jobRuns.find("crashy", at("2026-11-23T06:00:00Z"))).toMatchObject({
+      status: "succeeded",
+      attempts: 2,
+      claimedBy: "B",
+    });
+    expect(posts()).toHaveLength(1);
+  });
+
   it("after a 6-hour outage runs each missed occurrence once, late, and says so", async () => {
     h = await createJobHarness({ now: at("2026-11-23T05:30:00Z") });
     const { job, runs } = recordingJob("hourly", "0 * * * *");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLogger } from "../../src/app/logger.js";
 import { systemClock } from "../../src/lib/clock.js";
 import { createOutboundStore, type OutboundStore } from "../../src/slack/outbound-store.js";
-import { SendError, Sender } from "../../src/slack/sender.js";
+import { NotOursError, SendError, Sender } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack } from "../support/fake-slack.js";
 import { freePort, RedisServer } from "../support/redis-server.js";
@@ -53,6 +53,20 @@ beforeEach(() => {
 });
 
 describe("the sender", () => {
+  it("sends nothing for a run that no longer holds its occurrence, and leaves the message to the run that does", async () => {
+    const s = sender();
+    let ours = false;
+    const message = { key: "not-ours:1", channel: "CNOTOURS", text: "a notice", stillOurs: () => ours };
+    await expect(s.post(message)).rejects.toBeInstanceOf(NotOursError);
+    expect(posts("CNOTOURS")).toEqual([]);
+    // Pending, not failed: whoever holds the occurrence now looks in the channel, then sends it.
+    expect(await store.find("not-ours:1")).toMatchObject({ status: "pending", attempts: 1 });
+    ours = true;
+    expect(await s.post(message)).toMatchObject({ posted: true });
+    expect(posts("CNOTOURS")).toHaveLength(1);
+    await s.stop();
+  });
+
   it("delivers a burst over several channels with no 429 and no loss, each channel about one message per window", async () => {
     const s = sender();
     const started = Date.now();

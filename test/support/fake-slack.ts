@@ -63,6 +63,7 @@ export class FakeSlack {
   readonly messages = new Map<string, Json[]>();
   private readonly lastPost = new Map<string, number>();
   private readonly overrides = new Map<string, Override>();
+  private readonly gates = new Map<string, (args: Json) => Promise<void>>();
   private readonly usedTriggers = new Set<string>();
   private readonly views = new Map<string, Json>();
   private readonly listeners = new Set<() => void>();
@@ -149,6 +150,15 @@ export class FakeSlack {
   override(method: string, handler: Override | undefined): void {
     if (handler) this.overrides.set(method, handler);
     else this.overrides.delete(method);
+  }
+
+  /**
+   * Holds each call of one method until `gate` resolves, then answers it as usual (a slow Slack, or
+   * a call in flight when the bot is killed: Slack still does what the request asked).
+   */
+  hold(method: string, gate: ((args: Json) => Promise<void>) | undefined): void {
+    if (gate) this.gates.set(method, gate);
+    else this.gates.delete(method);
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -261,6 +271,7 @@ export class FakeSlack {
     }
     const method = url.pathname.replace(/^\/api\//, "");
     const args = parseArgs(raw, req.headers["content-type"] ?? "");
+    await this.gates.get(method)?.(args);
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
     let response: Json;
     if (method === "chat.postMessage" && token === BOT_TOKEN && this.overLimit(args)) {
