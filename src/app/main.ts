@@ -138,9 +138,10 @@ async function main(): Promise<void> {
   }
 
   // Before anything is due in them: join the configured public channels the bot is not in, and tell
-  // the admins (once) of those it cannot post in. A failed check is no reason not to run.
+  // the admins (once) of those it cannot post in. A failed check is no reason not to run. Counted
+  // as work in flight: a stop meanwhile lets it finish before the database closes.
   try {
-    const checked = await running.channels.checkConfigured();
+    const checked = await running.inFlight.track(() => running.channels.checkConfigured());
     if (checked.length > 0) logger.info({ channels: checked }, "configured channels checked");
   } catch (error) {
     logger.warn({ err: error }, "could not check the configured channels");
