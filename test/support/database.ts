@@ -2,6 +2,7 @@
 // on that PostgreSQL server for each test file (dropped afterwards), so files run in parallel.
 // Migrating takes seconds (21 migrations), so it is done once per run, in migrated-template.ts,
 // and each test file gets a copy of that migrated database.
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -116,14 +117,15 @@ export interface ProcessDatabase {
 
 /**
  * A migrated database for a bot started as its own process (`npm start`): on PGlite a data folder
- * on disk, copied from the migrated dump (no initdb, no migrations in the child); on PostgreSQL a
+ * on disk, unpacked from the migrated dump (no initdb, no migrations in the child); on PostgreSQL a
  * copy of the template, as createTestDatabase makes.
  */
 export async function createProcessDatabase(): Promise<ProcessDatabase> {
   if (!testDatabaseUrl) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-process-"));
-    const db = await openDatabase({ dataDir, loadDataDir: pgliteDump(templates().migrated) });
-    await db.close();
+    // The dump is the data folder as a tarball (paths from its root): unpacked, it is the folder
+    // PGlite would have written from it, without starting PostgreSQL here to write it.
+    execFileSync("tar", ["-xf", templates().migrated, "-C", dataDir], { stdio: ["ignore", "ignore", "pipe"] });
     return {
       env: { DATA_DIR: dataDir },
       reopen: () => openDatabase({ dataDir }),
