@@ -1,5 +1,5 @@
 // npm run bench:fanout-kill — how long the rest of a fan-out waits after a crash (a benchmark, not
-// a test; test/jobs/fanout-kill.test.ts checks what came of it). The managers' morning digest, one
+// a test; test/jobs/fanout-kill.process.test.ts checks what came of it). The managers' morning digest, one
 // DM per manager, runs in the bot as `npm start` runs it; the bot is killed (SIGKILL) while Slack has
 // the third DM in hand and started again at once. Timed from the kill, and from the restart, until
 // the last manager has the digest; on PGlite, and on PostgreSQL when BENCH_DATABASE_URL (or

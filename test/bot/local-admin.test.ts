@@ -1,6 +1,6 @@
 // The bot's local door for `npm run job` on the embedded database (src/app/local-admin.ts): on
 // 127.0.0.1 only, opened only by the token in a file its user alone can read, and a run goes to
-// the scheduler's own runByHand (the claim; its journey with real processes is one-process.test.ts).
+// the scheduler's own runByHand (the claim; its journey with real processes is one-process.process.test.ts).
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { request } from "node:http";
 import os from "node:os";

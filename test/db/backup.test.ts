@@ -1,138 +1,26 @@
 // `npm run backup` / `npm run restore`: a logical backup that restores on either engine. An office
 // with rows in every table is backed up, restored into an empty database of the same engine and of
 // the other one, and every table's rows (as the server renders them, generated columns included)
-// are found again; a non-empty target, and a changed or newer backup, are refused.
+// are found again; a non-empty target, and a changed or newer backup, are refused. `npm run backup`
+// beside the running bot, as its own process, is backup.process.test.ts.
 
-import { spawn } from "node:child_process";
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
-import os from "node:os";
+import { createReadStream, createWriteStream, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { createServices } from "../../src/app/areas.js";
-import { InFlight } from "../../src/app/in-flight.js";
-import { startLocalAdmin } from "../../src/app/local-admin.js";
-import { auditLog } from "../../src/app/logger.js";
 import { BackupError, countTables, restoreBackup, verifyBackup, writeBackup } from "../../src/db/backup.js";
-import { type Database, openDatabase } from "../../src/db/database.js";
-import { noAudit } from "../../src/lib/audit.js";
-import { ManualClock } from "../../src/lib/clock.js";
-import { entryPoint } from "../support/bot-process.js";
-import {
-  createTestDatabase,
-  onServer,
-  pgliteTemplateDump,
-  testDatabaseUrl,
-  testEngine,
-  uniqueDatabaseName,
-} from "../support/database.js";
+import type { Database } from "../../src/db/database.js";
+import { BackupScratch, contents, type Engine, officeServices, postgresReachable } from "../support/backup-office.js";
+import { createTestDatabase, testEngine } from "../support/database.js";
 import { contactDraft } from "../support/factories.js";
-import { fillOffice } from "../support/office-data.js";
-import { captureLogs } from "../support/test-bot.js";
 
-const SERVER_URL = testDatabaseUrl ?? "postgres://postgres@127.0.0.1:5432/postgres";
-const cleanups: (() => Promise<void>)[] = [];
-const folder = mkdtempSync(path.join(os.tmpdir(), "grafeio-backup-"));
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
-  rmSync(folder, { recursive: true, force: true });
-});
-
-/** PostgreSQL answers at 127.0.0.1:5432 (always in CI): the cross-engine tests need both engines. */
-async function postgresReachable(): Promise<boolean> {
-  const { hostname, port } = new URL(SERVER_URL);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 5432) });
-    socket.setTimeout(1000);
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
+const scratch = new BackupScratch();
+const { folder } = scratch;
+afterAll(() => scratch.dispose());
 const withPostgres = await postgresReachable();
-
-function services(db: Database) {
-  return createServices({
-    prisma: db.prisma,
-    reader: db.reader,
-    clock: new ManualClock(new Date("2026-11-30T10:00:00Z")),
-    timeZone: "Europe/Athens",
-    defaultLocale: "el",
-    lookupSlackLocale: async () => undefined,
-    audit: noAudit,
-  });
-}
-
-/** A new, empty database of that engine (no tables, no migrations). */
-async function emptyDatabase(engine: "pglite" | "postgres"): Promise<Database> {
-  if (engine === "postgres") {
-    const name = uniqueDatabaseName("grafeio_restore");
-    await onServer(SERVER_URL, `CREATE DATABASE ${name}`);
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${name}`;
-    const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
-    cleanups.push(async () => {
-      await db.close();
-      await onServer(SERVER_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    });
-    return db;
-  }
-  if (testEngine === "pglite") {
-    // A copy of the run's empty template (no initdb).
-    const t = await createTestDatabase({ migrate: false });
-    cleanups.push(() => t.dispose());
-    return t.db;
-  }
-  const db = await openDatabase({ dataDir: mkdtempSync(path.join(folder, "pglite-")) });
-  cleanups.push(() => db.close());
-  return db;
-}
-
-/** A migrated database of that engine holding the office. */
-async function filledDatabase(engine: "pglite" | "postgres"): Promise<Database> {
-  let db: Database;
-  if (engine === testEngine) {
-    const t = await createTestDatabase();
-    cleanups.push(() => t.dispose());
-    db = t.db;
-  } else {
-    db = await emptyDatabase(engine);
-    await db.migrate();
-  }
-  await fillOffice(db, services(db));
-  return db;
-}
-
-/** Every table's rows as the server renders them (JSON, ordered by primary key), and the migrations. */
-async function contents(db: Database) {
-  return db.transaction("snapshot", async (s) => {
-    await s.exec("SET LOCAL TimeZone = 'UTC'; SET LOCAL extra_float_digits = 3");
-    const tables = await s.query<{ name: string; key: string }>(
-      `SELECT c.relname AS name,
-              coalesce((SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY k.ord)
-                 FROM pg_index i, unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord), pg_attribute a
-                WHERE i.indrelid = c.oid AND i.indisprimary AND a.attrelid = c.oid AND a.attnum = k.attnum), '1') AS key
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> '_prisma_migrations' ORDER BY c.relname`,
-    );
-    const rows: Record<string, string[]> = {};
-    for (const t of tables) {
-      const got = await s.query<{ j: string }>(`SELECT row_to_json(t)::text AS j FROM ${t.name} t ORDER BY ${t.key}`);
-      rows[t.name] = got.map((r) => r.j);
-    }
-    const migrations = await s.query<{ name: string; checksum: string }>(
-      `SELECT migration_name AS name, checksum FROM _prisma_migrations ORDER BY migration_name`,
-    );
-    return { rows, migrations };
-  });
-}
+const services = officeServices;
+const emptyDatabase = (engine: Engine) => scratch.emptyDatabase(engine);
+const filledDatabase = (engine: Engine) => scratch.filledDatabase(engine);
 
 async function backupFile(db: Database, name: string): Promise<string> {
   const file = path.join(folder, name);
@@ -179,7 +67,7 @@ describe(`backup and restore on ${testEngine}`, () => {
     const source = await filledDatabase(testEngine);
     const file = await backupFile(source, "refused.jsonl.gz");
     const t = await createTestDatabase();
-    cleanups.push(() => t.dispose());
+    scratch.later(() => t.dispose());
     const before = await contents(t.db);
     await expect(restoreBackup(t.db, () => createReadStream(file))).rejects.toThrow(
       new BackupError(
@@ -227,59 +115,6 @@ describe(`backup and restore on ${testEngine}`, () => {
     const newerFile = write("newer.jsonl.gz", newer);
     await expect(verifyBackup(() => createReadStream(newerFile))).rejects.toThrow(/comes from a newer schema/);
     await refused(newerFile, /comes from a newer schema \(its migration 29991231000000_from_the_future/);
-  });
-});
-
-describe("npm run backup beside the running bot on PGlite", () => {
-  it("asks the bot over its local door, never opening the folder, and the file restores", async () => {
-    // The "bot": this process holds the folder (its lock) and opens the door, as main.ts does.
-    const dataDir = mkdtempSync(path.join(folder, "bot-"));
-    const db = await openDatabase({
-      dataDir,
-      purpose: "the Grafeio bot (npm start)",
-      loadDataDir: testEngine === "pglite" ? pgliteTemplateDump() : undefined,
-    });
-    cleanups.push(() => db.close());
-    await db.migrate();
-    await fillOffice(db, services(db));
-    const { logs, logger } = captureLogs("silent");
-    const admin = await startLocalAdmin({
-      engine: "pglite",
-      dataDir,
-      scheduler: { overview: async () => [], runByHand: async () => "succeeded" },
-      inFlight: new InFlight(),
-      logger,
-      backup: (out) => writeBackup(db, out),
-      audit: auditLog(logger),
-    });
-    cleanups.push(async () => admin?.close());
-
-    const file = path.join(folder, "by-the-bot.jsonl.gz");
-    const child = spawn(process.execPath, [...entryPoint("scripts/backup.ts"), file], {
-      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
-    });
-    let out = "";
-    child.stdout.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    child.stderr.on("data", (d: Buffer) => {
-      out += d.toString();
-    });
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    // Had the script opened the folder itself, the lock would have refused it (exit 2).
-    expect({ code, out }).toMatchObject({
-      code: 0,
-      out: expect.stringContaining(`(written by the running bot, pid ${process.pid})`),
-    });
-    // Every contact's data left the database: an audit line with the counts, whatever LOG_LEVEL.
-    const rows = Number(/(\d+) rows/.exec(out)?.[1]);
-    expect(logs.map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => l.audit === true)).toEqual([
-      expect.objectContaining({ event: "backup.written", via: "local-admin", rows }),
-    ]);
-
-    const target = await emptyDatabase(testEngine);
-    await restoreBackup(target, () => createReadStream(file));
-    expect(await contents(target)).toEqual(await contents(db));
   });
 });
 

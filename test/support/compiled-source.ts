@@ -3,8 +3,8 @@
 // costs each process about 0.8 s of CPU before the first line of Grafeio runs; a run starts some
 // forty of them. esbuild (what tsx itself compiles with) writes the same modules as plain .js files
 // into node_modules/.cache, beside which they find the project's packages, its migrations and its
-// name-day dataset as the source does. test/bot/shutdown.test.ts still starts `npm start`'s exact
-// command (tsx), and .ci/run starts the compiled dist/ too.
+// name-day dataset as the source does. shutdown.process.test.ts and config.process.test.ts still
+// start `npm start`'s own command (tsx), and .ci/run starts the compiled dist/ too.
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

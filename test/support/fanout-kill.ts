@@ -2,7 +2,7 @@
 // after another) under way in the bot as `npm start` runs it, the bot killed (SIGKILL) while Slack
 // has its third DM in hand, then started again. What became of the rest: each manager's DM posted
 // once (the one in flight when the bot died was posted by Slack and must not come twice), and how
-// long the rest waited. Shared by test/jobs/fanout-kill.test.ts (what came of it) and
+// long the rest waited. Shared by test/jobs/fanout-kill.process.test.ts (what came of it) and
 // bench/fanout-kill.ts (how long it took).
 import type { Database } from "../../src/db/database.js";
 import { type BotProcess, spawnBot } from "./bot-process.js";

@@ -1,26 +1,79 @@
 // vitest globalSetup: migrates one database per run, which createTestDatabase() then copies for each
 // test file, instead of every file replaying all the migrations (seconds each, on 2 cores).
-// - PGlite: a migrated in-memory PGlite, dumped to a tarball in a temporary folder; each copy is a
-//   new in-memory PGlite loaded from it (openPglite loads the same extensions). Its empty state is
-//   dumped too, as opening an empty PGlite means running initdb.
-// - PostgreSQL: a migrated database on the server, copied with CREATE DATABASE … TEMPLATE.
-// The location is handed to the test workers with provide/inject; teardown removes it.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+// - PGlite: a migrated in-memory PGlite, dumped to a tarball kept in node_modules/.cache until the
+//   migrations change; each copy is a PGlite loaded from it (openPglite loads the same extensions).
+//   Its empty state is dumped too, as opening an empty PGlite means running initdb.
+// - PostgreSQL: a migrated database on the server, copied with CREATE DATABASE … TEMPLATE, and
+//   dropped by the teardown.
+// The location is handed to the test workers with provide/inject.
+import { createHash } from "node:crypto";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 import { openPglite } from "../../src/db/adapter.js";
 import { MIGRATIONS_DIR, openDatabase, pgliteSession } from "../../src/db/database.js";
-import { applyMigrations, readMigrations } from "../../src/db/migrate.js";
+import { applyMigrations, type MigrationFile, readMigrations } from "../../src/db/migrate.js";
 import { onServer, testDatabaseUrl, uniqueDatabaseName } from "./database.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   return testDatabaseUrl ? postgresTemplate(project, testDatabaseUrl) : pgliteTemplate(project);
 }
 
+/**
+ * The dumps are kept between runs in node_modules/.cache, under a key made of what they are made
+ * from (PGlite's version, the migrations, this file): a run after a new migration, or a PGlite
+ * upgrade, makes them again; any other run starts at once. A fresh clone (CI) makes them once.
+ */
 async function pgliteTemplate(project: TestProject) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "grafeio-test-template-"));
+  const migrations = readMigrations(MIGRATIONS_DIR);
+  const key = createHash("sha256")
+    .update(
+      readFileSync(fileURLToPath(new URL("../../node_modules/@electric-sql/pglite/package.json", import.meta.url))),
+    )
+    .update(readFileSync(fileURLToPath(import.meta.url)))
+    .update(readFileSync(fileURLToPath(new URL("../../src/db/pglite-open.ts", import.meta.url))))
+    .update(JSON.stringify(migrations.map((m) => [m.name, m.checksum])))
+    .digest("hex")
+    .slice(0, 16);
+  const cache = path.resolve(
+    path.dirname(fileURLToPath(import.meta.url)),
+    "../../node_modules/.cache/grafeio-test-templates",
+  );
+  const dir = path.join(cache, key);
+  const files = { migrated: path.join(dir, "migrated.tar"), empty: path.join(dir, "empty.tar") };
+  if (!existsSync(files.migrated) || !existsSync(files.empty)) {
+    mkdirSync(cache, { recursive: true });
+    const building = mkdtempSync(path.join(cache, `${key}-building-`));
+    try {
+      await buildPgliteTemplates(building, migrations);
+      // Whole or not at all: another run making the same dumps at the same time keeps its own.
+      renameSync(building, dir);
+    } catch (error) {
+      rmSync(building, { recursive: true, force: true });
+      if (!existsSync(files.migrated)) throw error;
+    }
+    // Dumps of older migrations are of no more use.
+    for (const other of readdirSync(cache)) {
+      if (other !== key && !other.includes("-building-"))
+        rmSync(path.join(cache, other), { recursive: true, force: true });
+    }
+  }
+  project.provide("testDatabaseTemplates", files);
+  return async () => {};
+}
+
+async function buildPgliteTemplates(dir: string, migrations: MigrationFile[]) {
   // A new PGlite runs initdb, which takes longer than all the migrations: the empty database is
   // dumped too, for the tests that need one (createTestDatabase({ migrate: false })).
   const save = async (pglite: PGlite, name: string) => {
@@ -28,31 +81,22 @@ async function pgliteTemplate(project: TestProject) {
     await pglite.exec("CHECKPOINT");
     // Uncompressed: each test file loads it, and unzipping would cost more than reading the bytes.
     const dump = await pglite.dumpDataDir("none");
-    const file = path.join(dir, name);
-    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
-    return file;
+    writeFileSync(path.join(dir, name), Buffer.from(await dump.arrayBuffer()));
   };
+  const pglite = await openPglite("memory://");
   try {
-    const pglite = await openPglite("memory://");
-    try {
-      // Every test file loads a copy: without the template databases, which Grafeio never uses
-      // (it creates no database), a copy is 600 files and 15 MB smaller and opens faster.
-      for (const template of ["template0", "template1"]) {
-        await pglite.exec(`UPDATE pg_database SET datistemplate = false WHERE datname = '${template}'`);
-        await pglite.exec(`DROP DATABASE ${template}`);
-      }
-      const empty = await save(pglite, "empty.tar");
-      await applyMigrations(pgliteSession(pglite), readMigrations(MIGRATIONS_DIR), { advisoryLock: false });
-      const migrated = await save(pglite, "migrated.tar");
-      project.provide("testDatabaseTemplates", { migrated, empty });
-    } finally {
-      await pglite.close();
+    // Every test file loads a copy: without the template databases, which Grafeio never uses
+    // (it creates no database), a copy is 600 files and 15 MB smaller and opens faster.
+    for (const template of ["template0", "template1"]) {
+      await pglite.exec(`UPDATE pg_database SET datistemplate = false WHERE datname = '${template}'`);
+      await pglite.exec(`DROP DATABASE ${template}`);
     }
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
+    await save(pglite, "empty.tar");
+    await applyMigrations(pgliteSession(pglite), migrations, { advisoryLock: false });
+    await save(pglite, "migrated.tar");
+  } finally {
+    await pglite.close();
   }
-  return async () => rmSync(dir, { recursive: true, force: true });
 }
 
 async function postgresTemplate(project: TestProject, serverUrl: string) {
