@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Wall time of the test suite, on PGlite (`npm test`: type-check, lint, vitest) and on PostgreSQL
-# (`vitest run` with TEST_DATABASE_URL), for this checkout and for any other checkouts named, one
+# Wall time of the test suite, on PGlite (`npm test`: type-check, lint, vitest; and, where a checkout
+# has it apart, `npm run test:processes`) and on PostgreSQL (`vitest run` with TEST_DATABASE_URL:
+# every test), for this checkout and for any other checkouts named, one
 # after the other in one sitting, so that they are measured on the same machine under the same load:
 #   npm run bench:tests -- /path/to/an/older/checkout
 # Prints a table, then a last line of JSON. A suite that fails is reported as such, with its time.
@@ -24,6 +25,10 @@ run() { # dir label command...
 }
 for dir in "${dirs[@]}"; do
   run "$dir" pglite npm test
+  # The real processes' tier, where the checkout has it apart (npm test leaves it out).
+  if grep -q '"test:processes"' "$dir/package.json"; then
+    run "$dir" pglite-processes npm run test:processes
+  fi
   run "$dir" postgres env TEST_DATABASE_URL="$PG_URL" npx vitest run
 done
 echo "| commit | engine | wall time | tests | result |"
