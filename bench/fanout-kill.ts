@@ -9,9 +9,8 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
-import { pgConfigFromUrl } from "../src/db/adapter.js";
 import { openDatabase } from "../src/db/database.js";
+import { onServer } from "../test/support/database.js";
 import { FakeSlack } from "../test/support/fake-slack.js";
 import { type FanoutKillResult, runFanoutKill } from "../test/support/fanout-kill.js";
 
@@ -19,17 +18,6 @@ const MANAGERS = Number(process.env.BENCH_MANAGERS ?? 8);
 // Past the 10 minutes a dead run's lease used to last, and the minute's tick after it.
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 13 * 60_000);
 const serverUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
-
-/** CREATE and DROP DATABASE, on the server's maintenance database. */
-async function onServer(url: string, sql: string): Promise<void> {
-  const admin = new pg.Client(pgConfigFromUrl(url));
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
 
 async function onPglite(): Promise<FanoutKillResult> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-bench-fanout-kill-"));

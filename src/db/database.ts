@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { withTimeout } from "../lib/timeout.js";
 import { isPostgresUrl, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationResult, readMigrations, type SqlSession } from "./migrate.js";
@@ -223,14 +224,4 @@ async function pingPrisma(prisma: PrismaClient, isClosed: () => boolean): Promis
   } catch {
     return false;
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }

@@ -11,6 +11,7 @@
 // no longer write into the next file's database; its queries fail as on a closed database.
 import { type Database, databaseOnPglite } from "../../src/db/database.js";
 import { openPgliteWorker, type PgliteConnection, type PgliteTransaction } from "../../src/db/pglite-thread.js";
+import { withTimeout } from "../../src/lib/timeout.js";
 
 interface Pristine {
   fingerprint: string;
@@ -184,14 +185,4 @@ function revocable(pglite: PgliteConnection): { pglite: PgliteConnection; revoke
       revoked = true;
     },
   };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  return Promise.race([
-    promise,
-    new Promise<T>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
 }
