@@ -25,11 +25,15 @@ run() { # dir label command...
 }
 for dir in "${dirs[@]}"; do
   run "$dir" pglite npm test
-  # The real processes' tier, where the checkout has it apart (npm test leaves it out).
   if grep -q '"test:processes"' "$dir/package.json"; then
+    # The real processes' tier is apart (npm test leaves it out): timed on its own, and on
+    # PostgreSQL the two parts one after the other, as on PGlite.
     run "$dir" pglite-processes npm run test:processes
+    run "$dir" postgres env TEST_DATABASE_URL="$PG_URL" npx vitest run --exclude '**/*.process.test.ts'
+    run "$dir" postgres-processes env TEST_DATABASE_URL="$PG_URL" npx vitest run .process.test.ts
+  else
+    run "$dir" postgres env TEST_DATABASE_URL="$PG_URL" npx vitest run
   fi
-  run "$dir" postgres env TEST_DATABASE_URL="$PG_URL" npx vitest run
 done
 echo "| commit | engine | wall time | tests | result |"
 echo "|---|---|---:|---|---|"
