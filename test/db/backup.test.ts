@@ -20,7 +20,16 @@ afterAll(() => scratch.dispose());
 const withPostgres = await postgresReachable();
 const services = officeServices;
 const emptyDatabase = (engine: Engine) => scratch.emptyDatabase(engine);
-const filledDatabase = (engine: Engine) => scratch.filledDatabase(engine);
+// The office is filled once per engine: the tests only read it (their backups) and restore elsewhere.
+const filled = new Map<Engine, Promise<Database>>();
+const filledDatabase = (engine: Engine) => {
+  let db = filled.get(engine);
+  if (!db) {
+    db = scratch.filledDatabase(engine);
+    filled.set(engine, db);
+  }
+  return db;
+};
 
 async function backupFile(db: Database, name: string): Promise<string> {
   const file = path.join(folder, name);

@@ -182,14 +182,15 @@ describe("the sender", () => {
     await expect(
       sender({ store: crashing }).post({ key: "buried", channel: "CBURIED", text: "the one" }),
     ).rejects.toThrow();
-    fake.rateLimit = { windowMs: 0, retryAfterSeconds: 1 };
-    const others = sender({ perChannelIntervalMs: 0 });
-    for (let i = 0; i < 250; i++) await others.post({ key: `newer-${i}`, channel: "CBURIED", text: `newer ${i}` });
+    // The channel goes on meanwhile: more than a page (200) of people's messages after it.
+    fake.addMessagesByOthers(
+      "CBURIED",
+      Array.from({ length: 250 }, (_, i) => `newer ${i}`),
+    );
     const result = await sender().post({ key: "buried", channel: "CBURIED", text: "the one" });
     expect(result.posted).toBe(false);
     expect((fake.messages.get("CBURIED") ?? []).filter((m) => m.text === "the one")).toHaveLength(1);
     expect(fake.callsTo("conversations.history").length).toBeGreaterThan(1); // it paged
-    await others.stop();
   });
 
   it("retries a passing failure a bounded number of times", async () => {

@@ -347,6 +347,12 @@ export class FakeSlack {
     res.end(JSON.stringify(body));
   }
 
+  /** Messages people (not the bot) write in a channel: they carry no metadata of the bot's. */
+  addMessagesByOthers(channel: string, texts: string[]): void {
+    const added = texts.map((text) => ({ ts: this.nextTs(), text, user: "U0SOMEONE" }));
+    this.messages.set(channel, [...(this.messages.get(channel) ?? []), ...added]);
+  }
+
   private nextTs(): string {
     this.tsCounter++;
     return `${Math.floor(Date.now() / 1000)}.${String(this.tsCounter).padStart(6, "0")}`;
