@@ -4,11 +4,9 @@
 // 78 of 10,000 over Slack's 3 s). Here the bot's thread only sends messages and waits.
 // This side has what the Prisma adapter, the migrator, the reader, the backup and the tests use of
 // PGlite: query (with parsers, applied here), exec, transaction with rollback, dumpDataDir, close.
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { messages, type ParserOptions, type Results } from "@electric-sql/pglite";
+import { startWorkerThread } from "../lib/worker-thread.js";
 import type { Notice, PlainError, Reply, Request, WorkerStart } from "./pglite-protocol.js";
 
 /** What Grafeio uses of a PGlite: PGlite itself has it, and so has the worker's client below. */
@@ -36,21 +34,6 @@ export interface PgliteTransaction extends PgliteQueryable {
 
 /** The client's own name in errors: the operator reads it in the log. */
 const WHO = "the embedded database (PGlite's worker thread)";
-
-/**
- * The worker beside this file: pglite-worker.js in the build (dist/), or pglite-worker.ts from
- * source (tsx, vitest, the tests' children), which a worker thread cannot load by itself: the
- * loader hooks of tsx (or vitest) are not a worker's, and on Node 20 `--import tsx` in a worker's
- * execArgv registers nothing. A line of JavaScript loads it through tsx's own tsImport instead.
- */
-function workerScript(): { script: string | URL; eval: boolean } {
-  if (!import.meta.url.endsWith(".ts")) return { script: new URL("./pglite-worker.js", import.meta.url), eval: false };
-  const file = new URL("./pglite-worker.ts", import.meta.url).href;
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve("tsx/package.json"));
-  const api = pathToFileURL(path.join(tsxDir, "dist/esm/api/index.mjs")).href;
-  const script = `import(${JSON.stringify(api)}).then(({ tsImport }) => tsImport(${JSON.stringify(file)}, ${JSON.stringify(import.meta.url)}))`;
-  return { script, eval: true };
-}
 
 function rebuildError(plain: PlainError): Error {
   const error: Error = plain.database
@@ -109,10 +92,14 @@ export async function openPgliteWorker(
     onWorker?: (worker: Worker) => void;
   } = {},
 ): Promise<PgliteWorkerClient> {
-  const { script, eval: isCode } = workerScript();
   const dump = loadDataDir ? await loadDataDir.arrayBuffer() : undefined;
   const start: WorkerStart = { dataDir, loadDataDir: dump };
-  const worker = new Worker(script, { eval: isCode, workerData: start, transferList: dump ? [dump] : [] });
+  // pglite-worker.js in the build, pglite-worker.ts through tsx from source.
+  const worker = startWorkerThread(import.meta.url, "pglite-worker", {
+    name: "grafeio-pglite",
+    workerData: start,
+    transferList: dump ? [dump] : [],
+  });
   onWorker?.(worker);
   const pending = new Map<number, Pending>();
   let nextId = 1;

@@ -9,11 +9,8 @@
 // Renders share its one thread: the machines have two cores, and the other is the bot's. A render
 // that throws rejects its own promise only; a worker that dies rejects what it had, and the next
 // render starts a new one. While a render is waited on the worker keeps the process alive; idle, not.
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startWorkerThread } from "./worker-thread.js";
 
 /** A render the worker can run: the arguments and the file it returns are copied across. */
 export type Render<A extends unknown[]> = (...args: A) => Buffer | Promise<Buffer>;
@@ -29,30 +26,9 @@ export type RenderReply = { id: number; file: Uint8Array } | { id: number; error
 
 const IDLE_MS = 60_000;
 
-// From dist/ (Node alone) the worker is off-loop-worker.js. From source (tsx, vitest) it is a .ts
-// file, which Node cannot load alone; and on Node 20 `execArgv: ["--import", "tsx"]` does not reach
-// a worker's modules (its hooks are registered too late: "Unknown file extension .ts"). So the worker
-// starts from a line of JavaScript that registers tsx's loader (tsx/esm/api) and then imports it.
-const here = fileURLToPath(import.meta.url);
-const fromSource = path.extname(here) === ".ts";
-const workerUrl = pathToFileURL(path.join(path.dirname(here), `off-loop-worker${fromSource ? ".ts" : ".js"}`)).href;
-
-function tsxApiUrl(): string {
-  const require = createRequire(import.meta.url);
-  const manifest = require.resolve("tsx/package.json");
-  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as {
-    exports: Record<string, { import?: { default?: string } }>;
-  };
-  const api = exports["./esm/api"]?.import?.default;
-  if (!api) throw new Error("tsx has no ./esm/api to load the render worker from source");
-  return pathToFileURL(path.join(path.dirname(manifest), api)).href;
-}
-
+/** off-loop-worker.js in the build, off-loop-worker.ts through tsx from source (worker-thread.ts). */
 function newWorker(): Worker {
-  const name = "grafeio-render";
-  if (!fromSource) return new Worker(new URL(workerUrl), { name });
-  const boot = `import(${JSON.stringify(tsxApiUrl())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
-  return new Worker(boot, { eval: true, name });
+  return startWorkerThread(import.meta.url, "off-loop-worker", { name: "grafeio-render" });
 }
 
 interface Pending {

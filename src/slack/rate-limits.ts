@@ -9,8 +9,10 @@
 //   script failed) ends the epoch: what waited in its limiters, and had not started, is run on the
 //   local ones instead, and a new connection is tried after a delay;
 // - the switch to local limits is logged once at warn, the return to shared ones once at info.
+
+import { createRequire } from "node:module";
 import Bottleneck from "bottleneck";
-import { Redis } from "ioredis";
+import type { Redis as RedisClient } from "ioredis";
 import type { Logger } from "../app/logger.js";
 
 export type RateLimitMode = "shared" | "local";
@@ -82,7 +84,7 @@ class Epoch implements Limiters {
   readonly lost: Promise<void>;
   ready = false;
   ended = false;
-  private readonly clients: Redis[];
+  private readonly clients: RedisClient[];
   private markLost!: () => void;
 
   constructor(
@@ -95,6 +97,9 @@ class Epoch implements Limiters {
     this.lost = new Promise<void>((resolve) => {
       this.markLost = resolve;
     });
+    // ioredis is loaded only when Redis is configured (about 11 MB the bot holds for nothing
+    // otherwise: bench:memory).
+    const { Redis } = createRequire(import.meta.url)("ioredis") as { Redis: typeof RedisClient };
     const client = new Redis(url, {
       // ioredis's defaults would queue every command while Redis is away and fail it only after 20
       // reconnections, and wait for ever on a frozen server. Here a command fails at once or after
@@ -108,7 +113,7 @@ class Epoch implements Limiters {
     });
     // Bottleneck's subscriber is client.duplicate(), with the same options.
     this.connection = new Bottleneck.IORedisConnection({ client });
-    const subscriber = (this.connection as unknown as { subscriber: Redis }).subscriber;
+    const subscriber = (this.connection as unknown as { subscriber: RedisClient }).subscriber;
     this.clients = [client, subscriber];
     const clustering = { datastore: "ioredis" as const, connection: this.connection, clearDatastore: false };
     this.workspace = new Bottleneck({ id: WORKSPACE_ID, maxConcurrent: workspaceConcurrency, ...clustering });

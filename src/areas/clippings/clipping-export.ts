@@ -1,7 +1,6 @@
 // The register as files: CSV (UTF-8 with BOM, so that Excel shows Greek; ';' for Greek Excel) and
 // XLSX, one row per clipping in register order, every field.
 
-import ExcelJS from "exceljs";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { isRealIsoDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
@@ -116,6 +115,8 @@ export function toCsv(rows: ExportRow[], locale: LocaleCode): Buffer {
 }
 
 export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buffer> {
+  // Imported at the first render, in the render worker: not held by the bot's thread (bench:memory).
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "Grafeio";
   const sheet = book.addWorksheet(messages(locale).export.sheetName);

@@ -2,7 +2,6 @@
 // DejaVu Sans, shipped by the dejavu-fonts-ttf npm package, is embedded in the file.
 import { createRequire } from "node:module";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { formatDayMonthYear } from "../../lib/clock.js";
 import { offLoop } from "../../lib/off-loop.js";
@@ -28,6 +27,8 @@ export async function registerPdf(
   options: { locale: LocaleCode; periodLabel: string; office: string },
 ): Promise<Buffer> {
   const t = messages(options.locale).export;
+  // Imported here, in the render worker: the bot's thread never needs pdfkit (bench:memory).
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     layout: "landscape",

@@ -1,5 +1,4 @@
 // The register of correspondence as files: CSV (UTF-8 with BOM, ';' for Greek Excel) and XLSX.
-import ExcelJS from "exceljs";
 import { formatRegisterNumber } from "../../db/register-number.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
@@ -40,6 +39,8 @@ export function lettersCsv(letters: Letter[], locale: LocaleCode): Buffer {
 }
 
 export async function lettersXlsx(letters: Letter[], locale: LocaleCode): Promise<Buffer> {
+  // Imported at the first render, in the render worker: not held by the bot's thread (bench:memory).
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   book.creator = "Grafeio";
   const sheet = book.addWorksheet(messages(locale).letters.sheetName);

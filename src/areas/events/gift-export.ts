@@ -1,6 +1,5 @@
 // The year's gift register as files: CSV (UTF-8 with BOM, ';' for Greek Excel) and XLSX, one row per
 // gift with its event, in the order the store gives them.
-import ExcelJS from "exceljs";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
@@ -48,6 +47,8 @@ export function giftsCsv(rows: GiftExportRow[], locale: LocaleCode): Buffer {
 }
 
 export async function giftsXlsx(rows: GiftExportRow[], locale: LocaleCode, year: number): Promise<Buffer> {
+  // Imported at the first render, in the render worker: not held by the bot's thread (bench:memory).
+  const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(String(year));
   sheet.columns = messages(locale).events.giftColumns.map((header) => ({ header, width: 28 }));

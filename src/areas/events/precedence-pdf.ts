@@ -1,7 +1,6 @@
 // The order of precedence of an event as a printable page (A4), for the protocol desk.
 import { createRequire } from "node:module";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { offLoop } from "../../lib/off-loop.js";
 import type { OrderedGuest } from "./precedence.js";
 
@@ -16,7 +15,9 @@ export interface PrecedenceLabels {
   speeches: string;
 }
 
-export function precedencePdf(guests: OrderedGuest[], labels: PrecedenceLabels): Promise<Buffer> {
+export async function precedencePdf(guests: OrderedGuest[], labels: PrecedenceLabels): Promise<Buffer> {
+  // Imported here, in the render worker: the bot's thread never needs pdfkit (bench:memory).
+  const { default: PDFDocument } = await import("pdfkit");
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: "A4", margin: 50, info: { Title: labels.title, Creator: "Grafeio" } });
     const chunks: Buffer[] = [];

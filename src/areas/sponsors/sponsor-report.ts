@@ -1,8 +1,7 @@
 // The sponsors' report for a year: per event and per sponsor, pledged against received and the
 // benefits still owed; as CSV and XLSX; and a chart of contributions per month by type (PNG).
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
-import ExcelJS from "exceljs";
+import type { Resvg as ResvgType } from "@resvg/resvg-js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
 import { decimalToCents, formatEuros } from "../../lib/money.js";
@@ -111,6 +110,8 @@ export function reportCsv(report: SponsorReport, locale: LocaleCode): Buffer {
 }
 
 export async function reportXlsx(report: SponsorReport, locale: LocaleCode): Promise<Buffer> {
+  // Imported at the first render, in the render worker: not held by the bot's thread (bench:memory).
+  const { default: ExcelJS } = await import("exceljs");
   const t = messages(locale).sponsors;
   const book = new ExcelJS.Workbook();
   book.creator = "Grafeio";
@@ -184,6 +185,8 @@ export function reportChartPng(report: SponsorReport, locale: LocaleCode): Buffe
     parts.push(`<text x="${x + 20}" y="${height - 10}" font-size="13">${esc(t.types[c])}</text>`);
   });
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="DejaVu Sans">${parts.join("")}</svg>`;
+  // Loaded at the first chart, in the render worker: not held by the bot's thread (bench:memory).
+  const { Resvg } = require("@resvg/resvg-js") as { Resvg: typeof ResvgType };
   const png = new Resvg(svg, { font: { fontFiles: [FONT], loadSystemFonts: false, defaultFontFamily: "DejaVu Sans" } })
     .render()
     .asPng();
