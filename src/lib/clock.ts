@@ -31,10 +31,24 @@ export function localYear(instant: Date, timeZone: string): number {
   return new TZDate(instant, timeZone).getFullYear();
 }
 
+/**
+ * The wall-clock time of an instant in the given time zone, on a 24-hour clock: «10:31», «00:05».
+ * (Intl's `hour12: false` writes midnight's hour as «24» in Greek, and without it «10:31 π.μ.».)
+ */
+export function formatLocalTime(instant: Date, timeZone: string): string {
+  return format(new TZDate(instant, timeZone), "HH:mm");
+}
+
 /** Greek date habit: d/M/yyyy. */
 export function formatDayMonthYear(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return `${d}/${m}/${y}`;
+}
+
+/** Greek date habit without the year: d/M. */
+export function formatDayMonth(isoDate: string): string {
+  const [, m, d] = isoDate.split("-").map(Number);
+  return `${d}/${m}`;
 }
 
 /** True for a YYYY-MM-DD that is a real calendar day (not 2026-02-30). */

@@ -2,7 +2,7 @@
 import type { Config } from "../app/config.js";
 import { boltLogger, type Logger } from "../app/logger.js";
 import { messages } from "../i18n/index.js";
-import { type Clock, formatDayMonthYear, localDate } from "../lib/clock.js";
+import { type Clock, formatDayMonthYear, formatLocalTime, localDate } from "../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../slack/mrkdwn.js";
 import type { OutboundStore } from "../slack/outbound-store.js";
 import { createSlackSender, type Sender } from "../slack/sender.js";
@@ -72,7 +72,7 @@ export function createJobRuntime(options: {
     async onFinalFailure(job, occurrence, error) {
       const t = messages(config.defaultLocale);
       const local = localDate(occurrence.scheduledFor, config.timeZone);
-      const when = `${formatDayMonthYear(local)} ${occurrence.scheduledFor.toLocaleTimeString("el-GR", { timeZone: config.timeZone, hour: "2-digit", minute: "2-digit" })}`;
+      const when = `${formatDayMonthYear(local)} ${formatLocalTime(occurrence.scheduledFor, config.timeZone)}`;
       const text = t.jobs.failed(job.name, when, occurrence.attempt, escapeMrkdwn(truncate(error, 500)));
       const targets = config.adminChannelId ? [config.adminChannelId] : await services.roles.holdersOf("admin");
       for (const channel of targets) {

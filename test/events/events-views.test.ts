@@ -7,7 +7,12 @@ import {
   plannedChecklist,
   shiftedDue,
 } from "../../src/areas/events/rules.js";
-import { cancelMetadata, eventModalMetadata, newEventValue } from "../../src/areas/events/slack/event-views.js";
+import {
+  cancelMetadata,
+  eventModalMetadata,
+  eventWhen,
+  newEventValue,
+} from "../../src/areas/events/slack/event-views.js";
 import { invitationAnswer, invitationsBlocks } from "../../src/areas/events/slack/extras-views.js";
 import { checklistBlocks, checklistChoice, followUpBlocks } from "../../src/areas/events/slack/follow-up-views.js";
 import { messages } from "../../src/i18n/index.js";
@@ -121,5 +126,20 @@ describe("a checklist item's reassignment", () => {
     expect(checkReassignment({ owner: "U1", dueOn: "2026-12-10" })).toEqual({});
     expect(checkReassignment({ owner: "", dueOn: "" })).toEqual({ owner: "required", dueOn: "required" });
     expect(checkReassignment({ owner: "U1", dueOn: "2026-02-30" })).toEqual({ dueOn: "dateInvalid" });
+  });
+});
+
+describe("an event's time", () => {
+  it("is on a 24-hour clock in the office's time, midnight as 00", () => {
+    const late = {
+      startsAt: new Date("2026-12-31T21:30:00Z"),
+      endsAt: new Date("2026-12-31T22:30:00Z"),
+      allDay: false,
+    };
+    const when = eventWhen(el, late, "Europe/Athens");
+    expect(when).toContain("23:30");
+    expect(when).toContain("00:30");
+    expect(when).not.toContain("24:30");
+    expect(eventWhen(en, late, "Europe/Athens")).not.toMatch(/am|pm/i);
   });
 });

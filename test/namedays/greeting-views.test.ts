@@ -13,6 +13,7 @@ import {
   answerBlocks,
   greetingOfBlock,
   greetingValue,
+  recordedLine,
   redrawNameDayBlocks,
 } from "../../src/areas/office-calendar/slack/name-day-views.js";
 import { messages } from "../../src/i18n/index.js";
@@ -170,5 +171,16 @@ describe("the digest sections as rendered", () => {
     expect(renderThankYouSection("en", [letter]).summary).toBe("1 letter is waiting to be written.");
     expect(en.nameDays.easter(1)).toBe("1 day after Easter");
     expect(el.nameDays.easter(-2)).toBe("2 ημέρες πριν από το Πάσχα");
+  });
+});
+
+describe("who recorded a greeting, and when", () => {
+  it("is said on a 24-hour clock in the office's time: «10:31», «00:05», never «π.μ.» or «24:05»", () => {
+    const el = messages("el");
+    const morning = recordedLine(el, "sent", "U0STAFF01", new Date("2026-12-01T08:31:00Z"), "Europe/Athens");
+    expect(morning).toContain("1/12, 10:31");
+    expect(morning).not.toMatch(/π\.μ\.|μ\.μ\./);
+    const midnight = recordedLine(el, "skipped", "U0STAFF01", new Date("2026-12-01T22:05:00Z"), "Europe/Athens");
+    expect(midnight).toContain("2/12, 00:05");
   });
 });

@@ -3,7 +3,7 @@
 import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import type { DayInfo, LabourDay } from "../../../calendar/working-days.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
-import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
+import { formatDayMonthYear, formatLocalTime, localDate } from "../../../lib/clock.js";
 import type { JobOverview } from "../../../scheduling/overview.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import type { CommandInfo } from "../../area.js";
@@ -124,9 +124,7 @@ export function jobDescription(
 
 export function jobsText(t: Messages, locale: LocaleCode, jobs: readonly JobOverview[], timeZone: string): string {
   const when = (d?: Date | null) =>
-    d
-      ? `${formatDayMonthYear(localDate(d, timeZone))} ${d.toLocaleTimeString("el-GR", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false })}`
-      : "—";
+    d ? `${formatDayMonthYear(localDate(d, timeZone))} ${formatLocalTime(d, timeZone)}` : "—";
   const lines = jobs.map((j) =>
     t.admin.jobLine({
       name: j.name,

@@ -1,6 +1,6 @@
 // The events' section of the managers' morning digest, in the reader's language.
 import { messages } from "../../../i18n/index.js";
-import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
+import { formatDayMonthYear, formatLocalTime, localDate } from "../../../lib/clock.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { DigestSectionContent, DigestWindow } from "../../digest/digest-section.js";
 
@@ -17,9 +17,7 @@ export function renderEventsDigest(data: EventsDigest, { timeZone, locale }: Dig
     title: t.digestTitle,
     summary: t.digestSummary(data.today, data.soon.length),
     items: data.soon.map((e) => {
-      const time = e.allDay
-        ? ""
-        : ` ${e.startsAt.toLocaleTimeString("el-GR", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false })}`;
+      const time = e.allDay ? "" : ` ${formatLocalTime(e.startsAt, timeZone)}`;
       return `• ${formatDayMonthYear(localDate(e.startsAt, timeZone))}${time} *${escapeMrkdwn(truncate(e.title, 120))}*${e.venue ? ` · ${escapeMrkdwn(truncate(e.venue, 60))}` : ""}`;
     }),
   };

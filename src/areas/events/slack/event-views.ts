@@ -2,7 +2,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
-import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
+import { formatDayMonthYear, formatLocalTime, localDate } from "../../../lib/clock.js";
 import { channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { LANGUAGES, languageName } from "../../translations/languages.js";
@@ -220,8 +220,7 @@ export function readEventState(state: { values: Record<string, Record<string, un
 
 /** «Πέμπτη 25/3/2027 10:00 – 12:00», or the dates alone for an all-day event. */
 export function eventWhen(t: Messages, e: { startsAt: Date; endsAt: Date; allDay: boolean }, timeZone: string): string {
-  const time = (d: Date) =>
-    d.toLocaleTimeString("el-GR", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false });
+  const time = (d: Date) => formatLocalTime(d, timeZone);
   const [startDay, endDay] = [localDate(e.startsAt, timeZone), localDate(e.endsAt, timeZone)];
   if (e.allDay)
     return startDay === endDay
@@ -303,8 +302,7 @@ export function cancelModal(t: Messages, e: EventWithType, channel?: string): Mo
 
 /** The form's values for an event being corrected, on the office's wall clock. */
 export function eventValues(e: EventWithType, timeZone: string): EventInput {
-  const time = (d: Date) =>
-    d.toLocaleTimeString("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false });
+  const time = (d: Date) => formatLocalTime(d, timeZone);
   return {
     title: e.title,
     typeSlug: e.typeSlug,

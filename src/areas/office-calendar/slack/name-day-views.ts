@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
+import { formatDayMonth, formatLocalTime, localDate } from "../../../lib/clock.js";
 import type { Codec } from "../../../slack/codec.js";
 import { truncate } from "../../../slack/mrkdwn.js";
 import { contactLine } from "../../contacts/index.js";
@@ -70,9 +71,7 @@ export function recordedLine(
   timeZone: string,
 ): string {
   const who = by ? `<@${by}>` : "?";
-  const time = at
-    ? at.toLocaleString("el-GR", { timeZone, day: "numeric", month: "numeric", hour: "2-digit", minute: "2-digit" })
-    : "";
+  const time = at ? `${formatDayMonth(localDate(at, timeZone))}, ${formatLocalTime(at, timeZone)}` : "";
   return status === "sent" ? t.nameDays.recordedSent(who, time) : t.nameDays.recordedSkipped(who, time);
 }
 
