@@ -190,7 +190,7 @@ function guests(n: number): OrderedGuest[] {
   }));
 }
 
-const rows: ExportRow[] = exportRowsOf(clippings(ROWS), "el");
+const rows: ExportRow[] = exportRowsOf(clippings(ROWS), "el", "Europe/Athens");
 const letterRows = letters(ROWS);
 const giftRows = gifts(ROWS);
 const report = sponsorReport(400);

@@ -25,7 +25,7 @@ const rows: ExportRow[] = Array.from({ length: 120 }, (_, i) => ({
   url: i % 3 ? `https://www.kathimerini.gr/${i}` : "",
   summary: "Εγκαίνια με αλλαγή\nγραμμής",
   createdBy: "U0STAFF01",
-  createdAt: new Date("2026-11-20T10:00:00Z"),
+  loggedAt: "2026-11-20 12:00",
   status: i === 7 ? "Αποσύρθηκε: διπλή" : "",
 }));
 

@@ -1,7 +1,14 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ExportRow, parseExportRange, toCsv, toXlsx } from "../../src/areas/clippings/clipping-export.js";
+import {
+  type ExportRow,
+  exportRowsOf,
+  parseExportRange,
+  toCsv,
+  toXlsx,
+} from "../../src/areas/clippings/clipping-export.js";
 import { registerPdf } from "../../src/areas/clippings/register-pdf.js";
+import type { ClippingRecord } from "../../src/areas/clippings/store.js";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
@@ -18,7 +25,7 @@ const row = (over: Partial<ExportRow> = {}): ExportRow => ({
   url: "https://www.kathimerini.gr/a",
   summary: 'Εγκαίνια; με "εισαγωγικά"\nκαι αλλαγή γραμμής',
   createdBy: "U0STAFF01",
-  createdAt: new Date("2026-11-20T10:00:00Z"),
+  loggedAt: "2026-11-20 12:00",
   status: "",
   ...over,
 });
@@ -65,6 +72,38 @@ describe("the CSV", () => {
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
     expect(text).toContain("'+30 210");
     expect(text).toContain("'@SUM(A1)");
+  });
+});
+
+describe("when a clipping was logged", () => {
+  it("is the office's wall clock in both files: a clipping logged at 11:07 in Athens says 11:07", async () => {
+    const clipping: ClippingRecord = {
+      id: 1,
+      registerNumber: "2026/0001",
+      publishedOn: "2026-12-01",
+      title: "Ο Δήμαρχος εγκαινίασε το νέο πάρκο",
+      outlet: "Η Καθημερινή",
+      medium: "print",
+      tone: "positive",
+      scope: "municipality",
+      url: null,
+      summary: null,
+      createdBy: "U0STAFF01",
+      createdAt: new Date("2026-12-01T09:07:06.594Z"),
+      withdrawReason: null,
+      withdrawn: false,
+      topics: [],
+    };
+    const [exported] = exportRowsOf([clipping], "el", "Europe/Athens");
+    expect(exported?.loggedAt).toBe("2026-12-01 11:07");
+    const csv = toCsv(exported ? [exported] : [], "el").toString("utf8");
+    expect(csv).toContain(";2026-12-01 11:07");
+    expect(csv).not.toContain("T09:07");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(asExcelBuffer(await toXlsx(exported ? [exported] : [], "el")));
+    const cell = book.worksheets[0]?.getRow(2).getCell(12).value as Date;
+    // A spreadsheet's date has no zone: what it shows is the value's own clock.
+    expect([cell.getUTCHours(), cell.getUTCMinutes()]).toEqual([11, 7]);
   });
 });
 

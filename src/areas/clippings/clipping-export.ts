@@ -2,7 +2,7 @@
 // XLSX, one row per clipping in register order, every field.
 
 import { type LocaleCode, messages } from "../../i18n/index.js";
-import { isRealIsoDate } from "../../lib/clock.js";
+import { formatLocalTime, isRealIsoDate, localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
 import { offLoop } from "../../lib/off-loop.js";
 import type { ClippingRecord } from "./store.js";
@@ -64,13 +64,14 @@ export interface ExportRow {
   url: string;
   summary: string;
   createdBy: string;
-  createdAt: Date;
+  /** When it was logged, on the office's wall clock: "2026-12-01 11:07". */
+  loggedAt: string;
   /** Empty, or "withdrawn: <reason>" in the reader's language. */
   status: string;
 }
 
-/** Clippings as export rows, with labels in the reader's language. */
-export function exportRowsOf(clippings: ClippingRecord[], locale: LocaleCode): ExportRow[] {
+/** Clippings as export rows, with labels in the reader's language and times in the office's. */
+export function exportRowsOf(clippings: ClippingRecord[], locale: LocaleCode, timeZone: string): ExportRow[] {
   const t = messages(locale).clip;
   return clippings.map((r) => ({
     registerNumber: r.registerNumber,
@@ -84,7 +85,7 @@ export function exportRowsOf(clippings: ClippingRecord[], locale: LocaleCode): E
     url: r.url ?? "",
     summary: r.summary ?? "",
     createdBy: r.createdBy,
-    createdAt: r.createdAt,
+    loggedAt: `${localDate(r.createdAt, timeZone)} ${formatLocalTime(r.createdAt, timeZone)}`,
     status: r.withdrawn ? `${t.withdrawnMark}: ${r.withdrawReason ?? ""}` : "",
   }));
 }
@@ -105,7 +106,7 @@ const cells = (r: ExportRow) => [
   r.url,
   r.summary,
   r.createdBy,
-  r.createdAt.toISOString(),
+  r.loggedAt,
 ];
 
 export function toCsv(rows: ExportRow[], locale: LocaleCode): Buffer {
@@ -135,7 +136,8 @@ export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buf
       r.url ? { text: r.url, hyperlink: r.url } : "",
       r.summary,
       r.createdBy,
-      r.createdAt,
+      // A spreadsheet's date has no time zone: the office's wall clock, as written in the CSV.
+      new Date(`${r.loggedAt.replace(" ", "T")}:00Z`),
       r.status,
     ]);
   }

@@ -152,7 +152,7 @@ export function createClippingService({ prisma, clock, timeZone, roles }: Clippi
 
     /** Clippings published in a range, in register order, as export rows in the reader's language. */
     async rowsForExport(range: ExportRange, locale: LocaleCode): Promise<ExportRow[]> {
-      return exportRowsOf(await store.clippingsPublishedBetween(range.from, range.to), locale);
+      return exportRowsOf(await store.clippingsPublishedBetween(range.from, range.to), locale, timeZone);
     },
 
     listActiveDepartments: () => store.listActiveDepartments(),
