@@ -214,11 +214,11 @@ const formats: { name: string; before: Run; after?: Run }[] = [
     before: () => registerPdf(rows, pdfOptions),
     after: () => registerPdfOffLoop(rows, pdfOptions),
   },
-  { name: "letters CSV", before: async () => lettersCsv(letterRows, "el") },
+  { name: "letters CSV", before: async () => lettersCsv(letterRows, "el", "Europe/Athens") },
   {
     name: "letters XLSX",
-    before: () => lettersXlsx(letterRows, "el"),
-    after: () => lettersXlsxOffLoop(letterRows, "el"),
+    before: () => lettersXlsx(letterRows, "el", "Europe/Athens"),
+    after: () => lettersXlsxOffLoop(letterRows, "el", "Europe/Athens"),
   },
   { name: "gifts CSV", before: async () => giftsCsv(giftRows, "el") },
   {

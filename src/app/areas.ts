@@ -102,7 +102,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       sender: deps.sender,
       intlChannelId: deps.intlChannelId,
     }),
-    createCorrespondenceArea({ kit, services: { letters: s.letters }, roles: s.roles }),
+    createCorrespondenceArea({ kit, services: { letters: s.letters }, roles: s.roles, timeZone: deps.timeZone }),
     createSponsorsArea({
       kit,
       services: { sponsorships: s.sponsorships },

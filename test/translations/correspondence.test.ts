@@ -268,6 +268,9 @@ describe("/letter in Slack", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("2026/0001;2026-11-23");
     expect(csv).toContain("Eurocities");
+    // Registered at 08:00 UTC: the office's 10:00, as its staff read a clock.
+    expect(csv).toContain(";2026-11-23 10:00");
+    expect(csv).not.toContain("T08:00");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(t.fake.uploadedFile("grafeio-correspondence-2026.xlsx") as unknown as ArrayBuffer);
     expect(book.worksheets[0]?.getRow(2).getCell(5).value).toBe("Eurocities");

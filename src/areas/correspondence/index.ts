@@ -33,12 +33,14 @@ export interface CorrespondenceAreaDeps {
   services: CorrespondenceServices;
   /** Who coordinates (the office's managers), from the users area. */
   roles: { holdersOf(role: Role): Promise<string[]> };
+  /** The office's, for the times in the register's files. */
+  timeZone: string;
 }
 
 export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
   const { kit } = deps;
   const service = deps.services.letters;
-  const listeners = { kit, service };
+  const listeners = { kit, service, timeZone: deps.timeZone };
   return {
     name: "correspondence",
     register(app) {

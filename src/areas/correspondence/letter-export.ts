@@ -1,6 +1,7 @@
 // The register of correspondence as files: CSV (UTF-8 with BOM, ';' for Greek Excel) and XLSX.
 import { formatRegisterNumber } from "../../db/register-number.js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
+import { formatLocalTime, localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
 import { offLoop } from "../../lib/off-loop.js";
 import { languageName } from "../translations/languages.js";
@@ -10,7 +11,7 @@ import type { Letter } from "./letter-service.js";
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-function cells(l: Letter, locale: LocaleCode): string[] {
+function cells(l: Letter, locale: LocaleCode, timeZone: string): string[] {
   const t = messages(locale).letters;
   return [
     formatRegisterNumber(l.registerYear, l.registerSeq),
@@ -27,18 +28,19 @@ function cells(l: Letter, locale: LocaleCode): string[] {
     l.briefing ?? "",
     t.statuses[l.status],
     l.createdBy,
-    l.createdAt.toISOString(),
+    // When it was registered, on the office's wall clock: "2026-12-01 11:07".
+    `${localDate(l.createdAt, timeZone)} ${formatLocalTime(l.createdAt, timeZone)}`,
   ];
 }
 
-export function lettersCsv(letters: Letter[], locale: LocaleCode): Buffer {
+export function lettersCsv(letters: Letter[], locale: LocaleCode, timeZone: string): Buffer {
   return csvFile(
-    [[...messages(locale).letters.columns], ...letters.map((l) => cells(l, locale))],
+    [[...messages(locale).letters.columns], ...letters.map((l) => cells(l, locale, timeZone))],
     locale === "el" ? ";" : ",",
   );
 }
 
-export async function lettersXlsx(letters: Letter[], locale: LocaleCode): Promise<Buffer> {
+export async function lettersXlsx(letters: Letter[], locale: LocaleCode, timeZone: string): Promise<Buffer> {
   // Imported at the first render, in the render worker: not held by the bot's thread (bench:memory).
   const { default: ExcelJS } = await import("exceljs");
   const book = new ExcelJS.Workbook();
@@ -48,7 +50,7 @@ export async function lettersXlsx(letters: Letter[], locale: LocaleCode): Promis
     header,
     width: [14, 12, 12, 20, 36, 14, 60][i] ?? 20,
   }));
-  for (const l of letters) sheet.addRow(cells(l, locale));
+  for (const l of letters) sheet.addRow(cells(l, locale, timeZone));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   return Buffer.from(await book.xlsx.writeBuffer());

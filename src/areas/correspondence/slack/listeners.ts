@@ -31,6 +31,7 @@ import {
 export interface LetterListenerDeps {
   kit: SlackKit;
   service: LetterService;
+  timeZone: string;
 }
 
 async function exportYear(deps: LetterListenerDeps, client: WebClient, user: UserView, year: number, reply: Reply) {
@@ -40,8 +41,8 @@ async function exportYear(deps: LetterListenerDeps, client: WebClient, user: Use
   if (letters.length === 0) return reply(user.t.letters.exportNothing(year));
   const base = `grafeio-correspondence-${year}`;
   await sendFilesPrivately(client, user.userId, user.t.letters.exportReady(letters.length, year), [
-    { file: lettersCsv(letters, user.locale), filename: `${base}.csv` },
-    { file: await lettersXlsxOffLoop(letters, user.locale), filename: `${base}.xlsx` },
+    { file: lettersCsv(letters, user.locale, deps.timeZone), filename: `${base}.csv` },
+    { file: await lettersXlsxOffLoop(letters, user.locale, deps.timeZone), filename: `${base}.xlsx` },
   ]);
   await reply(user.t.contacts.exportSent);
 }
