@@ -123,6 +123,15 @@ describe("the XLSX", () => {
     expect(sheet?.getRow(3).getCell(1).value).toBe("2026/0002");
     expect(sheet?.rowCount).toBe(3);
     expect(sheet?.getRow(1).getCell(13).value).toBe("Κατάσταση");
+    // Printed: A4 (paper size 9) across, one page wide, the header on every page.
+    expect(sheet?.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "1:1",
+    });
   });
 });
 

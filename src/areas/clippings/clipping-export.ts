@@ -146,6 +146,16 @@ export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buf
   sheet.getColumn(12).numFmt = "d/m/yyyy hh:mm";
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 13 } };
+  // Printed, it is the register on A4: landscape, every column on one page's width, the header
+  // repeated on each page (it ran to seven pages with the header cut).
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: "1:1",
+  };
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
