@@ -35,3 +35,13 @@ const CONTROL_CHARACTERS =
 export function withoutControlCharacters(text: string): string {
   return text.replace(CONTROL_CHARACTERS, " ");
 }
+
+const greek = new Intl.Collator("el", { sensitivity: "base", numeric: true });
+
+/**
+ * Sorted as a Greek reader sorts a list: accents and capitals folded («Ένοπλες δυνάμεις» after
+ * «Αδελφοποιημένες πόλεις»; the database's byte order put every accented capital first).
+ */
+export function inGreekOrder<T extends { nameEl: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => greek.compare(a.nameEl, b.nameEl));
+}

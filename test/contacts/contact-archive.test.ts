@@ -51,6 +51,22 @@ describe("contact validation", () => {
   });
 });
 
+describe("the contact categories as the office reads them", () => {
+  it("come in Greek order, accents and capitals folded: «Αδελφοποιημένες πόλεις» before «Ένοπλες δυνάμεις»", async () => {
+    const t = await createTestDatabase();
+    try {
+      const names = (
+        await createContactStore({ prisma: t.db.prisma, clock: new ManualClock(new Date()) }).findActiveCategories()
+      ).map((c) => c.nameEl);
+      expect(names.indexOf("Αδελφοποιημένες πόλεις")).toBeLessThan(names.indexOf("Ένοπλες δυνάμεις"));
+      expect(names.indexOf("Αδελφοποιημένες πόλεις")).toBeGreaterThanOrEqual(0);
+      expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "el", { sensitivity: "base" })));
+    } finally {
+      await t.dispose();
+    }
+  });
+});
+
 describe("the contact archive", () => {
   let t: TestDatabase;
   let contacts: ReturnType<typeof createContactService>;

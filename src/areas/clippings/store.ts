@@ -3,6 +3,7 @@
 import { formatRegisterNumber, takeNextNumber } from "../../db/register-number.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
+import { inGreekOrder } from "../../lib/text.js";
 import { changedFields } from "./rules.js";
 import type { ClippingDraft, ClippingInput, Medium, Scope, Tone } from "./validation.js";
 
@@ -153,12 +154,10 @@ export function createClippingStore({ prisma, clock }: { prisma: PrismaClient; c
       return found ? toRegistered(found) : null;
     },
 
-    listActiveTopics: (): Promise<TopicOption[]> =>
-      prisma.topic.findMany({
-        where: { active: true },
-        orderBy: { nameEl: "asc" },
-        select: { id: true, nameEl: true, nameEn: true },
-      }),
+    listActiveTopics: async (): Promise<TopicOption[]> =>
+      inGreekOrder(
+        await prisma.topic.findMany({ where: { active: true }, select: { id: true, nameEl: true, nameEn: true } }),
+      ),
 
     /** Adds the topic of that slug, or brings it back with these names. */
     async upsertTopic(slug: string, names: { nameEl: string; nameEn: string }) {
@@ -172,14 +171,12 @@ export function createClippingStore({ prisma, clock }: { prisma: PrismaClient; c
       return { ...topic, created: existing === null };
     },
 
-    listActiveDepartments: (): Promise<TopicOption[]> =>
-      prisma.department.findMany({
-        where: { active: true },
-        orderBy: { nameEl: "asc" },
-        select: { id: true, nameEl: true, nameEn: true },
-      }),
+    listActiveDepartments: async (): Promise<TopicOption[]> =>
+      inGreekOrder(
+        await prisma.department.findMany({ where: { active: true }, select: { id: true, nameEl: true, nameEn: true } }),
+      ),
 
-    listDepartments: () => prisma.department.findMany({ orderBy: { nameEl: "asc" } }),
+    listDepartments: async () => inGreekOrder(await prisma.department.findMany()),
 
     async setDepartmentChannel(slug: string, channelId: string | null): Promise<boolean> {
       const r = await prisma.department.updateMany({ where: { slug }, data: { channelId } });

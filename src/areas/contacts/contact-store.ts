@@ -6,6 +6,7 @@ import { reclaimSpace, redactTextColumns, touchedRows } from "../../db/personal-
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
+import { inGreekOrder } from "../../lib/text.js";
 import type { ContactDraft } from "./contact-validation.js";
 
 export type ContactRecord = Prisma.ContactGetPayload<{ include: { category: true } }>;
@@ -42,12 +43,13 @@ export function createContactStore({ prisma, clock }: { prisma: PrismaClient; cl
     findBySubmissionKey: (submissionKey: string): Promise<ContactRecord | null> =>
       prisma.contact.findUnique({ where: { submissionKey }, include }),
 
-    findActiveCategories: (): Promise<CategoryOption[]> =>
-      prisma.contactCategory.findMany({
-        where: { active: true },
-        orderBy: { nameEl: "asc" },
-        select: { slug: true, nameEl: true, nameEn: true },
-      }),
+    findActiveCategories: async (): Promise<CategoryOption[]> =>
+      inGreekOrder(
+        await prisma.contactCategory.findMany({
+          where: { active: true },
+          select: { slug: true, nameEl: true, nameEn: true },
+        }),
+      ),
 
     findCategory: (slug: string) => prisma.contactCategory.findUnique({ where: { slug } }),
 

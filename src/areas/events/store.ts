@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { redactTextColumns, rewriteRows, touchedRows } from "../../db/personal-data.js";
 import type { Event, EventChecklistItem, EventType, PrismaClient } from "../../generated/prisma/client.js";
 import type { ErasedRows, Redactor } from "../../lib/personal-data.js";
+import { inGreekOrder } from "../../lib/text.js";
 import type { EventDraft } from "./event-validation.js";
 import type { ChecklistTemplate } from "./rules.js";
 
@@ -18,8 +19,8 @@ export function createEventStore(prisma: PrismaClient) {
   return {
     findById,
 
-    findActiveTypes: (): Promise<EventType[]> =>
-      prisma.eventType.findMany({ where: { active: true }, orderBy: { nameEl: "asc" } }),
+    findActiveTypes: async (): Promise<EventType[]> =>
+      inGreekOrder(await prisma.eventType.findMany({ where: { active: true } })),
 
     /** Scheduled events at the same venue (compared without accents or case) whose time overlaps. */
     async findOverlapping(
