@@ -95,6 +95,19 @@ export const HALF_DAY_CLOSES_AT = "13:00";
 export const SEARCH_DAYS = 30;
 
 const greekHolidays = new Holidays("GR");
+/**
+ * The English names Greeks give their holidays, where date-holidays' differ: it calls Clean Monday
+ * "Ash Sunday", 28 October "National Holiday" and 26 December "Boxing Day".
+ */
+const ENGLISH_NAMES: Record<string, string> = {
+  "Ash Sunday": "Clean Monday",
+  "Annunciation, Anniversary of 1821 Revolution": "Independence Day and the Annunciation",
+  "National Holiday": "Ochi Day",
+  Assumption: "Dormition of the Mother of God",
+  "Whit Monday": "Whit Monday (Holy Spirit Monday)",
+  "Boxing Day": "Synaxis of the Mother of God (second day of Christmas)",
+};
+
 /** date-holidays' rule for Labour Day, kept apart because it moves. */
 const LABOUR_DAY_RULE = "05-01";
 const lawByYear = new Map<string, { others: Map<string, string>; labourDay: string }>();
@@ -107,7 +120,9 @@ function lawHolidays(year: number, locale: LocaleCode) {
     const all = greekHolidays.getHolidays(year, locale).filter((h) => h.type === "public");
     const labour = all.find((h) => h.rule === LABOUR_DAY_RULE);
     const others = new Map<string, string>();
-    for (const h of all) if (h !== labour && !others.has(h.date.slice(0, 10))) others.set(h.date.slice(0, 10), h.name);
+    const named = (name: string) => (locale === "en" ? (ENGLISH_NAMES[name] ?? name) : name);
+    for (const h of all)
+      if (h !== labour && !others.has(h.date.slice(0, 10))) others.set(h.date.slice(0, 10), named(h.name));
     law = { others, labourDay: labour?.name ?? (locale === "en" ? "Labour Day" : "Εργατική Πρωτομαγιά") };
     lawByYear.set(cacheKey, law);
   }

@@ -274,3 +274,18 @@ describe("the office calendar over its store", () => {
     expect(await calendar.isWorkingDay("2027-05-04")).toBe(false);
   });
 });
+
+describe("the holidays' English names", () => {
+  it("are the ones Greeks use: Clean Monday, Ochi Day, the Dormition; never date-holidays' Ash Sunday", () => {
+    const en = publicHolidays(2026, "en");
+    expect(en.get("2026-02-23")).toBe("Clean Monday");
+    expect(en.get("2026-03-25")).toBe("Independence Day and the Annunciation");
+    expect(en.get("2026-08-15")).toBe("Dormition of the Mother of God");
+    expect(en.get("2026-10-28")).toBe("Ochi Day");
+    expect(en.get("2026-12-26")).toBe("Synaxis of the Mother of God (second day of Christmas)");
+    expect(en.get("2026-04-10")).toBe("Good Friday");
+    expect([...en.values()].join(" ")).not.toMatch(/Ash Sunday|National Holiday|Boxing Day/);
+    // The Greek names are date-holidays' own.
+    expect(publicHolidays(2026, "el").get("2026-02-23")).toBe("Καθαρά Δευτέρα");
+  });
+});
