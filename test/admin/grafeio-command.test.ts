@@ -36,6 +36,18 @@ describe("/grafeio", () => {
     expect(await t.bot.services.roles.hasRole("U0MARIA1", "staff")).toBe(false);
   });
 
+  it("says what was wrong with a name typed instead of a mention, or a word that is no role, not the whole help", async () => {
+    const typed = await run(ADMIN, "grant @maria staff");
+    expect(typed).toContain("«@maria» δεν είναι αναφορά σε χρήστη");
+    expect(typed).toContain("`/grafeio grant @χρήστης admin|manager|staff`");
+    expect(typed).not.toContain("/grafeio topics");
+    const role = await run(ADMIN, "revoke <@U0MARIA1|maria> emperor");
+    expect(role).toContain("«emperor» δεν είναι ρόλος");
+    expect(role).toContain("`/grafeio revoke");
+    // Its own text is escaped like any other.
+    expect(await run(ADMIN, "grant <!channel> staff")).toContain("&lt;!channel&gt;");
+  });
+
   it("refuses role changes to non-admins, politely", async () => {
     await t.grant("U0STAFF01", "staff");
     expect(await run("U0STAFF01", "grant <@U0STAFF01> admin")).toContain("«διαχειριστής»");

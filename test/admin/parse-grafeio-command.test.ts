@@ -8,7 +8,10 @@ describe("parseGrafeioCommand", () => {
     expect(parseGrafeioCommand("revoke <@U0X1> admin")).toEqual({ kind: "revoke", userId: "U0X1", role: "admin" });
     expect(parseGrafeioCommand("lang en")).toEqual({ kind: "lang", locale: "en" });
     expect(parseGrafeioCommand("lang <@U0X1> auto")).toEqual({ kind: "lang", userId: "U0X1", locale: null });
-    expect(parseGrafeioCommand("grant maria staff")).toEqual({ kind: "help" });
+    expect(parseGrafeioCommand("grant maria staff")).toEqual({
+      kind: "help",
+      problem: { kind: "notAMention", verb: "grant", word: "maria" },
+    });
     expect(parseGrafeioCommand("topic add Νέα θεματική | New topic")).toEqual({
       kind: "topicAdd",
       nameEl: "Νέα θεματική",
@@ -20,7 +23,11 @@ describe("parseGrafeioCommand", () => {
       nameEn: "Μόνο ελληνικά",
     });
     expect(parseGrafeioCommand("topic add | English only")).toEqual({ kind: "help" });
-    expect(parseGrafeioCommand("grant <@U0X1> emperor")).toEqual({ kind: "help" });
+    expect(parseGrafeioCommand("grant <@U0X1> emperor")).toEqual({
+      kind: "help",
+      problem: { kind: "notARole", verb: "grant", word: "emperor" },
+    });
+    expect(parseGrafeioCommand("grant <@U0X1>")).toEqual({ kind: "help" });
   });
 
   it("reads the calendar's reminders and a job's time", () => {

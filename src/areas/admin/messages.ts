@@ -106,6 +106,9 @@ export const el = {
     granted: (user: string, role: string) => `Ο/Η ${user} έχει πλέον τον ρόλο «${role}».`,
     revoked: (user: string, role: string) => `Ο/Η ${user} δεν έχει πλέον τον ρόλο «${role}».`,
     lastAdmin: "Δεν γίνεται να αφαιρεθεί ο τελευταίος διαχειριστής.",
+    notAMention: (word: string, usage: string) =>
+      `Το «${word}» δεν είναι αναφορά σε χρήστη: γράψτε @ και διαλέξτε το πρόσωπο από τη λίστα του Slack.\n${usage}`,
+    notARole: (word: string, usage: string) => `Το «${word}» δεν είναι ρόλος: admin, manager ή staff.\n${usage}`,
     languageSet: (user: string, lang: string) => `Γλώσσα για ${user}: ${lang}.`,
     languageNames: { el: "Ελληνικά", en: "English" },
   },
@@ -208,6 +211,9 @@ export const en: Widen<typeof el> = {
     granted: (user: string, role: string) => `${user} now has the “${role}” role.`,
     revoked: (user: string, role: string) => `${user} no longer has the “${role}” role.`,
     lastAdmin: "The last administrator cannot be removed.",
+    notAMention: (word: string, usage: string) =>
+      `“${word}” is not a mention of a user: type @ and pick the person from Slack's list.\n${usage}`,
+    notARole: (word: string, usage: string) => `“${word}” is not a role: admin, manager or staff.\n${usage}`,
     languageSet: (user: string, lang: string) => `Language for ${user}: ${lang}.`,
     languageNames: { el: "Ελληνικά", en: "English" },
   },

@@ -7,7 +7,7 @@ import { MAX_LEAD_DAYS } from "../office-calendar/calendar-reminders.js";
 import { isRole, type Role } from "../users/roles.js";
 
 export type GrafeioCommand =
-  | { kind: "help" }
+  | { kind: "help"; problem?: GrafeioProblem }
   | { kind: "roles" }
   | { kind: "grant" | "revoke"; userId: string; role: Role }
   | { kind: "lang"; userId?: string; locale: LocaleCode | null }
@@ -36,6 +36,11 @@ export type GrafeioCommand =
   | { kind: "watchList" }
   | { kind: "watchAdd"; term: string; channelId: string }
   | { kind: "watchRemove"; term: string };
+
+/** What was wrong in a command that is recognised but misused: said instead of the whole help. */
+export type GrafeioProblem =
+  | { kind: "notAMention"; verb: "grant" | "revoke"; word: string }
+  | { kind: "notARole"; verb: "grant" | "revoke"; word: string };
 
 const CHANNEL = /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/;
 const isDay = (w: string | undefined): w is string => !!w && isRealIsoDate(w);
@@ -181,10 +186,15 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
       return rest.length === 0 ? { kind: "roles" } : { kind: "help" };
     case "grant":
     case "revoke": {
+      const action = verb.toLowerCase() as "grant" | "revoke";
       const userId = mention(rest[0]);
       const role = rest[1]?.toLowerCase();
-      if (rest.length === 2 && userId && role && isRole(role))
-        return { kind: verb.toLowerCase() as "grant" | "revoke", userId, role };
+      if (rest.length === 2 && userId && role && isRole(role)) return { kind: action, userId, role };
+      // A name typed instead of a mention, or a word that is not a role: say which.
+      if (rest.length === 2 && rest[0] && !userId)
+        return { kind: "help", problem: { kind: "notAMention", verb: action, word: rest[0] } };
+      if (rest.length === 2 && userId && rest[1])
+        return { kind: "help", problem: { kind: "notARole", verb: action, word: rest[1] } };
       return { kind: "help" };
     }
     case "lang": {

@@ -5,9 +5,9 @@ import type { App } from "@slack/bolt";
 import { HALF_DAY_CLOSES_AT } from "../../../calendar/working-days.js";
 import type { Messages } from "../../../i18n/index.js";
 import { onCommand, type SlackKit, type UserView, userView } from "../../../slack/listener.js";
-import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { CommandInfo } from "../../area.js";
-import { type GrafeioCommand, parseGrafeioCommand } from "../parse-grafeio-command.js";
+import { type GrafeioCommand, type GrafeioProblem, parseGrafeioCommand } from "../parse-grafeio-command.js";
 import type { AdminService, Refused } from "../service.js";
 import {
   categoriesText,
@@ -47,6 +47,13 @@ export interface SubCommand<K extends Kind> extends HelpEntry {
 
 export type SubCommandTable = { readonly [K in Kind]: SubCommand<K> };
 
+/** A misused sub-command: what was wrong, and its own usage line. */
+function problemText(t: Messages, problem: GrafeioProblem): string {
+  const word = escapeMrkdwn(truncate(problem.word, 60));
+  const usage = t.admin.helpLines[problem.verb];
+  return problem.kind === "notAMention" ? t.admin.notAMention(word, usage) : t.admin.notARole(word, usage);
+}
+
 const isRefused = (outcome: { status: string }): outcome is Refused => outcome.status === "refused";
 
 /**
@@ -58,7 +65,8 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
     help: {
       audience: "anyone",
       line: (t) => t.admin.helpLines.help,
-      handle: async ({ t }) => helpText(t, helpEntries(table), commands()),
+      handle: async ({ t }, { problem }) =>
+        problem ? problemText(t, problem) : helpText(t, helpEntries(table), commands()),
     },
     lang: {
       audience: "anyone",
