@@ -173,6 +173,7 @@ function sponsorReport(n: number): SponsorReport {
     rows,
     byEvent: [],
     totals: { pledgedCents: 0n, receivedCents: 0n },
+    prospects: 0,
     byMonth,
   };
 }

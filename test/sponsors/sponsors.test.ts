@@ -329,6 +329,18 @@ describe("sponsors in Slack", () => {
       const png = reportChartPng(report, "el");
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
       expect(png.length).toBeGreaterThan(2000);
+
+      // A year with prospects only: nothing in the figures, and the answer says who is being approached.
+      await make("Γ Ε", "500", "2028-03-01");
+      const prospective = buildSponsorReport(2028, await sponsorships.forYear(2028), "el");
+      expect(prospective.rows).toEqual([]);
+      expect(prospective.prospects).toBe(1);
+      const el = messages("el").sponsors;
+      expect(el.reportOnlyProspects(2028, 1)).toBe(
+        "Καμία χορηγία δεν έχει ακόμη δεσμευτεί για το 2028: 1 υποψήφιος χορηγός είναι υπό προσέγγιση, εκτός αναφοράς ώσπου να δεσμευτούν.",
+      );
+      expect(messages("en").sponsors.reportOnlyProspects(2028, 2)).toContain("2 prospective sponsors are");
+      expect(buildSponsorReport(2029, await sponsorships.forYear(2029), "el").prospects).toBe(0);
     } finally {
       await h.dispose();
     }

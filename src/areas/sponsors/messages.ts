@@ -105,6 +105,12 @@ export const el = {
     reportReady: (year: number, pledged: string, received: string) =>
       `:bar_chart: Χορηγίες ${year}: τάχθηκαν ${pledged}, παραλήφθηκαν ${received}.`,
     reportNothing: (year: number) => `Δεν υπάρχουν χορηγίες για το ${year}.`,
+    reportOnlyProspects: (year: number, n: number) =>
+      icu(
+        "el",
+        "Καμία χορηγία δεν έχει ακόμη δεσμευτεί για το {year}: {n, plural, one {# υποψήφιος χορηγός είναι} other {# υποψήφιοι χορηγοί είναι}} υπό προσέγγιση, εκτός αναφοράς ώσπου να δεσμευτούν.",
+        { year: String(year), n },
+      ),
     reportEventLine: (event: string, sponsors: number, pledged: string, received: string, benefits: number) =>
       `• *${event}*: ${icu("el", "{sponsors, plural, one {# χορηγός} other {# χορηγοί}}", { sponsors })} · ${pledged} / ${received}${
         benefits
@@ -220,6 +226,12 @@ export const en: Widen<typeof el> = {
     reportReady: (year: number, pledged: string, received: string) =>
       `:bar_chart: Sponsorships ${year}: pledged ${pledged}, received ${received}.`,
     reportNothing: (year: number) => `There are no sponsorships for ${year}.`,
+    reportOnlyProspects: (year: number, n: number) =>
+      icu(
+        "en",
+        "No sponsorship is pledged for {year} yet: {n, plural, one {# prospective sponsor is} other {# prospective sponsors are}} being approached, left out of the report until they pledge.",
+        { year: String(year), n },
+      ),
     reportEventLine: (event: string, sponsors: number, pledged: string, received: string, benefits: number) =>
       `• *${event}*: ${icu("en", "{sponsors, plural, one {# sponsor} other {# sponsors}}", { sponsors })} · ${pledged} / ${received}${
         benefits

@@ -33,6 +33,8 @@ export interface SponsorReport {
     benefitsOutstanding: number;
   }[];
   totals: { pledgedCents: bigint; receivedCents: bigint };
+  /** Sponsors still being approached this year: not in the figures, but not "none" either. */
+  prospects: number;
   /** Euro cents by month (0-11) and contribution type: what was received, or pledged when not yet. */
   byMonth: Record<ContributionType, bigint[]>;
 }
@@ -86,6 +88,7 @@ export function buildSponsorReport(
       receivedCents: rows.reduce((a, r) => a + r.receivedCents, 0n),
     },
     byMonth,
+    prospects: sponsorships.filter((s) => s.status === "prospect").length,
   };
 }
 

@@ -96,7 +96,12 @@ export function registerSponsorCommand(app: App, deps: SponsorsSlackDeps): void 
 
 async function sendReport(deps: SponsorsSlackDeps, client: WebClient, user: UserView, year: number, reply: Reply) {
   const report = buildSponsorReport(year, await deps.sponsorships.forYear(year), user.locale);
-  if (report.rows.length === 0) return reply(user.t.sponsors.reportNothing(year));
+  if (report.rows.length === 0)
+    return reply(
+      report.prospects > 0
+        ? user.t.sponsors.reportOnlyProspects(year, report.prospects)
+        : user.t.sponsors.reportNothing(year),
+    );
   const base = `grafeio-sponsors-${year}`;
   await sendFilesPrivately(client, user.userId, reportComment(user.t, user.locale, report), [
     { file: reportCsv(report, user.locale), filename: `${base}.csv` },
