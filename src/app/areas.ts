@@ -50,6 +50,22 @@ export interface AreaWiring extends SlackKit {
   prChannelId?: string;
 }
 
+/** What the office's settings (the admin area) read and change of the other areas. */
+export function adminSources(s: Services) {
+  return {
+    roles: s.roles,
+    locales: s.locales,
+    topics: s.clippings,
+    departments: s.clippings,
+    watchTerms: s.clippingAlerts,
+    categories: s.contacts,
+    reminders: s.calendarReminders,
+    precedence: s.events,
+    calendar: s.calendar,
+    jobRuns: s.jobRuns,
+  };
+}
+
 export function createAreas(deps: AreaWiring): Area[] {
   // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
   const jobs: Job[] = [];
@@ -123,16 +139,7 @@ export function createAreas(deps: AreaWiring): Area[] {
     }),
     createAdminArea({
       kit,
-      roles: s.roles,
-      locales: s.locales,
-      topics: s.clippings,
-      departments: s.clippings,
-      watchTerms: s.clippingAlerts,
-      categories: s.contacts,
-      reminders: s.calendarReminders,
-      precedence: s.events,
-      calendar: s.calendar,
-      jobRuns: s.jobRuns,
+      ...adminSources(s),
       jobs,
       commands,
       clock: deps.clock,

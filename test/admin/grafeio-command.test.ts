@@ -1,6 +1,6 @@
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { areaWiring, createAreas } from "../../src/app/areas.js";
+import { adminSources, areaWiring, createAreas } from "../../src/app/areas.js";
 import { createLogger } from "../../src/app/logger.js";
 import { createAdminService } from "../../src/areas/admin/service.js";
 import { messages } from "../../src/i18n/index.js";
@@ -219,18 +219,8 @@ describe("/grafeio", () => {
 
 describe("the admin service", () => {
   const service = () => {
-    const s = t.bot.services;
     return createAdminService({
-      roles: s.roles,
-      locales: s.locales,
-      topics: s.clippings,
-      departments: s.clippings,
-      watchTerms: s.clippingAlerts,
-      categories: s.contacts,
-      reminders: s.calendarReminders,
-      precedence: s.events,
-      calendar: s.calendar,
-      jobRuns: s.jobRuns,
+      ...adminSources(t.bot.services),
       jobs: t.bot.jobs,
       clock: systemClock,
       timeZone: t.config.timeZone,

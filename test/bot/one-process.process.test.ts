@@ -3,13 +3,11 @@
 // finding 2: `npm run job` beside the bot on PGlite lost its writes, hung, and wedged the bot).
 // On PostgreSQL the same job runs open the database themselves, and the claim keeps them single.
 import { createHash } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
 import { type BotProcess, botEnv, runScript, spawnBot } from "../support/bot-process.js";
-import { createTestDatabase, pgliteTemplateDump, type TestDatabase, testEngine } from "../support/database.js";
+import { createProcessDatabase, type ProcessDatabase, testEngine } from "../support/database.js";
 import { FakeSlack } from "../support/fake-slack.js";
 
 const ADMIN = "U0ADMIN01";
@@ -19,24 +17,15 @@ const AT = "2026-11-23T06:00:00.000Z";
 
 let fake: FakeSlack;
 let bot: BotProcess;
-let dataDir: string | undefined;
-let database: TestDatabase | undefined;
+let database: ProcessDatabase;
 let env: Record<string, string>;
 
 beforeAll(async () => {
   fake = new FakeSlack();
   await fake.start();
-  if (testEngine === "pglite") {
-    // A folder holding the migrated template, as a bot that ran before would leave it (a new
-    // folder would first cost the child an initdb and every migration).
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-one-process-"));
-    const seeded = await openDatabase({ dataDir, loadDataDir: pgliteTemplateDump() });
-    await seeded.close();
-    env = { DATA_DIR: dataDir };
-  } else {
-    database = await createTestDatabase();
-    env = { DATABASE_URL: database.url ?? "" };
-  }
+  // On PGlite a folder holding the migrated template, as a bot that ran before would leave it.
+  database = await createProcessDatabase();
+  env = database.env;
   bot = await spawnBot(fake, { ...env, ADMIN_USER_IDS: ADMIN, MANAGER_USER_IDS: MANAGER });
 });
 
@@ -44,7 +33,6 @@ afterAll(async () => {
   await bot?.stop();
   await database?.dispose();
   await fake?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** Every file of a folder with its size, time and content hash, and every folder's time. */
@@ -91,7 +79,7 @@ describe(`one process per embedded database (${testEngine})`, () => {
   it.runIf(testEngine === "pglite")(
     "refuses a second npm start and npm run db:migrate on the bot's folder at once, naming the bot, without touching the folder",
     async () => {
-      const folder = dataDir ?? "";
+      const folder = env.DATA_DIR ?? "";
       // The bot is frozen so that nothing but the second process could change the folder meanwhile.
       bot.child.kill("SIGSTOP");
       try {
@@ -143,7 +131,7 @@ describe(`one process per embedded database (${testEngine})`, () => {
 
     // Stopped, the bot leaves one row for the occurrence, marked as run by hand.
     expect(await bot.stop(), bot.output()).toBe(0);
-    const db = database?.db ?? (await openDatabase({ dataDir: dataDir ?? "" }));
+    const db = await database.reopen();
     try {
       const runs = await db.prisma.jobRun.findMany({
         where: { jobName: "morning-digest", scheduledFor: new Date(AT) },
@@ -151,7 +139,7 @@ describe(`one process per embedded database (${testEngine})`, () => {
       expect(runs).toHaveLength(1);
       expect(runs[0]).toMatchObject({ status: "succeeded", manual: true });
     } finally {
-      if (!database) await db.close();
+      await db.close();
     }
     // With the bot stopped, the script opens the embedded database itself (on PostgreSQL it always
     // does, as every run above did).

@@ -1,13 +1,10 @@
 // Issue 21's finding 4 with the real process: a confirmed import of 400 contacts, the bot killed
 // (SIGKILL) while it applies them, the bot started again and the resume job run: every row is in
 // the archive once, and the requester is told at which row the import had stopped.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.js";
+import type { Database } from "../../src/db/database.js";
 import { type BotProcess, botEnv, runScript, spawnBot } from "../support/bot-process.js";
-import { createTestDatabase, pgliteTemplateDump, type TestDatabase, testEngine } from "../support/database.js";
+import { createProcessDatabase, type ProcessDatabase } from "../support/database.js";
 import { FakeSlack, type Json } from "../support/fake-slack.js";
 
 const MANAGER = "U0MANAGER";
@@ -15,39 +12,30 @@ const CHANNEL = "C0PRESS01";
 const ROWS = 400;
 
 let fake: FakeSlack;
-let dataDir: string | undefined;
-let database: TestDatabase | undefined;
+let database: ProcessDatabase;
 let env: Record<string, string>;
 let bot: BotProcess | undefined;
 
 beforeAll(async () => {
   fake = new FakeSlack();
   await fake.start();
-  if (testEngine === "pglite") {
-    dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-import-kill-"));
-    const seeded = await openDatabase({ dataDir, loadDataDir: pgliteTemplateDump() });
-    await seeded.close();
-    env = { DATA_DIR: dataDir };
-  } else {
-    database = await createTestDatabase();
-    env = { DATABASE_URL: database.url ?? "" };
-  }
+  database = await createProcessDatabase();
+  env = database.env;
 });
 
 afterAll(async () => {
   await bot?.stop();
   await database?.dispose();
   await fake?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 /** The database while the bot is not running (on PGlite the bot holds it alone). */
-async function withDatabase<T>(work: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const db = database ? database.db : await openDatabase({ dataDir: dataDir ?? "" });
+async function withDatabase<T>(work: (db: Database) => Promise<T>): Promise<T> {
+  const db = await database.reopen();
   try {
     return await work(db);
   } finally {
-    if (!database) await db.close();
+    await db.close();
   }
 }
 

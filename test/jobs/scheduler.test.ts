@@ -6,6 +6,23 @@ let h: JobHarness;
 afterEach(() => h?.dispose());
 
 /** A job that records each run and, if asked, posts a message under the occurrence's key. */
+/** A daily job that posts its one message, then, the first time, never returns: its process died. */
+function crashingJob(): Job {
+  let attempt = 0;
+  return {
+    name: "crashy",
+    schedule: "0 8 * * *",
+    description: () => "crashy",
+    catchUp: "all",
+    async run(occurrence, deps) {
+      attempt++;
+      await deps.sender.post({ key: occurrence.key, channel: "CJOBS", text: "the one message" });
+      if (attempt === 1) await new Promise(() => {}); // the process dies here: never returns
+      return "done";
+    },
+  };
+}
+
 function recordingJob(name: string, schedule: string, extra: Partial<Job> = {}) {
   const runs: Occurrence[] = [];
   const job: Job = {
@@ -94,19 +111,7 @@ describe("the scheduler", () => {
 
   it("a process that crashed after claiming (and after posting) is taken over when its lease ends, without a second post", async () => {
     h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
-    let attempt = 0;
-    const crashing: Job = {
-      name: "crashy",
-      schedule: "0 8 * * *",
-      description: () => "crashy",
-      catchUp: "all",
-      async run(occurrence, deps) {
-        attempt++;
-        await deps.sender.post({ key: occurrence.key, channel: "CJOBS", text: "the one message" });
-        if (attempt === 1) await new Promise(() => {}); // the process dies here: never returns
-        return "done";
-      },
-    };
+    const crashing = crashingJob();
     const a = h.process("A", [crashing], { leaseMs: 10 * 60_000 });
     await a.scheduler.tick();
     h.clock.set(at("2026-11-23T06:00:05Z"));
@@ -177,19 +182,7 @@ describe("the scheduler", () => {
 
   it("on the embedded database, a run another owner left running is taken over at once (no process can still hold it)", async () => {
     h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
-    let attempt = 0;
-    const crashing: Job = {
-      name: "crashy",
-      schedule: "0 8 * * *",
-      description: () => "crashy",
-      catchUp: "all",
-      async run(occurrence, deps) {
-        attempt++;
-        await deps.sender.post({ key: occurrence.key, channel: "CJOBS", text: "the one message" });
-        if (attempt === 1) await new Promise(() => {}); // the process dies here: never returns
-        return "done";
-      },
-    };
+    const crashing = crashingJob();
     const a = h.process("A", [crashing]);
     await a.scheduler.tick();
     h.clock.set(at("2026-11-23T06:00:05Z"));

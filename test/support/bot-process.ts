@@ -42,9 +42,17 @@ export function botEnv(fake: FakeSlack, extra: Record<string, string>): NodeJS.P
   };
 }
 
-/** Starts `npm start` and waits for "Grafeio is running". */
-export async function spawnBot(fake: FakeSlack, env: Record<string, string>): Promise<BotProcess> {
-  const child = spawn(process.execPath, entryPoint("src/app/main.ts"), {
+/**
+ * Starts the bot and waits for "Grafeio is running": its compiled copy, or with `{ tsx: true }`
+ * `npm start`'s own command (the source through tsx).
+ */
+export async function spawnBot(
+  fake: FakeSlack,
+  env: Record<string, string>,
+  { tsx = false }: { tsx?: boolean } = {},
+): Promise<BotProcess> {
+  const args = tsx ? ["--import", "tsx", "src/app/main.ts"] : entryPoint("src/app/main.ts");
+  const child = spawn(process.execPath, args, {
     env: botEnv(fake, env),
     stdio: ["pipe", "pipe", "pipe"],
   });
