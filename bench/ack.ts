@@ -5,14 +5,15 @@
 // (a form), /clip search over a seeded register (BENCH_SEED_ROWS clippings), /contact and /giortes,
 // so that the database works while other requests wait for their acknowledgement. Also the bot's
 // resident memory (RSS) when idle, before and after the load. Prints a table, then one JSON line.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDatabase } from "../src/db/database.js";
 import { BOT_TOKEN, FakeSlack } from "../test/support/fake-slack.js";
 import { SlackDriver } from "../test/support/slack-driver.js";
+import { rssMb, startApp as startApp_ } from "./support/app-process.js";
 
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20);
@@ -53,7 +54,6 @@ const FORMS_PER_ROUND = Array.from({ length: CONCURRENCY }, (_, k) => request(k)
 const fake = new FakeSlack();
 const apiUrl = await fake.start();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-bench-"));
-const tsx = new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
 
 // A register to search: SEED_ROWS clippings in the bot's folder, written before the bot opens it.
 if (MIX === "mixed" && SEED_ROWS > 0) {
@@ -74,42 +74,16 @@ if (MIX === "mixed" && SEED_ROWS > 0) {
   await seed.close();
 }
 
-/** Resident memory of a process, in MB (Linux's /proc; the bot is the child itself, not a shell). */
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function startApp(script: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", tsx, script], {
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: apiUrl,
-      PORT: "0",
-      DATA_DIR: dataDir,
-      ADMIN_USER_IDS: USERS.join(","),
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+const startApp = (script: string) =>
+  startApp_(script, {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    DATA_DIR: dataDir,
+    ADMIN_USER_IDS: USERS.join(","),
   });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /"msg":"Grafeio is running".*?"port":(\d+)|"port":(\d+).*?"msg":"Grafeio is running"/.exec(out);
-      if (m) resolve({ child, port: Number(m[1] ?? m[2]) });
-    });
-    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
-  });
-}
 
 const grafeioApp = await startApp("src/app/main.ts");
 const bareApp = await startApp("bench/bare-bolt-app.ts");

@@ -9,7 +9,7 @@
 //   time from spawn to "Grafeio is running", RSS after the start settles and after some load.
 // Prints tables, then one JSON line. BENCH_STARTS (3) bot starts; BENCH_SEED_ROWS (5000) clippings.
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -17,26 +17,15 @@ import { fileURLToPath } from "node:url";
 import { openDatabase } from "../src/db/database.js";
 import { BOT_TOKEN, FakeSlack } from "../test/support/fake-slack.js";
 import { SlackDriver } from "../test/support/slack-driver.js";
+import { rssMb, throughTsx } from "./support/app-process.js";
 
 const STARTS = Number(process.env.BENCH_STARTS ?? 3);
 const SEED_ROWS = Number(process.env.BENCH_SEED_ROWS ?? 5000);
 const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 5000);
 const SECRET = "bench-signing-secret-0123456789";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const tsx = new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
-
-/** Resident memory of a process, in MB. */
-function rssMb(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-    return kb ? Math.round(Number(kb) / 1024) : Number.NaN;
-  } catch {
-    return Number.NaN;
-  }
-}
 
 // ---- A candidate's own process: `tsx bench/idle-memory.ts --child <what>` prints "ready <json>". ----
 if (process.argv[2] === "--child") {
@@ -113,7 +102,7 @@ async function main() {
   await seed.close();
 
   const self = path.join(root, "bench/idle-memory.ts");
-  const child = (what: string, ...rest: string[]) => ["--import", tsx, self, "--child", what, ...rest];
+  const child = (what: string, ...rest: string[]) => throughTsx(self, "--child", what, ...rest);
 
   // ---- The parts, each in its own process. ----
   const nodeAlone = await candidate(["-e", "process.stdout.write('ready {}\\n'); setInterval(() => {}, 60000)"]);
@@ -146,7 +135,7 @@ async function main() {
   let afterLoad = Number.NaN;
   for (let s = 0; s < STARTS; s++) {
     const started = performance.now();
-    const bot = spawn(process.execPath, ["--import", tsx, "src/app/main.ts"], {
+    const bot = spawn(process.execPath, throughTsx("src/app/main.ts"), {
       cwd: root,
       env: {
         PATH: process.env.PATH,

@@ -1,17 +1,19 @@
-// npx tsx bench/receiver-limits.ts — what unauthenticated clients cost the bot's HTTP receiver (a
+// npm run bench:receiver — what unauthenticated clients cost the bot's HTTP receiver (a
 // benchmark, not a test). Against Grafeio as `npm start` runs it (embedded PGlite) and, for
 // comparison, a bare Bolt app on Bolt's default HTTPReceiver (what Grafeio used before: a 4 MB
 // body buffered before the signature is checked, Node's 60 s header time-out, no connection cap):
 //   1. 40 concurrent unsigned posts of 3.9 MB each: the process's RSS before and at its peak;
 //   2. 1,500 sockets that send half a request's headers and stop: how many are open 12 s later.
 // Each app runs in its own process; its RSS is read from /proc. Prints a table, then one JSON line.
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { BOT_TOKEN, FakeSlack } from "../test/support/fake-slack.js";
+import { rssMb, startApp as startApp_ } from "./support/app-process.js";
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 40);
 const POST_BYTES = Number(process.env.BENCH_POST_BYTES ?? 3_900_000);
@@ -22,36 +24,14 @@ const SECRET = "bench-signing-secret-0123456789";
 const fake = new FakeSlack();
 const apiUrl = await fake.start();
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "grafeio-bench-"));
-const tsx = new URL("../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
 
-function startApp(script: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ["--import", tsx, script], {
-    env: {
-      PATH: process.env.PATH,
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: apiUrl,
-      PORT: "0",
-      DATA_DIR: dataDir,
-      LOG_LEVEL: "info",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+const startApp = (script: string) =>
+  startApp_(script, {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    DATA_DIR: dataDir,
   });
-  return new Promise((resolve, reject) => {
-    let out = "";
-    child.stdout?.on("data", (d: Buffer) => {
-      out += d.toString();
-      const m = /"msg":"Grafeio is running".*?"port":(\d+)|"port":(\d+).*?"msg":"Grafeio is running"/.exec(out);
-      if (m) resolve({ child, port: Number(m[1] ?? m[2]) });
-    });
-    child.on("exit", (code) => reject(new Error(`${script} exited with ${code}: ${out}`)));
-  });
-}
-
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return Math.round(Number(m?.[1] ?? 0) / 1024);
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
