@@ -11,11 +11,11 @@
 // of the skeleton index (the latin_word_query migration). A search is one statement, sent
 // through the driver, not Prisma (src/db/sql-reader.ts).
 
-import { phoneticSkeleton } from "../../calendar/namedays/name-forms.js";
 import { formatRegisterNumber } from "../../db/register-number.js";
 import type { PlannerSettings, SqlReader } from "../../db/sql-reader.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { localDate } from "../../lib/clock.js";
+import { greeklishSkeleton } from "../../lib/greeklish.js";
 import type { DomainDeps } from "../deps.js";
 import type { SearchQuery } from "./search-query.js";
 import {
@@ -283,7 +283,7 @@ export function createSearchStore({ reader, clock, timeZone }: Omit<DomainDeps, 
       if (result.total > 0) return finish(q, result, false);
       // Typos, Greeklish spellings and words the stems cannot reach (marousiou → Αμαρουσίου):
       // every word must be close, by trigrams, to some word of the title or outlet.
-      const near = phoneticSkeleton(words)
+      const near = greeklishSkeleton(words)
         .split(/[^a-z0-9]+/)
         .filter((w) => w.length >= 3)
         .slice(0, 8);
