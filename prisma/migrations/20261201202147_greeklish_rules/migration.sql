@@ -50,7 +50,7 @@ BEGIN
   s := regexp_replace(s, 'h(?=[aeiouyr])', 'χ', 'g');
   s := replace(s, 'h', 'η');
   s := regexp_replace(s, 'yi(?=[aeiouy])', 'γι', 'g');
-  s := regexp_replace(s, '(^|[^α-ωa-z])y(?=[aeou])', '\1γι', 'g');
+  s := regexp_replace(s, '(^|[^α-ωa-z]|[aeiou])y(?=[aeou])', '\1γι', 'g');
   s := regexp_replace(s, 'ay(?![aeiouy])', 'αυ', 'g');
   s := regexp_replace(s, 'ey(?![aeiouy])', 'ευ', 'g');
   s := replace(s, 'au', 'αυ');
