@@ -236,3 +236,71 @@ export function nameSkeletons(name: string): string[] {
   if (greek) readings.push(greeklishSkeleton(greek));
   return [...new Set(readings)];
 }
+
+/**
+ * Words a search leaves out: Greek articles, prepositions, conjunctions and particles, compared by
+ * their skeleton, so that the Greeklish spelling is one too (sto, tou, kai, apo, gia). PostgreSQL's
+ * `greek` configuration has none: «στο θέατρο» asked for «στο» as well and found a third of what
+ * «θέατρο» finds. English ones are left out by the English stemmer.
+ */
+export const GREEK_STOP_WORDS: readonly string[] = [
+  ..."ο η το οι τα του της των τον την τους τις".split(" "),
+  ..."στο στη στην στον στα στου στης στων στους στις σε".split(" "),
+  ..."με για από προς ως και κι ή να θα ότι που αν ενώ αλλά".split(" "),
+  ..."ένα ένας έναν μια μία μιας ενός δεν μη μην".split(" "),
+];
+const STOP_SKELETONS = new Set(GREEK_STOP_WORDS.map(greeklishSkeleton));
+
+/** Whether a word is one a search leaves out (στο, «ΤΟΥ», tou, kai). */
+export function isStopWord(word: string): boolean {
+  const skeleton = greeklishSkeleton(word.replace(/[^\p{L}\p{N}]+/gu, ""));
+  return skeleton !== "" && STOP_SKELETONS.has(skeleton);
+}
+
+/**
+ * What a search looks for: the words without the stop words, or, when nothing else is left (a
+ * search for «Το Βήμα» is a title, «η» a letter someone wants), the words as they are.
+ */
+export function searchWords(words: string): string {
+  const all = words.split(/\s+/).filter((w) => w !== "");
+  const kept = all.filter((w) => !isStopWord(w));
+  return (kept.some((w) => /[\p{L}\p{N}]/u.test(w)) ? kept : all).join(" ");
+}
+
+/** A word's skeleton stem, as the search cuts it (the last two letters go, down to four). */
+const stemOf = (skeleton: string) =>
+  skeleton.length <= 4 ? skeleton : skeleton.slice(0, Math.max(4, skeleton.length - 2));
+/** Two skeleton words are one word in different cases: each begins with the other's stem. */
+const sameWord = (a: string, b: string) => a.startsWith(stemOf(b)) && b.startsWith(stemOf(a));
+
+export interface Synonym {
+  term: string;
+  synonym: string;
+}
+
+/**
+ * The query, and the query with a synonym in place of each word or phrase that is one side of a
+ * pair (either side, in any case or spelling): «Μαρούσι πάρκο» → also «Αμαρούσιο πάρκο»,
+ * "marousiou" → also «Αμαρούσιο». At most `max` in all, the query itself first.
+ */
+export function withSynonyms(words: string, synonyms: readonly Synonym[], max = 4): string[] {
+  const tokens = words.split(/\s+/).filter((w) => w !== "");
+  const skeletons = tokens.map((w) => greeklishSkeleton(w).replace(/[^a-z0-9]+/g, ""));
+  const variants = [tokens.join(" ")];
+  for (const { term, synonym } of synonyms) {
+    for (const [from, to] of [
+      [term, synonym],
+      [synonym, term],
+    ] as const) {
+      const phrase = greeklishSkeleton(from)
+        .split(/[^a-z0-9]+/)
+        .filter((w) => w !== "");
+      if (phrase.length === 0) continue;
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        if (!phrase.every((p, k) => sameWord(skeletons[i + k] ?? "", p))) continue;
+        variants.push([...tokens.slice(0, i), to, ...tokens.slice(i + phrase.length)].join(" "));
+      }
+    }
+  }
+  return [...new Set(variants)].slice(0, max);
+}

@@ -16,7 +16,9 @@ CREATE UNIQUE INDEX "search_synonyms_term_synonym_key" ON "search_synonyms"("ter
 INSERT INTO "search_synonyms" ("term", "synonym") VALUES
   ('Μαρούσι', 'Αμαρούσιο'),
   ('Αθήνα', 'Αθήναι'),
+  ('Αθήνα', 'Athens'),
   ('Πειραιάς', 'Πειραιεύς'),
+  ('Πειραιάς', 'Piraeus'),
   ('Κηφισιά', 'Κηφισσιά'),
   ('Χαλάνδρι', 'Χαλάνδριον'),
   ('Ηράκλειο', 'Ηράκλειον'),
