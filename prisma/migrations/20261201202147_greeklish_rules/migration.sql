@@ -30,7 +30,8 @@ INSERT INTO "search_synonyms" ("term", "synonym") VALUES
 -- av/af ev/ef (Pavlos, Evangelia, euro), ng gg gk are γγ γκ (Angeliki), y before a vowel is γι
 -- (Yiannis, Panayiotis), doubled letters are one (Vassilis), h is η or χ (dhmarxos, Hlias,
 -- Mihalis), 8 is θ (8eatro), mb is μπ (Charalambos), nd is ντ, ks and x are ξ and χ alike.
--- PL/pgSQL: one assignment a step, read against the TypeScript line by line.
+-- PL/pgSQL: one assignment a step, read against the TypeScript line by line; a regular expression
+-- only where its letters are there (they cost most of the time: Greek text has no h, y or 8).
 CREATE OR REPLACE FUNCTION public.grafeio_phonetic(input text) RETURNS text
   LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT
   AS $$
@@ -38,23 +39,32 @@ DECLARE
   s text;
 BEGIN
   -- 1. A diaeresis keeps the vowel apart: Greek ϊ ΐ ϋ ΰ become Latin i, Latin ï ü Greek ι υ.
-  s := translate(lower(input), 'ϊΐϋΰïü', 'iiiiιυ');
+  s := lower(input);
+  IF s ~ '[ϊΐϋΰïü]' THEN
+    s := translate(s, 'ϊΐϋΰïü', 'iiiiιυ');
+  END IF;
   -- 2. Accents off.
   s := lower(public.grafeio_unaccent(s));
   -- 3. 8 for θ.
-  s := regexp_replace(s, '(^|[^0-9])8(?=[a-su-z])', '\1θ', 'g');
+  IF strpos(s, '8') > 0 THEN
+    s := regexp_replace(s, '(^|[^0-9])8(?=[a-su-z])', '\1θ', 'g');
+  END IF;
   -- 4. Latin pairs as the Greek letters they stand for.
   s := replace(s, 'th', 'θ');
   s := replace(s, 'ch', 'χ');
   s := replace(s, 'kh', 'χ');
   s := replace(s, 'ph', 'φ');
   s := replace(s, 'ks', 'ξ');
-  s := regexp_replace(s, 'h(?=[aeiouyr])', 'χ', 'g');
-  s := replace(s, 'h', 'η');
-  s := regexp_replace(s, 'yi(?=[aeiouy])', 'γι', 'g');
-  s := regexp_replace(s, '(^|[^α-ωa-z]|[aeiou])y(?=[aeou])', '\1γι', 'g');
-  s := regexp_replace(s, 'ay(?![aeiouy])', 'αυ', 'g');
-  s := regexp_replace(s, 'ey(?![aeiouy])', 'ευ', 'g');
+  IF strpos(s, 'h') > 0 THEN
+    s := regexp_replace(s, 'h(?=[aeiouyr])', 'χ', 'g');
+    s := replace(s, 'h', 'η');
+  END IF;
+  IF strpos(s, 'y') > 0 THEN
+    s := regexp_replace(s, 'yi(?=[aeiouy])', 'γι', 'g');
+    s := regexp_replace(s, '(^|[^α-ωa-z]|[aeiou])y(?=[aeou])', '\1γι', 'g');
+    s := regexp_replace(s, 'ay(?![aeiouy])', 'αυ', 'g');
+    s := regexp_replace(s, 'ey(?![aeiouy])', 'ευ', 'g');
+  END IF;
   s := replace(s, 'au', 'αυ');
   s := replace(s, 'eu', 'ευ');
   s := replace(s, 'ou', 'ου');
@@ -62,24 +72,29 @@ BEGIN
   s := replace(s, 'ei', 'ει');
   s := replace(s, 'oi', 'οι');
   -- 5. αυ ευ ηυ: f before a voiceless consonant or at the end, v otherwise.
-  s := regexp_replace(s, '([αεη])υ(?=[θκξπσςτφχψkxpstfcq]|$|[^α-ωa-z])', '\1f', 'g');
-  s := regexp_replace(s, '([αεη])υ', '\1v', 'g');
+  IF strpos(s, 'αυ') > 0 OR strpos(s, 'ευ') > 0 OR strpos(s, 'ηυ') > 0 THEN
+    s := regexp_replace(s, '([αεη])υ(?=[θκξπσςτφχψkxpstfcq]|$|[^α-ωa-z])', '\1f', 'g');
+    s := regexp_replace(s, '([αεη])υ', '\1v', 'g');
+  END IF;
   -- 6. Sounds written in several ways.
   s := replace(s, 'ου', 'u');
   s := replace(s, 'αι', 'e');
   s := replace(s, 'ει', 'i');
   s := replace(s, 'οι', 'i');
   s := replace(s, 'υι', 'i');
-  s := regexp_replace(s, 'μπ|μβ|mp|mb|mv', 'v', 'g');
-  s := regexp_replace(s, 'ντ|νδ|nt|nd', 'd', 'g');
-  s := regexp_replace(s, 'γγ|γκ|gg|gk|ng', 'g', 'g');
-  s := translate(s, 'ξχ', 'xx');
+  s := replace(replace(replace(replace(replace(s, 'μπ', 'v'), 'μβ', 'v'), 'mp', 'v'), 'mb', 'v'), 'mv', 'v');
+  s := replace(replace(replace(replace(s, 'ντ', 'd'), 'νδ', 'd'), 'nt', 'd'), 'nd', 'd');
+  s := replace(replace(replace(replace(replace(s, 'γγ', 'g'), 'γκ', 'g'), 'gg', 'g'), 'gk', 'g'), 'ng', 'g');
+  s := replace(replace(s, 'ξ', 'x'), 'χ', 'x');
   s := replace(s, 'θ', 'th');
   s := replace(s, 'ψ', 'ps');
   -- 7. Letter by letter.
   s := translate(s, 'αβγδεζηικλμνοπρστυφωςbcjqwy', 'avgdeziiklmnoprstifosvkzkoi');
   -- 8. A doubled letter is one.
-  RETURN regexp_replace(s, '([a-z])\1+', '\1', 'g');
+  IF s ~ '([a-z])\1' THEN
+    s := regexp_replace(s, '([a-z])\1+', '\1', 'g');
+  END IF;
+  RETURN s;
 END
 $$;
 
