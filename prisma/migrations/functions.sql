@@ -30,6 +30,11 @@ BEGIN
     SELECT
       (SELECT array_agg(DISTINCT '(' || public.grafeio_word_stems(w) || ')')
          FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', public.grafeio_phonetic(tk.t)))) AS w) AS stems,
+      CASE WHEN tk.t ~ '[aeo]i' THEN
+        (SELECT array_agg(DISTINCT '(' || public.grafeio_word_stems(w) || ')')
+           FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple',
+             public.grafeio_phonetic(regexp_replace(tk.t, '([aeo])i', '\1ï', 'g'))))) AS w)
+      END AS apart,
       (SELECT array_agg(DISTINCT CASE WHEN length(w) <= 4 THEN w ELSE left(w, least(12, greatest(4, length(w) - 2))) END)
          FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', public.grafeio_phonetic(tk.t)))) AS w) AS cut,
       (SELECT CASE WHEN count(*) = 1 AND length(min(p)) >= 3 THEN left(min(p), 12) END
@@ -38,16 +43,22 @@ BEGIN
     FROM tokens tk
     -- English stop words say nothing, as in English's own stemmer.
     WHERE tk.english IS NULL OR cardinality(tk.english) > 0
+  ), readings AS (
+    SELECT cut, term,
+      CASE WHEN apart IS NULL OR apart = stems THEN array_to_string(stems, ' & ')
+        ELSE '(' || array_to_string(stems, ' & ') || ') | (' || array_to_string(apart, ' & ') || ')'
+      END AS own
+    FROM per_token WHERE stems IS NOT NULL
   )
   -- A term that begins with the stem finds nothing the stem does not: left out, as it costs the scan.
   SELECT coalesce(
     string_agg(DISTINCT
       CASE WHEN term IS NULL OR (cardinality(cut) = 1 AND starts_with(term, cut[1]))
-        THEN '(' || array_to_string(stems, ' & ') || ')'
-        ELSE '((' || array_to_string(stems, ' & ') || ') | ' || quote_literal(term) || ')'
+        THEN '(' || own || ')'
+        ELSE '((' || own || ') | ' || quote_literal(term) || ')'
       END, ' & ')::tsquery,
     public.grafeio_stem_query(words))  -- nothing but stop words: all of them
-  FROM per_token WHERE stems IS NOT NULL);
+  FROM readings);
 END
 $function$;
 

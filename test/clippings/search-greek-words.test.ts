@@ -45,7 +45,14 @@ beforeAll(async () => {
     clock: new ManualClock(new Date("2026-11-22T09:00:00Z")),
     timeZone: "Europe/Athens",
   });
-  const titles = [...THEATRE, ...DIMOS, ...PLACES, "Το Βήμα της Κυριακής αλλάζει μορφή"];
+  const titles = [
+    ...THEATRE,
+    ...DIMOS,
+    ...PLACES,
+    "Το Βήμα της Κυριακής αλλάζει μορφή",
+    "Βραβείο για τη Ζωή Παπαδάκη",
+    "Η συνεδρίαση της 15ης Μαΐου",
+  ];
   for (const [k, title] of titles.entries()) {
     await t.db.prisma.$executeRawUnsafe(
       `INSERT INTO clippings (register_year, register_seq, title, outlet, published_on, medium, tone, scope, created_by, submission_key)
@@ -92,6 +99,11 @@ describe(`search words on ${testEngine}`, () => {
     expect(await titles("dimos")).toEqual(expect.arrayContaining(DIMOS));
     expect(await titles("dimou")).toEqual(expect.arrayContaining(DIMOS));
     expect(await titles("δήμος")).toEqual(expect.arrayContaining(DIMOS));
+  });
+
+  it("reads Latin oi and ai also as two vowels: «zoi» finds «Ζωή», «maiou» finds «Μαΐου»", async () => {
+    expect(await titles("zoi papadaki")).toEqual(["Βραβείο για τη Ζωή Παπαδάκη"]);
+    expect(await titles("maiou")).toEqual(["Η συνεδρίαση της 15ης Μαΐου"]);
   });
 
   it("finds Μαρούσι and Αμαρούσιο, in any case, from either", async () => {
