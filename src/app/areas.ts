@@ -61,6 +61,7 @@ export function adminSources(s: Services) {
     categories: s.contacts,
     reminders: s.calendarReminders,
     precedence: s.events,
+    synonyms: s.clippingSynonyms,
     calendar: s.calendar,
     jobRuns: s.jobRuns,
   };
@@ -89,6 +90,7 @@ export function createAreas(deps: AreaWiring): Area[] {
         search: s.clippingSearch,
         replies: s.clippingReplies,
         alerts: s.clippingAlerts,
+        synonyms: s.clippingSynonyms,
       },
       managers: s.roles,
       defaultLocale: deps.defaultLocale,
@@ -221,6 +223,7 @@ export function createServices(deps: {
     clippingSearch: clippings.search,
     clippingReplies: clippings.replies,
     clippingAlerts: clippings.alerts,
+    clippingSynonyms: clippings.synonyms,
     contacts: contacts.contacts,
     contactImports: contacts.imports,
     nameDays,

@@ -21,6 +21,7 @@ import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
 import { register } from "./slack/listeners.js";
+import { createSynonymStore } from "./synonym-store.js";
 
 export interface ClippingsServicesDeps {
   prisma: PrismaClient;
@@ -39,6 +40,7 @@ export function createClippingsServices(deps: ClippingsServicesDeps) {
     search: createClippingSearch(deps),
     replies: createClippingReplies(deps),
     alerts: createClippingAlerts(deps),
+    synonyms: createSynonymStore(deps),
   };
 }
 
