@@ -60,6 +60,8 @@ export class SlackApiEmulator {
   readonly channelsWithoutBot = new Set<string>();
   /** Private channels (the others are public). */
   readonly privateChannels = new Set<string>();
+  /** Channels' names, for conversations.info (by default the id in lower case). */
+  readonly channelNames = new Map<string, string>();
   /** Archived channels: nothing can be posted or joined there. */
   readonly archivedChannels = new Set<string>();
   /**
@@ -463,6 +465,15 @@ export class SlackApiEmulator {
         this.views.set(id, view);
         return { ok: true, view };
       }
+      case "views.publish": {
+        if (!args.user_id) return fail("invalid_arguments");
+        const view = args.view as Json | undefined;
+        if (view?.type !== "home") return fail("invalid_arguments", "views.publish takes a home view");
+        const problem = checkView(view);
+        if (problem) return fail(...problem);
+        const id = `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
+        return { ok: true, view: { ...view, id, hash: randomUUID() } };
+      }
       case "chat.postMessage": {
         if (!args.channel) return fail("channel_not_found");
         const refused = this.membershipProblem(String(args.channel));
@@ -523,7 +534,7 @@ export class SlackApiEmulator {
           ok: true,
           channel: {
             id,
-            name: id.toLowerCase(),
+            name: this.channelNames.get(id) ?? id.toLowerCase(),
             is_channel: true,
             is_private: this.privateChannels.has(id),
             is_archived: this.archivedChannels.has(id),
