@@ -61,29 +61,7 @@ export async function prepareLocalWorkspace(
       );
     throw error;
   }
-  const byKind = (kind: string) =>
-    PEOPLE.filter((p) => p.kind === kind)
-      .map((p) => p.id)
-      .join(",");
-  const botEnv: NodeJS.ProcessEnv = {
-    ...env,
-    SLACK_BOT_TOKEN: botToken,
-    SLACK_SIGNING_SECRET: signingSecret,
-    SLACK_APP_TOKEN: "",
-    SLACK_API_URL: `${server.url}api/`,
-    // The bot's own receiver, on a port of its own; only the workspace knows its signing secret.
-    PORT: "0",
-    // Never a real install's database: its own embedded one, in its own folder.
-    DATABASE_URL: "",
-    DATA_DIR: dataDir,
-    REDIS_URL: "",
-    ADMIN_USER_IDS: byKind("admin"),
-    MANAGER_USER_IDS: byKind("manager"),
-    PR_CHANNEL_ID: CHANNELS[0]?.id,
-    INTL_CHANNEL_ID: CHANNELS[1]?.id,
-    ADMIN_CHANNEL_ID: "",
-    LOG_LEVEL: env.LOG_LEVEL?.trim() || "warn",
-  };
+  const botEnv = localBotEnv(env, { botToken, signingSecret, apiUrl: `${server.url}api/`, dataDir });
   return {
     env: botEnv,
     workspace,
@@ -100,6 +78,39 @@ export async function prepareLocalWorkspace(
         "  SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) in .env (see README.md).",
       ].join("\n");
     },
+  };
+}
+
+/**
+ * The bot's settings in the local workspace: the generated token and secret, the emulator's Web
+ * API, its own folder; the people's roles and the office's channels are the workspace's.
+ */
+export function localBotEnv(
+  env: NodeJS.ProcessEnv,
+  o: { botToken: string; signingSecret: string; apiUrl: string; dataDir: string },
+): NodeJS.ProcessEnv {
+  const byKind = (kind: string) =>
+    PEOPLE.filter((p) => p.kind === kind)
+      .map((p) => p.id)
+      .join(",");
+  return {
+    ...env,
+    SLACK_BOT_TOKEN: o.botToken,
+    SLACK_SIGNING_SECRET: o.signingSecret,
+    SLACK_APP_TOKEN: "",
+    SLACK_API_URL: o.apiUrl,
+    // The bot's own receiver, on a port of its own; only the workspace knows its signing secret.
+    PORT: "0",
+    // Never a real install's database: its own embedded one, in its own folder.
+    DATABASE_URL: "",
+    DATA_DIR: o.dataDir,
+    REDIS_URL: "",
+    ADMIN_USER_IDS: byKind("admin"),
+    MANAGER_USER_IDS: byKind("manager"),
+    PR_CHANNEL_ID: CHANNELS[0]?.id,
+    INTL_CHANNEL_ID: CHANNELS[1]?.id,
+    ADMIN_CHANNEL_ID: "",
+    LOG_LEVEL: env.LOG_LEVEL?.trim() || "warn",
   };
 }
 
