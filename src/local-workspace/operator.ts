@@ -1,6 +1,6 @@
 // The local workspace's operator panel: the bot's scheduled jobs, and "run now" through the
-// scheduler's own claim (job_runs), the way `npm run job` does: an occurrence at this minute, run
-// once however often it is clicked within it.
+// scheduler's own claim (job_runs), the way `npm run job` does: one occurrence a minute, run once
+// however often it is clicked within that minute.
 import type { Clock } from "../lib/clock.js";
 import type { Scheduler } from "../scheduling/scheduler.js";
 import type { OperatorPanel } from "./server.js";
@@ -21,8 +21,14 @@ export function createOperatorPanel(o: {
       }));
     },
     async runNow(name) {
-      const at = new Date(Math.floor(o.clock.now().getTime() / 60_000) * 60_000);
-      return o.scheduler.runByHand(name, at, { via: "local-admin" });
+      // The occurrence is this minute's end: what a job looks back over (the digest's "new since
+      // the last briefing") then includes what was done a moment ago, in the same minute.
+      const at = new Date(Math.ceil((o.clock.now().getTime() + 1) / 60_000) * 60_000);
+      const result = await o.scheduler.runByHand(name, at, { via: "local-admin" });
+      // What the run said of itself ("posted to 2 managers", "skipped: weekend"), beside its result.
+      const last = (await o.scheduler.overview()).find((j) => j.name === name)?.last;
+      const outcome = result === "succeeded" && last?.outcome ? `: ${last.outcome}` : "";
+      return `${result} (${at.toISOString().slice(11, 16)} UTC)${outcome}`;
     },
     sample: o.sample,
   };
