@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../db/database.js";
 import { explainDatabaseError, isPassingDatabaseProblem } from "../db/open-errors.js";
 import { systemClock } from "../lib/clock.js";
 import { createOperatorPanel } from "../local-workspace/operator.js";
+import { fillSampleOffice } from "../local-workspace/sample-office.js";
 import {
   LOCAL_STAFF,
   LocalWorkspaceError,
@@ -189,7 +190,12 @@ async function main(): Promise<void> {
     scheduler: { onAttempt: running.metrics.jobAttempt, audit: auditLog(logger), soleProcess: db.engine === "pglite" },
   });
   jobs.scheduler.start();
-  if (local) operator = createOperatorPanel({ scheduler: jobs.scheduler, clock: systemClock });
+  if (local)
+    operator = createOperatorPanel({
+      scheduler: jobs.scheduler,
+      clock: systemClock,
+      sample: () => running.inFlight.track(() => fillSampleOffice(running.services, systemClock)),
+    });
   // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself
   // (local-admin.ts).
   const database = db;

@@ -144,4 +144,22 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
     }
     await actAs("ULOCADMIN");
   });
+
+  it("fills a sample office from the operator panel, once however often it is clicked", async () => {
+    const { page } = b;
+    await page.click("[data-testid=nav-OPERATOR]");
+    await page.click("[data-testid=sample]");
+    await page.locator(".notice", { hasText: /Sample office: 18 clippings .* 7 contacts/ }).waitFor(WAIT);
+    expect(await local.database.db.prisma.clipping.count()).toBe(19);
+    await page.click("[data-testid=sample]");
+    await page.locator(".notice", { hasText: "already there" }).waitFor(WAIT);
+    expect(await local.database.db.prisma.clipping.count()).toBe(19);
+    // The register and the contacts are the real ones: found in Greeklish, name days this week.
+    await page.click("[data-testid=nav-CLOCPR]");
+    await write("/clip search aporrimmata");
+    await message(/Νέα Σμύρνη/).waitFor(WAIT);
+    await write("/giortes");
+    await message(/Νικόλαος Παπαδάκης/).waitFor(WAIT);
+    await b.screenshot("sample-office");
+  });
 });

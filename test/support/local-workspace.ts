@@ -11,6 +11,7 @@ import { type Bot, createBot } from "../../src/app/create-bot.js";
 import { systemClock } from "../../src/lib/clock.js";
 import { readManifest } from "../../src/local-workspace/manifest.js";
 import { createOperatorPanel } from "../../src/local-workspace/operator.js";
+import { fillSampleOffice } from "../../src/local-workspace/sample-office.js";
 import { startWorkspaceServer, type WorkspaceServer } from "../../src/local-workspace/server.js";
 import { LOCAL_STAFF, localBotEnv } from "../../src/local-workspace/start.js";
 import { LocalWorkspace } from "../../src/local-workspace/workspace.js";
@@ -50,6 +51,7 @@ export async function startLocalWorkspace(): Promise<LocalWorkspaceUnderTest> {
     operator: {
       jobs: () => operator?.jobs() ?? Promise.resolve([]),
       runNow: (name) => operator?.runNow(name) ?? Promise.resolve("not ready"),
+      sample: () => operator?.sample?.() ?? Promise.resolve("not ready"),
     },
   });
   const database = await createTestDatabase();
@@ -84,7 +86,11 @@ export async function startLocalWorkspace(): Promise<LocalWorkspaceUnderTest> {
     sender: bot.sender,
     scheduler: { soleProcess: true },
   });
-  operator = createOperatorPanel({ scheduler: jobs.scheduler, clock: systemClock });
+  operator = createOperatorPanel({
+    scheduler: jobs.scheduler,
+    clock: systemClock,
+    sample: () => fillSampleOffice(bot.services, systemClock),
+  });
   return {
     workspace,
     server,

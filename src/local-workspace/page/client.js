@@ -1053,10 +1053,15 @@ async function renderOperator(main) {
           class: "bk primary",
           "data-testid": "sample",
           onclick: async (ev) => {
-            ev.currentTarget.disabled = true;
+            const button = ev.currentTarget;
+            button.disabled = true;
             notice("Filling the sample office…");
-            const { result, error } = await post("/ui/sample", {});
-            notice(result ?? error);
+            try {
+              const { result, error } = await post("/ui/sample", {});
+              notice(result ?? error);
+            } finally {
+              button.disabled = false;
+            }
           },
         },
         "Fill a sample office",
