@@ -470,7 +470,11 @@ export class LocalWorkspace {
       actions: [{ ...action, action_ts: String(Date.now() / 1000) }],
     };
     if ("viewId" in where) {
-      const entry = this.modalOf(userId, where.viewId);
+      // A modal of the person's, or their App Home (its actions come with the home view).
+      const home = this.homes.get(userId);
+      const entry =
+        this.modalOf(userId, where.viewId) ??
+        (home && home.id === where.viewId ? { id: where.viewId, view: home, errors: {} } : undefined);
       if (!entry) return;
       await this.deliver(userId, () =>
         this.delivery.interaction({

@@ -421,8 +421,8 @@ async function fire(ctx, block, element, payload, opts = {}) {
     await post("/ui/act", { user: ui.me, viewId: ctx.viewId, action, state: view ? stateOf(view) : {} });
   } else if (ctx.kind === "message") {
     await post("/ui/act", { user: ui.me, channel: ctx.channel, ts: ctx.ts, action, state: {} });
-  } else if (ctx.kind === "home") {
-    await post("/ui/act", { user: ui.me, channel: "", ts: "", action, state: {} });
+  } else if (ctx.kind === "home" && ui.state.home) {
+    await post("/ui/act", { user: ui.me, viewId: ui.state.home.id, action, state: {} });
   }
 }
 
