@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { z } from "zod";
 import { SlackApiEmulator } from "../slack-emulator/web-api.js";
 import type { Json } from "./delivery.js";
-import type { LocalWorkspace, PersonaKind } from "./workspace.js";
+import type { LocalWorkspace } from "./workspace.js";
 
 const PAGE_FILES: Record<string, { file: string; type: string }> = {
   "/": { file: "index.html", type: "text/html; charset=utf-8" },
@@ -22,6 +22,8 @@ export interface OperatorPanel {
   /** Fills the database with a sample office, through the areas' services. */
   sample?(): Promise<string>;
 }
+
+const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
 const userId = z.string().regex(/^U[A-Z0-9]{2,}$/);
 const json = z.record(z.string(), z.unknown());
@@ -121,6 +123,11 @@ export async function startWorkspaceServer(o: {
       return;
     }
     if (req.method !== "POST") return send(res, 404, { error: "not found" });
+    // Only this page may act: a JSON body (another site's page cannot send one without a CORS
+    // preflight, which is never granted) addressed to this machine by name (no DNS rebinding).
+    const host = (req.headers.host ?? "").replace(/:\d+$/, "");
+    if (!String(req.headers["content-type"] ?? "").startsWith("application/json") || !LOCAL_HOSTS.has(host))
+      return send(res, 403, { error: "only the local workspace's page may do this" });
     const raw = await readBody(req);
     if (raw === undefined) return send(res, 413, { error: "too large" });
     let body: unknown;
@@ -229,8 +236,6 @@ export async function startWorkspaceServer(o: {
       }),
   };
 }
-
-export type { PersonaKind };
 
 function send(res: ServerResponse, status: number, body: Json) {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });

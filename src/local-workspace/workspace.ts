@@ -52,7 +52,6 @@ export interface Message {
   /** Set on an ephemeral message: the only person who sees it. */
   ephemeralFor?: string;
   edited?: boolean;
-  /** Where the bot's answer to this message's buttons goes (Slack's response_url ids point here). */
 }
 
 interface ModalEntry {
@@ -154,9 +153,8 @@ export class LocalWorkspace {
   private counter = 0;
 
   constructor(options: WorkspaceOptions) {
+    // Slack's limits, its per-channel pace included, are the emulator's, as in the tests.
     this.api = new SlackApiEmulator({ botToken: options.botToken });
-    // Messages to a channel go at the pace the bot's sender keeps; the emulator still refuses more
-    // than Slack allows, as it does in the tests.
     this.manifest = options.manifest;
     this.botEndpoint = options.botEndpoint;
     this.delivery = new Delivery(() => this.botEndpoint, options.signingSecret);

@@ -3,7 +3,7 @@
 // ephemeral messages, limits), against a small app of the test's own.
 
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebClient } from "@slack/web-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -146,5 +146,49 @@ describe("the workspace between a person and an app", () => {
     expect(modals()[0]?.errors).toEqual({ link: "Not a link" });
     await workspace.submit("ULOCADMIN", id, state("ok"));
     expect(modals()).toEqual([]);
+  });
+});
+
+describe("the workspace's page API", () => {
+  it("takes only JSON from this machine's own page: another site's form post is refused", async () => {
+    const workspace = new LocalWorkspace({
+      botToken: TOKEN,
+      signingSecret: SECRET,
+      manifest: parseManifest(manifestText),
+    });
+    const server = await startWorkspaceServer({ workspace, port: 0 });
+    try {
+      const body = JSON.stringify({ user: "ULOCADMIN", channel: "CLOCPR", text: "hello" });
+      const asForm = await fetch(`${server.url}ui/write`, {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body,
+      });
+      expect(asForm.status).toBe(403);
+      // fetch will not send another Host: a plain request does, as a rebound DNS name would.
+      const rebound = await new Promise<number>((resolve, reject) => {
+        const req = request(`${server.url}ui/write`, {
+          method: "POST",
+          headers: { "content-type": "application/json", host: "evil.example:3000" },
+        });
+        req.on("response", (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end(body);
+      });
+      expect(rebound).toBe(403);
+      expect(workspace.messages.size).toBe(0);
+      const ok = await fetch(`${server.url}ui/write`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      expect(ok.status).toBe(200);
+      expect(workspace.messages.get("CLOCPR")?.map((m) => m.text)).toEqual(["hello"]);
+    } finally {
+      await server.close();
+    }
   });
 });
