@@ -804,10 +804,12 @@ function fileCard(f) {
   );
 }
 
+// On a 24-hour clock, as Grafeio writes times everywhere («22:50», not «10:50 μ.μ.»).
 function timeOf(ts) {
   return new Date(Number(ts) * 1000).toLocaleTimeString(ui.state.me.locale, {
     hour: "2-digit",
     minute: "2-digit",
+    hourCycle: "h23",
     timeZone: ui.state.me.tz,
   });
 }
