@@ -13,6 +13,7 @@ import { createCorrespondenceArea, createCorrespondenceServices } from "../areas
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
+import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
@@ -48,6 +49,22 @@ export interface AreaWiring extends SlackKit {
   intlChannelId?: string;
   /** The PR office's channel, where events' cards are posted. */
   prChannelId?: string;
+  /** The office's channel settings left unset (for the admins' Home). */
+  unsetChannels?: string[];
+}
+
+/** What the admins' Home says of the jobs and channels, from the scheduler's and the sender's stores. */
+export function jobsHealth(s: Services, jobs: readonly Job[], unsetChannels: readonly string[]): JobsHealth {
+  return {
+    async failedSince(since) {
+      const counts = await Promise.all(
+        jobs.map(async (j) => ({ job: j.name, failed: await s.jobRuns.countFailed(j.name, since) })),
+      );
+      return counts.filter((c) => c.failed > 0);
+    },
+    channelProblems: () => s.channelProblems.list(),
+    unsetChannels: () => [...unsetChannels],
+  };
 }
 
 /** What the office's settings (the admin area) read and change of the other areas. */
@@ -72,7 +89,8 @@ export function createAreas(deps: AreaWiring): Area[] {
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const kit: SlackKit = {
+  const homeSources: HomeSource[] = [];
+  const baseKit: SlackKit = {
     logger: deps.logger,
     roles: deps.roles,
     locales: deps.locales,
@@ -80,7 +98,21 @@ export function createAreas(deps: AreaWiring): Area[] {
     formDeadlineMs: deps.formDeadlineMs,
   };
   const { services: s } = deps;
+  // Each person's Home, refreshed after every command, button and form (the kit's activity hook).
+  const home = createHomeArea({
+    kit: baseKit,
+    sources: homeSources,
+    digestSections,
+    roles: s.roles,
+    calendar: s.calendar,
+    health: jobsHealth(s, jobs, deps.unsetChannels ?? []),
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+  });
+  const kit: SlackKit = { ...baseKit, activity: home.activity };
   const areas = [
+    home,
     createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
     createClippingsArea({
       kit,
@@ -149,6 +181,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
+  homeSources.push(...areas.flatMap((area) => area.homeSources ?? []));
   return areas;
 }
 
@@ -178,6 +211,11 @@ export function areaWiring(options: {
     defaultLocale: config.defaultLocale,
     intlChannelId: config.intlChannelId,
     prChannelId: config.prChannelId,
+    unsetChannels: [
+      ...(config.prChannelId ? [] : ["PR_CHANNEL_ID"]),
+      ...(config.intlChannelId ? [] : ["INTL_CHANNEL_ID"]),
+      ...(config.adminChannelId ? [] : ["ADMIN_CHANNEL_ID"]),
+    ],
   };
 }
 

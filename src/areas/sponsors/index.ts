@@ -21,6 +21,7 @@ import {
   registerSponsorshipMenu,
 } from "./slack/listeners.js";
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
+import { createSponsorsHomeSource } from "./sponsors-home.js";
 import { createSponsorsStore } from "./store.js";
 
 export interface SponsorsServicesDeps {
@@ -69,6 +70,7 @@ export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
     jobs: [createSponsorThanksJob({ sponsorships, locales: deps.kit.locales })], // sponsor-thanks
     // sponsors-approval, sponsors-benefits, sponsors-thanks
     digestSections: createSponsorsDigestSections(sponsorships),
+    homeSources: [createSponsorsHomeSource(sponsorships, deps.kit.roles)], // approvals awaiting, letters owed
     commands: [{ name: "/sponsor", role: "staff", summary: (t) => t.sponsors.summary }],
   };
 }

@@ -16,6 +16,7 @@ import {
   registerTranslateCommand,
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
+import { createTranslationsHomeSource } from "./translations-home.js";
 
 export interface TranslationsServicesDeps {
   prisma: PrismaClient;
@@ -66,6 +67,7 @@ export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
       createTranslationRemindersJob({ service, locales: kit.locales }),
       createTranslationWeeklyJob({ service, locales: kit.locales }),
     ],
+    homeSources: [createTranslationsHomeSource(service)], // the person's requests, assigned or asked for
     commands: [{ name: "/translate", role: "staff", summary: (t) => t.translations.summary }],
   };
 }
