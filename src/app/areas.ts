@@ -15,6 +15,7 @@ import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -169,6 +170,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       sponsors: s.sponsorships,
       contacts: s.contacts,
     }),
+    createRemindersArea({ kit, services: { reminders: s.reminders }, timeZone: deps.timeZone }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -252,6 +254,7 @@ export function createServices(deps: {
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
+  const { reminders } = createRemindersServices({ prisma, clock, timeZone, calendar: officeCalendar.calendar });
   return {
     roles,
     locales,
@@ -269,6 +272,7 @@ export function createServices(deps: {
     sponsorships,
     letters,
     translations,
+    reminders,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),
