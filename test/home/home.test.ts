@@ -152,6 +152,25 @@ describe("the Home tab", () => {
     expect(admin).toContain("PR_CHANNEL_ID");
   });
 
+  it("opens each main form from its Home button; someone without the role gets no form", async () => {
+    const text = textOf(await openHome(STAFF));
+    const forms = ["clip_new", "contact_add", "translation_new", "letter_new", "sponsor_new", "event_create"];
+    for (const id of forms) expect(text).toContain(`"action_id":"${id}"`);
+    for (const actionId of forms) {
+      const before = t.fake.calls.length;
+      const value = actionId === "event_create" ? "{}" : undefined;
+      await t.slack.blockAction({ userId: STAFF, actionId, value, view: { id: "VHOME", type: "home" } });
+      const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+      expect(opened.response.ok, actionId).toBe(true);
+    }
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({ userId: STRANGER, actionId: "letter_new", view: { id: "VHOME", type: "home" } });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(t.fake.calls.slice(before).some((c) => c.method === "views.open")).toBe(false);
+    const told = t.fake.calls.slice(before).find((c) => c.method === "chat.postMessage");
+    expect(String(told?.args.text)).toContain("προσωπικό");
+  });
+
   it("tells someone without the staff role why there is nothing, and shows no item", async () => {
     const view = await openHome(STRANGER);
     const text = textOf(view);

@@ -4,11 +4,12 @@ import { defineTexts } from "../../i18n/texts.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../slack/mrkdwn.js";
 import { type HomeSource, homeSource } from "../home/home-source.js";
 import type { ClippingReplies } from "./clipping-replies.js";
+import { NEW_CLIPPING_ACTION } from "./slack/home-form.js";
 import { RESULT_MENU_ACTION, resultMenuChoice } from "./slack/search-results-views.js";
 
 const texts = defineTexts(
-  { kind: "Απάντηση σε δημοσίευμα", close: "Καταχώριση απάντησης" },
-  { kind: "Reply to a clipping", close: "Record the reply" },
+  { kind: "Απάντηση σε δημοσίευμα", close: "Καταχώριση απάντησης", form: "Νέο δημοσίευμα" },
+  { kind: "Reply to a clipping", close: "Record the reply", form: "New clipping" },
 );
 
 export function createClippingsHomeSource(replies: Pick<ClippingReplies, "openReplies">): HomeSource {
@@ -17,8 +18,8 @@ export function createClippingsHomeSource(replies: Pick<ClippingReplies, "openRe
     async collect(w) {
       const h = texts(w.locale);
       const mine = (await replies.openReplies()).filter((r) => r.assignee === w.actor);
-      if (mine.length === 0) return null;
       return {
+        forms: [{ text: h.form, actionId: NEW_CLIPPING_ACTION }],
         items: mine.map((r) => {
           const title = truncate(r.title, 150);
           return {

@@ -5,9 +5,13 @@ import { defineTexts } from "../../i18n/texts.js";
 import { escapeMrkdwn, truncate } from "../../slack/mrkdwn.js";
 import { type HomeSource, homeSource } from "../home/home-source.js";
 import { type LetterService, protocolNumber } from "./letter-service.js";
+import { NEW_LETTER_ACTION } from "./slack/home-form.js";
 import { LETTER_MENU_ACTION, letterMenuValue } from "./slack/letter-views.js";
 
-const texts = defineTexts({ kind: "Επιστολή προς απάντηση" }, { kind: "Letter awaiting an answer" });
+const texts = defineTexts(
+  { kind: "Επιστολή προς απάντηση", form: "Νέα επιστολή" },
+  { kind: "Letter awaiting an answer", form: "New letter" },
+);
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
@@ -16,10 +20,10 @@ export function createLettersHomeSource(service: Pick<LetterService, "openWithDu
     id: "letters",
     async collect(w) {
       const mine = (await service.openWithDue()).filter((l) => l.createdBy === w.actor);
-      if (mine.length === 0) return null;
       const h = texts(w.locale);
       const m = messages(w.locale).letters;
       return {
+        forms: [{ text: h.form, actionId: NEW_LETTER_ACTION }],
         items: mine.map((l) => ({
           kind: h.kind,
           title: `*${protocolNumber(l)}* ${escapeMrkdwn(truncate(l.subject, 150))} · ${escapeMrkdwn(truncate(l.counterpart, 80))}`,

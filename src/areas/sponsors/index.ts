@@ -12,6 +12,7 @@ import {
   type GreetingsForSponsors,
   type RolesForSponsors,
 } from "./service.js";
+import { registerNewSponsorshipButton } from "./slack/home-form.js";
 import {
   registerApprovalButtons,
   registerBenefitsForm,
@@ -66,6 +67,7 @@ export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
       registerApprovalButtons(app, slack); // actions sponsor_approve, sponsor_reject
       registerReceiveForm(app, slack); // view sponsor_receive_modal
       registerBenefitsForm(app, slack); // view sponsor_benefits_modal
+      registerNewSponsorshipButton(app, slack); // action sponsor_new (the Home's button)
     },
     jobs: [createSponsorThanksJob({ sponsorships, locales: deps.kit.locales })], // sponsor-thanks
     // sponsors-approval, sponsors-benefits, sponsors-thanks

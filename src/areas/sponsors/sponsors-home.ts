@@ -7,12 +7,13 @@ import { escapeMrkdwn, truncate } from "../../slack/mrkdwn.js";
 import { type HomeSource, homeSource } from "../home/home-source.js";
 import type { Role } from "../users/roles.js";
 import type { SponsorsService } from "./service.js";
+import { NEW_SPONSORSHIP_ACTION } from "./slack/home-form.js";
 import { approvalValue, menuValue } from "./slack/sponsor-codecs.js";
 import { SPONSOR_APPROVE_ACTION, SPONSOR_MENU_ACTION } from "./slack/sponsor-views.js";
 
 const texts = defineTexts(
-  { approval: "Χορηγία προς έγκριση", thanks: "Ευχαριστήριο σε χορηγό" },
-  { approval: "Sponsorship to approve", thanks: "Thank-you letter to a sponsor" },
+  { approval: "Χορηγία προς έγκριση", thanks: "Ευχαριστήριο σε χορηγό", form: "Νέα χορηγία" },
+  { approval: "Sponsorship to approve", thanks: "Thank-you letter to a sponsor", form: "New sponsorship" },
 );
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
@@ -32,8 +33,8 @@ export function createSponsorsHomeSource(
         ? (await sponsorships.awaitingApproval()).filter((s) => s.approvalAskedBy !== w.actor)
         : [];
       const thanks = (await sponsorships.thanksOwed(w.today)).filter((s) => s.createdBy === w.actor);
-      if (toApprove.length === 0 && thanks.length === 0) return null;
       return {
+        forms: [{ text: h.form, actionId: NEW_SPONSORSHIP_ACTION }],
         items: [
           ...toApprove.map((s) => ({
             kind: h.approval,

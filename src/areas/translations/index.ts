@@ -8,6 +8,7 @@ import type { SlackKit } from "../../slack/listener.js";
 import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
 import { createTranslationRemindersJob, createTranslationWeeklyJob } from "./jobs/translation-reminders.js";
+import { registerNewTranslationButton } from "./slack/home-form.js";
 import {
   registerRequestForm,
   registerRequestShortcut,
@@ -62,6 +63,7 @@ export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
       registerRequestForm(app, listeners); // view translation_modal
       registerStepButtons(app, listeners); // actions translation_step_<step>
       registerStepForms(app, listeners); // views translation_step_modal_<assign|deliver|return>
+      registerNewTranslationButton(app, listeners); // action translation_new (the Home's button)
     },
     jobs: [
       createTranslationRemindersJob({ service, locales: kit.locales }),

@@ -4,14 +4,15 @@ import { messages } from "../../i18n/index.js";
 import { defineTexts } from "../../i18n/texts.js";
 import { escapeMrkdwn, truncate } from "../../slack/mrkdwn.js";
 import { type HomeSource, homeSource } from "../home/home-source.js";
+import { NEW_TRANSLATION_ACTION } from "./slack/home-form.js";
 import { stepActionId } from "./slack/translation-views.js";
 import { availableSteps } from "./translation-flow.js";
 import type { TranslationService } from "./translation-service.js";
 import { isoDay } from "./translation-validation.js";
 
 const texts = defineTexts(
-  { assigned: "Μετάφραση για εσάς", requested: "Μετάφραση που ζητήσατε" },
-  { assigned: "Translation for you", requested: "Translation you asked for" },
+  { assigned: "Μετάφραση για εσάς", requested: "Μετάφραση που ζητήσατε", form: "Αίτημα μετάφρασης" },
+  { assigned: "Translation for you", requested: "Translation you asked for", form: "Translation request" },
 );
 
 export function createTranslationsHomeSource(service: Pick<TranslationService, "list">): HomeSource {
@@ -19,10 +20,11 @@ export function createTranslationsHomeSource(service: Pick<TranslationService, "
     id: "translations",
     async collect(w) {
       const found = await service.list({ actor: w.actor, filter: "mine", today: w.today });
-      if (found.status !== "found" || found.requests.length === 0) return null;
+      if (found.status !== "found") return null;
       const h = texts(w.locale);
       const m = messages(w.locale).translations;
       return {
+        forms: [{ text: h.form, actionId: NEW_TRANSLATION_ACTION }],
         items: found.requests.map((r) => {
           // The step the person would take next (cancelling is left to the card).
           const step = availableSteps(r, { userId: w.actor, coordinator: false }).find((a) => a !== "cancel");
