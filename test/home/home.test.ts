@@ -125,6 +125,34 @@ describe("the Home tab", () => {
     expect(row.status).toBe("answered");
   });
 
+  it("redraws the Home of someone looking at it when another person changes an item of theirs", async () => {
+    const OTHER = "U0HOMEOTHER";
+    await t.grant(OTHER, "staff");
+    const made = await t.bot.services.letters.create({
+      draft: letterDraft({ subject: "Επιστολή του συναδέλφου", dueOn: "2026-11-27" }),
+      createdBy: OTHER,
+      submissionKey: "home-letter-other",
+    });
+    if (made.status !== "created") throw new Error("seed");
+    expect(textOf(await openHome(OTHER))).toContain("Επιστολή του συναδέλφου");
+    const before = t.fake.calls.length;
+    // STAFF files it from a search result in a channel: OTHER's open Home no longer lists it.
+    await t.slack.overflowAction({
+      userId: STAFF,
+      actionId: "letter_menu",
+      value: `filed:${made.letter.id}`,
+      channelId: "C0INTL001",
+    });
+    const redrawn = await t.fake.waitFor("views.publish", (c) => c.args.user_id === OTHER, 5000, before);
+    expect(textOf(redrawn.args.view as Json)).not.toContain("Επιστολή του συναδέλφου");
+    // A Home that did not change is not published again.
+    const published = t.fake.callsTo("views.publish").length;
+    await t.slack.command({ command: "/letter", text: "open", userId: STAFF });
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    expect(t.fake.callsTo("views.publish").length).toBe(published);
+  });
+
   it("keeps a person with 300 open items within Slack's limits, the rest said as «N more»", async () => {
     const view = await openHome(BUSY);
     const blocks = view.blocks as Json[];
