@@ -1,9 +1,11 @@
 // Keeps the Home tabs that people are looking at up to date, cheaply. The Slack kit tells it after
 // each command, button or form a person finished (SlackKit.activity); it then, once a short pause
-// has gathered a burst of clicks, redraws the Home of that person and of everyone who opened their
-// Home recently ("live"): an item of theirs may have changed (a translation assigned to them, a
-// checklist item given to them). A Home whose view comes out the same as the one last published is
-// not published again, so a refresh costs the areas' reads and no Slack call unless something changed.
+// has gathered a burst of clicks, redraws the Home of everyone who opened theirs recently ("live"),
+// the person who acted among them: an item of theirs may have changed (a translation assigned to
+// them, a checklist item given to them). A Home nobody opened lately is not drawn at all (opening it
+// draws it afresh), and one whose view comes out the same as the one last published is not
+// published again: a refresh costs the areas' reads for the live Homes, and a Slack call only for
+// those that changed.
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../app/logger.js";
 import type { ActivityHook } from "../../slack/listener.js";
@@ -32,7 +34,6 @@ export function createHomeRefresher(options: HomeRefresherOptions): ActivityHook
   const liveMs = options.liveMs ?? HOME_LIVE_MS;
   const now = options.now ?? Date.now;
   const live = new Map<string, number>();
-  const pending = new Set<string>();
   let client: WebClient | undefined;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -41,8 +42,7 @@ export function createHomeRefresher(options: HomeRefresherOptions): ActivityHook
     timer = undefined;
     const at = now();
     for (const [user, since] of live) if (at - since > liveMs) live.delete(user);
-    const users = new Set([...pending, ...live.keys()]);
-    pending.clear();
+    const users = [...live.keys()];
     const c = client;
     if (!c) return;
     for (const user of users) {
@@ -58,10 +58,9 @@ export function createHomeRefresher(options: HomeRefresherOptions): ActivityHook
     opened(userId) {
       live.set(userId, now());
     },
-    acted(userId, slackClient) {
+    acted(_userId, slackClient) {
       client = slackClient;
-      pending.add(userId);
-      if (timer) return;
+      if (timer || live.size === 0) return;
       timer = setTimeout(() => {
         running = running.then(flush);
       }, debounceMs);
