@@ -13,7 +13,9 @@ import { createCorrespondenceArea, createCorrespondenceServices } from "../areas
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
+import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -48,6 +50,22 @@ export interface AreaWiring extends SlackKit {
   intlChannelId?: string;
   /** The PR office's channel, where events' cards are posted. */
   prChannelId?: string;
+  /** The office's channel settings left unset (for the admins' Home). */
+  unsetChannels?: string[];
+}
+
+/** What the admins' Home says of the jobs and channels, from the scheduler's and the sender's stores. */
+export function jobsHealth(s: Services, jobs: readonly Job[], unsetChannels: readonly string[]): JobsHealth {
+  return {
+    async failedSince(since) {
+      const counts = await Promise.all(
+        jobs.map(async (j) => ({ job: j.name, failed: await s.jobRuns.countFailed(j.name, since) })),
+      );
+      return counts.filter((c) => c.failed > 0);
+    },
+    channelProblems: () => s.channelProblems.list(),
+    unsetChannels: () => [...unsetChannels],
+  };
 }
 
 /** What the office's settings (the admin area) read and change of the other areas. */
@@ -73,7 +91,8 @@ export function createAreas(deps: AreaWiring): Area[] {
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const kit: SlackKit = {
+  const homeSources: HomeSource[] = [];
+  const baseKit: SlackKit = {
     logger: deps.logger,
     roles: deps.roles,
     locales: deps.locales,
@@ -81,7 +100,21 @@ export function createAreas(deps: AreaWiring): Area[] {
     formDeadlineMs: deps.formDeadlineMs,
   };
   const { services: s } = deps;
+  // Each person's Home, refreshed after every command, button and form (the kit's activity hook).
+  const home = createHomeArea({
+    kit: baseKit,
+    sources: homeSources,
+    digestSections,
+    roles: s.roles,
+    calendar: s.calendar,
+    health: jobsHealth(s, jobs, deps.unsetChannels ?? []),
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+  });
+  const kit: SlackKit = { ...baseKit, activity: home.activity };
   const areas = [
+    home,
     createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
     createClippingsArea({
       kit,
@@ -139,6 +172,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       sponsors: s.sponsorships,
       contacts: s.contacts,
     }),
+    createRemindersArea({ kit, services: { reminders: s.reminders }, timeZone: deps.timeZone }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -151,6 +185,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
+  homeSources.push(...areas.flatMap((area) => area.homeSources ?? []));
   return areas;
 }
 
@@ -180,6 +215,11 @@ export function areaWiring(options: {
     defaultLocale: config.defaultLocale,
     intlChannelId: config.intlChannelId,
     prChannelId: config.prChannelId,
+    unsetChannels: [
+      ...(config.prChannelId ? [] : ["PR_CHANNEL_ID"]),
+      ...(config.intlChannelId ? [] : ["INTL_CHANNEL_ID"]),
+      ...(config.adminChannelId ? [] : ["ADMIN_CHANNEL_ID"]),
+    ],
   };
 }
 
@@ -216,6 +256,7 @@ export function createServices(deps: {
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
+  const { reminders } = createRemindersServices({ prisma, clock, timeZone, calendar: officeCalendar.calendar });
   return {
     roles,
     locales,
@@ -234,6 +275,7 @@ export function createServices(deps: {
     sponsorships,
     letters,
     translations,
+    reminders,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

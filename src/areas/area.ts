@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import type { Messages } from "../i18n/index.js";
 import type { Job } from "../scheduling/job.js";
 import type { DigestSection } from "./digest/digest-section.js";
+import type { HomeSource } from "./home/home-source.js";
 import type { Role } from "./users/roles.js";
 
 export interface Area {
@@ -15,6 +16,8 @@ export interface Area {
   jobs: readonly Job[];
   /** What the area adds to the managers' morning digest, in the digest's order. */
   digestSections?: readonly DigestSection[];
+  /** What the area adds to each person's Home tab: their open items, today's notices, its forms. */
+  homeSources?: readonly HomeSource[];
   /** The area's slash commands, for `/grafeio help`. */
   commands?: readonly CommandInfo[];
 }

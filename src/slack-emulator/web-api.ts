@@ -84,6 +84,8 @@ export class SlackApiEmulator {
   private readonly gates = new Map<string, (args: Json) => Promise<void>>();
   private readonly usedTriggers = new Set<string>();
   private readonly views = new Map<string, Json>();
+  /** The Home tab each user was last given (views.publish), by user id. */
+  readonly homeViews = new Map<string, Json>();
   private readonly listeners = new Set<() => void>();
   /** Files uploaded through files.uploadV2, by file id. */
   readonly uploads = new Map<string, Buffer>();
@@ -466,13 +468,22 @@ export class SlackApiEmulator {
         return { ok: true, view };
       }
       case "views.publish": {
-        if (!args.user_id) return fail("invalid_arguments");
+        // A Home tab: for one user, of type home, 100 blocks at most, no title, submit or close.
+        const user = String(args.user_id ?? "");
+        if (!/^[UW]/.test(user)) return fail("user_not_found");
         const view = args.view as Json | undefined;
-        if (view?.type !== "home") return fail("invalid_arguments", "views.publish takes a home view");
+        if (view?.type !== "home") return fail("invalid_arguments", "a published view must be of type home");
+        for (const key of ["title", "submit", "close"])
+          if (key in view) return fail("invalid_arguments", `a home view has no ${key}`);
         const problem = checkView(view);
         if (problem) return fail(...problem);
-        const id = `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`;
-        return { ok: true, view: { ...view, id, hash: randomUUID() } };
+        const published = {
+          ...view,
+          id: `V${randomUUID().replace(/-/g, "").slice(0, 10).toUpperCase()}`,
+          hash: randomUUID(),
+        };
+        this.homeViews.set(user, published);
+        return { ok: true, view: published };
       }
       case "chat.postMessage": {
         if (!args.channel) return fail("channel_not_found");

@@ -9,6 +9,8 @@ import type { Role } from "../users/roles.js";
 import { createCorrespondenceRemindersJob } from "./jobs/correspondence-reminders.js";
 import { type ContactsForLetters, createLetterService } from "./letter-service.js";
 import { createLettersDigestSection } from "./letters-digest.js";
+import { createLettersHomeSource } from "./letters-home.js";
+import { registerNewLetterButton } from "./slack/home-form.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
 export interface CorrespondenceServicesDeps {
@@ -47,6 +49,7 @@ export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
       registerLetterCommand(app, listeners); // /letter
       registerLetterForm(app, listeners); // view letter_modal
       registerLetterMenu(app, listeners); // action letter_menu
+      registerNewLetterButton(app, listeners); // action letter_new (the Home's button)
     },
     jobs: [
       createCorrespondenceRemindersJob({
@@ -56,6 +59,7 @@ export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
       }),
     ],
     digestSections: [createLettersDigestSection(service)],
+    homeSources: [createLettersHomeSource(service)], // the entries the person registered, awaiting an answer
     commands: [{ name: "/letter", role: "staff", summary: (t) => t.letters.summary }],
   };
 }
