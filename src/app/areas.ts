@@ -6,14 +6,15 @@
 // exporting its factories, one line in each of the two functions here.
 
 import { createAdminArea } from "../areas/admin/index.js";
-import type { Area, CommandInfo } from "../areas/area.js";
-import { createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
+import type { Area, CommandInfo, GrafeioSubCommand } from "../areas/area.js";
+import { clipFormOf, createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
 import { createContactsArea, createContactsServices, type PersonalDataHolder } from "../areas/contacts/index.js";
 import { createCorrespondenceArea, createCorrespondenceServices } from "../areas/correspondence/index.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -23,6 +24,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { AuditLog } from "../lib/audit.js";
 import type { Clock } from "../lib/clock.js";
+import { createSafeFetcher, type SafeFetcher } from "../lib/safe-fetch.js";
 import type { Job } from "../scheduling/job.js";
 import { createJobRunStore } from "../scheduling/job-runs-store.js";
 import { createChannelProblemStore } from "../slack/channel-problems-store.js";
@@ -72,6 +74,8 @@ export function createAreas(deps: AreaWiring): Area[] {
   const digestSections: DigestSection[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
+  // Sub-commands other areas add to /grafeio (`feed`).
+  const subCommands: GrafeioSubCommand[] = [];
   const kit: SlackKit = {
     logger: deps.logger,
     roles: deps.roles,
@@ -137,11 +141,19 @@ export function createAreas(deps: AreaWiring): Area[] {
       sponsors: s.sponsorships,
       contacts: s.contacts,
     }),
+    createPressIntakeArea({
+      kit,
+      services: { intake: s.pressIntake },
+      timeZone: deps.timeZone,
+      clipForm: clipFormOf(s.clippings),
+      admins: s.roles,
+    }),
     createAdminArea({
       kit,
       ...adminSources(s),
       jobs,
       commands,
+      subCommands,
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
@@ -149,6 +161,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
+  subCommands.push(...areas.flatMap((area) => area.grafeioSubCommands ?? []));
   return areas;
 }
 
@@ -191,6 +204,8 @@ export function createServices(deps: {
   lookupSlackLocale: SlackLocaleLookup;
   /** The audit trail: role changes, contacts' exports, record requests, erasures (src/lib/audit.ts). */
   audit: AuditLog;
+  /** What fetches news feeds and linked pages (src/lib/safe-fetch.ts); default: no loopback. */
+  fetcher?: SafeFetcher;
 }) {
   const { prisma, clock, timeZone, audit } = deps;
   const nameDays = sharedNameDayCalendar();
@@ -214,6 +229,18 @@ export function createServices(deps: {
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
+  const { intake: pressIntake } = createPressIntakeServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    fetcher: deps.fetcher ?? createSafeFetcher(),
+    register: clippings.intake,
+    watched: {
+      listWatchTerms: clippings.alerts.listWatchTerms,
+      listActiveTopics: clippings.clippings.listActiveTopics,
+    },
+  });
   return {
     roles,
     locales,
@@ -231,6 +258,7 @@ export function createServices(deps: {
     sponsorships,
     letters,
     translations,
+    pressIntake,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),
