@@ -39,7 +39,7 @@ export function createPressIntakeJob(options: {
           await deps.sender.post({
             key: `${key}:${admin}`,
             channel: admin,
-            text: t.feedFailing(feed.url, feed.failures, error),
+            text: t.feedFailing(escapeMrkdwn(feed.url), feed.failures, escapeMrkdwn(error)),
           });
         }
         await intake.markFailureReported(feed.id);
