@@ -1,6 +1,7 @@
 // The press intake's tables: feeds, the items proposed from them, the office's outlets and the
 // intake's settings. The only file of the area that talks to Prisma.
 
+import { isUniqueViolation } from "../../db/errors.js";
 import type { PressItemStatus, PrismaClient } from "../../generated/prisma/client.js";
 
 export type FeedRecord = Awaited<ReturnType<PrismaClient["pressFeed"]["findFirstOrThrow"]>>;
@@ -22,8 +23,6 @@ export interface NewItem {
   createdAt: Date;
 }
 
-const isUnique = (error: unknown) => (error as { code?: string }).code === "P2002";
-
 export function createPressIntakeStore(prisma: PrismaClient) {
   return {
     // --- feeds
@@ -34,7 +33,7 @@ export function createPressIntakeStore(prisma: PrismaClient) {
           feed: await prisma.pressFeed.create({ data: { url, channelId, createdBy: by } }),
         };
       } catch (error) {
-        if (!isUnique(error)) throw error;
+        if (!isUniqueViolation(error)) throw error;
         return { created: false as const, feed: await prisma.pressFeed.findUniqueOrThrow({ where: { url } }) };
       }
     },
