@@ -6,8 +6,8 @@
 // exporting its factories, one line in each of the two functions here.
 
 import { createAdminArea } from "../areas/admin/index.js";
-import type { Area, CommandInfo } from "../areas/area.js";
-import { createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
+import type { Area, CommandInfo, GrafeioSubCommand } from "../areas/area.js";
+import { clipFormOf, createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
 import { createContactsArea, createContactsServices, type PersonalDataHolder } from "../areas/contacts/index.js";
 import { createCorrespondenceArea, createCorrespondenceServices } from "../areas/correspondence/index.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
@@ -16,6 +16,7 @@ import { createEventsArea, createEventsServices } from "../areas/events/index.js
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
+import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -25,6 +26,7 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 import type { LocaleCode } from "../i18n/index.js";
 import type { AuditLog } from "../lib/audit.js";
 import type { Clock } from "../lib/clock.js";
+import { createSafeFetcher, type SafeFetcher } from "../lib/safe-fetch.js";
 import type { Job } from "../scheduling/job.js";
 import { createJobRunStore } from "../scheduling/job-runs-store.js";
 import { createChannelProblemStore } from "../slack/channel-problems-store.js";
@@ -92,6 +94,8 @@ export function createAreas(deps: AreaWiring): Area[] {
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
   const homeSources: HomeSource[] = [];
+  // Sub-commands other areas add to /grafeio (`feed`).
+  const subCommands: GrafeioSubCommand[] = [];
   const baseKit: SlackKit = {
     logger: deps.logger,
     roles: deps.roles,
@@ -173,11 +177,19 @@ export function createAreas(deps: AreaWiring): Area[] {
       contacts: s.contacts,
     }),
     createRemindersArea({ kit, services: { reminders: s.reminders }, timeZone: deps.timeZone }),
+    createPressIntakeArea({
+      kit,
+      services: { intake: s.pressIntake },
+      timeZone: deps.timeZone,
+      clipForm: clipFormOf(s.clippings),
+      admins: s.roles,
+    }),
     createAdminArea({
       kit,
       ...adminSources(s),
       jobs,
       commands,
+      subCommands,
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
@@ -186,6 +198,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
   homeSources.push(...areas.flatMap((area) => area.homeSources ?? []));
+  subCommands.push(...areas.flatMap((area) => area.grafeioSubCommands ?? []));
   return areas;
 }
 
@@ -233,6 +246,8 @@ export function createServices(deps: {
   lookupSlackLocale: SlackLocaleLookup;
   /** The audit trail: role changes, contacts' exports, record requests, erasures (src/lib/audit.ts). */
   audit: AuditLog;
+  /** What fetches news feeds and linked pages (src/lib/safe-fetch.ts); default: no loopback. */
+  fetcher?: SafeFetcher;
 }) {
   const { prisma, clock, timeZone, audit } = deps;
   const nameDays = sharedNameDayCalendar();
@@ -257,6 +272,18 @@ export function createServices(deps: {
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
   const { reminders } = createRemindersServices({ prisma, clock, timeZone, calendar: officeCalendar.calendar });
+  const { intake: pressIntake } = createPressIntakeServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    fetcher: deps.fetcher ?? createSafeFetcher(),
+    register: clippings.intake,
+    watched: {
+      listWatchTerms: clippings.alerts.listWatchTerms,
+      listActiveTopics: clippings.clippings.listActiveTopics,
+    },
+  });
   return {
     roles,
     locales,
@@ -276,6 +303,7 @@ export function createServices(deps: {
     letters,
     translations,
     reminders,
+    pressIntake,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

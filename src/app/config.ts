@@ -51,6 +51,8 @@ export const CONFIG_HELP: Record<string, string> = {
   SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
   COMMAND_REPEAT_SECONDS:
     "seconds within which the same person's same slash command and text is ignored as a repeat, 0 to 60 (default 3; 0 turns it off)",
+  FETCH_ALLOW_LOOPBACK:
+    "true or false (default false): let news feeds and linked pages be fetched from 127.0.0.1, for tests' local servers only",
 };
 
 const schema = z.object({
@@ -80,6 +82,7 @@ const schema = z.object({
     .default(48),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(8000),
   COMMAND_REPEAT_SECONDS: z.coerce.number().min(0).max(60).default(3),
+  FETCH_ALLOW_LOOPBACK: optionalNonEmpty(z.enum(["true", "false"])).default("false"),
 });
 
 const MODE_CREDENTIALS = "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET";
@@ -112,6 +115,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Milliseconds within which an identical slash command counts as a repeat (0: off). */
   commandRepeatMs: number;
+  /** Fetching from 127.0.0.1 allowed (tests' local feed servers); never in production. */
+  fetchAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     catchUpHours: e.CATCH_UP_HOURS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     commandRepeatMs: e.COMMAND_REPEAT_SECONDS * 1000,
+    fetchAllowLoopback: e.FETCH_ALLOW_LOOPBACK === "true",
   };
 }
 

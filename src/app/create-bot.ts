@@ -1,5 +1,6 @@
 // Builds the Bolt app with its receiver, middleware, services and listeners. No side effects
 // until start().
+
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { App } from "@slack/bolt";
@@ -10,6 +11,7 @@ import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
 import { observeDatabaseErrors } from "../db/errors.js";
 import type { Clock } from "../lib/clock.js";
+import { createSafeFetcher } from "../lib/safe-fetch.js";
 import type { Job } from "../scheduling/job.js";
 import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
@@ -137,6 +139,7 @@ export function createBot({
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
     audit: auditLog(logger),
+    fetcher: createSafeFetcher({ allowLoopback: config.fetchAllowLoopback }),
   });
   const channels = createChannelAccess({ config, services, client: app.client, logger, sender: () => sender });
   const sender = createSlackSender({

@@ -7,6 +7,7 @@ import { areaWiring, createAreas, createServices, type Services } from "../../sr
 import { type Config, loadConfig } from "../../src/app/config.js";
 import { auditLog, createLogger } from "../../src/app/logger.js";
 import { ManualClock } from "../../src/lib/clock.js";
+import { createSafeFetcher } from "../../src/lib/safe-fetch.js";
 import type { Job } from "../../src/scheduling/job.js";
 import { createJobRuntime, type JobRuntime } from "../../src/scheduling/runtime.js";
 import type { SchedulerOptions } from "../../src/scheduling/scheduler.js";
@@ -61,6 +62,7 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => fake.users.get(user)?.locale ?? "el-GR",
     audit: auditLog(logger),
+    fetcher: createSafeFetcher({ allowLoopback: config.fetchAllowLoopback }),
   });
   const runtimes: JobRuntime[] = [];
   // The areas as the bot builds them; their jobs take the sender from each process at run time.

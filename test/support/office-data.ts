@@ -282,6 +282,39 @@ export async function fillOffice(db: Database, services: Services): Promise<void
       addedBy: "U0STAFF01",
     },
   });
+  // The press intake: a feed, an item proposed from it (a text array, a nullable time), an outlet
+  // the office added, the settings.
+  const feed = await p.pressFeed.create({
+    data: {
+      url: "https://www.kathimerini.gr/rss",
+      channelId: "C0PRESS01",
+      etag: '"v1"',
+      lastModified: "Tue, 01 Dec 2026 10:00:00 GMT",
+      failures: 1,
+      failingSince: at("2026-12-01T10:00:00.123Z"),
+      lastError: "HTTP 503",
+      createdBy: "U0ADMIN01",
+    },
+  });
+  await p.pressItem.create({
+    data: {
+      feedId: feed.id,
+      urlKey: "kathimerini.gr/a/1",
+      url: "https://www.kathimerini.gr/a/1/",
+      title: "Ο Δήμαρχος «εγκαινίασε» το πάρκο",
+      titleWords: "δημαρ εγκαι παρκο",
+      outlet: "Καθημερινή",
+      publishedAt: at("2026-12-01T08:00:00.456Z"),
+      excerpt: "Στο Μαρούσι",
+      matchedTerms: ["Δήμαρχος Αμαρουσίου", "πάρκο"],
+      status: "dismissed",
+      decidedBy: "U0STAFF01",
+      decidedAt: at("2026-12-01T09:00:00.000Z"),
+      postKey: "press-intake@2026-12-01T08:00:00.000Z:item:1",
+    },
+  });
+  await p.pressOutlet.create({ data: { host: "amarousiotimes.gr", name: "Αμαρούσιο Times", addedBy: "U0ADMIN01" } });
+  await p.pressIntakeSetting.create({ data: { quietFrom: "21:30", quietTo: "06:30", burstPerHour: 5 } });
   // An erased contact leaves a gap in the ids: the restored sequence must not hand that id out again.
   const erased = await p.contact.create({ data: { nameEl: "Προς διαγραφή", createdBy: "U0STAFF01" } });
   await p.contact.delete({ where: { id: erased.id } });

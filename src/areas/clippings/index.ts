@@ -4,11 +4,13 @@
 //   the buttons clip_search_page_* and the menu clip_result_menu; the options topics_options.
 //   Jobs: clipping-reply-reminders, clipping-surge-check.
 //   Digest: clippings (registered since the last digest), clipping-replies (replies owed).
+
+import type { WebClient } from "@slack/web-api";
 import type { SqlReader } from "../../db/sql-reader.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { LocaleCode } from "../../i18n/index.js";
 import type { Clock } from "../../lib/clock.js";
-import type { SlackKit } from "../../slack/listener.js";
+import type { SlackKit, UserView } from "../../slack/listener.js";
 import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
 import type { Role } from "../users/roles.js";
@@ -18,12 +20,15 @@ import { createClippingSearch } from "./clipping-search.js";
 import { createClippingService, type RoleCheck } from "./clipping-service.js";
 import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
 import { createClippingsHomeSource } from "./clippings-home.js";
+import { createIntakeLookups } from "./intake-store.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
 import { registerNewClippingButton } from "./slack/home-form.js";
 import { register } from "./slack/listeners.js";
 import { createSynonymStore } from "./synonym-store.js";
+import { openClipModal } from "./slack/open-clip-modal.js";
+import type { ClippingInput } from "./validation.js";
 
 export interface ClippingsServicesDeps {
   prisma: PrismaClient;
@@ -43,6 +48,8 @@ export function createClippingsServices(deps: ClippingsServicesDeps) {
     replies: createClippingReplies(deps),
     alerts: createClippingAlerts(deps),
     synonyms: createSynonymStore(deps),
+    /** What the press intake asks of the register (watched words matched, links registered). */
+    intake: createIntakeLookups(deps.prisma),
   };
 }
 
@@ -50,7 +57,7 @@ export type ClippingsServices = ReturnType<typeof createClippingsServices>;
 
 export interface ClippingsAreaDeps {
   kit: SlackKit;
-  services: ClippingsServices;
+  services: Omit<ClippingsServices, "intake">;
   /** Who gets the surge warnings: the managers. */
   managers: { holdersOf(role: Role): Promise<string[]> };
   /** The office's language, for the notices posted in channels. */
@@ -75,5 +82,29 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
       createReplyRemindersJob({ replies, locales: kit.locales }),
       createSurgeCheckJob({ alerts, managers: deps.managers, locales: kit.locales }),
     ],
+  };
+}
+
+/**
+ * The clipping form, opened by another area with what it knows filled in (the press intake's
+ * «Καταχώριση»): the same form as /clip, which checks and registers as always.
+ */
+export interface ClipForm {
+  open(
+    client: WebClient,
+    options: {
+      user: UserView;
+      triggerId: string;
+      values: ClippingInput;
+      channel?: string;
+      source?: { channel: string; ts: string };
+    },
+  ): Promise<void>;
+}
+
+export function clipFormOf(clippings: ClippingsServices["clippings"]): ClipForm {
+  return {
+    open: (client, { user, triggerId, values, channel, source }) =>
+      openClipModal({ clippings }, client, { user, triggerId, values, metadata: { channel, source } }),
   };
 }

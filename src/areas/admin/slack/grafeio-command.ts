@@ -3,10 +3,10 @@
 // checks the actor's role and does the work; the views write the answer.
 import type { App } from "@slack/bolt";
 import { HALF_DAY_CLOSES_AT } from "../../../calendar/working-days.js";
-import type { Messages } from "../../../i18n/index.js";
+import { type LocaleCode, type Messages, messages } from "../../../i18n/index.js";
 import { onCommand, type SlackKit, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import type { CommandInfo } from "../../area.js";
+import type { CommandInfo, GrafeioSubCommand } from "../../area.js";
 import { type GrafeioCommand, type GrafeioProblem, parseGrafeioCommand } from "../parse-grafeio-command.js";
 import type { AdminService, Refused } from "../service.js";
 import {
@@ -61,13 +61,17 @@ const isRefused = (outcome: { status: string }): outcome is Refused => outcome.s
  * Anyone may ask for the help and set their own language; the office's lists take staff, and
  * changing the office's settings the role the service checks.
  */
-export function subCommands(commands: () => readonly CommandInfo[]): SubCommandTable {
+export function subCommands(
+  commands: () => readonly CommandInfo[],
+  /** The other areas' lines of the help (their sub-commands). */
+  moreEntries: () => readonly HelpEntry[] = () => [],
+): SubCommandTable {
   const table: SubCommandTable = {
     help: {
       audience: "anyone",
       line: (t) => t.admin.helpLines.help,
       handle: async ({ t }, { problem }) =>
-        problem ? problemText(t, problem) : helpText(t, helpEntries(table), commands()),
+        problem ? problemText(t, problem) : helpText(t, [...helpEntries(table), ...moreEntries()], commands()),
     },
     lang: {
       audience: "anyone",
@@ -388,18 +392,34 @@ export interface GrafeioCommandDeps {
   timeZone: string;
   /** Every area's commands, for the help (filled in once every area is built). */
   commands: () => readonly CommandInfo[];
+  /** The sub-commands other areas add (`feed`), each run by its area. */
+  areaSubCommands?: () => readonly GrafeioSubCommand[];
+}
+
+const localeOf = (t: Messages): LocaleCode => (t === messages("en") ? "en" : "el");
+
+/** The other areas' sub-commands as lines of the help, after the admin area's own. */
+function areaHelpEntries(subCommands: readonly GrafeioSubCommand[]): HelpEntry[] {
+  return subCommands.flatMap((sub) =>
+    sub.lines("el").map((_, i) => ({ audience: sub.audience, line: (t: Messages) => sub.lines(localeOf(t))[i] ?? "" })),
+  );
 }
 
 export function registerGrafeioCommand(app: App, deps: GrafeioCommandDeps): void {
   const { kit, service, timeZone } = deps;
-  const table = subCommands(deps.commands);
+  const areaSubs = () => deps.areaSubCommands?.() ?? [];
+  const table = subCommands(deps.commands, () => areaHelpEntries(areaSubs()));
+  const entries = () => [...helpEntries(table), ...areaHelpEntries(areaSubs())];
   // Anyone may type /grafeio (their own language, the help, before an admin gives them a role);
   // each sub-command's role, reading the office's lists included, is checked by the service.
   onCommand(app, kit, {
     name: "/grafeio",
     role: "anyone",
-    help: (t) => helpText(t, helpEntries(table), deps.commands()),
+    help: (t) => helpText(t, entries(), deps.commands()),
     async handle({ user, text, reply }) {
+      const [verb = "", ...args] = text.split(/\s+/).filter(Boolean);
+      const areaSub = areaSubs().find((sub) => sub.verb === verb.toLowerCase());
+      if (areaSub) return reply(await areaSub.handle(user, args));
       const command = parseGrafeioCommand(text);
       const refuse = (refusal: Refused) => {
         kit.logger.info({ user: user.userId, role: refusal.needed, command: command.kind }, "refused: missing role");

@@ -1,0 +1,191 @@
+// Through the running app: `/grafeio feed …` for admins only (listed in the help), and a posted
+// proposal's buttons: «Καταχώριση» opens the clip form filled in, «Άσχετο» is recorded with who
+// and redraws the message, «Υπάρχει ήδη» links it to a clipping by its register number; a forged
+// value changes nothing.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../support/test-bot.js";
+import { FeedServer } from "./feed-server.js";
+
+const ADMIN = "U0ADMIN01";
+const STAFF = "U0STAFF01";
+const PR = "CPRESS001";
+
+let t: TestBot;
+const server = new FeedServer();
+beforeAll(async () => {
+  await server.start();
+  t = await startTestBot({ env: { PR_CHANNEL_ID: PR, FETCH_ALLOW_LOOPBACK: "true" } });
+  await t.bot.services.roles.ensureAdmins([ADMIN]);
+  await t.grant(STAFF, "staff");
+});
+afterAll(async () => {
+  await t?.stop();
+  await server.stop();
+});
+afterEach(async () => {
+  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+});
+
+async function grafeio(userId: string, text: string): Promise<string> {
+  const before = t.fake.calls.length;
+  await t.slack.command({ command: "/grafeio", text, userId });
+  const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+  return String(answer.args.text);
+}
+
+describe("/grafeio feed", () => {
+  it("lets admins add, list, pause and remove feeds; refuses staff; is in the help", async () => {
+    const url = server.set("/feed.xml", { body: "<rss/>" });
+    expect(await grafeio(STAFF, `feed add ${url}`)).toContain("διαχειριστ");
+    expect(await grafeio(ADMIN, `feed add <${url}> <#C0PRESS02|press>`)).toMatch(
+      /Η ροή #\d+ προστέθηκε: .* → <#C0PRESS02>/,
+    );
+    expect(await grafeio(ADMIN, `feed add ${url}`)).toContain("υπάρχει ήδη");
+    const id = /#(\d+)/.exec(await grafeio(ADMIN, "feed list"))?.[1];
+    expect(await grafeio(ADMIN, `feed pause ${id}`)).toContain(`#${id}`);
+    expect(await grafeio(ADMIN, "feed list")).toContain("σε παύση");
+    expect(await grafeio(ADMIN, "feed add javascript:alert(1)")).toContain("http://");
+    expect(await grafeio(ADMIN, "feed quiet 25:00 07:00")).toContain("ΩΩ:ΛΛ");
+    expect(await grafeio(ADMIN, "feed quiet 21:30 06:30")).toContain("21:30–06:30");
+    expect(await grafeio(ADMIN, `feed remove ${id}`)).toContain(`#${id}`);
+    expect(await grafeio(ADMIN, "feed list")).toContain("Δεν υπάρχουν ροές");
+    expect(await grafeio(ADMIN, "help")).toContain("feed add <url>");
+  });
+});
+
+describe("a proposal's buttons", () => {
+  const stories = [
+    "εγκαίνια βιβλιοθήκης στην πλατεία",
+    "νέος ποδηλατόδρομος ως τον σταθμό",
+    "συναυλία της φιλαρμονικής το Σάββατο",
+    "αναπλάσεις σχολικών αυλών",
+    "χριστουγεννιάτικο χωριό στο άλσος",
+  ];
+  async function propose(): Promise<{ id: number; ts: string; blocks: unknown }> {
+    const s = t.bot.services;
+    await s.clippingAlerts.addWatchTerm({ term: "Αμαρουσίου", channelId: "CALERTS01", by: ADMIN });
+    const path = `/p${Date.now()}`;
+    server.set(path, {
+      body: `<rss version="2.0"><channel><title>K</title><item><title>Δήμος Αμαρουσίου: ${stories.shift()}</title><link>https://www.kathimerini.gr/${path}/</link><description>Ο δήμαρχος Αμαρουσίου μίλησε</description><pubDate>Tue, 01 Dec 2026 08:00:00 +0200</pubDate></item></channel></rss>`,
+    });
+    await s.pressIntake.addFeed(ADMIN, server.url(path), null);
+    await s.pressIntake.collect(new Date());
+    const waiting = await s.pressIntake.waiting(new Date("2026-12-01T10:00:00Z"));
+    const item = waiting.items.at(-1);
+    if (!item) throw new Error("nothing proposed");
+    return { id: item.id, ts: "1796100000.000100", blocks: [] };
+  }
+
+  it("«Καταχώριση» opens the clipping form filled in from the article", async () => {
+    const { id, ts } = await propose();
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "press_item_log",
+      value: String(id),
+      channelId: PR,
+      message: { ts },
+    });
+    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const view = JSON.stringify(opened.args.view);
+    expect(view).toContain("Δήμος Αμαρουσίου: εγκαίνια βιβλιοθήκης στην πλατεία");
+    expect(view).toContain("Καθημερινή");
+    expect(view).toContain("https://www.kathimerini.gr/");
+    expect(view).toContain("2026-12-01");
+    expect(view).toContain("online");
+  });
+
+  it("«Άσχετο» is recorded with who, once, and redraws the message without buttons", async () => {
+    const { id, ts } = await propose();
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "press_item_dismiss",
+      value: String(id),
+      channelId: PR,
+      message: { ts },
+    });
+    const updated = await t.fake.waitFor("chat.update", () => true, 5000, before);
+    expect(String(updated.args.text)).toContain(`<@${STAFF}>`);
+    expect(JSON.stringify(updated.args.blocks)).not.toContain("press_item_log");
+    const o = await t.bot.services.pressIntake.item(STAFF, id);
+    expect(o).toMatchObject({ status: "ok", item: { status: "dismissed", decidedBy: STAFF } });
+    // A second click (someone else's) is told it was decided, and changes nothing.
+    await t.slack.blockAction({
+      userId: ADMIN,
+      actionId: "press_item_dismiss",
+      value: String(id),
+      channelId: PR,
+      message: { ts },
+    });
+    await t.bot.inFlight.drain(5000);
+    expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({ item: { decidedBy: STAFF } });
+  });
+
+  it("a forged value or someone without a role changes nothing", async () => {
+    const { id, ts } = await propose();
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "press_item_dismiss",
+      value: "1; DROP",
+      channelId: PR,
+      message: { ts },
+    });
+    await t.slack.blockAction({
+      userId: "U0NOBODY1",
+      actionId: "press_item_dismiss",
+      value: String(id),
+      channelId: PR,
+      message: { ts },
+    });
+    await t.bot.inFlight.drain(5000);
+    expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({ item: { status: "proposed" } });
+  });
+
+  it("«Υπάρχει ήδη» links it to a clipping by its register number", async () => {
+    const { id, ts } = await propose();
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "press_item_exists",
+      value: String(id),
+      channelId: PR,
+      message: { ts },
+    });
+    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const view = opened.args.view as { callback_id: string; private_metadata: string };
+    const submit = (value: string) =>
+      t.slack.viewSubmission({
+        userId: STAFF,
+        view: { id: "V0EXISTS1", ...view },
+        values: { register_number: { value: { type: "plain_text_input", value } } },
+      });
+    const unknown = await submit("2026/9999");
+    expect(JSON.stringify(unknown.json())).toContain("Δεν υπάρχει απόκομμα");
+    const created = await t.bot.services.clippings.createClipping({
+      draft: {
+        title: "Η γιορτή",
+        outlet: "Καθημερινή",
+        url: null,
+        urlKey: null,
+        publishedOn: "2026-12-01",
+        medium: "online",
+        tone: "neutral",
+        scope: "municipality",
+        summary: null,
+        topicIds: [],
+        departmentIds: [],
+      },
+      createdBy: STAFF,
+      submissionKey: `exists-${id}`,
+    });
+    if (created.status === "duplicate_url") throw new Error("duplicate");
+    const mark = t.fake.calls.length;
+    await submit(created.clipping.registerNumber);
+    const updated = await t.fake.waitFor("chat.update", () => true, 5000, mark);
+    expect(String(updated.args.text)).toContain(created.clipping.registerNumber);
+    expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({
+      item: { status: "logged", clippingId: created.clipping.id, decidedBy: STAFF },
+    });
+  });
+});

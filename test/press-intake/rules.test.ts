@@ -1,0 +1,153 @@
+// The intake's pure rules: links normalised, outlets named, near-duplicate titles, feeds parsed,
+// backoff, quiet hours, bursts, the /grafeio feed words, and the proposal's blocks within Slack's
+// limits with everything from the feed escaped.
+import { describe, expect, it } from "vitest";
+import { htmlToText, parseNewsFeed } from "../../src/areas/press-intake/feed-parse.js";
+import { intakeTexts } from "../../src/areas/press-intake/messages.js";
+import { jaccard, mostSimilar, titleWords } from "../../src/areas/press-intake/near-duplicate.js";
+import { articleKey, normaliseArticleUrl } from "../../src/areas/press-intake/normalise.js";
+import { outletOf } from "../../src/areas/press-intake/outlets.js";
+import { backoffMs, inQuietHours, postingPlan, shouldReportFailure } from "../../src/areas/press-intake/rules.js";
+import { parseFeedCommand } from "../../src/areas/press-intake/slack/feed-command.js";
+import { batchBlocks, boldMatches, proposalBlocks } from "../../src/areas/press-intake/slack/proposal-views.js";
+import { checkBlocks } from "../support/block-kit-limits.js";
+
+const norm = (u: string) => normaliseArticleUrl(u)?.toString();
+
+describe("links", () => {
+  it("unwraps Google Alerts' redirects (url= and q=)", () => {
+    expect(norm("https://www.google.com/url?rct=j&sa=t&url=https://www.kathimerini.gr/a/1/&ct=ga&cd=x")).toBe(
+      "https://www.kathimerini.gr/a/1/",
+    );
+    expect(norm("https://www.google.gr/url?q=https://www.in.gr/b/&sa=U")).toBe("https://www.in.gr/b/");
+    // Not a redirect: left alone.
+    expect(norm("https://www.google.com/search?q=x")).toBe("https://www.google.com/search?q=x");
+  });
+  it("drops tracking parameters and fragments, keeps the article's own", () => {
+    expect(norm("https://www.in.gr/a/?utm_source=fb&utm_medium=x&fbclid=1&gclid=2&id=7#top")).toBe(
+      "https://www.in.gr/a/?id=7",
+    );
+  });
+  it("maps AMP and mobile variants to the article", () => {
+    expect(norm("https://www.protothema.gr/greece/article/99/amp/")).toBe(
+      "https://www.protothema.gr/greece/article/99",
+    );
+    expect(norm("https://www.tanea.gr/2026/12/01/x/?amp=1")).toBe("https://www.tanea.gr/2026/12/01/x/");
+    expect(norm("https://m.naftemporiki.gr/story/1")).toBe("https://naftemporiki.gr/story/1");
+    expect(norm("https://amp.in.gr/a")).toBe("https://in.gr/a");
+    expect(norm("https://www.ert.gr/amp/news/5")).toBe("https://www.ert.gr/news/5");
+    // The same key as the article itself, as the register compares links.
+    const key = (u: string) => articleKey(normaliseArticleUrl(u) as URL);
+    expect(key("https://m.kathimerini.gr/a/1/amp")).toBe(key("https://www.kathimerini.gr/a/1/?utm_source=rss"));
+  });
+  it("refuses what is not a web link", () => {
+    expect(norm("javascript:alert(1)")).toBeUndefined();
+    expect(norm("not a link")).toBeUndefined();
+  });
+});
+
+describe("outlets", () => {
+  it("names Greek outlets from their hosts, sub-domains included; the office's entries first", () => {
+    expect(outletOf("www.kathimerini.gr")).toBe("Καθημερινή");
+    expect(outletOf("m.protothema.gr")).toBe("Πρώτο Θέμα");
+    expect(outletOf("www.ertnews.gr")).toBe("ΕΡΤnews");
+    expect(outletOf("news.ert.gr")).toBe("ΕΡΤ");
+    expect(outletOf("www.amarousiotimes.gr")).toBe("amarousiotimes.gr");
+    expect(outletOf("www.amarousiotimes.gr", { "amarousiotimes.gr": "Αμαρούσιο Times" })).toBe("Αμαρούσιο Times");
+  });
+});
+
+describe("near-identical titles", () => {
+  it("finds the same story with its words reordered and its endings changed", () => {
+    const a = titleWords("Ο Δήμαρχος Αμαρουσίου υπέγραψε τη σύμβαση για τον ποδηλατόδρομο");
+    const b = titleWords("Ποδηλατόδρομος: υπέγραψε τη σύμβαση ο δήμαρχος Αμαρουσίου");
+    expect(jaccard(a, b)).toBeGreaterThanOrEqual(0.5);
+    const other = titleWords("Ο Δήμαρχος Αμαρουσίου στη συνεδρίαση του δημοτικού συμβουλίου για τον προϋπολογισμό");
+    expect(jaccard(a, other)).toBeLessThan(0.5);
+    expect(
+      mostSimilar(a, [
+        { id: 1, words: other },
+        { id: 2, words: b },
+      ])?.item.id,
+    ).toBe(2);
+  });
+});
+
+describe("feeds", () => {
+  it("reads RSS and Atom (RDF: the job's test), HTML in titles as text; says what is not a feed", () => {
+    const rss = parseNewsFeed(
+      `<rss version="2.0"><channel><title>T</title><item><title>A &amp; B &lt;i&gt;x&lt;/i&gt;</title><link>https://x.gr/a</link><pubDate>Tue, 01 Dec 2026 10:00:00 +0200</pubDate></item></channel></rss>`,
+    );
+    expect(rss).toMatchObject({ ok: true, entries: [{ title: "A & B x", link: "https://x.gr/a" }] });
+    if (rss.ok) expect(rss.entries[0]?.published?.toISOString()).toBe("2026-12-01T08:00:00.000Z");
+    const atom = parseNewsFeed(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>G</title><entry><title>E</title><link rel="alternate" href="https://y.gr/e"/><updated>2026-12-01T08:00:00Z</updated></entry></feed>`,
+    );
+    expect(atom).toMatchObject({ ok: true, entries: [{ title: "E", link: "https://y.gr/e" }] });
+    expect(parseNewsFeed("<rss><channel><item><title>x</tit")).toMatchObject({ ok: false });
+    expect(parseNewsFeed("<html><body>hello</body></html>")).toMatchObject({ ok: false });
+  });
+  it("never keeps a script's text", () => {
+    expect(htmlToText("<p>Hi</p><script>alert(1)</script><style>p{}</style> there")).toBe("Hi there");
+  });
+});
+
+describe("policy", () => {
+  it("backs off 15 min, 30, 1 h… up to a day; reports once after three failures", () => {
+    expect([1, 2, 3, 4].map((n) => backoffMs(n) / 60_000)).toEqual([15, 30, 60, 120]);
+    expect(backoffMs(30)).toBe(24 * 3600_000);
+    expect(shouldReportFailure({ failures: 2, failureReported: false })).toBe(false);
+    expect(shouldReportFailure({ failures: 3, failureReported: false })).toBe(true);
+    expect(shouldReportFailure({ failures: 5, failureReported: true })).toBe(false);
+  });
+  it("quiet hours over midnight, and the posting plan", () => {
+    expect(inQuietHours("23:10", "22:00", "07:00")).toBe(true);
+    expect(inQuietHours("06:59", "22:00", "07:00")).toBe(true);
+    expect(inQuietHours("07:00", "22:00", "07:00")).toBe(false);
+    expect(inQuietHours("13:00", "12:00", "14:00")).toBe(true);
+    expect(postingPlan({ waiting: 3, heldOvernight: true, postedLastHour: 0, burstPerHour: 8 })).toBe("morning");
+    expect(postingPlan({ waiting: 3, heldOvernight: false, postedLastHour: 6, burstPerHour: 8 })).toBe("burst");
+    expect(postingPlan({ waiting: 3, heldOvernight: false, postedLastHour: 5, burstPerHour: 8 })).toBe("each");
+  });
+  it("reads /grafeio feed's words", () => {
+    expect(parseFeedCommand(["add", "https://x.gr/rss", "<#C0PRESS01|press>"])).toEqual({
+      kind: "add",
+      url: "https://x.gr/rss",
+      channelId: "C0PRESS01",
+    });
+    expect(parseFeedCommand(["add", "https://x.gr/rss", "press"])).toEqual({ kind: "usage" });
+    expect(parseFeedCommand([])).toEqual({ kind: "list" });
+    expect(parseFeedCommand(["pause", "#3"])).toEqual({ kind: "pause", id: 3 });
+    expect(parseFeedCommand(["remove", "x"])).toEqual({ kind: "usage" });
+    expect(parseFeedCommand(["outlet", "add", "a.gr", "Α", "Β"])).toEqual({
+      kind: "outlet",
+      host: "a.gr",
+      name: "Α Β",
+    });
+  });
+});
+
+describe("the proposal's message", () => {
+  const item = {
+    id: 7,
+    title: "<!channel> Ο Δήμαρχος <https://evil|εδώ>",
+    url: "https://www.in.gr/a",
+    outlet: "in.gr",
+    publishedAt: new Date("2026-12-01T08:00:00Z"),
+    excerpt: "Ο δήμαρχος Αμαρουσίου μίλησε για το πάρκο & τα <b>σχολεία</b>".repeat(3),
+    matchedTerms: ["Δήμαρχος Αμαρουσίου", "πάρκο"],
+  };
+  it("bolds the matched words and escapes everything from the feed", () => {
+    const text = boldMatches("Ο δημάρχου Αμαρουσίου & <!here> πάρκα", ["Δήμαρχος Αμαρουσίου", "πάρκο"]);
+    expect(text).toBe("Ο *δημάρχου* *Αμαρουσίου* &amp; &lt;!here&gt; *πάρκα*");
+    const blocks = JSON.stringify(proposalBlocks(intakeTexts("el"), item, "Europe/Athens"));
+    expect(blocks).not.toContain("<!channel>");
+    expect(blocks).not.toContain("<https://evil");
+    expect(blocks).toContain("1/12/2026");
+  });
+  it("stays within Slack's limits, a long batch included", () => {
+    expect(checkBlocks(proposalBlocks(intakeTexts("en"), item, "Europe/Athens"), 50)).toBeUndefined();
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...item, id: i + 1, title: "Τίτλος ".repeat(40) }));
+    expect(checkBlocks(batchBlocks(intakeTexts("el"), "burst", many), 50)).toBeUndefined();
+  });
+});
