@@ -2,10 +2,11 @@
 // once someone answers, the buttons give way to who answered and when.
 import type { KnownBlock } from "@slack/types";
 import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
+import type { Feast } from "../../../calendar/namedays/nameday-calendar.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonth, formatLocalTime, localDate } from "../../../lib/clock.js";
 import type { Codec } from "../../../slack/codec.js";
-import { truncate } from "../../../slack/mrkdwn.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { contactLine } from "../../contacts/index.js";
 import type { NameDayOfContact } from "../name-day-reminder.js";
 
@@ -13,6 +14,24 @@ export const WISHES_SENT_ACTION = "name_day_wishes_sent";
 export const WISHES_SKIP_ACTION = "name_day_skip";
 /** Slack allows 50 blocks a message: each contact takes two, plus the heading and a line per day (a long holiday: up to 7). */
 export const CONTACTS_PER_MESSAGE = 20;
+
+/** How many everyday forms follow a feast's principal names in `/giortes`. */
+const VARIANTS_SHOWN = 6;
+
+/**
+ * One feast of a day in `/giortes`: its principal names in bold, in the office's order, then a
+ * few of its everyday forms: «• *Μαρία*, *Μάριος*, *Μαίρη* (Μάρω, Μαριώ, …)».
+ */
+export function feastNamesLine(feast: Pick<Feast, "names" | "principal" | "label">, locale: LocaleCode): string {
+  const principal = feast.principal.length > 0 ? feast.principal : feast.names.slice(0, 1);
+  const others = feast.names.filter((n) => !principal.includes(n));
+  const label = feast.label
+    ? ` _${escapeMrkdwn(locale === "en" && feast.label.en ? feast.label.en : feast.label.el)}_`
+    : "";
+  const variants = others.slice(0, VARIANTS_SHOWN).map(escapeMrkdwn).join(", ");
+  const more = others.length > VARIANTS_SHOWN ? ", …" : "";
+  return `• ${principal.map((n) => `*${escapeMrkdwn(n)}*`).join(", ")}${variants ? ` (${variants}${more})` : ""}${label}`;
+}
 
 /** The block id of a contact's buttons: which contact, which day. */
 export function greetingBlockId(contactId: number, date: string): string {

@@ -10,6 +10,7 @@ import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { contactLine } from "../../contacts/index.js";
 import { parseDayArgument } from "../day-argument.js";
 import type { OfficeCalendarServices } from "../office-calendar-services.js";
+import { feastNamesLine } from "./name-day-views.js";
 
 const MAX_FEASTS_SHOWN = 25;
 const MAX_CONTACTS_SHOWN = 30;
@@ -25,12 +26,7 @@ export async function nameDaysOf(
   const calendar = services.nameDays;
   const feasts = calendar.feastsOn(date);
   const heading = t.nameDays.heading(weekdayAndDate(t, date));
-  const feastLines = feasts.slice(0, MAX_FEASTS_SHOWN).map((f) => {
-    const [main, ...others] = f.names;
-    const label = f.label ? ` _${escapeMrkdwn(user.locale === "en" && f.label.en ? f.label.en : f.label.el)}_` : "";
-    const variants = others.slice(0, 6).join(", ");
-    return `• *${escapeMrkdwn(main ?? "")}*${variants ? ` (${escapeMrkdwn(variants)}${others.length > 6 ? ", …" : ""})` : ""}${label}`;
-  });
+  const feastLines = feasts.slice(0, MAX_FEASTS_SHOWN).map((f) => feastNamesLine(f, user.locale));
   if (feasts.length > MAX_FEASTS_SHOWN) feastLines.push(`_${t.nameDays.more(feasts.length - MAX_FEASTS_SHOWN)}_`);
   const contacts = await services.contacts.celebratingOn(calendar.keysOn(date), { includeOptedOut: true });
   const contactLines = contacts
