@@ -53,11 +53,15 @@ export const el = {
       `Δεν κατάλαβα την ημερομηνία «${text}». Γράψτε π.χ. \`/giortes 15/8\` ή \`/giortes αύριο\`.`,
     unknownName: (name: string) => `Δεν βρήκα το όνομα «${name}» στο εορτολόγιο.`,
     whenName: (name: string) => `:calendar: Πότε γιορτάζει ο/η *${name}* (πρώτα η επόμενη γιορτή):`,
+    /** An abbreviation that may stand for several names. */
+    abbreviationMeans: (typed: string, names: string[]) => `«${typed}» μπορεί να είναι: ${names.join(", ")}.`,
+    /** After a name that is also a weekday's (Κυριακή, Παρασκευή). */
+    alsoWeekday: (day: string, arg: string) => `Για όσους γιορτάζουν την ${day}: \`/giortes ${arg}\`.`,
     commandSummary: "Ποιοι γιορτάζουν σήμερα ή μια μέρα, και πότε γιορτάζει ένα όνομα",
     help:
       "*`/giortes`*: ποιοι γιορτάζουν (τα ονόματα του εορτολογίου και οι επαφές του αρχείου, πρώτα οι σημαντικές).\n" +
       "• `/giortes`: σήμερα\n• `/giortes αύριο`, `/giortes 15/8`, `/giortes 15/8/2027`: άλλη μέρα\n" +
-      "• `/giortes Γιώργος`: πότε γιορτάζει ένα όνομα\n(Στα αγγλικά: `/namedays`.)",
+      "• `/giortes Γιώργος` (και «Γιώργο», «Μαρία-Ελένη», «Κων/νος»): πότε γιορτάζει ένα όνομα\n(Στα αγγλικά: `/namedays`.)",
     digestTitle: "Ονομαστικές εορτές σημαντικών επαφών",
     digestSummary: (n: number) =>
       icu("el", "{n, plural, one {# σημαντική επαφή γιορτάζει} other {# σημαντικές επαφές γιορτάζουν}} σήμερα.", { n }),
@@ -167,11 +171,13 @@ export const en: Widen<typeof el> = {
       `I did not understand the date “${text}”. Try \`/namedays 15/8\` or \`/namedays tomorrow\`.`,
     unknownName: (name: string) => `I did not find the name “${name}” in the calendar.`,
     whenName: (name: string) => `:calendar: When *${name}* celebrates (the next feast first):`,
+    abbreviationMeans: (typed: string, names: string[]) => `“${typed}” may be: ${names.join(", ")}.`,
+    alsoWeekday: (day: string, arg: string) => `For who celebrates on ${day}: \`/namedays ${arg}\`.`,
     commandSummary: "Who celebrates today or on a day, and when a name celebrates",
     help:
       "*`/namedays`*: who celebrates (the names in the calendar and the archive's contacts, important ones first).\n" +
       "• `/namedays`: today\n• `/namedays tomorrow`, `/namedays 15/8`, `/namedays 15/8/2027`: another day\n" +
-      "• `/namedays George`: when a name celebrates\n(In Greek: `/giortes`.)",
+      "• `/namedays Γιώργος` (also «Γιώργο», «Μαρία-Ελένη», «Κων/νος», Giorgos): when a name celebrates\n(In Greek: `/giortes`.)",
     digestTitle: "Name days of important contacts",
     digestSummary: (n: number) =>
       icu("en", "{n, plural, one {# important contact celebrates} other {# important contacts celebrate}} today.", {

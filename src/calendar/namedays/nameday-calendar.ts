@@ -278,6 +278,10 @@ export class NameDayCalendar {
   private readonly byYear = new Map<number, Map<string, Feast[]>>();
   /** `<folded name or skeleton>|<key>` of the names that are secondary in a feast. */
   private readonly secondary = new Set<string>();
+  /** The calendar's own spelling of a folded name or skeleton: the first met. */
+  private readonly spellings = new Map<string, string>();
+  /** The names a family of forms is known by: principal ones and each family's first. */
+  private readonly heads = new Set<string>();
 
   constructor(readonly feasts: Feast[]) {
     for (const feast of feasts) {
@@ -286,7 +290,10 @@ export class NameDayCalendar {
       for (const name of feast.names) {
         addToSet(this.byFolded, foldName(name), feast.key);
         addToSet(this.bySkeleton, phoneticSkeleton(name), feast.key);
+        if (!this.spellings.has(foldName(name))) this.spellings.set(foldName(name), name);
+        if (!this.spellings.has(phoneticSkeleton(name))) this.spellings.set(phoneticSkeleton(name), name);
       }
+      for (const name of [...feast.principal, ...feast.names.slice(0, 1)]) this.heads.add(name);
       for (const name of feast.secondary ?? []) {
         this.secondary.add(`${foldName(name)}|${feast.key}`);
         this.secondary.add(`${phoneticSkeleton(name)}|${feast.key}`);
@@ -314,6 +321,18 @@ export class NameDayCalendar {
       const secondary = this.secondary.has(`${form}|${key}`);
       return { key, rule: known.rule, label: known.label, ...(secondary ? { secondary: true as const } : {}) };
     });
+  }
+
+  /** The calendar's spelling of a name typed in any of its spellings («ΜΑΡΙΑ», «maria» → «Μαρία»), if it knows it. */
+  spellingOf(name: string): string | undefined {
+    const folded = foldName(name);
+    if (!folded) return undefined;
+    return this.byFolded.has(folded) ? this.spellings.get(folded) : this.spellings.get(phoneticSkeleton(name));
+  }
+
+  /** The names the calendar's families are known by (Κυριακή, Κυριάκος, Κύριλλος …): what an abbreviation may stand for. */
+  headNames(): ReadonlySet<string> {
+    return this.heads;
   }
 
   /** Whether `key` is a feast of this calendar, or at least a well-formed date the office chose. */
