@@ -300,7 +300,8 @@ describe("/giortes and the morning's name days", () => {
     expect(blocks).toContain("Νικόλαος");
     expect(blocks).toContain("ΠΑΠΑΔΟΠΟΥΛΟΣ ΝΙΚΟΛΑΟΣ");
     await t.slack.command({ command: "/namedays", text: "Giorgos", userId: STAFF, channelId: CHANNEL });
-    const when = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("Giorgos"));
+    // Answered with the calendar's spelling of the name typed in Greeklish.
+    const when = await t.fake.waitFor("response_url", (c) => String(c.args.text).includes("*Γιώργος*"));
     // The next St George from today (the real clock: this test's bot runs on it), not this year's
     // date once it has passed.
     const george = NameDayCalendar.load().lookup("Giorgos")[0]?.rule;
@@ -347,6 +348,19 @@ describe("/giortes and the morning's name days", () => {
     expect(now).toContain(first?.status === "sent" ? ":white_check_mark:" : ":heavy_minus_sign:");
     expect(now).toContain(`<@${first?.doneBy}>`);
     expect(t.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === CHANNEL)).toHaveLength(1);
+    // The wish, ready to copy (a VIP: formal), and the vocative staff correct once.
+    expect(JSON.stringify(message.blocks)).toContain("> Αγαπητέ κύριε ΠΑΠΑΔΟΠΟΥΛΕ,");
+    const vocative = (actions.elements as Json[]).find((b) => b.action_id === "name_day_vocative") as Json;
+    await click(STAFF, vocative);
+    const opened = await t.fake.waitFor("views.open", (c) => JSON.stringify(c.args.view).includes("ΠΑΠΑΔΟΠΟΥΛΕ"));
+    await t.slack.viewSubmission({
+      view: { ...(opened.args.view as Json), id: "V0VOCATIVE1" },
+      userId: STAFF,
+      values: { vocative: { value: { type: "plain_text_input", value: "Παπαδόπουλε Νικόλαε" } } },
+    });
+    const saved = await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("Αποθηκεύτηκε"));
+    expect(String(saved.args.text)).toContain("Αγαπητέ κύριε Παπαδόπουλε,");
+    expect((await contactNamed("ΠΑΠΑΔΟΠΟΥΛΟΣ ΝΙΚΟΛΑΟΣ"))?.vocative).toBe("Παπαδόπουλε Νικόλαε");
     await runtime.stop(1000);
   });
 });

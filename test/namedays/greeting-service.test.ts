@@ -43,6 +43,20 @@ describe("recording a greeting", () => {
     expect(await wishes(STAFF, 999_999)).toEqual({ status: "not_found" });
   });
 
+  it("lets staff correct a contact's vocative once, for every greeting after; empty goes back to the grammar", async () => {
+    const correct = (vocative: string, by = STAFF) => greetings.correctVocative({ contactId, vocative, by });
+    expect(await correct("Νίκο Ρήγα", STRANGER)).toEqual({ status: "refused", reason: "staff_only" });
+    expect(await correct("  Νίκο   Ρήγα ")).toEqual({ status: "set" });
+    expect(await correct("Νίκο Ρήγα")).toEqual({ status: "unchanged" });
+    const stored = await database.db.prisma.contact.findUnique({ where: { id: contactId } });
+    expect(stored?.vocative).toBe("Νίκο Ρήγα");
+    expect(await correct("")).toEqual({ status: "set" });
+    expect((await database.db.prisma.contact.findUnique({ where: { id: contactId } }))?.vocative).toBeNull();
+    expect(await greetings.correctVocative({ contactId: 999_999, vocative: "x", by: STAFF })).toEqual({
+      status: "not_found",
+    });
+  });
+
   it("records staff's answer once: the first stands", async () => {
     expect(await wishes(STAFF)).toMatchObject({ status: "recorded", greeting: { doneBy: STAFF, recordedNow: true } });
     expect(await wishes(COLLEAGUE)).toMatchObject({

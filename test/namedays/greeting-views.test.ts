@@ -2,6 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import type { CardCampaign } from "../../src/areas/office-calendar/card-campaign.js";
+import { suggestedGreeting } from "../../src/areas/office-calendar/name-day-reminder.js";
 import {
   cardCampaignValue,
   recordCardsMetadata,
@@ -11,11 +12,16 @@ import {
 import { renderThankYouSection, renderVipNameDaysSection } from "../../src/areas/office-calendar/slack/digest-views.js";
 import {
   answerBlocks,
+  buildNameDayMessages,
   greetingOfBlock,
   greetingValue,
   recordedLine,
   redrawNameDayBlocks,
+  VOCATIVE_ACTION,
+  vocativeMetadata,
+  vocativeModal,
 } from "../../src/areas/office-calendar/slack/name-day-views.js";
+import { NameDayCalendar } from "../../src/calendar/namedays/nameday-calendar.js";
 import { messages } from "../../src/i18n/index.js";
 import { checkMessage, checkView } from "../support/block-kit-limits.js";
 import type { Json } from "../support/fake-slack.js";
@@ -190,5 +196,74 @@ describe("who recorded a greeting, and when", () => {
     expect(morning).not.toMatch(/π\.μ\.|μ\.μ\./);
     const midnight = recordedLine(el, "skipped", "U0STAFF01", new Date("2026-12-01T22:05:00Z"), "Europe/Athens");
     expect(midnight).toContain("2/12, 00:05");
+  });
+});
+
+describe("the wishes offered in the morning's name-day message", () => {
+  const calendar = NameDayCalendar.load();
+
+  it("informal to a contact without an office, formal with the protocol's title to a metropolitan, none in English", () => {
+    expect(
+      suggestedGreeting(calendar, {
+        nameEl: "Γιώργος Παπαδόπουλος",
+        title: null,
+        vip: false,
+        vocative: null,
+        language: null,
+      }),
+    ).toBe("Χρόνια πολλά, Γιώργο!");
+    expect(
+      suggestedGreeting(calendar, { nameEl: "Νικόλαος Ρήγας", title: null, vip: true, vocative: null, language: "el" }),
+    ).toMatch(/^Αγαπητέ κύριε Ρήγα,\n/);
+    expect(
+      suggestedGreeting(calendar, {
+        nameEl: "Αθηναγόρας",
+        title: "Μητροπολίτης Κηφισίας",
+        vip: false,
+        vocative: null,
+        language: null,
+      }),
+    ).toMatch(/^Σεβασμιώτατε,/);
+    expect(
+      suggestedGreeting(calendar, {
+        nameEl: "Γιώργος Παπαδόπουλος",
+        title: null,
+        vip: false,
+        vocative: null,
+        language: "en",
+      }),
+    ).toBeUndefined();
+  });
+
+  it("quotes the wish under each contact, escaped, with a button to correct the vocative, inside Slack's limits", () => {
+    const entries = Array.from({ length: 20 }, (_, i) => ({
+      date: "2026-12-06",
+      contact: person(i + 1, i === 0 ? "Νικόλαος <!channel> Ρήγας" : `Νικόλαος Παπαδόπουλος ${i}`),
+    }));
+    const [message] = buildNameDayMessages({
+      t: el,
+      locale: "el",
+      today: "2026-12-04",
+      days: ["2026-12-04", "2026-12-05", "2026-12-06", "2026-12-07"],
+      entries: entries as never,
+      timeZone: "Europe/Athens",
+      nameDayOf: () => "6 Δεκεμβρίου",
+      greetingOf: (c) => suggestedGreeting(calendar, c),
+    });
+    if (!message) throw new Error("no message");
+    expect(checkMessage(message as unknown as Json)).toBeUndefined();
+    const text = JSON.stringify(message.blocks);
+    expect(text).toContain("> Χρόνια πολλά, Νικόλαε!");
+    expect(text).not.toContain("<!channel>");
+    const buttons = (message.blocks.find((b) => b.type === "actions") as unknown as { elements: Json[] }).elements;
+    expect(buttons.map((b) => b.action_id)).toContain(VOCATIVE_ACTION);
+  });
+
+  it("the correction form starts from what the wishes use and reads its metadata back", () => {
+    const view = vocativeModal(el, { id: 7, nameEl: "Γεώργιος Βενιζέλος" }, "Γεώργιε Βενιζέλε", "C0PRESS01");
+    expect(checkView(view)).toBeUndefined();
+    expect(JSON.stringify(view.blocks)).toContain("Γεώργιε Βενιζέλε");
+    expect(vocativeMetadata.decode(view.private_metadata)).toEqual({ contactId: 7, channel: "C0PRESS01" });
+    expect(vocativeMetadata.decode('{"contactId":"7"}')).toBeUndefined();
   });
 });

@@ -20,7 +20,7 @@ import { foldGreek } from "../../lib/text.js";
 import type { CategoryOption, ContactService } from "./contact-service.js";
 import { type ContactDraft, type ContactError, type ContactInput, validateContact } from "./contact-validation.js";
 import { createImportStore, type ImportStore } from "./import-store.js";
-import { feastsOfFullName, readNameDay } from "./name-day-choice.js";
+import { readNameDay, suggestableFeasts } from "./name-day-choice.js";
 
 export const MAX_IMPORT_ROWS = 5000;
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -244,7 +244,7 @@ export function planImport(
       continue;
     }
     if (!draft.nameDayKey) {
-      const feasts = feastsOfFullName(options.nameDays, raw.firstName ?? draft.nameEl);
+      const feasts = suggestableFeasts(options.nameDays, raw.firstName ?? draft.nameEl);
       if (feasts.length === 1) {
         draft.nameDayKey = feasts[0]?.key ?? null;
         suggestedNameDay = true;

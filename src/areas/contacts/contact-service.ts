@@ -179,6 +179,17 @@ export function createContactService(deps: {
     setArchived: (id: number, archived: boolean, by: string) => store.setArchived(id, archived, by),
 
     /**
+     * Staff's correction of how the person is addressed (the name in the vocative), or `null` to go
+     * back to the grammar's. "unchanged" when it was already so; null when the contact is gone.
+     */
+    setVocative: (id: number, vocative: string | null, by: string): Promise<"set" | "unchanged" | null | "stale"> =>
+      store.updateContact(id, by, (current) =>
+        (current.vocative ?? null) === vocative
+          ? { result: "unchanged" as const }
+          : { data: { vocative }, detail: "vocative", result: "set" as const },
+      ),
+
+    /**
      * Merges a duplicate into the contact that stays: empty fields of the one that stays are filled
      * from the duplicate, its greetings move over, and the duplicate is archived pointing to it.
      */

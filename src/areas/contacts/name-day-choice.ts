@@ -1,6 +1,7 @@
 // Which name day a contact form settles on: a date typed by hand, a feast chosen from those of the
 // first name, or, when nothing was chosen, a suggestion from the first name (several feasts: ask).
 
+import { feastsOfName } from "../../calendar/namedays/name-query.js";
 import { type NameDayCalendar, type NameDayMatch, parseRuleKey } from "../../calendar/namedays/nameday-calendar.js";
 import { foldGreek } from "../../lib/text.js";
 
@@ -24,13 +25,17 @@ export function decideNameDay(options: {
   }
   if (options.choice === options.noneValue) return { kind: "set", key: null, confirmed: true };
   if (options.choice) return { kind: "set", key: options.choice, confirmed: true };
-  const all = feastsOfFullName(options.calendar, options.fullName);
-  // A feast the name only shares (Νικόλαος on Bright Tuesday) is offered, never suggested alone.
-  const primary = all.filter((f) => !f.secondary);
-  const feasts = primary.length > 0 ? primary : all;
+  const feasts = suggestableFeasts(options.calendar, options.fullName);
   if (feasts.length === 0) return { kind: "set", key: null, confirmed: false };
   if (feasts.length === 1) return { kind: "set", key: feasts[0]?.key ?? null, confirmed: false };
   return { kind: "ask", keys: feasts.map((f) => f.key) };
+}
+
+/** The feasts a name day may be suggested from: a feast the name only shares (Νικόλαος on Bright Tuesday) is offered, never suggested. */
+export function suggestableFeasts(calendar: NameDayCalendar, fullName: string): NameDayMatch[] {
+  const all = feastsOfFullName(calendar, fullName);
+  const primary = all.filter((f) => !f.secondary);
+  return primary.length > 0 ? primary : all;
 }
 
 /** The feasts to offer for a name, the contact's current one included. */
@@ -42,15 +47,12 @@ export function nameDayChoicesFor(calendar: NameDayCalendar, fullName: string, c
 
 /**
  * The feasts of the first name in a full name. Lists often put the surname first
- * («Παπαδόπουλος Γεώργιος»), so each word is tried in turn until one is a name in the calendar.
+ * («Παπαδόπουλος Γεώργιος»), so each word is tried in turn until one is a name in the calendar; a
+ * double name gives both («Μαρία-Ελένη»), and a name abbreviated («Κων/νος») or in another case
+ * («Γιώργο») is read as `/giortes` reads it (calendar/namedays/name-query.ts).
  */
 export function feastsOfFullName(calendar: NameDayCalendar, fullName: string): NameDayMatch[] {
-  const words = fullName.split(/[\s,]+/).filter((w) => w.replace(/\P{L}/gu, "").length >= 2);
-  for (const word of words) {
-    const feasts = calendar.lookup(word.replace(/\P{L}/gu, ""));
-    if (feasts.length > 0) return feasts;
-  }
-  return [];
+  return feastsOfName(calendar, fullName);
 }
 
 /** Reads a day the way the office writes it: `15/8`, `15/08`, `15-8`, or a feast key. */

@@ -26,12 +26,37 @@ export interface GreetingServiceDeps {
   clock: Clock;
   /** Who is staff: only staff record what became of a greeting. */
   roles: { hasRole(slackUserId: string, role: "staff"): Promise<boolean> };
-  /** Whether a contact is (still) in the archive: from the contacts area. */
-  contacts: { get(id: number): Promise<unknown | null> };
+  /** Whether a contact is (still) in the archive, and its vocative corrected: from the contacts area. */
+  contacts: {
+    get(id: number): Promise<unknown | null>;
+    setVocative(id: number, vocative: string | null, by: string): Promise<"set" | "unchanged" | null | "stale">;
+  };
 }
+
+export type VocativeOutcome =
+  | { status: "set" | "unchanged" | "not_found" }
+  | { status: "refused"; reason: "staff_only" };
+
+/** The longest correction kept: a name in the vocative, with a title at most. */
+export const MAX_VOCATIVE = 120;
 
 export function createGreetingService(deps: GreetingServiceDeps) {
   const { clock, store, roles, contacts } = deps;
+
+  /**
+   * Staff correct how a contact is addressed in the wishes (the name in the vocative) once, for
+   * every greeting after; empty goes back to the grammar's.
+   */
+  async function correctVocative(options: {
+    contactId: number;
+    vocative: string;
+    by: string;
+  }): Promise<VocativeOutcome> {
+    if (!(await roles.hasRole(options.by, "staff"))) return { status: "refused", reason: "staff_only" };
+    const value = options.vocative.replace(/\s+/g, " ").trim().slice(0, MAX_VOCATIVE) || null;
+    const done = await contacts.setVocative(options.contactId, value, options.by);
+    return { status: done === "set" || done === "unchanged" ? done : "not_found" };
+  }
 
   /** Records what became of a greeting, `by` being the actor (staff); the first answer stands. */
   async function record(options: {
@@ -63,6 +88,7 @@ export function createGreetingService(deps: GreetingServiceDeps) {
 
   return {
     record,
+    correctVocative,
 
     /** What has been recorded for these contacts on this occasion. */
     statusOf: (kind: GreetingKind, occasion: string, contactIds?: number[]) =>

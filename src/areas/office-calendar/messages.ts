@@ -53,11 +53,15 @@ export const el = {
       `Δεν κατάλαβα την ημερομηνία «${text}». Γράψτε π.χ. \`/giortes 15/8\` ή \`/giortes αύριο\`.`,
     unknownName: (name: string) => `Δεν βρήκα το όνομα «${name}» στο εορτολόγιο.`,
     whenName: (name: string) => `:calendar: Πότε γιορτάζει ο/η *${name}* (πρώτα η επόμενη γιορτή):`,
+    /** An abbreviation that may stand for several names. */
+    abbreviationMeans: (typed: string, names: string[]) => `«${typed}» μπορεί να είναι: ${names.join(", ")}.`,
+    /** After a name that is also a weekday's (Κυριακή, Παρασκευή). */
+    alsoWeekday: (day: string, arg: string) => `Για όσους γιορτάζουν την ${day}: \`/giortes ${arg}\`.`,
     commandSummary: "Ποιοι γιορτάζουν σήμερα ή μια μέρα, και πότε γιορτάζει ένα όνομα",
     help:
       "*`/giortes`*: ποιοι γιορτάζουν (τα ονόματα του εορτολογίου και οι επαφές του αρχείου, πρώτα οι σημαντικές).\n" +
       "• `/giortes`: σήμερα\n• `/giortes αύριο`, `/giortes 15/8`, `/giortes 15/8/2027`: άλλη μέρα\n" +
-      "• `/giortes Γιώργος`: πότε γιορτάζει ένα όνομα\n(Στα αγγλικά: `/namedays`.)",
+      "• `/giortes Γιώργος` (και «Γιώργο», «Μαρία-Ελένη», «Κων/νος»): πότε γιορτάζει ένα όνομα\n(Στα αγγλικά: `/namedays`.)",
     digestTitle: "Ονομαστικές εορτές σημαντικών επαφών",
     digestSummary: (n: number) =>
       icu("el", "{n, plural, one {# σημαντική επαφή γιορτάζει} other {# σημαντικές επαφές γιορτάζουν}} σήμερα.", { n }),
@@ -73,6 +77,14 @@ export const el = {
     reminderTomorrow: "αύριο",
     wishesSent: "Στάλθηκαν ευχές",
     skip: "Παράλειψη",
+    vocativeButton: "Προσφώνηση",
+    vocativeTitle: "Προσφώνηση",
+    vocativeSubmit: "Αποθήκευση",
+    vocativeLabel: "Το όνομα στην κλητική",
+    vocativeHint:
+      "Όπως θα γραφτεί στις ευχές, με τη σειρά του ονόματος (π.χ. «Γιώργο Βενιζέλο»). Κενό: όπως ορίζει η γραμματική.",
+    vocativeSaved: (greeting: string) => `:white_check_mark: Αποθηκεύτηκε. Οι ευχές θα γράφουν: «${greeting}»`,
+    vocativeUnchanged: "Η προσφώνηση ήταν ήδη αυτή.",
     recordedSent: (user: string, time: string) => `:white_check_mark: Ευχές από ${user}, ${time}`,
     recordedSkipped: (user: string, time: string) => `:heavy_minus_sign: Παράλειψη από ${user}, ${time}`,
   },
@@ -167,11 +179,13 @@ export const en: Widen<typeof el> = {
       `I did not understand the date “${text}”. Try \`/namedays 15/8\` or \`/namedays tomorrow\`.`,
     unknownName: (name: string) => `I did not find the name “${name}” in the calendar.`,
     whenName: (name: string) => `:calendar: When *${name}* celebrates (the next feast first):`,
+    abbreviationMeans: (typed: string, names: string[]) => `“${typed}” may be: ${names.join(", ")}.`,
+    alsoWeekday: (day: string, arg: string) => `For who celebrates on ${day}: \`/namedays ${arg}\`.`,
     commandSummary: "Who celebrates today or on a day, and when a name celebrates",
     help:
       "*`/namedays`*: who celebrates (the names in the calendar and the archive's contacts, important ones first).\n" +
       "• `/namedays`: today\n• `/namedays tomorrow`, `/namedays 15/8`, `/namedays 15/8/2027`: another day\n" +
-      "• `/namedays George`: when a name celebrates\n(In Greek: `/giortes`.)",
+      "• `/namedays Γιώργος` (also «Γιώργο», «Μαρία-Ελένη», «Κων/νος», Giorgos): when a name celebrates\n(In Greek: `/giortes`.)",
     digestTitle: "Name days of important contacts",
     digestSummary: (n: number) =>
       icu("en", "{n, plural, one {# important contact celebrates} other {# important contacts celebrate}} today.", {
@@ -187,6 +201,14 @@ export const en: Widen<typeof el> = {
     reminderTomorrow: "tomorrow",
     wishesSent: "Wishes sent",
     skip: "Skip",
+    vocativeButton: "How to address",
+    vocativeTitle: "How to address",
+    vocativeSubmit: "Save",
+    vocativeLabel: "The name in the vocative (Greek)",
+    vocativeHint:
+      "As the wishes will write it, in the name's word order (e.g. «Γιώργο Βενιζέλο»). Empty: as Greek grammar has it.",
+    vocativeSaved: (greeting: string) => `:white_check_mark: Saved. The wishes will read: “${greeting}”`,
+    vocativeUnchanged: "It was already so.",
     recordedSent: (user: string, time: string) => `:white_check_mark: Wishes sent by ${user}, ${time}`,
     recordedSkipped: (user: string, time: string) => `:heavy_minus_sign: Skipped by ${user}, ${time}`,
   },

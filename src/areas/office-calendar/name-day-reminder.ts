@@ -2,6 +2,8 @@
 // every day in between (a Saturday, a Sunday or a holiday is announced on the working day before).
 // Opted-out and archived contacts are never listed.
 
+import type { NameDayCalendar } from "../../calendar/namedays/nameday-calendar.js";
+import { greetingsOf } from "../../calendar/namedays/vocative.js";
 import type { WorkingCalendar } from "../../calendar/working-days.js";
 import { shiftDate } from "../../lib/clock.js";
 import type { GreetedContact, OfficeCalendarServices } from "./office-calendar-services.js";
@@ -29,4 +31,18 @@ export async function nameDaysToAnnounce(
     for (const contact of contacts) entries.push({ date, contact, recorded: recorded.get(contact.id) });
   }
   return { days, entries };
+}
+
+/**
+ * The wish to offer staff for a contact, ready to copy: formal («Αγαπητέ κύριε Παπαδόπουλε, …», or
+ * the title protocol requires) for someone with an office or a VIP, informal («Χρόνια πολλά,
+ * Γιώργο!») otherwise; none for a contact written to in another language than Greek.
+ */
+export function suggestedGreeting(
+  calendar: NameDayCalendar,
+  contact: Pick<GreetedContact, "nameEl" | "title" | "vip" | "vocative" | "language">,
+): string | undefined {
+  if (contact.language && contact.language !== "el") return undefined;
+  const g = greetingsOf(calendar, { nameEl: contact.nameEl, title: contact.title, vocative: contact.vocative });
+  return contact.title || contact.vip ? g.formal : g.informal;
 }

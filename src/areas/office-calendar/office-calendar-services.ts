@@ -17,6 +17,8 @@ export interface ContactsForGreetings {
   /** Everyone greetings go to (not archived, not opted out), by category and language. */
   greetable(): Promise<GreetedContact[]>;
   listCategories(): Promise<CategoryOption[]>;
+  /** One contact, for the form that corrects how it is addressed. */
+  get(id: number): Promise<GreetedContact | null>;
 }
 
 export interface OfficeCalendarServices {

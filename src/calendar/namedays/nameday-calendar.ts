@@ -5,8 +5,10 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { nameSkeletons } from "../../lib/greeklish.js";
 import { easterRelative } from "../orthodox-easter.js";
-import { ADDED_FEASTS, TRUNCATED_VARIANTS } from "./corrections.js";
+import { ACCENT_REPAIRS, ADDED_FEASTS, TRUNCATED_VARIANTS } from "./corrections.js";
 import { foldName, phoneticSkeleton } from "./name-forms.js";
+import { PRINCIPAL_NAMES } from "./principal-names.js";
+import { RECONCILED_ALSO_ON_BRIGHT_TUESDAY, RECONCILED_NAMES } from "./reconciled.js";
 
 /** When a feast falls. Stored on a contact as its key (see `ruleKey`). */
 export type FeastRule =
@@ -26,6 +28,11 @@ export interface Feast {
   names: string[];
   /** Those of `names` that celebrate here too although their feast is another (Νικόλαος on Bright Tuesday). */
   secondary?: string[];
+  /**
+   * The names this feast is known by, as the office says them («Μαρία», «Δέσποινα» on 15 August):
+   * the first of `names`, in this order. Empty when the day has no such list (`PRINCIPAL_NAMES`).
+   */
+  principal: string[];
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -115,11 +122,18 @@ function readDataset(dir: string): DatasetFiles {
   };
 }
 
-function fixNames(names: readonly string[]): string[] {
-  const out: string[] = [];
+/** A name as the dataset has it, repaired: cut short, or missing its accent. `null`: not a name. */
+export function repairName(raw: string): string | null {
+  const name = raw.trim();
+  const untruncated = name in TRUNCATED_VARIANTS ? (TRUNCATED_VARIANTS[name] ?? null) : name;
+  if (!untruncated) return null;
+  return ACCENT_REPAIRS[untruncated] ?? untruncated;
+}
+
+function fixNames(names: readonly string[], into: string[] = []): string[] {
+  const out = into;
   for (const raw of names) {
-    const name = raw.trim();
-    const fixed = name in TRUNCATED_VARIANTS ? TRUNCATED_VARIANTS[name] : name;
+    const fixed = repairName(raw);
     if (fixed && !out.includes(fixed)) out.push(fixed);
   }
   return out;
@@ -134,13 +148,13 @@ export function buildFeasts(files: DatasetFiles): Feast[] {
     const names = fixNames(entry.names);
     if (names.length === 0 || !validMonthDay(month, day)) continue;
     const rule: FeastRule = { kind: "fixed", month, day };
-    feasts.push({ rule, key: ruleKey(rule), names });
+    feasts.push({ rule, key: ruleKey(rule), names, principal: [] });
   }
   for (const entry of files.relative.special) {
     const names = fixNames(entry.variations);
     if (names.length === 0) continue; // a day of the Church year that no name celebrates
     const rule: FeastRule = { kind: "easter", offset: entry.toEaster };
-    feasts.push({ rule, key: ruleKey(rule), label: { el: entry.main }, names });
+    feasts.push({ rule, key: ruleKey(rule), label: { el: entry.main }, names, principal: [] });
   }
   for (const added of ADDED_FEASTS) {
     const rule = { ...added.rule } as FeastRule;
@@ -151,9 +165,103 @@ export function buildFeasts(files: DatasetFiles): Feast[] {
       label: { ...added.label },
       names: [...added.names, ...also],
       ...(also.length ? { secondary: also } : {}),
+      principal: [],
     });
   }
-  return feasts;
+  addReconciledNames(feasts);
+  const once = onceADay(feasts);
+  putPrincipalNamesFirst(once);
+  return once;
+}
+
+/**
+ * Each name once on a day: the dataset repeats a name in two families of one date (Σεραφείμ on
+ * 2 January, Μαριέττα on 15 August); the later ones go, and a family left empty with them.
+ */
+function onceADay(feasts: Feast[]): Feast[] {
+  const seen = new Map<string, Set<string>>();
+  const out: Feast[] = [];
+  for (const feast of feasts) {
+    const day = seen.get(feast.key) ?? new Set<string>();
+    seen.set(feast.key, day);
+    const names = feast.names.filter((n) => {
+      const folded = foldName(n);
+      if (day.has(folded)) return false;
+      day.add(folded);
+      return true;
+    });
+    if (names.length > 0) out.push({ ...feast, names });
+  }
+  return out;
+}
+
+/** The names two independent lists agree on (./reconciled.ts), added to their feast's first family. */
+function addReconciledNames(feasts: Feast[]): void {
+  const allFolded = (key: string) =>
+    new Set(feasts.filter((f) => f.key === key).flatMap((f) => f.names.map((n) => foldName(n))));
+  for (const [key, names] of Object.entries(RECONCILED_NAMES)) {
+    const known = allFolded(key);
+    const fresh = fixNames(names).filter((n) => !known.has(foldName(n)));
+    if (fresh.length === 0) continue;
+    for (const name of fresh) {
+      // A feast with a name of its own (the Forefathers', an Easter-relative one) is one feast of
+      // many saints: what matches no family there is one of its names all the same.
+      const families = feasts.filter((f) => f.key === key);
+      const family = familyOf(families, name) ?? families.find((f) => f.label);
+      if (family) family.names.push(name);
+      else {
+        const rule = parseRuleKey(key);
+        if (!rule) throw new Error(`reconciled name day ${key} is not a feast key`);
+        feasts.push({ rule, key, names: [name], principal: [] });
+      }
+    }
+  }
+  const brightTuesday = feasts.find((f) => f.key === "easter:+2" && f.secondary);
+  if (brightTuesday) {
+    const known = allFolded("easter:+2");
+    const fresh = fixNames(RECONCILED_ALSO_ON_BRIGHT_TUESDAY).filter((n) => !known.has(foldName(n)));
+    brightTuesday.names.push(...fresh);
+    brightTuesday.secondary = [...(brightTuesday.secondary ?? []), ...fresh];
+  }
+}
+
+/** Forms of one name whose family is not told by their first letters. */
+const FAMILY_HINTS: Record<string, string> = { μαιρη: "μαρια" };
+
+/**
+ * The family of a day's feasts a name belongs to: the one holding a form with the same first three
+ * letters (Φωτούλα with Φώτιος), or the one its hint names (Μαίρη with Μαρία); none: a family of its own.
+ */
+function familyOf(families: Feast[], name: string): Feast | undefined {
+  const folded = foldName(name);
+  const hint = FAMILY_HINTS[folded];
+  if (hint) return families.find((f) => f.names.some((n) => foldName(n) === hint));
+  const stem = folded.slice(0, 3);
+  return stem.length === 3 ? families.find((f) => f.names.some((n) => foldName(n).startsWith(stem))) : undefined;
+}
+
+/** Each feast's principal names first, in the table's order (./principal-names.ts). */
+function putPrincipalNamesFirst(feasts: Feast[]): void {
+  for (const feast of feasts) {
+    const table = PRINCIPAL_NAMES[feast.key];
+    if (!table) continue;
+    const folded = feast.names.map((n) => foldName(n));
+    const principal: string[] = [];
+    for (const name of table) {
+      const i = folded.indexOf(foldName(name));
+      if (i >= 0) principal.push(name);
+    }
+    const principalFolded = new Set(principal.map((n) => foldName(n)));
+    feast.names = [...principal, ...feast.names.filter((n) => !principalFolded.has(foldName(n)))];
+    feast.principal = principal;
+  }
+}
+
+/** Where a feast stands among a day's: by its first principal name in the table, the rest after. */
+function principalRank(feast: Feast): number {
+  const table = PRINCIPAL_NAMES[feast.key];
+  const first = feast.principal[0];
+  return table && first ? table.indexOf(first) : Number.MAX_SAFE_INTEGER;
 }
 
 export interface NameDayMatch {
@@ -171,6 +279,10 @@ export class NameDayCalendar {
   private readonly byYear = new Map<number, Map<string, Feast[]>>();
   /** `<folded name or skeleton>|<key>` of the names that are secondary in a feast. */
   private readonly secondary = new Set<string>();
+  /** The calendar's own spelling of a folded name or skeleton: the first met. */
+  private readonly spellings = new Map<string, string>();
+  /** The names a family of forms is known by: principal ones and each family's first. */
+  private readonly heads = new Set<string>();
 
   constructor(readonly feasts: Feast[]) {
     for (const feast of feasts) {
@@ -179,7 +291,10 @@ export class NameDayCalendar {
       for (const name of feast.names) {
         addToSet(this.byFolded, foldName(name), feast.key);
         addToSet(this.bySkeleton, phoneticSkeleton(name), feast.key);
+        if (!this.spellings.has(foldName(name))) this.spellings.set(foldName(name), name);
+        if (!this.spellings.has(phoneticSkeleton(name))) this.spellings.set(phoneticSkeleton(name), name);
       }
+      for (const name of [...feast.principal, ...feast.names.slice(0, 1)]) this.heads.add(name);
       for (const name of feast.secondary ?? []) {
         this.secondary.add(`${foldName(name)}|${feast.key}`);
         this.secondary.add(`${phoneticSkeleton(name)}|${feast.key}`);
@@ -217,6 +332,18 @@ export class NameDayCalendar {
     });
   }
 
+  /** The calendar's spelling of a name typed in any of its spellings («ΜΑΡΙΑ», «maria» → «Μαρία»), if it knows it. */
+  spellingOf(name: string): string | undefined {
+    const folded = foldName(name);
+    if (!folded) return undefined;
+    return this.byFolded.has(folded) ? this.spellings.get(folded) : this.spellings.get(phoneticSkeleton(name));
+  }
+
+  /** The names the calendar's families are known by (Κυριακή, Κυριάκος, Κύριλλος …): what an abbreviation may stand for. */
+  headNames(): ReadonlySet<string> {
+    return this.heads;
+  }
+
   /** Whether `key` is a feast of this calendar, or at least a well-formed date the office chose. */
   describeKey(key: string): { rule: FeastRule; label?: { el: string; en?: string } } | undefined {
     const known = this.rules.get(key);
@@ -235,6 +362,12 @@ export class NameDayCalendar {
         const date = dateOf(feast.rule, year);
         days.set(date, [...(days.get(date) ?? []), feast]);
       }
+      // Stable: the families the office names come first, in its order; the others as the dataset has them.
+      for (const [date, list] of days)
+        days.set(
+          date,
+          [...list].sort((a, b) => principalRank(a) - principalRank(b)),
+        );
       this.byYear.set(year, days);
       if (this.byYear.size > 8) this.byYear.delete(this.byYear.keys().next().value as number);
     }

@@ -4,7 +4,7 @@
 import { describeNameDay } from "../../../calendar/namedays/describe.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeMorning } from "../../../scheduling/job.js";
-import { nameDaysToAnnounce } from "../name-day-reminder.js";
+import { nameDaysToAnnounce, suggestedGreeting } from "../name-day-reminder.js";
 import type { OfficeCalendarServices } from "../office-calendar-services.js";
 import { buildNameDayMessages } from "../slack/name-day-views.js";
 
@@ -29,6 +29,7 @@ export const createNameDayRemindersJob = (services: OfficeCalendarServices): Job
       entries,
       timeZone: deps.timeZone,
       nameDayOf: (key) => describeNameDay(services.nameDays, key, { t, locale: deps.defaultLocale, year }),
+      greetingOf: (contact) => suggestedGreeting(services.nameDays, contact),
     });
     // Keyed by the office day, not the schedule: an admin moving the time never posts the day twice.
     for (const [i, part] of parts.entries()) {

@@ -3,12 +3,14 @@
 // redrawn from the database, so simultaneous clicks on different contacts do not undo each other.
 import type { App, ButtonAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
+import { nameParts, vocativeOfName } from "../../../calendar/namedays/vocative.js";
 import { messages } from "../../../i18n/index.js";
 import { localDate } from "../../../lib/clock.js";
 import { actionMessage } from "../../../slack/codec.js";
 import { onAction, onForm, replyPrivately, type SlackKit } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import { cardCampaignState, cardOccasion, loadCardCampaign } from "../card-campaign.js";
+import { suggestedGreeting } from "../name-day-reminder.js";
 import type { OfficeCalendarServices } from "../office-calendar-services.js";
 import {
   CARDS_BLOCK,
@@ -23,6 +25,11 @@ import {
   greetingOfBlock,
   greetingValue,
   redrawNameDayBlocks,
+  VOCATIVE_ACTION,
+  VOCATIVE_BLOCK,
+  VOCATIVE_CALLBACK,
+  vocativeMetadata,
+  vocativeModal,
   WISHES_SENT_ACTION,
   WISHES_SKIP_ACTION,
 } from "./name-day-views.js";
@@ -61,6 +68,50 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
         services.timeZone,
       );
       await client.chat.update({ channel, ts: message.ts, text: message.text ?? "", blocks });
+    },
+  });
+
+  // «Προσφώνηση»: staff correct once how a contact is addressed in the wishes.
+  onAction<ButtonAction, { contactId: number; date: string }>(app, kit, {
+    id: VOCATIVE_ACTION,
+    role: "staff",
+    value: greetingValue,
+    async handle({ user, body, value, client, reply }) {
+      const contact = await services.contacts.get(value.contactId);
+      if (!contact) return reply(user.t.contacts.notFound);
+      const feminine = nameParts(services.nameDays, contact.nameEl).feminine;
+      const current = contact.vocative ?? (feminine ? contact.nameEl : vocativeOfName(contact.nameEl));
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: vocativeModal(user.t, contact, current, body.channel?.id),
+      });
+    },
+  });
+
+  onForm(app, kit, {
+    callbackId: VOCATIVE_CALLBACK,
+    role: "staff",
+    metadata: vocativeMetadata,
+    errorBlock: VOCATIVE_BLOCK,
+    async handle({ user, view, metadata, client }) {
+      const values = view.state.values as Record<string, Record<string, { value?: string | null }>>;
+      const typed = values[VOCATIVE_BLOCK]?.value?.value ?? "";
+      const reply = replyPrivately(kit, client, user.userId, metadata.channel);
+      return {
+        after: async () => {
+          const done = await services.greetings.correctVocative({
+            contactId: metadata.contactId,
+            vocative: typed,
+            by: user.userId,
+          });
+          if (done.status === "refused") return reply(user.t.common.noPermission(user.t.common.roleNames.staff));
+          if (done.status === "not_found") return reply(user.t.contacts.notFound);
+          if (done.status === "unchanged") return reply(user.t.nameDays.vocativeUnchanged);
+          const contact = await services.contacts.get(metadata.contactId);
+          const greeting = contact ? suggestedGreeting(services.nameDays, { ...contact, language: null }) : undefined;
+          await reply(user.t.nameDays.vocativeSaved(escapeMrkdwn(greeting ?? typed)));
+        },
+      };
     },
   });
 

@@ -1,18 +1,46 @@
 // The morning's name-day message: per day, each contact with "wishes sent" and "skip" buttons;
 // once someone answers, the buttons give way to who answered and when.
-import type { KnownBlock } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
+import { z } from "zod";
 import { weekdayAndDate } from "../../../calendar/namedays/describe.js";
+import type { Feast } from "../../../calendar/namedays/nameday-calendar.js";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonth, formatLocalTime, localDate } from "../../../lib/clock.js";
-import type { Codec } from "../../../slack/codec.js";
-import { truncate } from "../../../slack/mrkdwn.js";
+import { type Codec, idField, jsonCodec } from "../../../slack/codec.js";
+import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { contactLine } from "../../contacts/index.js";
+import { MAX_VOCATIVE } from "../greeting-service.js";
 import type { NameDayOfContact } from "../name-day-reminder.js";
 
 export const WISHES_SENT_ACTION = "name_day_wishes_sent";
 export const WISHES_SKIP_ACTION = "name_day_skip";
+/** Opens the form that corrects how a contact is addressed (the name in the vocative). */
+export const VOCATIVE_ACTION = "name_day_vocative";
+export const VOCATIVE_CALLBACK = "name_day_vocative_modal";
+export const VOCATIVE_BLOCK = "vocative";
+
+/** The vocative form's metadata: which contact, and the channel to answer in. */
+export const vocativeMetadata = jsonCodec(z.object({ contactId: idField, channel: z.string().max(40).optional() }));
 /** Slack allows 50 blocks a message: each contact takes two, plus the heading and a line per day (a long holiday: up to 7). */
 export const CONTACTS_PER_MESSAGE = 20;
+
+/** How many everyday forms follow a feast's principal names in `/giortes`. */
+const VARIANTS_SHOWN = 6;
+
+/**
+ * One feast of a day in `/giortes`: its principal names in bold, in the office's order, then a
+ * few of its everyday forms: «• *Μαρία*, *Μάριος*, *Μαίρη* (Μάρω, Μαριώ, …)».
+ */
+export function feastNamesLine(feast: Pick<Feast, "names" | "principal" | "label">, locale: LocaleCode): string {
+  const principal = feast.principal.length > 0 ? feast.principal : feast.names.slice(0, 1);
+  const others = feast.names.filter((n) => !principal.includes(n));
+  const label = feast.label
+    ? ` _${escapeMrkdwn(locale === "en" && feast.label.en ? feast.label.en : feast.label.el)}_`
+    : "";
+  const variants = others.slice(0, VARIANTS_SHOWN).map(escapeMrkdwn).join(", ");
+  const more = others.length > VARIANTS_SHOWN ? ", …" : "";
+  return `• ${principal.map((n) => `*${escapeMrkdwn(n)}*`).join(", ")}${variants ? ` (${variants}${more})` : ""}${label}`;
+}
 
 /** The block id of a contact's buttons: which contact, which day. */
 export function greetingBlockId(contactId: number, date: string): string {
@@ -89,6 +117,55 @@ export function answerBlocks(t: Messages, entry: { contactId: number; date: stri
         value,
       },
       { type: "button", action_id: WISHES_SKIP_ACTION, text: { type: "plain_text", text: t.nameDays.skip }, value },
+      {
+        type: "button",
+        action_id: VOCATIVE_ACTION,
+        text: { type: "plain_text", text: t.nameDays.vocativeButton },
+        value,
+      },
+    ],
+  };
+}
+
+/** The wish offered for a contact, as a quote staff can copy: «> Χρόνια πολλά, Γιώργο!». */
+export function greetingQuote(greeting: string | undefined): string {
+  return greeting
+    ? `\n${greeting
+        .split("\n")
+        .map((line) => `> ${escapeMrkdwn(line)}`)
+        .join("\n")}`
+    : "";
+}
+
+/** The form that corrects how a contact is addressed, prefilled with what the wishes use now. */
+export function vocativeModal(
+  t: Messages,
+  contact: { id: number; nameEl: string },
+  current: string,
+  channel?: string,
+): ModalView {
+  return {
+    type: "modal",
+    callback_id: VOCATIVE_CALLBACK,
+    title: { type: "plain_text", text: truncate(t.nameDays.vocativeTitle, 24) },
+    submit: { type: "plain_text", text: truncate(t.nameDays.vocativeSubmit, 24) },
+    close: { type: "plain_text", text: truncate(t.contacts.close, 24) },
+    private_metadata: vocativeMetadata.encode({ contactId: contact.id, ...(channel ? { channel } : {}) }),
+    blocks: [
+      { type: "section", text: { type: "mrkdwn", text: truncate(`*${escapeMrkdwn(contact.nameEl)}*`, 3000) } },
+      {
+        type: "input",
+        block_id: VOCATIVE_BLOCK,
+        optional: true,
+        label: { type: "plain_text", text: truncate(t.nameDays.vocativeLabel, 2000) },
+        hint: { type: "plain_text", text: truncate(t.nameDays.vocativeHint, 2000) },
+        element: {
+          type: "plain_text_input",
+          action_id: "value",
+          max_length: MAX_VOCATIVE,
+          ...(current ? { initial_value: current.slice(0, MAX_VOCATIVE) } : {}),
+        },
+      },
     ],
   };
 }
@@ -101,6 +178,8 @@ export function buildNameDayMessages(options: {
   entries: NameDayOfContact[];
   timeZone: string;
   nameDayOf: (key: string) => string;
+  /** The wish to offer for a contact (see `suggestedGreeting`). */
+  greetingOf?: (contact: NameDayOfContact["contact"]) => string | undefined;
 }): { text: string; blocks: KnownBlock[] }[] {
   const { t, locale, today, days, entries, timeZone } = options;
   const dayLabel = (d: string) =>
@@ -124,7 +203,11 @@ export function buildNameDayMessages(options: {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: truncate(contactLine(t, locale, c, c.nameDayKey ? options.nameDayOf(c.nameDayKey) : undefined), 3000),
+          text: truncate(
+            contactLine(t, locale, c, c.nameDayKey ? options.nameDayOf(c.nameDayKey) : undefined) +
+              greetingQuote(options.greetingOf?.(c)),
+            3000,
+          ),
         },
       });
       const recorded = entry.recorded;
