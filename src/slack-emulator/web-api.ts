@@ -216,7 +216,7 @@ export class SlackApiEmulator {
   waitFor(
     method: string,
     predicate: (c: RecordedCall) => boolean = () => true,
-    timeoutMs = 5000,
+    timeoutMs = 30_000,
     after = 0,
   ): Promise<RecordedCall> {
     const find = () => this.calls.find((c, i) => i >= after && c.method === method && predicate(c));

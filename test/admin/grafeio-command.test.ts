@@ -16,13 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 async function run(userId: string, text: string): Promise<string> {
   const before = t.fake.calls.length;
   await t.slack.command({ command: "/grafeio", text, userId });
-  const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+  const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
   expect(answer.args.response_type).toBe("ephemeral");
   return String(answer.args.text);
 }
@@ -74,7 +74,7 @@ describe("/grafeio", () => {
     expect(await run("U0MANAGER", "topics")).toContain("• Ισότητα φύλων");
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", userId: "U0MANAGER" });
-    const open = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const open = await t.fake.waitFor("views.open", () => true, 30_000, before);
     expect(JSON.stringify(open.args.view)).toContain("Ισότητα φύλων");
   });
 

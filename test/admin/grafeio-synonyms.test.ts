@@ -16,13 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 async function run(userId: string, text: string): Promise<string> {
   const before = t.fake.calls.length;
   await t.slack.command({ command: "/grafeio", text, userId });
-  const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+  const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
   return String(answer.args.text);
 }
 

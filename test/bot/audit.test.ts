@@ -92,7 +92,7 @@ describe("audit lines", () => {
       value: `data:${contactId}`,
       channelId: CHANNEL,
     });
-    await t.fake.waitFor("files.completeUploadExternal", () => true, 5000, before);
+    await t.fake.waitFor("files.completeUploadExternal", () => true, 30_000, before);
     expect(audited(t.logs, "contact.personal_data_requested")).toEqual([
       expect.objectContaining({ by: MANAGER, contact: contactId }),
     ]);
@@ -106,9 +106,9 @@ describe("audit lines", () => {
       value: `erase:${contactId}`,
       channelId: CHANNEL,
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     await t.slack.viewSubmission({ view: opened.response.view as Json, userId: MANAGER, values: {} });
-    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(`#${contactId}`), 5000, before);
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(`#${contactId}`), 30_000, before);
     expect(await t.bot.services.contacts.get(contactId)).toBeNull();
     expect(audited(t.logs, "contact.erased")).toEqual([
       expect.objectContaining({
@@ -125,7 +125,7 @@ describe("audit lines", () => {
     for (const text of [`grant <@${NEW}> manager`, `grant <@${NEW}> manager`, `revoke <@${NEW}> manager`]) {
       const before = t.fake.calls.length;
       await t.slack.command({ command: "/grafeio", text, userId: ADMIN, channelId: CHANNEL });
-      await t.fake.waitFor("response_url", () => true, 5000, before);
+      await t.fake.waitFor("response_url", () => true, 30_000, before);
     }
     await t.bot.services.roles.revokeRole({ slackUserId: NEW, role: "manager", revokedBy: ADMIN });
     expect(audited(t.logs, "role.granted").filter((l) => l.user === NEW)).toEqual([

@@ -19,8 +19,8 @@ async function answer(command: string, text: string): Promise<string> {
   expect(res.status).toBe(200);
   // Text that is nothing but control characters is an empty command: its form opens.
   const call = await Promise.race([
-    t.fake.waitFor("response_url", () => true, 10_000, before),
-    t.fake.waitFor("views.open", () => true, 10_000, before),
+    t.fake.waitFor("response_url", () => true, 30_000, before),
+    t.fake.waitFor("views.open", () => true, 30_000, before),
   ]);
   return call.method === "views.open" ? "views.open" : String(call.args.text ?? "");
 }
@@ -43,7 +43,7 @@ describe("control characters in a command's text", () => {
     const logsBefore = t.logs.length;
     const got = await answer(command, text);
     expect(got).not.toBe(el.common.unexpectedError);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.logs.slice(logsBefore).filter((l) => l.includes('"listener failed"'))).toEqual([]);
   });
 });

@@ -44,7 +44,7 @@ describe.runIf(process.env.GRAFEIO_TEST_DIST === "1")("the compiled bot (dist/)"
     const slack = new SlackDriver(`http://127.0.0.1:${port}/slack/events`, SIGNING_SECRET, fake);
     const res = await slack.command({ command: "/grafeio", text: "help", userId: "U0ADMIN01" });
     expect(res.status).toBe(200);
-    const answer = await fake.waitFor("response_url", () => true, 10_000);
+    const answer = await fake.waitFor("response_url", () => true, 30_000);
     expect(String(answer.args.text)).toContain("/grafeio");
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     child.kill("SIGTERM");

@@ -68,7 +68,7 @@ describe("GET /metrics", () => {
     t.fake.override("views.open", () => ({ ok: false, error: "internal_error" }));
     const calls = t.fake.calls.length;
     await t.slack.command({ command: "/clip", userId: STAFF });
-    await t.fake.waitFor("response_url", () => true, 5000, calls);
+    await t.fake.waitFor("response_url", () => true, 30_000, calls);
     const failed = await scrape(t);
     expect(failed.value("grafeio_slack_requests_total", { kind: "command" })).toBe(2);
     expect(failed.value("grafeio_listener_errors_total", { kind: "command" })).toBe(1);

@@ -59,7 +59,7 @@ async function jobsAsSeenByTheBot(): Promise<string> {
   const before = fake.calls.length;
   const res = await bot.slack.command({ command: "/grafeio", text: "jobs", userId: ADMIN });
   expect(res.status).toBe(200);
-  const answer = await fake.waitFor("response_url", () => true, 15_000, before);
+  const answer = await fake.waitFor("response_url", () => true, 30_000, before);
   const text = String(answer.args.text);
   const line = text.split("\n").find((l) => l.includes("`morning-digest`"));
   return line ?? `(no line for morning-digest in the answer: ${text}; the bot's log: ${bot.output()})`;

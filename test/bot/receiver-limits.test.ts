@@ -31,7 +31,7 @@ async function stillAnswers() {
   const before = t.fake.calls.length;
   const res = await t.slack.command({ command: "/grafeio", text: "help", userId: "U0STAFF01" });
   expect(res.status).toBe(200);
-  await t.fake.waitFor("response_url", () => true, 5000, before);
+  await t.fake.waitFor("response_url", () => true, 30_000, before);
 }
 
 /** A raw socket to the bot, and what it received until the server closed it. */
@@ -122,7 +122,7 @@ describe("the body limit", () => {
   it("takes a signed body just under the limit", async () => {
     const res = await postBig(SLACK_BODY_LIMIT_BYTES - 1024, "content-length");
     expect(res.status).toBe(200);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 });
 
@@ -180,7 +180,7 @@ describe("request timestamps", () => {
     const before = t.fake.calls.length;
     const res = await t.slack.send(body(), "application/x-www-form-urlencoded", { timestamp: now() + offset });
     expect(res.status).toBe(200);
-    await t.fake.waitFor("response_url", () => true, 5000, before);
+    await t.fake.waitFor("response_url", () => true, 30_000, before);
   });
 });
 

@@ -60,7 +60,7 @@ describe("the bot with REDIS_URL when Redis goes away", () => {
     await t.slack.command({ command: "/event", text: "", userId: STAFF, triggerId, channelId: PR });
     const opened = await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId);
     await t.slack.viewSubmission({ view: opened.response.view as Json, userId: STAFF, values: form(title, day) });
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   }
   const cards = () => (t.fake.messages.get(PR) ?? []).map((m) => String((m as Json).text));
 

@@ -35,7 +35,7 @@ describe("Socket Mode", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   it("asks the fake Web API (SLACK_API_URL) for the connection with the app token, and is ready after hello", async () => {
@@ -77,7 +77,7 @@ describe("Socket Mode", () => {
       expect(ack.payload ?? {}).toEqual({});
       expect(t.fake.callsTo("views.open").some((c) => c.args.trigger_id === triggerId)).toBe(false);
       release();
-      const open = await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000);
+      const open = await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 30_000);
       expect(reached).toBe(true);
       expect(((open.args.view as Json).title as Json).text).toBe("Καταχώριση δημοσιεύματος");
     } finally {
@@ -89,7 +89,7 @@ describe("Socket Mode", () => {
   it("puts a view submission's field errors in the acknowledgement, and stores nothing", async () => {
     const triggerId = t.fake.triggerId();
     await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
-    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000)).response
+    const view = (await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 30_000)).response
       .view as Json;
     const before = await t.database.db.prisma.clipping.count();
     const ack = await t.slack.viewSubmission({
@@ -124,7 +124,7 @@ describe("Socket Mode", () => {
       channelId: "C0001",
     });
     expect(ack.envelope_id).toBeTruthy();
-    const open = await t.fake.waitFor("views.open", () => true, 20_000, before);
+    const open = await t.fake.waitFor("views.open", () => true, 30_000, before);
     expect(((open.response.view as Json).title as Json).text).toBe("Διόρθωση δημοσιεύματος");
     expect(JSON.stringify((open.response.view as Json).blocks)).toContain("Μέσω Socket Mode");
   });
@@ -153,7 +153,7 @@ describe("Socket Mode", () => {
     const triggerId = t.fake.triggerId();
     const ack = await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
     expect(next.received.map((m) => m.envelope_id)).toContain(ack.envelope_id);
-    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000);
+    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 30_000);
   });
 
   it("is not ready while the server is gone, reconnects when it comes back, and answers there", async () => {
@@ -171,7 +171,7 @@ describe("Socket Mode", () => {
     const triggerId = t.fake.triggerId();
     const ack = await t.slack.command({ command: "/clip", userId: STAFF, triggerId });
     expect(back.received.map((m) => m.envelope_id)).toContain(ack.envelope_id);
-    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 20_000);
+    await t.fake.waitFor("views.open", (c) => c.args.trigger_id === triggerId, 30_000);
   });
 });
 

@@ -16,13 +16,13 @@ describe("the watch list", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   async function grafeio(userId: string, text: string) {
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/grafeio", text, userId });
-    return String((await t.fake.waitFor("response_url", () => true, 5000, before)).args.text);
+    return String((await t.fake.waitFor("response_url", () => true, 30_000, before)).args.text);
   }
   async function logClipping(title: string, url: string) {
     const trigger = t.fake.triggerId();
@@ -31,7 +31,7 @@ describe("the watch list", () => {
     const view = open.response.view as Json;
     await t.slack.viewSubmission({ view, userId: STAFF, values: clipFormState({ ...validClip, title, url }) });
     await t.slack.viewSubmission({ view, userId: STAFF, values: clipFormState({ ...validClip, title, url }) }); // double click
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   }
   const notices = () =>
     t.fake.callsTo("chat.postMessage").filter((c) => c.response.ok && c.args.channel === "C0ALERTS");
@@ -80,7 +80,7 @@ describe("the watch list", () => {
     };
     await t.slack.viewSubmission({ view, userId: STAFF, values: withDept });
     await t.slack.viewSubmission({ view, userId: STAFF, values: withDept });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const notices = t.fake.callsTo("chat.postMessage").filter((c) => c.response.ok && c.args.channel === "C0CLEAN");
     expect(notices).toHaveLength(1);
     expect(String(notices[0]?.args.text)).toContain("Καθαριότητα και Ανακύκλωση");

@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 async function seed(title: string) {
@@ -38,7 +38,7 @@ async function seed(title: string) {
 async function menu(userId: string, value: string) {
   const before = t.fake.calls.length;
   await t.slack.overflowAction({ userId, actionId: "clip_result_menu", value, channelId: "C0001" });
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   return t.fake.calls.slice(before);
 }
 
@@ -128,14 +128,14 @@ describe("withdrawing a clipping", () => {
 
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", text: "search Λάθος καταχώριση", userId: AUTHOR });
-    const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+    const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
     const text = JSON.stringify(answer.args.blocks);
     expect(text).toContain("αποσύρθηκε");
     expect(text).not.toContain(`withdraw:${wid}`);
 
     const confirmations = () =>
       t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("αποσύρθηκε")).length;
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const once = confirmations();
     expect(once).toBe(1);
     const again = await t.slack.viewSubmission({
@@ -144,7 +144,7 @@ describe("withdrawing a clipping", () => {
       values: { reason: { value: { type: "plain_text_input", value: "ξανά" } } },
     });
     expect(again.text).toBe("");
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(confirmations()).toBe(once); // a double click posts nothing more
     expect((await t.bot.services.clippings.history(wid)).filter((h) => h.field === "withdrawn")).toHaveLength(1);
   });

@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 // Confirmations go out after the acknowledgement: let each test's finish before the next starts.
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 beforeEach(() => {
   clock.set(new Date("2026-11-22T08:00:00Z"));
@@ -183,7 +183,7 @@ describe("submitting the clipping modal", () => {
     expect(await countClippings()).toBe(before + 1);
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("naftemporiki"));
     // Give a second confirmation every chance to arrive: the bot has nothing in flight afterwards.
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(
       t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("naftemporiki")),
     ).toHaveLength(1);
@@ -200,7 +200,7 @@ describe("submitting the clipping modal", () => {
     );
     expect(answers.filter((a) => a.response_action !== undefined)).toEqual([]);
     expect(await countClippings()).toBe(before + 10);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const confirmations = t.fake
       .callsTo("chat.postEphemeral")
       .filter((c) => String(c.args.text).includes("example.gr/double/"));

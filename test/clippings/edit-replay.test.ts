@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 async function seed(title: string, url: string): Promise<number> {
@@ -36,7 +36,7 @@ async function seed(title: string, url: string): Promise<number> {
 async function openEdit(userId: string, id: number): Promise<Json> {
   const before = t.fake.calls.length;
   await t.slack.overflowAction({ userId, actionId: "clip_result_menu", value: `edit:${id}`, channelId: "C0001" });
-  const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+  const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
   expect(opened.response.ok).toBe(true);
   return opened.response.view as Json;
 }

@@ -191,8 +191,8 @@ describe("/clip export in Slack", () => {
   async function run(text: string) {
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", text, userId: STAFF });
-    const answer = await t.fake.waitFor("response_url", () => true, 10_000, before);
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     return { answer: String(answer.args.text), calls: t.fake.calls.slice(before) };
   }
 
@@ -216,8 +216,8 @@ describe("/clip export in Slack", () => {
     await t.grant("U0MANAGER", "manager");
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", text: "export 11/2026 pdf", userId: "U0MANAGER" });
-    await t.fake.waitFor("response_url", () => true, 10_000, before);
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    await t.fake.waitFor("response_url", () => true, 30_000, before);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const names = t.fake.calls
       .slice(before)
       .filter((c) => c.method === "files.getUploadURLExternal")

@@ -34,13 +34,13 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 async function menu(userId: string, value: string) {
   const before = t.fake.calls.length;
   await t.slack.overflowAction({ userId, actionId: "clip_result_menu", value, channelId: "C0001" });
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   return t.fake.calls.slice(before);
 }
 
@@ -52,7 +52,7 @@ describe("/clip help", () => {
     async (text) => {
       const before = t.fake.calls.length;
       await t.slack.command({ command: "/clip", text, userId: AUTHOR });
-      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
       expect(String(answer.args.text)).toContain("/clip export");
       expect(String(answer.args.text)).toContain("/clip search");
       expect(String(answer.args.text)).not.toContain("Δεν κατάλαβα");
@@ -63,7 +63,7 @@ describe("/clip help", () => {
   it("gives the help even to someone without a role (it only says what the command does)", async () => {
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", text: "help", userId: OUTSIDER });
-    const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+    const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
     expect(String(answer.args.text)).toContain("/clip export");
   });
 });
@@ -86,7 +86,7 @@ describe("a forged or stale value", () => {
       value: '{"q":"x","p":0}',
       channelId: "C0001",
     });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const calls = t.fake.calls.slice(before);
     expect(calls.some((c) => c.method === "response_url")).toBe(false);
     expect(String(calls.find((c) => c.method === "chat.postEphemeral")?.args.text)).toContain(OUT_OF_DATE);

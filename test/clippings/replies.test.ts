@@ -30,19 +30,19 @@ describe("a reply owed to a clipping, in Slack", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   async function menu(value: string) {
     const before = t.fake.calls.length;
     await t.slack.overflowAction({ userId: STAFF, actionId: "clip_result_menu", value, channelId: "C0001" });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     return t.fake.calls.slice(before).find((c) => c.method === "views.open")?.response.view as Json;
   }
   async function search(text: string) {
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", text: `search ${text}`, userId: STAFF });
-    return JSON.stringify((await t.fake.waitFor("response_url", () => true, 5000, before)).args.blocks);
+    return JSON.stringify((await t.fake.waitFor("response_url", () => true, 30_000, before)).args.blocks);
   }
 
   it("is assigned with a due date (not in the past), and the assignee is told", async () => {
@@ -61,7 +61,7 @@ describe("a reply owed to a clipping, in Slack", () => {
     expect(ok.text).toBe("");
     // A double click: the same request again changes nothing and tells nobody twice.
     expect((await t.slack.viewSubmission({ view, userId: STAFF, values: state("2026-11-25") })).text).toBe("");
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const row = await t.database.db.prisma.clipping.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ needsReply: true, replyAssignee: PRESS, replyClosedAt: null });
     expect((await t.bot.services.clippings.history(id)).filter((h) => h.field === "reply_requested")).toHaveLength(1);

@@ -245,7 +245,7 @@ describe("/clip search in Slack", () => {
   async function search(text: string) {
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/clip", text: `search ${text}`, userId: STAFF });
-    const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+    const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
     expect(answer.response.ok, JSON.stringify(answer.response)).toBe(true);
     return answer.args;
   }
@@ -267,7 +267,7 @@ describe("/clip search in Slack", () => {
       value: String(next.value),
       channelId: "C0001",
     });
-    const page2 = await t.fake.waitFor("response_url", () => true, 5000, before);
+    const page2 = await t.fake.waitFor("response_url", () => true, 30_000, before);
     expect(page2.args.replace_original).toBe(true);
     expect(String(page2.args.text)).toContain("2");
     expect(JSON.stringify(page2.args.blocks)).toContain("συνεδρίαση 15");

@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 beforeEach(() => {
   t.fake.calls.length = 0;
@@ -130,7 +130,7 @@ describe("/contact add", () => {
         channelId: CHANNEL,
       });
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":white_check_mark:"));
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect((await contactNamed("ΠΑΠΑΔΟΠΟΥΛΟΣ ΝΙΚΟΛΑΟΣ"))?.nameDayConfirmed).toBe(true);
     expect(
       t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes(":white_check_mark:")),
@@ -198,7 +198,7 @@ describe("/contact search and its menu", () => {
       value: `erase:${id}`,
       channelId: CHANNEL,
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     await t.slack.viewSubmission({ view: opened.response.view as Json, userId: MANAGER, values: {} });
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(`#${id}`));
     expect(await t.bot.services.contacts.get(id)).toBeNull();
@@ -264,7 +264,7 @@ describe("/contact import", () => {
     await t.slack.viewSubmission({ view: confirmView, userId: STAFF, values: {} });
     await t.slack.viewSubmission({ view: confirmView, userId: STAFF, values: {} }); // Slack's retry
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":inbox_tray:"));
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     // The import is told once; the second delivery is told it is under way, or was done.
     const told = t.fake.callsTo("chat.postEphemeral").map((c) => String(c.args.text));
     expect(told.filter((text) => text.includes(":inbox_tray:"))).toHaveLength(1);
@@ -340,7 +340,7 @@ describe("/giortes and the morning's name days", () => {
         message: { ts: message.ts, text: message.text, blocks: message.blocks },
       });
     await Promise.all([click(STAFF, sent as Json), click(STAFF, sent as Json), click(MANAGER, skip as Json)]);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const greetings = await t.database.db.prisma.greeting.findMany({ where: { kind: "name_day" } });
     expect(greetings).toHaveLength(1);
     const first = greetings[0];
@@ -403,7 +403,7 @@ describe("thank-you letters and the managers' digest", () => {
         }),
       ),
     );
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const letters = await t.database.db.prisma.greeting.findMany({ where: { kind: "thank_you" } });
     expect(letters).toHaveLength(1);
     expect(letters[0]).toMatchObject({ status: "sent", doneBy: STAFF });

@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 beforeEach(() => {
   t.fake.calls.length = 0;
@@ -33,7 +33,7 @@ beforeEach(() => {
 async function commandAnswer(command: string, text: string, userId = STAFF): Promise<string> {
   const before = t.fake.calls.length;
   await t.slack.command({ command, text, userId, channelId: CHANNEL });
-  const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+  const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
   return String(answer.args.text);
 }
 
@@ -73,7 +73,7 @@ describe("values that do not decode", () => {
     for (const value of [`delete:${c.id}`, "archive:abc", `archive:${c.id}:1`, "archive:-1"]) {
       const before = t.fake.calls.length;
       await t.slack.overflowAction({ userId: STAFF, actionId: "contact_menu", value, channelId: CHANNEL });
-      await t.fake.waitFor("chat.postEphemeral", (call) => call.args.text === el.common.outOfDate, 5000, before);
+      await t.fake.waitFor("chat.postEphemeral", (call) => call.args.text === el.common.outOfDate, 30_000, before);
     }
     expect((await t.bot.services.contacts.get(c.id))?.archivedAt).toBeNull();
   });
@@ -90,7 +90,7 @@ describe("values that do not decode", () => {
     for (const [actionId, value] of cases) {
       const before = t.fake.calls.length;
       await t.slack.blockAction({ userId: STAFF, actionId, value, channelId: CHANNEL });
-      await t.fake.waitFor("chat.postEphemeral", (call) => call.args.text === el.common.outOfDate, 5000, before);
+      await t.fake.waitFor("chat.postEphemeral", (call) => call.args.text === el.common.outOfDate, 30_000, before);
     }
     expect(await t.database.db.prisma.greeting.count()).toBe(0);
   });
@@ -104,7 +104,7 @@ describe("values that do not decode", () => {
       value: `erase:${c.id}`,
       channelId: CHANNEL,
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const view = opened.response.view as Json;
     for (const metadata of [`{"contactId":"${c.id}"}`, "{}", "not json", `{"contactId":${c.id},"channel":"#x y"}`]) {
       const res = await t.slack.viewSubmission({

@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 const NAME = "Ελένη Μαρκοπούλου";
@@ -42,7 +42,7 @@ function state(title: string): Record<string, Record<string, Json>> {
 async function openEdit(userId: string, id: number): Promise<Json> {
   const before = t.fake.calls.length;
   await t.slack.overflowAction({ userId, actionId: "contact_menu", value: `edit:${id}`, channelId: CHANNEL });
-  const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+  const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
   expect(opened.response.ok).toBe(true);
   return opened.response.view as Json;
 }

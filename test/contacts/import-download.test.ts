@@ -38,7 +38,7 @@ beforeEach(() => {
   seen.length = 0;
 });
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 const CSV = new TextEncoder().encode("Ονοματεπώνυμο;Email\nΕιρήνη Αλεξίου;eirini@example.gr\n");
@@ -57,7 +57,7 @@ async function importFile(file: Json): Promise<Json> {
   });
   expect((res.json() as Json).response_action).toBe("update");
   // The "reading…" view is the answer; the next views.update is what came of the file.
-  const shown = await t.fake.waitFor("views.update", () => true, 10_000, before);
+  const shown = await t.fake.waitFor("views.update", () => true, 30_000, before);
   return shown.args.view as Json;
 }
 

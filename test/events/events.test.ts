@@ -72,7 +72,7 @@ describe("/event in Slack", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   const form = (v: Record<string, string | string[] | boolean | undefined>) => ({
@@ -113,7 +113,7 @@ describe("/event in Slack", () => {
     await t.slack.viewSubmission({ view, userId: STAFF, values });
     await t.slack.viewSubmission({ view, userId: STAFF, values });
     const saved = await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":date:"));
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.messages.get(PR)).toHaveLength(1);
     id = (await t.database.db.prisma.event.findFirstOrThrow()).id;
     // Registered 17 days ahead: the invitations' design and printing and the procurement request
@@ -194,7 +194,7 @@ describe("/event in Slack", () => {
       channelId: PR,
       message: card,
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const values = { reason: { value: { type: "plain_text_input", value: "Αναβολή λόγω καιρού" } } };
     await t.slack.viewSubmission({ view: opened.response.view as Json, userId: STAFF, values });
     await t.slack.viewSubmission({ view: opened.response.view as Json, userId: STAFF, values });
@@ -202,7 +202,7 @@ describe("/event in Slack", () => {
       "chat.postMessage",
       (c) => c.args.channel === "D0RESP001" && String(c.args.text).includes("καιρού"),
     );
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "D0RESP001")).toHaveLength(1);
     expect((await t.bot.services.events.get(id))?.status).toBe("cancelled");
     expect(JSON.stringify(card.blocks)).not.toContain("event_cancel");
@@ -218,7 +218,7 @@ describe("/event in Slack", () => {
     const done = (((item.accessory as Json).options as Json[])[0] as Json).value as string;
     for (let i = 0; i < 2; i++)
       await t.slack.overflowAction({ userId: STAFF, actionId: "event_item_done", value: done, channelId: PR });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const items = await t.bot.services.events.checklist(second);
     expect(items.find((i) => i.title === "Δελτίο τύπου")).toMatchObject({ status: "done", doneBy: STAFF });
 
@@ -229,7 +229,7 @@ describe("/event in Slack", () => {
       value: String(second),
       channelId: "D0STAFF01",
     });
-    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
     const answer = (attendance: string) => ({
       wentWell: { value: { type: "plain_text_input", value: "Καλός ήχος" } },
       toImprove: { value: { type: "plain_text_input", value: "Περισσότερες καρέκλες" } },
@@ -240,7 +240,7 @@ describe("/event in Slack", () => {
     expect(Object.keys(bad.errors as Json)).toEqual(["attendance"]);
     await t.slack.viewSubmission({ view, userId: STAFF, values: answer("120") });
     await t.slack.viewSubmission({ view, userId: STAFF, values: answer("120") });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await t.bot.services.events.feedbackFor(second)).toHaveLength(1);
   });
 
@@ -264,7 +264,7 @@ describe("/event in Slack", () => {
       .find((v) => v.startsWith("reassign:")) as string;
     let before = t.fake.calls.length;
     await t.slack.overflowAction({ userId: STAFF, actionId: "event_item_done", value: reassign, channelId: PR });
-    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
     expect(JSON.stringify(view.blocks)).toContain(`"initial_date":"${open.dueOn.toISOString().slice(0, 10)}"`);
 
     const answer = (user: string | null, date: string | null) => ({
@@ -276,7 +276,7 @@ describe("/event in Slack", () => {
     before = t.fake.calls.length;
     for (let i = 0; i < 2; i++)
       await t.slack.viewSubmission({ view, userId: STAFF, values: answer(OTHER, "2026-12-24") });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await t.bot.services.events.checklistItem(open.id)).toMatchObject({
       owner: OTHER,
       dueOn: new Date("2026-12-24T00:00:00Z"),
@@ -305,7 +305,7 @@ describe("/event in Slack", () => {
     const add = async (name: string, office: string, tieDate?: string) => {
       const before = t.fake.calls.length;
       await t.slack.blockAction({ userId: STAFF, actionId: "event_add_guest", value: String(second), channelId: PR });
-      const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+      const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
       await t.slack.viewSubmission({
         view,
         userId: STAFF,
@@ -315,7 +315,7 @@ describe("/event in Slack", () => {
           tieDate: { value: { type: "datepicker", selected_date: tieDate ?? null } },
         },
       });
-      expect(await t.bot.inFlight.drain(5000)).toBe(true);
+      expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     };
     await add("Κ. Δημάρχου", "Δήμαρχος Αμαρουσίου");
     await add("Πρέσβης Ιταλίας", "Πρέσβης της Ιταλίας", "2022-05-01");
@@ -351,7 +351,7 @@ describe("/event in Slack", () => {
     const pdf = (actions.elements as Json[]).find((e) => e.action_id === "event_guests_pdf") as Json;
     const before = t.fake.calls.length;
     await t.slack.blockAction({ userId: STAFF, actionId: "event_guests_pdf", value: String(pdf.value), channelId: PR });
-    await t.fake.waitFor("files.completeUploadExternal", () => true, 5000, before);
+    await t.fake.waitFor("files.completeUploadExternal", () => true, 30_000, before);
     const file = t.fake.uploadedFile(`grafeio-event-${second}-precedence.pdf`);
     expect(file?.subarray(0, 5).toString("ascii")).toBe("%PDF-");
   });
@@ -369,7 +369,7 @@ describe("/event in Slack", () => {
     });
     const before = t.fake.calls.length;
     await t.slack.blockAction({ userId: STAFF, actionId: "event_add_guest", value: String(second), channelId: PR });
-    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
     const select = ((view.blocks as Json[]).find((b) => b.block_id === "contact") as Json).element as Json;
     expect((select.options as Json[]).map((o) => o.value)).toContain(String(contact.id));
     // Sent twice, as Slack does when an answer is late: one guest.
@@ -385,7 +385,7 @@ describe("/event in Slack", () => {
         },
       });
     }
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const guests = await t.bot.services.events.orderedGuests(second);
     expect(guests.find((g) => g.name === "Θεόδωρος Αμπατζόγλου")).toMatchObject({
       office: "Δήμαρχος Αμαρουσίου",
@@ -398,7 +398,7 @@ describe("/event in Slack", () => {
     const dueBefore = new Map((await t.bot.services.events.checklist(second.id)).map((i) => [i.id, i]));
     const before = t.fake.calls.length;
     await t.slack.blockAction({ userId: STAFF, actionId: "event_edit", value: String(second.id), channelId: PR });
-    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
     const title = (view.blocks as Json[]).find((b) => b.block_id === "title") as Json;
     expect((title.element as Json).initial_value).toBe("Συναυλία");
     const startTime = (view.blocks as Json[]).find((b) => b.block_id === "startTime") as Json;
@@ -431,10 +431,10 @@ describe("/event in Slack", () => {
     const modal = async (actionId: string, values: Record<string, Record<string, Json>>, times = 1) => {
       const before = t.fake.calls.length;
       await t.slack.blockAction({ userId: STAFF, actionId, value: String(second), channelId: PR });
-      const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+      const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
       let res = await t.slack.viewSubmission({ view, userId: STAFF, values });
       for (let i = 1; i < times; i++) res = await t.slack.viewSubmission({ view, userId: STAFF, values });
-      expect(await t.bot.inFlight.drain(5000)).toBe(true);
+      expect(await t.bot.inFlight.drain(30_000)).toBe(true);
       return res.text ? (res.json() as Json) : {};
     };
     const text = (v: string) => ({ value: { type: "plain_text_input", value: v } });
@@ -483,7 +483,7 @@ describe("/event in Slack", () => {
     });
     const before = t.fake.calls.length;
     await t.slack.command({ command: "/event", text: "gifts 2026", userId: STAFF, channelId: PR });
-    const upload = await t.fake.waitFor("files.completeUploadExternal", () => true, 5000, before);
+    const upload = await t.fake.waitFor("files.completeUploadExternal", () => true, 30_000, before);
     expect(upload.response.ok).toBe(true);
     const csv = t.fake.uploadedFile("grafeio-gifts-2026.csv")?.toString("utf8") ?? "";
     expect(csv).toContain("Κεραμικό του Αμαρουσίου;Πρέσβης της Γαλλίας;85,50 €");
@@ -498,7 +498,7 @@ describe("/event in Slack", () => {
     await t.fake.waitFor(
       "chat.postEphemeral",
       (c) => String(c.args.text).includes("δεν είναι πια επίκαιρο"),
-      5000,
+      30_000,
       before,
     );
     expect(t.fake.calls.slice(before).some((c) => c.method === "views.open")).toBe(false);
@@ -516,7 +516,7 @@ describe("/event in Slack", () => {
       response_action: "errors",
       errors: { reason: expect.stringContaining("δεν είναι πια επίκαιρο") },
     });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect((await t.bot.services.events.get(event.id))?.status).toBe("scheduled");
   });
 
@@ -524,7 +524,7 @@ describe("/event in Slack", () => {
     for (const text of ["help", "βοήθεια"]) {
       const before = t.fake.calls.length;
       await t.slack.command({ command: "/event", text, userId: STAFF, channelId: PR });
-      const shown = await t.fake.waitFor("response_url", () => true, 5000, before);
+      const shown = await t.fake.waitFor("response_url", () => true, 30_000, before);
       expect(String(shown.args.text), text).toContain("`/event list");
     }
   });
@@ -533,7 +533,7 @@ describe("/event in Slack", () => {
     const before = t.fake.calls.length;
     const value = JSON.stringify({ title: "Εθνική Επέτειος 25ης Μαρτίου", date: "2027-03-25", type: "national_day" });
     await t.slack.blockAction({ userId: STAFF, actionId: "event_create", value, channelId: PR });
-    const view = (await t.fake.waitFor("views.open", () => true, 5000, before)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", () => true, 30_000, before)).response.view as Json;
     const blocks = view.blocks as Json[];
     expect(((blocks.find((b) => b.block_id === "title") as Json).element as Json).initial_value).toBe(
       "Εθνική Επέτειος 25ης Μαρτίου",

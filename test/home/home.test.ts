@@ -71,14 +71,14 @@ describe("the Home tab", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   async function openHome(user: string): Promise<Json> {
     const before = t.fake.calls.length;
     const sent = await t.slack.event({ type: "app_home_opened", user, channel: `D${user.slice(1)}`, tab: "home" });
     expect(sent.status).toBe(200);
-    const call = await t.fake.waitFor("views.publish", (c) => c.args.user_id === user, 5000, before);
+    const call = await t.fake.waitFor("views.publish", (c) => c.args.user_id === user, 30_000, before);
     expect(call.response.ok).toBe(true);
     return call.args.view as Json;
   }
@@ -114,11 +114,11 @@ describe("the Home tab", () => {
       value: `answered:${letterId}`,
       view: { id: String(home.id ?? "VHOME"), type: "home" },
     });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     // The answer goes to the DM (a Home button has no message to answer in).
-    const dm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === STAFF, 5000, before);
+    const dm = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === STAFF, 30_000, before);
     expect(dm.response.ok).toBe(true);
-    const refreshed = await t.fake.waitFor("views.publish", (c) => c.args.user_id === STAFF, 5000, before);
+    const refreshed = await t.fake.waitFor("views.publish", (c) => c.args.user_id === STAFF, 30_000, before);
     expect(textOf(refreshed.args.view as Json)).not.toContain("Πρόσκληση σε φόρουμ");
     expect(textOf(refreshed.args.view as Json)).toContain("Λακκούβες");
     const row = await t.database.db.prisma.letter.findUniqueOrThrow({ where: { id: letterId } });
@@ -143,12 +143,12 @@ describe("the Home tab", () => {
       value: `filed:${made.letter.id}`,
       channelId: "C0INTL001",
     });
-    const redrawn = await t.fake.waitFor("views.publish", (c) => c.args.user_id === OTHER, 5000, before);
+    const redrawn = await t.fake.waitFor("views.publish", (c) => c.args.user_id === OTHER, 30_000, before);
     expect(textOf(redrawn.args.view as Json)).not.toContain("Επιστολή του συναδέλφου");
     // A Home that did not change is not published again.
     const published = t.fake.callsTo("views.publish").length;
     await t.slack.command({ command: "/letter", text: "open", userId: STAFF });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, 900));
     expect(t.fake.callsTo("views.publish").length).toBe(published);
   });
@@ -188,12 +188,12 @@ describe("the Home tab", () => {
       const before = t.fake.calls.length;
       const value = actionId === "event_create" ? "{}" : undefined;
       await t.slack.blockAction({ userId: STAFF, actionId, value, view: { id: "VHOME", type: "home" } });
-      const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+      const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
       expect(opened.response.ok, actionId).toBe(true);
     }
     const before = t.fake.calls.length;
     await t.slack.blockAction({ userId: STRANGER, actionId: "letter_new", view: { id: "VHOME", type: "home" } });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.calls.slice(before).some((c) => c.method === "views.open")).toBe(false);
     const told = t.fake.calls.slice(before).find((c) => c.method === "chat.postMessage");
     expect(String(told?.args.text)).toContain("προσωπικό");

@@ -23,13 +23,13 @@ afterAll(async () => {
   await server.stop();
 });
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(5000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 async function grafeio(userId: string, text: string): Promise<string> {
   const before = t.fake.calls.length;
   await t.slack.command({ command: "/grafeio", text, userId });
-  const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+  const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
   return String(answer.args.text);
 }
 
@@ -86,7 +86,7 @@ describe("a proposal's buttons", () => {
       channelId: PR,
       message: { ts },
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const view = JSON.stringify(opened.args.view);
     expect(view).toContain("Δήμος Αμαρουσίου: εγκαίνια βιβλιοθήκης στην πλατεία");
     expect(view).toContain("Καθημερινή");
@@ -105,7 +105,7 @@ describe("a proposal's buttons", () => {
       channelId: PR,
       message: { ts },
     });
-    const updated = await t.fake.waitFor("chat.update", () => true, 5000, before);
+    const updated = await t.fake.waitFor("chat.update", () => true, 30_000, before);
     expect(String(updated.args.text)).toContain(`<@${STAFF}>`);
     expect(JSON.stringify(updated.args.blocks)).not.toContain("press_item_log");
     const o = await t.bot.services.pressIntake.item(STAFF, id);
@@ -118,7 +118,7 @@ describe("a proposal's buttons", () => {
       channelId: PR,
       message: { ts },
     });
-    await t.bot.inFlight.drain(5000);
+    await t.bot.inFlight.drain(30_000);
     expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({ item: { decidedBy: STAFF } });
   });
 
@@ -138,7 +138,7 @@ describe("a proposal's buttons", () => {
       channelId: PR,
       message: { ts },
     });
-    await t.bot.inFlight.drain(5000);
+    await t.bot.inFlight.drain(30_000);
     expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({ item: { status: "proposed" } });
   });
 
@@ -152,7 +152,7 @@ describe("a proposal's buttons", () => {
       channelId: PR,
       message: { ts },
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const view = opened.args.view as { callback_id: string; private_metadata: string };
     const submit = (value: string) =>
       t.slack.viewSubmission({
@@ -182,7 +182,7 @@ describe("a proposal's buttons", () => {
     if (created.status === "duplicate_url") throw new Error("duplicate");
     const mark = t.fake.calls.length;
     await submit(created.clipping.registerNumber);
-    const updated = await t.fake.waitFor("chat.update", () => true, 5000, mark);
+    const updated = await t.fake.waitFor("chat.update", () => true, 30_000, mark);
     expect(String(updated.args.text)).toContain(created.clipping.registerNumber);
     expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({
       item: { status: "logged", clippingId: created.clipping.id, decidedBy: STAFF },

@@ -31,7 +31,7 @@ describe("putting a reminder off, in Slack", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   const reminder = {
@@ -51,13 +51,13 @@ describe("putting a reminder off, in Slack", () => {
   it("records the choice once, across a retry and a second click, and says it in place of the menu", async () => {
     const before = t.fake.calls.length;
     await choose("hour");
-    const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+    const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
     expect(answer.args.replace_original).toBe(true);
     expect(JSON.stringify(answer.args.blocks)).toContain("Θα σας το θυμίσω ξανά 1/12/2026 11:00");
     expect(JSON.stringify(answer.args.blocks)).not.toContain("reminder_snooze");
     await choose("hour", 1); // Slack's retry
     await choose("workday"); // a second click, another choice
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const rows = await t.database.db.prisma.snoozedReminder.findMany();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ userId: PRESS, channel: DM, choice: "hour", deliveredAt: null });
@@ -70,7 +70,7 @@ describe("putting a reminder off, in Slack", () => {
 
   it("refuses a value that is no choice of the menu, and records nothing", async () => {
     await choose("next-year");
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await t.database.db.prisma.snoozedReminder.count()).toBe(1);
   });
 });

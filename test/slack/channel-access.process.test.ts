@@ -39,11 +39,11 @@ describe("the bot as npm start runs it", () => {
 
     const first = await spawnBot(proc, env);
     try {
-      await proc.waitFor("conversations.join", (c) => c.args.channel === "CPROCPR01", 20_000);
+      await proc.waitFor("conversations.join", (c) => c.args.channel === "CPROCPR01", 30_000);
       const dm = await proc.waitFor(
         "chat.postMessage",
         (c) => c.response.ok === true && c.args.channel === "D0ADMINA1",
-        20_000,
+        30_000,
       );
       // The office's language by default: Greek.
       expect(String(dm.args.text)).toContain("INTL_CHANNEL_ID");

@@ -59,7 +59,7 @@ async function outcome(send: () => Promise<{ status: number }>) {
   const from = t.fake.calls.length;
   const res = await send();
   expect(res.status).toBe(200);
-  expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   const calls = t.fake.calls.slice(from);
   const told = calls
     .filter((c) => ["response_url", "chat.postEphemeral", "chat.postMessage"].includes(c.method))

@@ -68,7 +68,7 @@ describe("a form whose database stalls", () => {
       before,
     );
     expect(String(confirmation.args.text)).toMatch(/2026\/\d{4}/);
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await t.database.db.prisma.clipping.count({ where: { url: "https://example.gr/stalled" } })).toBe(1);
     // Never reported as failed, and Slack answered once.
     const logged = t.logs.join("\n");

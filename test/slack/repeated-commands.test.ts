@@ -30,7 +30,7 @@ beforeEach(() => {
   t.fake.calls.length = 0;
 });
 afterEach(async () => {
-  expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
 });
 
 const exports = () => t.fake.callsTo("files.completeUploadExternal").length;
@@ -47,13 +47,13 @@ describe("a command repeated within seconds", () => {
       now += 500;
     }
     await t.fake.waitFor("files.completeUploadExternal");
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(exports()).toBe(1);
 
     now += 3000;
     await t.slack.command({ command: "/clip", text: "export 11/2026", userId: STAFF });
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
-    await t.fake.waitFor("files.completeUploadExternal", () => true, 10_000);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
+    await t.fake.waitFor("files.completeUploadExternal", () => true, 30_000);
     expect(exports()).toBe(2);
   });
 
@@ -62,13 +62,13 @@ describe("a command repeated within seconds", () => {
     for (let i = 0; i < 2; i++) await t.slack.command({ command: "/clip", text: "help", userId: STAFF });
     await t.slack.command({ command: "/contact", text: "help", userId: STAFF });
     await t.slack.command({ command: "/contact", text: "help", userId: "U0OTHER01" });
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.callsTo("response_url")).toHaveLength(4);
 
     await t.slack.command({ command: "/clip", text: "search πάρκο", userId: STAFF });
     await t.slack.command({ command: "/clip", text: "search Δήμαρχος", userId: STAFF });
     await t.slack.command({ command: "/clip", text: "search πάρκο", userId: STAFF });
-    expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.callsTo("response_url")).toHaveLength(6);
     const logged = t.logs.slice(logsBefore).filter((l) => l.includes("repeated command ignored"));
     expect(logged).toHaveLength(1);

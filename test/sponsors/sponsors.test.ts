@@ -103,7 +103,7 @@ describe("sponsors in Slack", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   const dm = (u: string) => `D${u.slice(1)}`;
@@ -167,7 +167,7 @@ describe("sponsors in Slack", () => {
         t.slack.blockAction({ userId: u, actionId: "sponsor_approve", value: String(id), channelId: dm(u), message }),
       ),
     );
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const s = await sponsorsStore().findById(id);
     expect(s).toMatchObject({ status: "committed", approvedBy: MANAGER, approvalAskedBy: STAFF });
     const history = await sponsorsStore().history(id);
@@ -184,7 +184,7 @@ describe("sponsors in Slack", () => {
   it("records the money received exactly, and the benefits delivered", async () => {
     const before = t.fake.calls.length;
     await menu(STAFF, `receive:${id}`);
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const view = opened.response.view as Json;
     const bad = await t.slack.viewSubmission({
       view,
@@ -205,7 +205,7 @@ describe("sponsors in Slack", () => {
 
     const b0 = t.fake.calls.length;
     await menu(STAFF, `benefits:${id}`);
-    const bview = (await t.fake.waitFor("views.open", () => true, 5000, b0)).response.view as Json;
+    const bview = (await t.fake.waitFor("views.open", () => true, 30_000, b0)).response.view as Json;
     const pending = (((bview.blocks as Json[])[0] as Json).element as Json).options as Json[];
     const benefitForm = {
       view: bview,
@@ -222,7 +222,7 @@ describe("sponsors in Slack", () => {
     // The form and Slack's retry of it: the new benefit is added once, and confirmed once.
     await t.slack.viewSubmission(benefitForm);
     await t.slack.viewSubmission(benefitForm);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const benefits = (await sponsorsStore().findById(id))?.benefits ?? [];
     expect(benefits.map((b) => b.status)).toEqual(["done", "pending", "pending"]);
     expect(t.fake.callsTo("chat.postEphemeral").length + t.fake.callsTo("chat.postMessage").length - saidBefore).toBe(
@@ -234,7 +234,7 @@ describe("sponsors in Slack", () => {
     for (const text of ["help", "βοήθεια", "Βοήθεια"]) {
       const before = t.fake.calls.length;
       await t.slack.command({ command: "/sponsor", text, userId: STAFF, channelId: "C0PRESS01" });
-      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
       expect(String(answer.args.text), text).toBe(messages("el").sponsors.help);
     }
   });
@@ -255,16 +255,16 @@ describe("sponsors in Slack", () => {
       value: `${id}; drop`,
       channelId: dm(MANAGER),
     });
-    await t.fake.waitFor("chat.postEphemeral", said, 5000, mark);
+    await t.fake.waitFor("chat.postEphemeral", said, 30_000, mark);
 
     // `approve` is not a menu choice: approval comes only from the managers' buttons.
     mark = t.fake.calls.length;
     await menu(MANAGER, `approve:${id}`);
-    await t.fake.waitFor("chat.postEphemeral", said, 5000, mark);
+    await t.fake.waitFor("chat.postEphemeral", said, 30_000, mark);
 
     mark = t.fake.calls.length;
     await menu(STAFF, `benefits:${id}`);
-    const view = (await t.fake.waitFor("views.open", () => true, 5000, mark)).response.view as Json;
+    const view = (await t.fake.waitFor("views.open", () => true, 30_000, mark)).response.view as Json;
     const forged = await t.slack.viewSubmission({
       view: { ...view, private_metadata: JSON.stringify({ id: String(id) }) },
       userId: STAFF,
@@ -272,7 +272,7 @@ describe("sponsors in Slack", () => {
     });
     expect(forged.json()).toEqual({ response_action: "errors", errors: { newBenefit: outOfDate } });
 
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(
       await t.database.db.prisma.sponsorship.findUniqueOrThrow({ where: { id }, include: { benefits: true } }),
     ).toEqual(before);

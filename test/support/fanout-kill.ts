@@ -86,7 +86,7 @@ export async function runFanoutKill(options: {
     await killed;
     fake.hold("chat.postMessage", undefined);
     // The held DM is answered (to nobody) once the kill is through.
-    await fake.waitFor("chat.postMessage", (c) => String(c.args.channel) === dmOf(managers[2] ?? ""), 10_000);
+    await fake.waitFor("chat.postMessage", (c) => String(c.args.channel) === dmOf(managers[2] ?? ""), 30_000);
     const postedBeforeKill = managers.filter((m) => digestMessages(fake, m).length > 0).length;
 
     bot = await start();

@@ -171,7 +171,7 @@ describe("/letter in Slack", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   it("registers from the form, closes from the menu once, and exports the year as CSV and XLSX", async () => {
@@ -256,7 +256,7 @@ describe("/letter in Slack", () => {
         channelId: "C0INTL001",
       });
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("απαντήθηκε"));
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.callsTo("chat.postEphemeral").filter((c) => String(c.args.text).includes("απαντήθηκε"))).toHaveLength(
       1,
     );
@@ -280,7 +280,7 @@ describe("/letter in Slack", () => {
     for (const text of ["help", "βοήθεια"]) {
       const before = t.fake.calls.length;
       await t.slack.command({ command: "/letter", text, userId: STAFF, channelId: "C0INTL001" });
-      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
       expect(answer.args.text, text).toBe(messages("el").letters.help);
     }
   });
@@ -290,7 +290,7 @@ describe("/letter in Slack", () => {
     const before = await t.database.db.prisma.letter.findMany({ orderBy: { id: "asc" } });
     for (const value of ["declined:abc", "open:1", "declined:1:1"])
       await t.slack.overflowAction({ userId: STAFF, actionId: "letter_menu", value, channelId: "C0INTL001" });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(
       t.fake.callsTo("chat.postEphemeral").filter((c) => c.args.user === STAFF && c.args.text === outOfDate),
     ).toHaveLength(3);
@@ -310,7 +310,7 @@ describe("/letter in Slack", () => {
       },
     });
     expect(res.json()).toEqual({ response_action: "errors", errors: { subject: outOfDate } });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await t.database.db.prisma.letter.findMany({ orderBy: { id: "asc" } })).toEqual(before);
   });
 });

@@ -56,7 +56,7 @@ it("one assignment and one notice each, however many times the form is submitted
   const submit = () => t.slack.viewSubmission({ view, userId: COORDINATOR, values: assignTo(TRANSLATOR) });
   for (let i = 0; i < 3; i++) expect((await submit()).status).toBe(200);
   await Promise.all(Array.from({ length: 7 }, submit));
-  expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === dm(TRANSLATOR));
   expect(await assignEvents(id)).toBe(1);
   expect(dmsTo(TRANSLATOR, id)).toBe(1);
@@ -71,10 +71,10 @@ it("a new assignment to someone else is still taken and told", async () => {
   const id = await newRequest("reassign");
   const view = { ...(buildStepModal(messages("el"), "assign", id) as unknown as Json), id: "V0ASSIGN02" };
   await t.slack.viewSubmission({ view, userId: COORDINATOR, values: assignTo(TRANSLATOR) });
-  expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   const again = { ...view, id: "V0ASSIGN03" };
   await t.slack.viewSubmission({ view: again, userId: COORDINATOR, values: assignTo(OTHER_TRANSLATOR) });
-  expect(await t.bot.inFlight.drain(10_000)).toBe(true);
+  expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === dm(OTHER_TRANSLATOR));
   expect(await assignEvents(id)).toBe(2);
   expect(dmsTo(OTHER_TRANSLATOR, id)).toBe(1);

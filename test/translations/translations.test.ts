@@ -172,7 +172,7 @@ describe("translation requests in Slack", () => {
   });
   afterAll(() => t?.stop());
   afterEach(async () => {
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
   });
 
   const form = (v: Record<string, string>) => ({
@@ -205,7 +205,7 @@ describe("translation requests in Slack", () => {
   async function stepModal(userId: string, step: string, values: Record<string, Record<string, Json>>) {
     const before = t.fake.calls.length;
     await press(userId, step);
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const res = await t.slack.viewSubmission({ view: opened.response.view as Json, userId, values });
     return res.text ? (res.json() as Json) : {};
   }
@@ -239,7 +239,7 @@ describe("translation requests in Slack", () => {
     await t.slack.viewSubmission({ view, userId: OTHER, values: onBehalf });
     await t.slack.viewSubmission({ view, userId: OTHER, values: onBehalf }); // Slack's retry
     await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("#"));
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.messages.get(INTL)).toHaveLength(1);
     const stored = await t.database.db.prisma.translationRequest.findMany();
     expect(stored).toHaveLength(1);
@@ -256,10 +256,10 @@ describe("translation requests in Slack", () => {
     await t.fake.waitFor(
       "chat.postEphemeral",
       (c) => c.args.user === OTHER && String(c.args.text).includes("συντονιστής"),
-      5000,
+      30_000,
       before,
     );
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(t.fake.calls.slice(before).filter((c) => c.method === "views.open")).toHaveLength(0);
     expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("requested");
 
@@ -276,7 +276,7 @@ describe("translation requests in Slack", () => {
     // document, its languages and its due date.
     expect(String(told.args.text)).toContain("<https://example.org/letter.pdf|Letter from the Mayor of Limassol>");
     expect(String(told.args.text)).toMatch(/→ .* · ως 27\/11\/2026/);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("assigned");
     expect(buttons()).toEqual([
       "translation_step_assign",
@@ -288,7 +288,7 @@ describe("translation requests in Slack", () => {
 
   it("goes from work to delivery to acceptance, each step recorded once, double clicks included", async () => {
     await Promise.all([press(TRANSLATOR, "start"), press(TRANSLATOR, "start")]);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const bad = await stepModal(TRANSLATOR, "deliver", {
       deliveredUrl: { value: { type: "plain_text_input", value: "δεν είναι σύνδεσμος" } },
     });
@@ -305,11 +305,11 @@ describe("translation requests in Slack", () => {
     await t.fake.waitFor(
       "chat.postEphemeral",
       (c) => c.args.user === OTHER && String(c.args.text).includes("αιτών"),
-      5000,
+      30_000,
       refusedFrom,
     );
     await Promise.all([press(REQUESTER, "accept"), press(REQUESTER, "accept")]);
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     const history = await t.database.db.prisma.translationEvent.findMany({
       where: { requestId: id },
       orderBy: { id: "asc" },
@@ -343,7 +343,7 @@ describe("translation requests in Slack", () => {
         ],
       },
     });
-    const opened = await t.fake.waitFor("views.open", () => true, 5000, before);
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
     const blocks = (opened.response.view as Json).blocks as Json[];
     const value = (id: string) => ((blocks.find((b) => b.block_id === id) as Json).element as Json).initial_value;
     expect(value("documentUrl")).toBe("https://grafeio.slack.com/files/U1/F1/pismo.pdf");
@@ -362,7 +362,7 @@ describe("translation requests in Slack", () => {
     for (const text of ["help", "βοήθεια"]) {
       const before = t.fake.calls.length;
       await t.slack.command({ command: "/translate", text, userId: REQUESTER, channelId: INTL });
-      const answer = await t.fake.waitFor("response_url", () => true, 5000, before);
+      const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
       expect(answer.args.text, text).toBe(messages("el").translations.help);
     }
   });
@@ -390,7 +390,7 @@ describe("translation requests in Slack", () => {
       channelId: INTL,
       message: card(),
     });
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(ephemeralsTo(COORDINATOR, outOfDate)).toBe(2);
 
     // A stale button: the request is accepted, so the service refuses to cancel it, even for the coordinator.
@@ -420,7 +420,7 @@ describe("translation requests in Slack", () => {
       });
       expect(res.json(), metadata).toEqual({ response_action: "errors", errors: { assignee: outOfDate } });
     }
-    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await events()).toBe(before);
     expect(await stored()).toBe("accepted");
   });

@@ -26,8 +26,8 @@ import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
 import { registerNewClippingButton } from "./slack/home-form.js";
 import { register } from "./slack/listeners.js";
-import { createSynonymStore } from "./synonym-store.js";
 import { openClipModal } from "./slack/open-clip-modal.js";
+import { createSynonymStore } from "./synonym-store.js";
 import type { ClippingInput } from "./validation.js";
 
 export interface ClippingsServicesDeps {
