@@ -11,6 +11,10 @@ import { type ContactsForLetters, createLetterService } from "./letter-service.j
 import { createLettersDigestSection } from "./letters-digest.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
+/** What the register tells other areas: the entries exchanged with a partner (its timeline). */
+export type LettersWith = Pick<import("./letter-service.js").LetterService, "lettersWith">;
+export { protocolNumber } from "./letter-service.js";
+
 export interface CorrespondenceServicesDeps {
   prisma: PrismaClient;
   clock: Clock;

@@ -17,6 +17,9 @@ import {
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
 
+/** What the translations tell other areas: the requests about a partner (its timeline). */
+export type TranslationsAbout = Pick<import("./translation-service.js").TranslationService, "translationsAbout">;
+
 export interface TranslationsServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
