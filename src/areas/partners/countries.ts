@@ -14,8 +14,12 @@ const languageNames = {
   en: new Intl.DisplayNames(["en"], { type: "language", fallback: "none" }),
 };
 
-// Codes ICU names that are not countries (the EU, the UN, "unknown region", private-use ones).
-const NOT_COUNTRIES = new Set(["EU", "EZ", "UN", "ZZ", "QO", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"]);
+// Codes ICU names that are not countries (the EU, the UN, "unknown region", private-use ones), and
+// withdrawn ones it still names (YU, CS: Serbia's name must give RS).
+const NOT_COUNTRIES = new Set([
+  ...["EU", "EZ", "UN", "ZZ", "QO", "QU", "XA", "XB", "AC", "CP", "DG", "EA", "IC", "TA", "CQ"],
+  ...["AN", "BU", "CS", "DD", "FX", "NT", "SU", "TP", "YD", "YU", "ZR"],
+]);
 
 let countryIndex: Map<string, string> | undefined;
 /** Every folded name (Greek and English) and code → the code. Built once. */
