@@ -14,6 +14,7 @@ import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -137,6 +138,12 @@ export function createAreas(deps: AreaWiring): Area[] {
       sponsors: s.sponsorships,
       contacts: s.contacts,
     }),
+    createPartnersArea({
+      kit,
+      services: { partners: s.partners, agreements: s.agreements },
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+    }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -213,7 +220,17 @@ export function createServices(deps: {
   });
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
-  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
+  const { partners, agreements } = createPartnersServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    contacts: contacts.contacts,
+    letters,
+    translations,
+    events,
+  });
+  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners);
   return {
     roles,
     locales,
@@ -231,6 +248,8 @@ export function createServices(deps: {
     sponsorships,
     letters,
     translations,
+    partners,
+    agreements,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

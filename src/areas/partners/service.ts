@@ -32,7 +32,7 @@ export interface ContactsForPartners {
     auditDetail: string;
   }): Promise<{ id: number }>;
   soundingLike(name: string): Promise<{ id: number; nameEl: string } | null>;
-  get(id: number): Promise<{ id: number; nameEl: string; position: string | null } | null>;
+  get(id: number): Promise<{ id: number; nameEl: string; title: string | null } | null>;
 }
 
 /** The correspondence register, as the timeline asks it. */
