@@ -235,6 +235,7 @@ export function createPartnersService(deps: PartnersServiceDeps) {
           contactId: null,
           createdBy: o.actor,
           submissionKey: o.submissionKey,
+          at: clock.now(),
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

@@ -36,7 +36,13 @@ export function createPartnersStore(prisma: PrismaClient) {
     findPartnerBySubmissionKey: (submissionKey: string): Promise<Partner | null> =>
       prisma.partner.findUnique({ where: { submissionKey }, include: partnerInclude }),
 
-    insertPartner: (o: { draft: PartnerDraft; contactId: number | null; createdBy: string; submissionKey: string }) =>
+    insertPartner: (o: {
+      draft: PartnerDraft;
+      contactId: number | null;
+      createdBy: string;
+      submissionKey: string;
+      at: Date;
+    }) =>
       prisma.partner.create({
         data: {
           ...o.draft,
@@ -44,6 +50,7 @@ export function createPartnersStore(prisma: PrismaClient) {
           contactId: o.contactId,
           createdBy: o.createdBy,
           submissionKey: o.submissionKey,
+          createdAt: o.at,
         },
         include: partnerInclude,
       }),
