@@ -208,7 +208,8 @@ export function agreementCard(
   const m = t.agreements;
   const facts = [
     m.line(a.id, esc(a.title), m.kinds[a.kind], m.statuses[a.status]),
-    m.parties(a.parties.map((p) => esc(p.partner.nameEl, 80)).join(", ")),
+    // Each line kept short, so that the decision and the signature always fit the section.
+    m.parties(truncate(a.parties.map((p) => esc(p.partner.nameEl, 80)).join(", "), 600)),
     a.fields.length > 0 ? esc(a.fields.join(", "), 400) : "",
     a.decisionNumber && a.ada
       ? m.decision(esc(a.decisionNumber, 50), day(a.decisionDate), mrkdwnLink(diavgeiaUrl(a.ada), a.ada))
