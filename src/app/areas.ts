@@ -17,6 +17,7 @@ import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
+import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -184,6 +185,12 @@ export function createAreas(deps: AreaWiring): Area[] {
       clipForm: clipFormOf(s.clippings),
       admins: s.roles,
     }),
+    createPartnersArea({
+      kit,
+      services: { partners: s.partners, agreements: s.agreements },
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+    }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -270,8 +277,18 @@ export function createServices(deps: {
   });
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
-  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
   const { reminders } = createRemindersServices({ prisma, clock, timeZone, calendar: officeCalendar.calendar });
+  const { partners, agreements } = createPartnersServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    contacts: contacts.contacts,
+    letters,
+    translations,
+    events,
+  });
+  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners);
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
     clock,
@@ -304,6 +321,8 @@ export function createServices(deps: {
     translations,
     reminders,
     pressIntake,
+    partners,
+    agreements,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

@@ -315,6 +315,61 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   });
   await p.pressOutlet.create({ data: { host: "amarousiotimes.gr", name: "Αμαρούσιο Times", addedBy: "U0ADMIN01" } });
   await p.pressIntakeSetting.create({ data: { quietFrom: "21:30", quietTo: "06:30", burstPerHour: 5 } });
+  // The International Relations office's partners, an agreement with its steps and an obligation
+  // kept once (one row in every table of the partners area).
+  const partner = await services.partners.create({
+    actor: "U0MANAGER",
+    input: {
+      kind: "twinned_city",
+      nameEl: "Φαέντσα",
+      nameLatin: "Faenza",
+      country: "IT",
+      languages: "it",
+      since: "2003-05-10",
+      notes: AWKWARD,
+    },
+    people: "Αικατερίνη Σταυροπούλου",
+    submissionKey: "backup-partner",
+  });
+  if (partner.status !== "created") throw new Error(partner.status);
+  await services.partners.setStatus({
+    actor: "U0MANAGER",
+    id: partner.partner.id,
+    to: "dormant",
+    reason: AWKWARD,
+    submissionKey: "backup-status",
+  });
+  const agreement = await services.agreements.propose({
+    actor: "U0MANAGER",
+    input: { kind: "twinning", title: AWKWARD, partyIds: [partner.partner.id], fields: "Πολιτισμός" },
+    submissionKey: "backup-agreement",
+  });
+  if (agreement.status !== "created") throw new Error(agreement.status);
+  await services.agreements.step({
+    actor: "U0MANAGER",
+    id: agreement.agreement.id,
+    step: "committee_opinion",
+    input: {},
+    submissionKey: "backup-step",
+  });
+  const obligation = await services.agreements.addObligation({
+    actor: "U0MANAGER",
+    agreementId: agreement.agreement.id,
+    input: { description: "Ετήσια επίσκεψη", owner: "U0MANAGER", recurrence: "yearly", firstDueOn: "2026-05-09" },
+    submissionKey: "backup-obligation",
+  });
+  if (obligation.status !== "created") throw new Error(obligation.status);
+  await p.obligationOccurrence.create({
+    data: {
+      obligationId: obligation.obligation.id,
+      dueOn: at("2026-05-09"),
+      outcome: "done",
+      note: AWKWARD,
+      link: "event:1",
+      by: "U0MANAGER",
+      at: at("2026-05-09T10:00:00Z"),
+    },
+  });
   // An erased contact leaves a gap in the ids: the restored sequence must not hand that id out again.
   const erased = await p.contact.create({ data: { nameEl: "Προς διαγραφή", createdBy: "U0STAFF01" } });
   await p.contact.delete({ where: { id: erased.id } });

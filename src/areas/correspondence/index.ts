@@ -13,6 +13,10 @@ import { createLettersHomeSource } from "./letters-home.js";
 import { registerNewLetterButton } from "./slack/home-form.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
+/** What the register tells other areas: the entries exchanged with a partner (its timeline). */
+export type LettersWith = Pick<import("./letter-service.js").LetterService, "lettersWith">;
+export { protocolNumber } from "./letter-service.js";
+
 export interface CorrespondenceServicesDeps {
   prisma: PrismaClient;
   clock: Clock;

@@ -122,6 +122,12 @@ export function createLetterService({
       return { status: "found", letters: await store.findOpenWithDue() };
     },
 
+    /**
+     * The entries exchanged with a partner (its contacts, or a counterpart named like it), newest
+     * first: the partners area's timeline (LettersForPartners).
+     */
+    lettersWith: (o: { names: string[]; contactIds: number[] }) => store.findWith(o.names, o.contactIds, 200),
+
     /** A GDPR erasure's step here (the contacts area's PersonalDataHolder): see the store. */
     eraseContact: store.eraseContact,
 

@@ -20,6 +20,24 @@ export function createLetterStore(prisma: PrismaClient) {
 
     findBySubmissionKey: (submissionKey: string) => prisma.letter.findUnique({ where: { submissionKey } }),
 
+    /**
+     * Entries with one of the contacts, or whose counterpart's name holds one of `names` (through the
+     * phonetic skeleton, so any spelling meets), newest first: a partner's timeline.
+     */
+    async findWith(names: string[], contactIds: number[], limit: number): Promise<Letter[]> {
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT l.id FROM letters l
+        WHERE l.contact_id = ANY(${contactIds}::int[])
+           OR EXISTS (SELECT 1 FROM unnest(${names}::text[]) AS n
+                      WHERE length(public.grafeio_phonetic(n)) >= 4
+                        AND public.grafeio_phonetic(l.counterpart) LIKE '%' || public.grafeio_phonetic(n) || '%')
+        ORDER BY l.letter_date DESC, l.id DESC LIMIT ${limit}`;
+      const byId = new Map(
+        (await prisma.letter.findMany({ where: { id: { in: rows.map((r) => r.id) } } })).map((l) => [l.id, l]),
+      );
+      return rows.flatMap((r) => byId.get(r.id) ?? []);
+    },
+
     /** The entry with the next protocol number of `year`, taken in the same transaction. */
     insertNumbered(entry: {
       draft: LetterDraft;

@@ -14,6 +14,8 @@ import { createEventStore } from "./store.js";
 
 export type { ContactsForEvents, EventsAreaDeps, SponsorsForEvents } from "./deps.js";
 export type { EventService } from "./service.js";
+/** What the events tell other areas: a partner's events and gifts (its timeline). */
+export type EventsWith = Pick<import("./service.js").EventService, "eventsWith">;
 /** For other areas: a button that opens the event form prefilled (the national-day reminders). */
 export { EVENT_CREATE_ACTION, newEventValue } from "./slack/event-views.js";
 

@@ -80,6 +80,12 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
     get: store.findById,
 
     /**
+     * The events a partner took part in (their "twin city or organisation" names it) and the gifts
+     * given at them or to it: the partners area's timeline (EventsWith).
+     */
+    eventsWith: (names: string[]) => store.findWith(names, 200),
+
+    /**
      * A GDPR erasure's step here (the contacts area's PersonalDataHolder). A guest or an invitation
      * is about the person and nothing else (a name, an office, an answer): it is deleted, and the
      * event's precedence and counts are those of who remains. A gift stays in the gift register

@@ -19,6 +19,36 @@ export function createEventStore(prisma: PrismaClient) {
   return {
     findById,
 
+    /**
+     * Events whose "twin city or organisation" holds one of `names` (any spelling), newest first,
+     * with their gifts; and gifts given to someone so named at any event.
+     */
+    async findWith(names: string[], limit: number) {
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT e.id FROM events e
+        WHERE e.related_organisation IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${names}::text[]) AS n
+                      WHERE length(public.grafeio_phonetic(n)) >= 4
+                        AND public.grafeio_phonetic(e.related_organisation) LIKE '%' || public.grafeio_phonetic(n) || '%')
+        ORDER BY e.starts_at DESC, e.id DESC LIMIT ${limit}`;
+      const gifts = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT g.id FROM event_gifts g
+        WHERE g.event_id = ANY(${rows.map((r) => r.id)}::int[]) OR EXISTS (SELECT 1 FROM unnest(${names}::text[]) AS n
+                      WHERE length(public.grafeio_phonetic(n)) >= 4
+                        AND public.grafeio_phonetic(g.for_whom) LIKE '%' || public.grafeio_phonetic(n) || '%')
+        ORDER BY g.added_at DESC LIMIT ${limit}`;
+      return {
+        events: await prisma.event.findMany({
+          where: { id: { in: rows.map((r) => r.id) } },
+          include,
+          orderBy: [{ startsAt: "desc" }, { id: "desc" }],
+        }),
+        gifts: await prisma.eventGift.findMany({
+          where: { id: { in: gifts.map((g) => g.id) } },
+          orderBy: [{ addedAt: "desc" }, { id: "desc" }],
+        }),
+      };
+    },
+
     findActiveTypes: async (): Promise<EventType[]> =>
       inGreekOrder(await prisma.eventType.findMany({ where: { active: true } })),
 

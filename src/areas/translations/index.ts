@@ -19,6 +19,9 @@ import {
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
 import { createTranslationsHomeSource } from "./translations-home.js";
 
+/** What the translations tell other areas: the requests about a partner (its timeline). */
+export type TranslationsAbout = Pick<import("./translation-service.js").TranslationService, "translationsAbout">;
+
 export interface TranslationsServicesDeps {
   prisma: PrismaClient;
   clock: Clock;

@@ -70,6 +70,11 @@ export function createTranslationService(deps: {
   return {
     today,
     get: store.findById,
+    /**
+     * Requests about a partner (those of its letters, or naming it in their title or reason): the
+     * partners area's timeline (TranslationsAbout).
+     */
+    translationsAbout: (o: { names: string[]; ids: number[] }) => store.findAbout(o.names, o.ids, 200),
     /** Asked before a step's form opens, so that nobody fills in a form they may not submit. */
     mayTake,
     history: store.findHistory,

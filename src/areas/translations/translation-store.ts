@@ -34,6 +34,21 @@ export function createTranslationStore(prisma: PrismaClient) {
 
     findById: (id: number) => prisma.translationRequest.findUnique({ where: { id } }),
 
+    /** Requests among `ids`, or whose title or reason names one of `names` (any spelling), newest first. */
+    async findAbout(names: string[], ids: number[], limit: number) {
+      const rows = await prisma.$queryRaw<{ id: number }[]>`
+        SELECT r.id FROM translation_requests r
+        WHERE r.id = ANY(${ids}::int[])
+           OR EXISTS (SELECT 1 FROM unnest(${names}::text[]) AS n
+                      WHERE length(public.grafeio_phonetic(n)) >= 4
+                        AND public.grafeio_phonetic(r.title || ' ' || coalesce(r.reason, '')) LIKE '%' || public.grafeio_phonetic(n) || '%')
+        ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit}`;
+      return prisma.translationRequest.findMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      });
+    },
+
     findBySubmissionKey: (submissionKey: string) => prisma.translationRequest.findUnique({ where: { submissionKey } }),
 
     /** The request and its first event ("request"), together. */
