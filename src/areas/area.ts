@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import type { Messages } from "../i18n/index.js";
 import type { Job } from "../scheduling/job.js";
 import type { DigestSection } from "./digest/digest-section.js";
+import type { ReportSource } from "./reports/report-source.js";
 import type { Role } from "./users/roles.js";
 
 export interface Area {
@@ -15,6 +16,8 @@ export interface Area {
   jobs: readonly Job[];
   /** What the area adds to the managers' morning digest, in the digest's order. */
   digestSections?: readonly DigestSection[];
+  /** What the area adds to the period reports (`/report`): its section's data, in the reports' order. */
+  reportSections?: readonly ReportSource[];
   /** The area's slash commands, for `/grafeio help`. */
   commands?: readonly CommandInfo[];
 }

@@ -17,6 +17,7 @@ import { createClippingReplies } from "./clipping-replies.js";
 import { createClippingSearch } from "./clipping-search.js";
 import { createClippingService, type RoleCheck } from "./clipping-service.js";
 import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
+import { createClippingsReportSource } from "./clippings-report.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
@@ -63,6 +64,7 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
     register: (app) => register(app, context),
     commands: [{ name: CLIP_COMMAND, role: "staff", summary: (t) => t.clip.commandSummary }],
     digestSections: [createClippingsDigestSection(clippings), createRepliesDigestSection(replies)],
+    reportSections: [createClippingsReportSource(clippings)],
     jobs: [
       createReplyRemindersJob({ replies, locales: kit.locales }),
       createSurgeCheckJob({ alerts, managers: deps.managers, locales: kit.locales }),

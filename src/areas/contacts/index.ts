@@ -15,6 +15,7 @@ import { createContactImports } from "./contact-import.js";
 import { createContactService, type PersonalDataHolder } from "./contact-service.js";
 import { createContactStore } from "./contact-store.js";
 import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
+import { createContactsReportSource } from "./contacts-report.js";
 import { createImportStore } from "./import-store.js";
 import { createImportResumeJob } from "./jobs/import-resume.js";
 import { CONTACT_COMMAND } from "./slack/contact-command.js";
@@ -87,6 +88,7 @@ export function createContactsArea(deps: ContactsAreaDeps): Area {
     name: "contacts",
     register: (app) => register(app, listenerDeps),
     jobs: [createImportResumeJob({ imports: deps.services.imports, locales: deps.kit.locales })], // contact-import-resume
+    reportSections: [createContactsReportSource(deps.services.contacts)],
     commands: [{ name: CONTACT_COMMAND, role: "staff", summary: (t) => t.contacts.commandSummary }],
   };
 }

@@ -9,6 +9,7 @@ import type { Role } from "../users/roles.js";
 import { createCorrespondenceRemindersJob } from "./jobs/correspondence-reminders.js";
 import { type ContactsForLetters, createLetterService } from "./letter-service.js";
 import { createLettersDigestSection } from "./letters-digest.js";
+import { createLettersReportSource } from "./letters-report.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
 export interface CorrespondenceServicesDeps {
@@ -56,6 +57,7 @@ export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
       }),
     ],
     digestSections: [createLettersDigestSection(service)],
+    reportSections: [createLettersReportSource(service)],
     commands: [{ name: "/letter", role: "staff", summary: (t) => t.letters.summary }],
   };
 }

@@ -79,6 +79,9 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
   return {
     get: store.findById,
 
+    /** The period reports' data: the events starting in [from, to) and their feedback. */
+    reportData: (from: Date, to: Date) => store.findStartingForReport(from, to),
+
     /**
      * A GDPR erasure's step here (the contacts area's PersonalDataHolder). A guest or an invitation
      * is about the person and nothing else (a name, an office, an answer): it is deleted, and the

@@ -21,6 +21,7 @@ import {
   registerSponsorshipMenu,
 } from "./slack/listeners.js";
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
+import { createSponsorsReportSource } from "./sponsors-report.js";
 import { createSponsorsStore } from "./store.js";
 
 export interface SponsorsServicesDeps {
@@ -69,6 +70,7 @@ export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
     jobs: [createSponsorThanksJob({ sponsorships, locales: deps.kit.locales })], // sponsor-thanks
     // sponsors-approval, sponsors-benefits, sponsors-thanks
     digestSections: createSponsorsDigestSections(sponsorships),
+    reportSections: [createSponsorsReportSource(sponsorships)],
     commands: [{ name: "/sponsor", role: "staff", summary: (t) => t.sponsors.summary }],
   };
 }

@@ -16,6 +16,7 @@ import {
   registerTranslateCommand,
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
+import { createTranslationsReportSource } from "./translations-report.js";
 
 export interface TranslationsServicesDeps {
   prisma: PrismaClient;
@@ -66,6 +67,7 @@ export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
       createTranslationRemindersJob({ service, locales: kit.locales }),
       createTranslationWeeklyJob({ service, locales: kit.locales }),
     ],
+    reportSections: [createTranslationsReportSource(service)],
     commands: [{ name: "/translate", role: "staff", summary: (t) => t.translations.summary }],
   };
 }
