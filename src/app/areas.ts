@@ -14,6 +14,8 @@ import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createReportsArea } from "../areas/reports/index.js";
+import type { ReportSource } from "../areas/reports/report-source.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -70,6 +72,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
   const jobs: Job[] = [];
   const digestSections: DigestSection[] = [];
+  const reportSections: ReportSource[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
   const kit: SlackKit = {
@@ -145,9 +148,11 @@ export function createAreas(deps: AreaWiring): Area[] {
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
+    createReportsArea({ kit, roles: s.roles, sources: reportSections, clock: deps.clock, timeZone: deps.timeZone }),
   ];
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
+  reportSections.push(...areas.flatMap((area) => area.reportSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
   return areas;
 }

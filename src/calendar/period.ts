@@ -230,11 +230,12 @@ function readDay(word: string): { iso: string } | { bad: string } | undefined {
 }
 
 function parseTwoDays(text: string, timeZone: string): Parsed {
-  // `A B`, `A - B`, `A – B`, `A έως B`, `A to B`, `από A έως B`, `from A to B`, `A-B` for d/m/y.
+  // `A B`, `A - B`, `A – B`, `A έως B`, `A to B`, `από A έως B`, `from A to B`, `A-B` for d/m/y,
+  // and a period's own key, `2026-01-15_2026-03-31`.
   const words = text
     .replace(/^(?:από|απο|from)\s+/iu, "")
     .replace(/(\d{4})[–—-](\d{1,2}[/.]\d{1,2}[/.]\d{4})$/u, "$1 $2")
-    .split(/\s+(?:έως|εως|μέχρι|μεχρι|to|until|[–—-])\s+|\s+|(?<=\d)[–—](?=\d)/iu)
+    .split(/\s+(?:έως|εως|μέχρι|μεχρι|to|until|[–—-])\s+|\s+|(?<=\d)[–—_](?=\d)/iu)
     .filter(Boolean);
   if (words.length !== 2) return undefined;
   const days = words.map(readDay);

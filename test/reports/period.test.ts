@@ -92,6 +92,13 @@ describe("parsePeriod", () => {
     expect(days(period("25/3/2026"))).toEqual(["2026-03-25", "2026-03-25"]);
   });
 
+  it("reads back every key it gives (a button carries the key)", () => {
+    for (const text of ["2026", "2026-H2", "2026-Q3", "2026-11", "15/1/2026 31/3/2026", "25/3/2026"]) {
+      const p = period(text);
+      expect(period(p.key), text).toEqual(p);
+    }
+  });
+
   it("reads words relative to today", () => {
     expect(days(period("φέτος"))).toEqual(["2026-01-01", "2026-12-31"]);
     expect(days(period("πέρσι"))).toEqual(["2025-01-01", "2025-12-31"]);

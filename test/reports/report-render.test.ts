@@ -50,7 +50,17 @@ describe("the report's files", () => {
   it("DOCX: the cover, every section, its figures as shown, the notable items, the chart", async () => {
     const file = await reportDocx(report);
     const xml = await documentXml(file);
-    for (const text of ["Δήμος Αμαρουσίου", "Έκθεση δραστηριότητας", "Περίοδος: 1ο τρίμηνο 2026", "Δελτίο Τύπου: αποδελτίωση", "Δημοσιεύματα της περιόδου", "1.234", "2.500,50 €", "2026/0003 · Η Καθημερινή · Λακκούβες", "Καμία εκδήλωση αυτή την περίοδο."])
+    for (const text of [
+      "Δήμος Αμαρουσίου",
+      "Έκθεση δραστηριότητας",
+      "Περίοδος: 1ο τρίμηνο 2026",
+      "Δελτίο Τύπου: αποδελτίωση",
+      "Δημοσιεύματα της περιόδου",
+      "1.234",
+      "2.500,50 €",
+      "2026/0003 · Η Καθημερινή · Λακκούβες",
+      "Καμία εκδήλωση αυτή την περίοδο.",
+    ])
       expect(xml, text).toContain(text);
     // Text is escaped as XML, and a long table stops at TABLE_ROWS with a line for the rest.
     expect(xml).toContain("Θέμα &lt;0&gt; &amp; ");

@@ -1,4 +1,5 @@
 // The reports area's texts: its own catalogue (src/i18n/texts.ts), Greek first.
+import { type Messages, messages } from "../../i18n/index.js";
 import { defineTexts, icu } from "../../i18n/texts.js";
 
 export const reportTexts = defineTexts(
@@ -66,3 +67,8 @@ export const reportTexts = defineTexts(
 );
 
 export type ReportTexts = ReturnType<typeof reportTexts>;
+
+/** The reports' texts in the language of a shared catalogue (`/grafeio help` hands one over). */
+export function reportTextsOf(t: Messages): ReportTexts {
+  return reportTexts(t === messages("en") ? "en" : "el");
+}

@@ -69,14 +69,18 @@ export async function reportPdf(report: ReportDocument): Promise<Buffer> {
     doc.addPage();
     doc.font("bold").fontSize(16).text(section.title, left, doc.page.margins.top, { width });
     doc.moveDown(0.5);
-    if (section.empty) doc.font("body").fontSize(10).fillColor("#555").text(section.empty, { width }).fillColor("black");
+    if (section.empty)
+      doc.font("body").fontSize(10).fillColor("#555").text(section.empty, { width }).fillColor("black");
     // The figures: label and number on one line each.
     doc.font("bold").fontSize(11).text(x.figures, { width });
     doc.moveDown(0.2);
     for (const f of section.figures) {
       room(16);
       const y = doc.y;
-      doc.font("body").fontSize(10).text(f.label, left + 10, y, { width: width - 130 });
+      doc
+        .font("body")
+        .fontSize(10)
+        .text(f.label, left + 10, y, { width: width - 130 });
       const after = doc.y;
       doc.font("bold").text(shownValue(f, report.locale), left + width - 120, y, { width: 120, align: "right" });
       doc.y = Math.max(after, doc.y) + 2;
@@ -111,7 +115,11 @@ export async function reportPdf(report: ReportDocument): Promise<Buffer> {
       };
       line(table.columns, "bold");
       for (const row of rows) line(row, "body");
-      if (more > 0) doc.font("body").fontSize(9).text(x.more(more), left, doc.y + 2, { width });
+      if (more > 0)
+        doc
+          .font("body")
+          .fontSize(9)
+          .text(x.more(more), left, doc.y + 2, { width });
     }
     if (section.chart) {
       const png = chartPng(section.chart);
@@ -181,24 +189,47 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
       rows: [
-        ...(header ? [new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, right: i > 0 })) })] : []),
+        ...(header
+          ? [new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, { bold: true, right: i > 0 })) })]
+          : []),
         ...rows.map((r) => new TableRow({ children: r.map((c, i) => cell(c, { right: i > 0 })) })),
       ],
     });
 
   const children: (InstanceType<typeof Paragraph> | InstanceType<typeof Table>)[] = [
-    new Paragraph({ spacing: { before: 3000 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: report.municipality, bold: true, size: 48 })] }),
+    new Paragraph({
+      spacing: { before: 3000 },
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: report.municipality, bold: true, size: 48 })],
+    }),
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: x.office, size: 26 })] }),
-    new Paragraph({ spacing: { before: 1200 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: x.title, bold: true, size: 40 })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${x.period}: ${report.period.label}`, size: 32 })] }),
-    new Paragraph({ spacing: { before: 2400 }, alignment: AlignmentType.CENTER, children: [new TextRun({ text: x.made(report.madeOn), size: 20, color: "555555" })] }),
+    new Paragraph({
+      spacing: { before: 1200 },
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: x.title, bold: true, size: 40 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: `${x.period}: ${report.period.label}`, size: 32 })],
+    }),
+    new Paragraph({
+      spacing: { before: 2400 },
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun({ text: x.made(report.madeOn), size: 20, color: "555555" })],
+    }),
   ];
   for (const section of report.sections) {
     children.push(new Paragraph({ children: [new PageBreak()] }));
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(section.title)] }));
-    if (section.empty) children.push(new Paragraph({ children: [new TextRun({ text: section.empty, italics: true })] }));
+    if (section.empty)
+      children.push(new Paragraph({ children: [new TextRun({ text: section.empty, italics: true })] }));
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(x.figures)] }));
-    children.push(table(undefined, section.figures.map((f) => [f.label, shownValue(f, report.locale)])));
+    children.push(
+      table(
+        undefined,
+        section.figures.map((f) => [f.label, shownValue(f, report.locale)]),
+      ),
+    );
     for (const t of section.tables) {
       const { rows, more } = cutTable(t);
       if (rows.length === 0) continue;
@@ -224,7 +255,8 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
     }
     if (section.notable && section.notable.items.length) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(section.notable.title)] }));
-      for (const item of section.notable.items) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
+      for (const item of section.notable.items)
+        children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
     }
   }
   const doc = new Document({
