@@ -90,7 +90,13 @@ export function describeClippings(
     }
   const topics = [...byTopic]
     .map(([name, row]) => ({ name, row, total: row.positive + row.neutral + row.negative }))
-    .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, locale));
+    // Most first; clippings with no topic last, whatever their number.
+    .sort(
+      (a, b) =>
+        Number(a.name === x.noTopic) - Number(b.name === x.noTopic) ||
+        b.total - a.total ||
+        a.name.localeCompare(b.name, locale),
+    );
   const media = countBy(live, (c) => t.media[c.medium]);
   const answered = data.replies.filter((r) => r.closedAt !== null).length;
   const owed = data.replies.filter((r) => r.closedAt === null);

@@ -85,8 +85,12 @@ export function describeLetters(letters: Letter[], { locale }: Pick<ReportWindow
             title: x.byCountry,
             columns: x.columns,
             rows: [...countries]
+              // Most first; entries with no country last.
               .sort(
-                (a, b) => b[1].incoming + b[1].outgoing - (a[1].incoming + a[1].outgoing) || a[0].localeCompare(b[0]),
+                (a, b) =>
+                  Number(a[0] === x.noCountry) - Number(b[0] === x.noCountry) ||
+                  b[1].incoming + b[1].outgoing - (a[1].incoming + a[1].outgoing) ||
+                  a[0].localeCompare(b[0], locale),
               )
               .map(([name, r]) => [name, String(r.incoming), String(r.outgoing)]),
           },

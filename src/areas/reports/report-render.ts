@@ -129,7 +129,7 @@ export async function reportPdf(report: ReportDocument): Promise<Buffer> {
       doc.image(png, left, doc.y, { width });
       doc.y += h + 6;
     }
-    if (section.notable && section.notable.items.length) {
+    if (section.notable?.items.length) {
       doc.moveDown(0.8);
       room(40);
       doc.font("bold").fontSize(11).text(section.notable.title, left, doc.y, { width });
@@ -253,7 +253,7 @@ export async function reportDocx(report: ReportDocument): Promise<Buffer> {
         }),
       );
     }
-    if (section.notable && section.notable.items.length) {
+    if (section.notable?.items.length) {
       children.push(new Paragraph({ heading: HeadingLevel.HEADING_3, children: [new TextRun(section.notable.title)] }));
       for (const item of section.notable.items)
         children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
