@@ -50,6 +50,8 @@ export interface AreaWiring extends SlackKit {
   intlChannelId?: string;
   /** The PR office's channel, where events' cards are posted. */
   prChannelId?: string;
+  /** The municipality's name on the period reports' cover. */
+  municipalityName?: string;
 }
 
 /** What the office's settings (the admin area) read and change of the other areas. */
@@ -148,7 +150,14 @@ export function createAreas(deps: AreaWiring): Area[] {
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
-    createReportsArea({ kit, roles: s.roles, sources: reportSections, clock: deps.clock, timeZone: deps.timeZone }),
+    createReportsArea({
+      kit,
+      roles: s.roles,
+      sources: reportSections,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      municipality: deps.municipalityName,
+    }),
   ];
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
@@ -183,6 +192,7 @@ export function areaWiring(options: {
     defaultLocale: config.defaultLocale,
     intlChannelId: config.intlChannelId,
     prChannelId: config.prChannelId,
+    municipalityName: config.municipalityName,
   };
 }
 

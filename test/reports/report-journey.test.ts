@@ -18,7 +18,10 @@ const dm = (user: string) => `D${user.slice(1)}`;
 
 let t: TestBot;
 beforeAll(async () => {
-  t = await startTestBot({ clock: new ManualClock(new Date("2026-06-01T09:00:00Z")) });
+  t = await startTestBot({
+    clock: new ManualClock(new Date("2026-06-01T09:00:00Z")),
+    env: { MUNICIPALITY_NAME: "Δήμος Αμαρουσίου" },
+  });
   await t.bot.services.roles.ensureAdmins([ADMIN]);
   await t.grant(STAFF, "staff");
   t.fake.users.set(READER, { id: READER, locale: "en-US" });
@@ -65,6 +68,7 @@ describe("/report", () => {
     expect(call.args.initial_comment).toBe("Η έκθεση δραστηριότητας για 1ο τρίμηνο 2026.");
     const text = await docxText("grafeio-report-2026-Q1.docx");
     for (const expected of [
+      "Δήμος Αμαρουσίου",
       "Περίοδος: 1ο τρίμηνο 2026",
       "Δημοσιεύματα της περιόδου|4",
       "Αρνητικά|2",
