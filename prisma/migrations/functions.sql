@@ -28,24 +28,37 @@ BEGIN
     FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', lower(public.grafeio_unaccent(words))))) AS t
   ), per_token AS (
     SELECT
-      (SELECT array_agg(DISTINCT CASE WHEN length(w) <= 4 THEN w ELSE left(w, least(12, greatest(4, length(w) - 2))) END)
+      (SELECT array_agg(DISTINCT '(' || public.grafeio_word_stems(w) || ')')
          FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', public.grafeio_phonetic(tk.t)))) AS w) AS stems,
+      CASE WHEN tk.t ~ '[aeo]i' THEN
+        (SELECT array_agg(DISTINCT '(' || public.grafeio_word_stems(w) || ')')
+           FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple',
+             public.grafeio_phonetic(regexp_replace(tk.t, '([aeo])i', '\1ï', 'g'))))) AS w)
+      END AS apart,
+      (SELECT array_agg(DISTINCT CASE WHEN length(w) <= 4 THEN w ELSE left(w, least(12, greatest(4, length(w) - 2))) END)
+         FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', public.grafeio_phonetic(tk.t)))) AS w) AS cut,
       (SELECT CASE WHEN count(*) = 1 AND length(min(p)) >= 3 THEN left(min(p), 12) END
          FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', public.grafeio_phonetic(tk.english[1]))))
            AS p) AS term
     FROM tokens tk
     -- English stop words say nothing, as in English's own stemmer.
     WHERE tk.english IS NULL OR cardinality(tk.english) > 0
+  ), readings AS (
+    SELECT cut, term,
+      CASE WHEN apart IS NULL OR apart = stems THEN array_to_string(stems, ' & ')
+        ELSE '(' || array_to_string(stems, ' & ') || ') | (' || array_to_string(apart, ' & ') || ')'
+      END AS own
+    FROM per_token WHERE stems IS NOT NULL
   )
   -- A term that begins with the stem finds nothing the stem does not: left out, as it costs the scan.
   SELECT coalesce(
     string_agg(DISTINCT
-      CASE WHEN term IS NULL OR (cardinality(stems) = 1 AND starts_with(term, stems[1]))
-        THEN '(' || array_to_string(ARRAY(SELECT quote_literal(s) FROM unnest(stems) s), ' & ') || ')'
-        ELSE '((' || array_to_string(ARRAY(SELECT quote_literal(s) FROM unnest(stems) s), ' & ') || ') | ' || quote_literal(term) || ')'
+      CASE WHEN term IS NULL OR (cardinality(cut) = 1 AND starts_with(term, cut[1]))
+        THEN '(' || own || ')'
+        ELSE '((' || own || ') | ' || quote_literal(term) || ')'
       END, ' & ')::tsquery,
     public.grafeio_stem_query(words))  -- nothing but stop words: all of them
-  FROM per_token WHERE stems IS NOT NULL);
+  FROM readings);
 END
 $function$;
 
@@ -62,24 +75,71 @@ AS $function$
 
 CREATE OR REPLACE FUNCTION public.grafeio_phonetic(input text)
  RETURNS text
- LANGUAGE sql
+ LANGUAGE plpgsql
  IMMUTABLE PARALLEL SAFE STRICT
 AS $function$
-  SELECT translate(
-    replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
-    replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(replace(
-      -- A diaeresis (ϋ, ΰ, ϊ, ΐ) means the vowel is said on its own, not as part of a digraph:
-      -- «προϋπολογισμός» is proipologismos, not prupologismos. The vowel becomes a Latin letter,
-      -- which no Greek digraph rule below can join to the vowel before it.
-      lower(public.grafeio_unaccent(translate(lower(input), 'ϋΰϊΐ', 'yyii'))),
-      'th', 'θ'), 'ch', 'χ'), 'ps', 'ψ'), 'ks', 'ξ'), 'ph', 'φ'), 'ou', 'ου'), 'mp', 'μπ'), 'nt', 'ντ'),
-      'ai', 'αι'), 'ei', 'ει'), 'oi', 'οι'),
-      'ου', 'u'), 'αι', 'e'), 'ει', 'i'), 'οι', 'i'), 'υι', 'i'), 'μπ', 'v'), 'ντ', 'd'), 'γκ', 'g'),
-      'γγ', 'g'), 'τσ', 'ts'), 'τζ', 'tz'), 'θ', 'th'), 'ξ', 'ks'), 'ψ', 'ps'), 'χ', 'x'), 'b', 'v'),
-    'αβγδεζηικλμνοπρστυφωςhjcqwy',
-    'avgdeziiklmnoprstifosxzkkoi'
-  )
-  $function$;
+DECLARE
+  s text;
+BEGIN
+  -- 1. A diaeresis keeps the vowel apart: Greek ϊ ΐ ϋ ΰ become Latin i, Latin ï ü Greek ι υ.
+  s := lower(input);
+  IF s ~ '[ϊΐϋΰïü]' THEN
+    s := translate(s, 'ϊΐϋΰïü', 'iiiiιυ');
+  END IF;
+  -- 2. Accents off.
+  s := lower(public.grafeio_unaccent(s));
+  -- 3. 8 for θ.
+  IF strpos(s, '8') > 0 THEN
+    s := regexp_replace(s, '(^|[^0-9])8(?=[a-su-z])', '\1θ', 'g');
+  END IF;
+  -- 4. Latin pairs as the Greek letters they stand for.
+  s := replace(s, 'th', 'θ');
+  s := replace(s, 'ch', 'χ');
+  s := replace(s, 'kh', 'χ');
+  s := replace(s, 'ph', 'φ');
+  s := replace(s, 'ks', 'ξ');
+  IF strpos(s, 'h') > 0 THEN
+    s := regexp_replace(s, 'h(?=[aeiouyr])', 'χ', 'g');
+    s := replace(s, 'h', 'η');
+  END IF;
+  IF strpos(s, 'y') > 0 THEN
+    s := regexp_replace(s, 'yi(?=[aeiouy])', 'γι', 'g');
+    s := regexp_replace(s, '(^|[^α-ωa-z]|[aeiou])y(?=[aeou])', '\1γι', 'g');
+    s := regexp_replace(s, 'ay(?![aeiouy])', 'αυ', 'g');
+    s := regexp_replace(s, 'ey(?![aeiouy])', 'ευ', 'g');
+  END IF;
+  s := replace(s, 'au', 'αυ');
+  s := replace(s, 'eu', 'ευ');
+  s := replace(s, 'ou', 'ου');
+  s := replace(s, 'ai', 'αι');
+  s := replace(s, 'ei', 'ει');
+  s := replace(s, 'oi', 'οι');
+  -- 5. αυ ευ ηυ: f before a voiceless consonant or at the end, v otherwise.
+  IF strpos(s, 'αυ') > 0 OR strpos(s, 'ευ') > 0 OR strpos(s, 'ηυ') > 0 THEN
+    s := regexp_replace(s, '([αεη])υ(?=[θκξπσςτφχψkxpstfcq]|$|[^α-ωa-z])', '\1f', 'g');
+    s := regexp_replace(s, '([αεη])υ', '\1v', 'g');
+  END IF;
+  -- 6. Sounds written in several ways.
+  s := replace(s, 'ου', 'u');
+  s := replace(s, 'αι', 'e');
+  s := replace(s, 'ει', 'i');
+  s := replace(s, 'οι', 'i');
+  s := replace(s, 'υι', 'i');
+  s := replace(replace(replace(replace(replace(s, 'μπ', 'v'), 'μβ', 'v'), 'mp', 'v'), 'mb', 'v'), 'mv', 'v');
+  s := replace(replace(replace(replace(s, 'ντ', 'd'), 'νδ', 'd'), 'nt', 'd'), 'nd', 'd');
+  s := replace(replace(replace(replace(replace(s, 'γγ', 'g'), 'γκ', 'g'), 'gg', 'g'), 'gk', 'g'), 'ng', 'g');
+  s := replace(replace(s, 'ξ', 'x'), 'χ', 'x');
+  s := replace(s, 'θ', 'th');
+  s := replace(s, 'ψ', 'ps');
+  -- 7. Letter by letter.
+  s := translate(s, 'αβγδεζηικλμνοπρστυφωςbcjqwy', 'avgdeziiklmnoprstifosvkzkoi');
+  -- 8. A doubled letter is one.
+  IF s ~ '([a-z])\1' THEN
+    s := regexp_replace(s, '([a-z])\1+', '\1', 'g');
+  END IF;
+  RETURN s;
+END
+$function$;
 
 CREATE OR REPLACE FUNCTION public.grafeio_remember_outlets()
  RETURNS trigger
@@ -98,9 +158,7 @@ CREATE OR REPLACE FUNCTION public.grafeio_stem_query(words text)
  LANGUAGE sql
  IMMUTABLE PARALLEL SAFE STRICT
 AS $function$
-  SELECT string_agg(
-    DISTINCT quote_literal(CASE WHEN length(w) <= 4 THEN w ELSE left(w, least(12, greatest(4, length(w) - 2))) END),
-    ' & ')::tsquery
+  SELECT string_agg(DISTINCT '(' || public.grafeio_word_stems(w) || ')', ' & ')::tsquery
   FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', public.grafeio_phonetic(words)))) AS w
   $function$;
 
@@ -118,4 +176,17 @@ AS $function$
   SELECT coalesce(array_to_tsvector(array_agg(DISTINCT left(w, k))), ''::tsvector)
   FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple', skeleton))) AS w,
        generate_series(least(3, length(w)), least(12, length(w))) AS k
+  $function$;
+
+CREATE OR REPLACE FUNCTION public.grafeio_word_stems(w text)
+ RETURNS text
+ LANGUAGE sql
+ IMMUTABLE PARALLEL SAFE STRICT
+AS $function$
+  SELECT CASE
+    WHEN length(w) <= 5 AND w ~ '^[a-z]{3,}(os|o|u|on|us)$' THEN
+      quote_literal(substring(w FROM '^([a-z]{3,}?)(os|o|u|on|us)$') || 'o') || ' | ' ||
+      quote_literal(substring(w FROM '^([a-z]{3,}?)(os|o|u|on|us)$') || 'u')
+    ELSE quote_literal(CASE WHEN length(w) <= 4 THEN w ELSE left(w, least(12, greatest(4, length(w) - 2))) END)
+  END
   $function$;

@@ -13,9 +13,11 @@ import { createCorrespondenceArea, createCorrespondenceServices } from "../areas
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
+import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createReportsArea } from "../areas/reports/index.js";
 import type { ReportSource } from "../areas/reports/report-source.js";
+import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -52,6 +54,22 @@ export interface AreaWiring extends SlackKit {
   prChannelId?: string;
   /** The municipality's name on the period reports' cover. */
   municipalityName?: string;
+  /** The office's channel settings left unset (for the admins' Home). */
+  unsetChannels?: string[];
+}
+
+/** What the admins' Home says of the jobs and channels, from the scheduler's and the sender's stores. */
+export function jobsHealth(s: Services, jobs: readonly Job[], unsetChannels: readonly string[]): JobsHealth {
+  return {
+    async failedSince(since) {
+      const counts = await Promise.all(
+        jobs.map(async (j) => ({ job: j.name, failed: await s.jobRuns.countFailed(j.name, since) })),
+      );
+      return counts.filter((c) => c.failed > 0);
+    },
+    channelProblems: () => s.channelProblems.list(),
+    unsetChannels: () => [...unsetChannels],
+  };
 }
 
 /** What the office's settings (the admin area) read and change of the other areas. */
@@ -65,6 +83,7 @@ export function adminSources(s: Services) {
     categories: s.contacts,
     reminders: s.calendarReminders,
     precedence: s.events,
+    synonyms: s.clippingSynonyms,
     calendar: s.calendar,
     jobRuns: s.jobRuns,
   };
@@ -77,7 +96,8 @@ export function createAreas(deps: AreaWiring): Area[] {
   const reportSections: ReportSource[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
-  const kit: SlackKit = {
+  const homeSources: HomeSource[] = [];
+  const baseKit: SlackKit = {
     logger: deps.logger,
     roles: deps.roles,
     locales: deps.locales,
@@ -85,7 +105,21 @@ export function createAreas(deps: AreaWiring): Area[] {
     formDeadlineMs: deps.formDeadlineMs,
   };
   const { services: s } = deps;
+  // Each person's Home, refreshed after every command, button and form (the kit's activity hook).
+  const home = createHomeArea({
+    kit: baseKit,
+    sources: homeSources,
+    digestSections,
+    roles: s.roles,
+    calendar: s.calendar,
+    health: jobsHealth(s, jobs, deps.unsetChannels ?? []),
+    clock: deps.clock,
+    timeZone: deps.timeZone,
+    logger: deps.logger,
+  });
+  const kit: SlackKit = { ...baseKit, activity: home.activity };
   const areas = [
+    home,
     createDigestArea({ sections: digestSections, managers: s.roles, locales: deps.locales }),
     createClippingsArea({
       kit,
@@ -94,6 +128,7 @@ export function createAreas(deps: AreaWiring): Area[] {
         search: s.clippingSearch,
         replies: s.clippingReplies,
         alerts: s.clippingAlerts,
+        synonyms: s.clippingSynonyms,
       },
       managers: s.roles,
       defaultLocale: deps.defaultLocale,
@@ -142,6 +177,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       sponsors: s.sponsorships,
       contacts: s.contacts,
     }),
+    createRemindersArea({ kit, services: { reminders: s.reminders }, timeZone: deps.timeZone }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -163,6 +199,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
   reportSections.push(...areas.flatMap((area) => area.reportSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
+  homeSources.push(...areas.flatMap((area) => area.homeSources ?? []));
   return areas;
 }
 
@@ -193,6 +230,11 @@ export function areaWiring(options: {
     intlChannelId: config.intlChannelId,
     prChannelId: config.prChannelId,
     municipalityName: config.municipalityName,
+    unsetChannels: [
+      ...(config.prChannelId ? [] : ["PR_CHANNEL_ID"]),
+      ...(config.intlChannelId ? [] : ["INTL_CHANNEL_ID"]),
+      ...(config.adminChannelId ? [] : ["ADMIN_CHANNEL_ID"]),
+    ],
   };
 }
 
@@ -229,6 +271,7 @@ export function createServices(deps: {
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations);
+  const { reminders } = createRemindersServices({ prisma, clock, timeZone, calendar: officeCalendar.calendar });
   return {
     roles,
     locales,
@@ -236,6 +279,7 @@ export function createServices(deps: {
     clippingSearch: clippings.search,
     clippingReplies: clippings.replies,
     clippingAlerts: clippings.alerts,
+    clippingSynonyms: clippings.synonyms,
     contacts: contacts.contacts,
     contactImports: contacts.imports,
     nameDays,
@@ -246,6 +290,7 @@ export function createServices(deps: {
     sponsorships,
     letters,
     translations,
+    reminders,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

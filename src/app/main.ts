@@ -5,6 +5,15 @@ import { DataDirLockedError } from "../db/data-dir-lock.js";
 import { type Database, openDatabase } from "../db/database.js";
 import { explainDatabaseError, isPassingDatabaseProblem } from "../db/open-errors.js";
 import { systemClock } from "../lib/clock.js";
+import { createOperatorPanel } from "../local-workspace/operator.js";
+import { fillSampleOffice } from "../local-workspace/sample-office.js";
+import {
+  LOCAL_STAFF,
+  LocalWorkspaceError,
+  type PreparedWorkspace,
+  prepareLocalWorkspace,
+  wantsLocalWorkspace,
+} from "../local-workspace/start.js";
 import { createJobRuntime, type JobRuntime } from "../scheduling/runtime.js";
 import { ConfigError, formatConfigError, loadConfig } from "./config.js";
 import { type Bot, createBot, SlackAuthError } from "./create-bot.js";
@@ -21,9 +30,24 @@ let stopping = false;
 
 async function main(): Promise<void> {
   dotenv.config({ quiet: true });
+  // No Slack token and not in production: the local workspace (src/local-workspace) is the Slack
+  // this bot talks to. In production a missing token stays a configuration error (exit 2).
+  let local: PreparedWorkspace | undefined;
+  let operator: ReturnType<typeof createOperatorPanel> | undefined;
+  if (wantsLocalWorkspace(process.env)) {
+    try {
+      local = await prepareLocalWorkspace(process.env, { operator: () => operator });
+    } catch (error) {
+      if (error instanceof LocalWorkspaceError) {
+        process.stderr.write(`${error.message}\n`);
+        process.exit(EXIT_CONFIG);
+      }
+      throw error;
+    }
+  }
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(local?.env ?? process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${formatConfigError(error)}\n`);
@@ -53,6 +77,7 @@ async function main(): Promise<void> {
     }, HARD_STOP_MS);
     deadline.unref();
     admin?.close();
+    await local?.server.close();
     const [drained] = await Promise.all([
       bot ? bot.stop(config.shutdownTimeoutMs) : true,
       jobs?.stop(config.shutdownTimeoutMs),
@@ -116,6 +141,7 @@ async function main(): Promise<void> {
   bot = running;
   await running.services.roles.ensureRoleHolders(config.adminUserIds, "admin");
   await running.services.roles.ensureRoleHolders(config.managerUserIds, "manager");
+  if (local) await running.services.roles.ensureRoleHolders(LOCAL_STAFF, "staff");
   if (stopping) return;
   try {
     const { port } = await running.start({
@@ -126,6 +152,10 @@ async function main(): Promise<void> {
     });
     if (stopping) return;
     logger.info({ mode: config.slack.mode, port }, "Grafeio is running");
+    if (local && port !== undefined) {
+      local.connect(port);
+      process.stdout.write(`${local.banner()}\n`);
+    }
   } catch (error) {
     // A stop during the start abandons it; the stop closes the database and exits.
     if (stopping) return;
@@ -160,6 +190,12 @@ async function main(): Promise<void> {
     scheduler: { onAttempt: running.metrics.jobAttempt, audit: auditLog(logger), soleProcess: db.engine === "pglite" },
   });
   jobs.scheduler.start();
+  if (local)
+    operator = createOperatorPanel({
+      scheduler: jobs.scheduler,
+      clock: systemClock,
+      sample: () => running.inFlight.track(() => fillSampleOffice(running.services, systemClock)),
+    });
   // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself
   // (local-admin.ts).
   const database = db;

@@ -5,6 +5,7 @@ import type { Messages } from "../i18n/index.js";
 import type { Job } from "../scheduling/job.js";
 import type { DigestSection } from "./digest/digest-section.js";
 import type { ReportSource } from "./reports/report-source.js";
+import type { HomeSource } from "./home/home-source.js";
 import type { Role } from "./users/roles.js";
 
 export interface Area {
@@ -18,6 +19,8 @@ export interface Area {
   digestSections?: readonly DigestSection[];
   /** What the area adds to the period reports (`/report`): its section's data, in the reports' order. */
   reportSections?: readonly ReportSource[];
+  /** What the area adds to each person's Home tab: their open items, today's notices, its forms. */
+  homeSources?: readonly HomeSource[];
   /** The area's slash commands, for `/grafeio help`. */
   commands?: readonly CommandInfo[];
 }

@@ -45,3 +45,22 @@ const greek = new Intl.Collator("el", { sensitivity: "base", numeric: true });
 export function inGreekOrder<T extends { nameEl: string }>(items: T[]): T[] {
   return [...items].sort((a, b) => greek.compare(a.nameEl, b.nameEl));
 }
+
+/**
+ * The parts of a label that say something new, in order: a contact that is an organisation has its
+ * name twice (as the person and as the organisation), which a list would otherwise repeat
+ * («Τράπεζα Πειραιώς, Τράπεζα Πειραιώς»). Empty parts go too; parts are compared folded.
+ */
+export function distinctParts(parts: readonly (string | null | undefined)[]): string[] {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const part of parts) {
+    const trimmed = part?.trim();
+    if (!trimmed) continue;
+    const key = foldGreek(trimmed);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    kept.push(trimmed);
+  }
+  return kept;
+}

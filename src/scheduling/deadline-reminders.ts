@@ -7,6 +7,7 @@
 import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
 import { formatDayMonthYear } from "../lib/clock.js";
 import type { JobDeps } from "./job.js";
+import { withSnooze } from "./snooze.js";
 
 export interface DeadlineRules<T> {
   /** A name for the idempotency keys (`translation`, `letter`). */
@@ -55,7 +56,8 @@ export async function remindOfDeadlines<T>(
       (due === today ? rules.today(t, item) : rules.soon(t, item, formatDayMonthYear(due))) +
       (closesAt ? t.jobs.dueOnHalfDay(closesAt) : "");
     const key = `${rules.kind}-due:${rules.id(item)}:${today}`;
-    if ((await run.sender.post({ key, channel: owner, text })).posted) sent++;
+    // The owner's reminder can wait («Αργότερα»); the coordinators' overview below is not personal.
+    if ((await run.sender.post({ key, channel: owner, ...withSnooze(t, { text }) })).posted) sent++;
   }
   const overdue = items.filter((item) => rules.due(item) < today);
   if (overdue.length > 0) {

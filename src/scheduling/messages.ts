@@ -8,6 +8,9 @@ export const el = {
     /** After a reminder of something due on a half day (24 or 31 December): due that morning. */
     dueOnHalfDay: (time: string) =>
       ` Είναι μισή εργάσιμη: η εργασία σταματά στις ${time}, ως τότε πρέπει να έχει γίνει.`,
+    /** «Αργότερα»: a personal reminder put off (src/scheduling/snooze.ts). */
+    later: "Αργότερα…",
+    laterChoices: { hour: "Σε μία ώρα", morning: "Αύριο το πρωί", workday: "Την επόμενη εργάσιμη" },
   },
 } as const;
 
@@ -16,5 +19,7 @@ export const en: Widen<typeof el> = {
     failed: (job: string, when: string, attempts: number, error: string) =>
       `:x: Job *${job}* (${when}) failed after ${attempts} attempts: ${error}`,
     dueOnHalfDay: (time: string) => ` It is a half day: work stops at ${time}, so it must be done by then.`,
+    later: "Later…",
+    laterChoices: { hour: "In an hour", morning: "Tomorrow morning", workday: "Next working day" },
   },
 };

@@ -10,6 +10,7 @@ import type {
   BlockSuggestion,
   GlobalShortcut,
   MessageShortcut,
+  RespondArguments,
   RespondFn,
   SlackViewMiddlewareArgs,
   SlashCommand,
@@ -42,6 +43,24 @@ export interface SlackKit {
   observer?: ListenerObserver;
   /** How long a form's work may take before it is answered with a "saving…" view (tests shorten it). */
   formDeadlineMs?: number;
+  /**
+   * Told after a person's command, button or form has done its work (the Home tab refreshes what
+   * may have changed: src/areas/home/home-refresher.ts). Never awaited, never fails the listener.
+   */
+  activity?: ActivityHook;
+}
+
+/** What is told of a person's finished work (a command, a button, a form). */
+export interface ActivityHook {
+  acted(slackUserId: string, client: WebClient): void;
+}
+
+function tellActivity(kit: SlackKit, userId: string, client: WebClient): void {
+  try {
+    kit.activity?.acted(userId, client);
+  } catch (error) {
+    kit.logger.warn({ err: error, user: userId }, "the activity hook failed");
+  }
 }
 
 /** The person a listener is serving, in their language. */
@@ -186,6 +205,7 @@ export function onCommand(
       if (spec.help && isHelpRequest(text)) return reply(spec.help(user.t));
       if (spec.role !== "anyone" && !(await ensureRole(kit, user, spec.role, reply))) return;
       await spec.handle({ user, command, text, client, reply });
+      tellActivity(kit, command.user_id, client);
     });
   });
 }
@@ -250,10 +270,21 @@ export function onAction<E extends BlockElementAction = BlockElementAction, V = 
         value,
         client,
         reply,
-        respond,
+        // A button on the Home tab has no message to answer in: the answer goes to the person's DM.
+        respond: body.response_url ? respond : respondByDm(client, userId),
       });
+      tellActivity(kit, userId, client);
     });
   });
+}
+
+/** A `respond` for an element with no response_url (a view, the Home tab): the text and blocks by DM. */
+function respondByDm(client: WebClient, userId: string): RespondFn {
+  // Bolt's RespondFn answers with the response_url's fetch result, which no listener reads.
+  return (async (message: string | RespondArguments) => {
+    const m = (typeof message === "string" ? { text: message } : message) as { text?: string; blocks?: KnownBlock[] };
+    await client.chat.postMessage({ channel: userId, text: m.text ?? "", ...(m.blocks ? { blocks: m.blocks } : {}) });
+  }) as unknown as RespondFn;
 }
 
 export type FormAnswer =
@@ -379,6 +410,7 @@ export async function submitForm<M>(
   async function finish(after: (() => Promise<unknown>) | undefined) {
     try {
       await after?.();
+      tellActivity(kit, userId, client);
     } catch (error) {
       kit.logger.warn({ err: error, user: userId, listener: what }, "could not finish after the form was accepted");
       kit.observer?.failed("view_submission");
@@ -520,6 +552,25 @@ export function onOptions(
       kit.logger.error({ err: error, listener: spec.actionId }, "options failed");
       kit.observer?.failed("options");
       await ack({ options: [] });
+    }
+  });
+}
+
+/**
+ * The person opened the app's Home tab (the `app_home_opened` event; Bolt acknowledges events
+ * itself). Their language is found, and a failure is logged, never shown.
+ */
+export function onHomeOpened(
+  app: App,
+  kit: SlackKit,
+  handle: (context: { user: UserView; client: WebClient }) => Promise<unknown>,
+): void {
+  app.event("app_home_opened", async ({ event, client }) => {
+    if (event.tab !== "home") return;
+    try {
+      await handle({ user: await userView(kit, event.user), client });
+    } catch (error) {
+      kit.logger.error({ err: error, user: event.user, listener: "app_home_opened" }, "listener failed");
     }
   });
 }

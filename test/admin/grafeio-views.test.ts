@@ -26,9 +26,12 @@ describe("the table of sub-commands", () => {
       "revoke",
       "labourDayShow",
       "labourDayDecide",
+      "synonyms",
+      "synonymAdd",
+      "synonymRemove",
     ];
     for (const kind of kinds) expect(table[kind]).toBeDefined();
-    expect(helpEntries(table)).toHaveLength(30);
+    expect(helpEntries(table)).toHaveLength(33);
     for (const entry of helpEntries(table)) {
       expect(entry.line(el)).toMatch(/^`\/grafeio /);
       expect(entry.line(en)).toMatch(/^`\/grafeio /);
@@ -42,6 +45,8 @@ describe("the table of sub-commands", () => {
     expect(table.jobs.audience).toBe("admin");
     expect(table.calendarSet.audience).toBe("admin");
     expect(table.topicAdd.audience).toBe("manager");
+    expect(table.synonyms.audience).toBe("staff");
+    expect(table.synonymAdd.audience).toBe("manager");
     expect(table.precedenceAdd.audience).toBe("manager");
     expect(table.lang.audience).toBe("anyone");
     expect(table.help.audience).toBe("anyone");

@@ -194,7 +194,7 @@ describe("/readyz in Socket Mode", () => {
       expect((await fetch(`${t.baseUrl}/healthz`)).status).toBe(200); // alive all the same
 
       t.socket.accepting = true;
-      // The bot tries again after its pause (2 s in tests, 5 s by default); "within seconds" is
+      // The bot tries again after its pause (1 s in tests, 5 s by default); "within seconds" is
       // the promise, so the bound is generous.
       const ready = await readyzUntil(t, 200, 15_000);
       expect(ready.body).toEqual({ ready: true, checks: { database: "ok", slack: "ok" } });

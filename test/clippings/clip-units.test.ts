@@ -191,5 +191,10 @@ describe("search results", () => {
     expect(JSON.stringify(message.blocks)).toContain("Τα &lt;Νέα&gt;");
     expect(JSON.stringify(message.blocks)).toContain("_next");
     expect(JSON.stringify(message.blocks)).not.toContain("_prev");
+    // The tone marks beside the results are explained under them.
+    const legend = message.blocks.find((b) => b.type === "context");
+    expect(JSON.stringify(legend)).toContain(
+      ":large_green_circle: Θετικό · :white_circle: Ουδέτερο · :red_circle: Αρνητικό",
+    );
   });
 });

@@ -158,6 +158,18 @@ describe("/clip export in Slack", () => {
   beforeAll(async () => {
     t = await startTestBot({ clock: new ManualClock(new Date("2026-11-22T08:00:00Z")) });
     await t.grant(STAFF, "staff");
+    // Slack's answer for a person with a full name in their profile.
+    t.fake.override("users.info", (args) => ({
+      ok: true,
+      user: {
+        id: args.user,
+        name: "maria.p",
+        real_name: "Μαρία Παπαδοπούλου",
+        profile: { real_name: "Μαρία Παπαδοπούλου", display_name: "Μαρία" },
+        locale: "el-GR",
+        tz: "Europe/Athens",
+      },
+    }));
     for (const [i, publishedOn] of ["2026-11-03", "2026-11-20", "2026-10-30"].entries()) {
       const r = validateClipping(
         {
@@ -193,6 +205,10 @@ describe("/clip export in Slack", () => {
     const complete = calls.find((c) => c.method === "files.completeUploadExternal");
     expect(complete?.args.channel_id).toBe("D0STAFF01");
     expect(String(complete?.args.initial_comment)).toContain("2 δημοσιεύματα");
+    // Who registered each clipping is named as Slack names them, not by their Slack id.
+    const csv = t.fake.uploadedFile("grafeio-clippings-2026-11.csv")?.toString("utf8") ?? "";
+    expect(csv).toContain(";Μαρία Παπαδοπούλου;");
+    expect(csv).not.toContain(STAFF);
   });
 
   it("gives managers the month's register as a PDF, and refuses it to staff", async () => {

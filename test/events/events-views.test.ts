@@ -37,12 +37,30 @@ describe("events' rules", () => {
     ];
     // 00:30 in Athens on 28 October is still the 27th in UTC: the office's day counts.
     const startsAt = new Date("2026-10-27T22:30:00Z");
-    const items = plannedChecklist(templates, { startsAt, pastRecord: false, owner: "U1" }, "Europe/Athens");
-    expect(items.map((i) => [i.title, i.dueOn.toISOString().slice(0, 10), i.position])).toEqual([
-      ["Προσκλήσεις", "2026-10-13", 0],
-      ["Δελτίο τύπου", "2026-10-26", 1],
+    const items = plannedChecklist(
+      templates,
+      { startsAt, pastRecord: false, owner: "U1" },
+      "Europe/Athens",
+      "2026-10-01",
+    );
+    expect(items.map((i) => [i.title, i.dueOn.toISOString().slice(0, 10), i.position, i.caughtUp])).toEqual([
+      ["Προσκλήσεις", "2026-10-13", 0, false],
+      ["Δελτίο τύπου", "2026-10-26", 1, false],
     ]);
-    expect(plannedChecklist(templates, { startsAt, pastRecord: true, owner: "U1" }, "Europe/Athens")).toEqual([]);
+    expect(
+      plannedChecklist(templates, { startsAt, pastRecord: true, owner: "U1" }, "Europe/Athens", "2026-10-01"),
+    ).toEqual([]);
+    // Registered on the 20th: the invitations' day (the 13th) has passed, so they are due today.
+    const late = plannedChecklist(
+      templates,
+      { startsAt, pastRecord: false, owner: "U1" },
+      "Europe/Athens",
+      "2026-10-20",
+    );
+    expect(late.map((i) => [i.title, i.dueOn.toISOString().slice(0, 10), i.caughtUp])).toEqual([
+      ["Προσκλήσεις", "2026-10-20", true],
+      ["Δελτίο τύπου", "2026-10-26", false],
+    ]);
     expect(shiftedDue(new Date("2026-12-30T00:00:00Z"), 3).toISOString()).toBe("2027-01-02T00:00:00.000Z");
   });
 
@@ -118,6 +136,15 @@ describe("events' texts", () => {
     expect(el.events.summary(1, 3, "Συναυλία", "x", 0)).toContain("Αύριο");
     expect(el.events.summary(7, 3, "Συναυλία", "x", 0)).toContain("Σε 7 ημέρες");
     expect(en.events.summary(7, 3, "Concert", "x", 0)).toContain("In 7 days");
+    expect(el.events.dueTodayInstead(1)).toContain(
+      "Μία εργασία του καταλόγου θα έπρεπε να έχει ήδη γίνει: ορίστηκε για σήμερα.",
+    );
+    expect(el.events.dueTodayInstead(2)).toContain(
+      "2 εργασίες του καταλόγου θα έπρεπε να έχουν ήδη γίνει: ορίστηκαν για σήμερα.",
+    );
+    expect(en.events.dueTodayInstead(2)).toContain(
+      "2 checklist items were already overdue: they are due today instead.",
+    );
   });
 });
 

@@ -112,10 +112,19 @@ describe("/event in Slack", () => {
     });
     await t.slack.viewSubmission({ view, userId: STAFF, values });
     await t.slack.viewSubmission({ view, userId: STAFF, values });
-    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":date:"));
+    const saved = await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes(":date:"));
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     expect(t.fake.messages.get(PR)).toHaveLength(1);
     id = (await t.database.db.prisma.event.findFirstOrThrow()).id;
+    // Registered 17 days ahead: the invitations' design and printing and the procurement request
+    // (25 and 20 days before) are due today, and the confirmation says so; nothing is overdue.
+    expect(String(saved.args.text)).toContain("3 εργασίες του καταλόγου θα έπρεπε να έχουν ήδη γίνει");
+    const items = await t.database.db.prisma.eventChecklistItem.findMany({
+      where: { eventId: id },
+      orderBy: { dueOn: "asc" },
+    });
+    expect(items[0]?.dueOn.toISOString().slice(0, 10)).toBe("2026-11-23");
+    expect(items.filter((i) => i.dueOn.toISOString().slice(0, 10) === "2026-11-23")).toHaveLength(3);
 
     const second = await openForm();
     const clash = form({

@@ -174,6 +174,14 @@ describe("the digest sections as rendered", () => {
   });
 });
 
+describe("a contact that is an organisation", () => {
+  it("is named once in the thank-you letters, not as the person and again as the organisation", () => {
+    const bank = { nameEl: "Τράπεζα Πειραιώς", title: null, organisation: "ΤΡΑΠΕΖΑ ΠΕΙΡΑΙΩΣ" };
+    const [line] = renderThankYouSection("el", [{ reason: "Χριστουγεννιάτικη γιορτή", contact: bank }]).items;
+    expect(line).toBe("• Τράπεζα Πειραιώς: Χριστουγεννιάτικη γιορτή");
+  });
+});
+
 describe("who recorded a greeting, and when", () => {
   it("is said on a 24-hour clock in the office's time: «10:31», «00:05», never «π.μ.» or «24:05»", () => {
     const el = messages("el");

@@ -106,6 +106,15 @@ describe("the sponsors' use cases", () => {
     ]);
   });
 
+  it("asks for no thank-you letter before the sponsored event has taken place", async () => {
+    const s = await make("Ζαχαροπλαστείο Β", { eventDate: "2027-01-06" });
+    await service.step({ actor: MANAGER, id: s.id, action: "ask_approval" });
+    const approved = await service.step({ actor: MANAGER2, id: s.id, action: "approve" });
+    expect(approved).toMatchObject({ status: "done", sponsorship: { status: "committed" } });
+    await service.step({ actor: STAFF, id: s.id, action: "receive" });
+    expect(await greetings.statusOf("thank_you", `sponsorship:${s.id}`)).toEqual([]);
+  });
+
   it("refuses the approval to staff and to the manager who asked; asks the other managers; tracks the letter", async () => {
     const s = await make("Τράπεζα Α");
     const asked = await service.step({ actor: MANAGER, id: s.id, action: "ask_approval" });

@@ -326,6 +326,9 @@ describe("sponsors in Slack", () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load((await reportXlsx(report, "el")) as unknown as ArrayBuffer);
       expect(book.worksheets[0]?.getRow(2).getCell(5).value).toBe(1000);
+      // Like every sheet Grafeio writes: it prints on A4, one page wide, the header on each page.
+      expect(book.worksheets[0]?.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: "1:1" });
+      expect(book.worksheets[0]?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
       const png = reportChartPng(report, "el");
       expect(png.subarray(1, 4).toString("ascii")).toBe("PNG");
       expect(png.length).toBeGreaterThan(2000);

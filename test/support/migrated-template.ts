@@ -15,6 +15,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
@@ -63,10 +64,13 @@ async function pgliteTemplate(project: TestProject) {
       rmSync(building, { recursive: true, force: true });
       if (!existsSync(files.migrated)) throw error;
     }
-    // Dumps of older migrations are of no more use.
+    // Dumps of older migrations are of no more use once a day old: younger ones may be another
+    // checkout's (two worktrees sharing node_modules), whose run is reading them now.
+    const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
     for (const other of readdirSync(cache)) {
-      if (other !== key && !other.includes("-building-"))
-        rmSync(path.join(cache, other), { recursive: true, force: true });
+      const otherDir = path.join(cache, other);
+      if (other !== key && !other.includes("-building-") && statSync(otherDir).mtimeMs < dayAgo)
+        rmSync(otherDir, { recursive: true, force: true });
     }
   }
   project.provide("testDatabaseTemplates", files);

@@ -105,6 +105,19 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   await p.channelProblem.create({
     data: { channel: "G0PRIVATE1", reason: "channel_not_found", toldAt: at("2026-11-20T07:00:00.123Z") },
   });
+  // A reminder put off until tomorrow morning, with its blocks (JSON) kept to be posted again.
+  await p.snoozedReminder.create({
+    data: {
+      userId: "U0STAFF01",
+      channel: "D0STAFF01",
+      messageTs: "1764576000.000100",
+      text: "Υπενθύμιση: απάντηση «για το πάρκο» & τα σχόλια",
+      blocks: [{ type: "section", text: { type: "mrkdwn", text: "Υπενθύμιση" } }],
+      choice: "morning",
+      dueAt: at("2026-11-26T07:00:00.000Z"),
+      createdAt: at("2026-11-25T10:15:00.250Z"),
+    },
+  });
   await p.contactAudit.create({
     data: { contactId, action: "export", actor: "U0MANAGER", detail: "fields: email, phone" },
   });

@@ -214,7 +214,8 @@ export function blockActionPayload(fake: FakeSlack, input: BlockActionInput): Js
   return {
     type: "block_actions",
     ...interactionFrom(fake, input.userId),
-    response_url: fake.responseUrl(),
+    // A button on the Home tab comes with no response_url: there is no message to answer in.
+    ...(input.view?.type === "home" ? {} : { response_url: fake.responseUrl() }),
     ...(input.channelId
       ? {
           channel: { id: input.channelId, name: "channel" },

@@ -117,7 +117,7 @@ export interface SocketModeTestBot extends Omit<TestBot, "slack"> {
 }
 
 /** Pause before each reconnection (and the pong's time-out): Slack's 5 s would make every case slow. */
-export const TEST_SOCKET_PING_TIMEOUT_MS = 2000;
+export const TEST_SOCKET_PING_TIMEOUT_MS = 1000;
 
 /**
  * The real bot in Socket Mode. With `accepting: false` the fake refuses connections at first and

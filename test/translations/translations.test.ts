@@ -271,7 +271,11 @@ describe("translation requests in Slack", () => {
     await stepModal(COORDINATOR, "assign", {
       assignee: { value: { type: "users_select", selected_user: TRANSLATOR } },
     });
-    await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === dm(TRANSLATOR));
+    const told = await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === dm(TRANSLATOR));
+    // The DM says which request it is, without opening the card: its title linked to the
+    // document, its languages and its due date.
+    expect(String(told.args.text)).toContain("<https://example.org/letter.pdf|Letter from the Mayor of Limassol>");
+    expect(String(told.args.text)).toMatch(/→ .* · ως 27\/11\/2026/);
     expect(await t.bot.inFlight.drain(5000)).toBe(true);
     expect((await t.database.db.prisma.translationRequest.findUnique({ where: { id } }))?.status).toBe("assigned");
     expect(buttons()).toEqual([

@@ -26,6 +26,9 @@ export type GrafeioCommand =
   | { kind: "precedence" }
   | { kind: "precedenceAdd"; rank: number; office: string }
   | { kind: "precedenceRemove"; id: number }
+  | { kind: "synonyms" }
+  | { kind: "synonymAdd"; term: string; synonym: string }
+  | { kind: "synonymRemove"; id: number }
   | { kind: "calendarShow"; date: string }
   | { kind: "calendarSet"; date: string; day: "holiday" | "working_day"; name?: string }
   | { kind: "calendarClear"; date: string }
@@ -132,6 +135,25 @@ export function parseGrafeioCommand(text: string | undefined): GrafeioCommand {
       }
       if (what === "remove" && Number.isInteger(number) && number > 0 && more.length === 0)
         return { kind: "precedenceRemove", id: number };
+      return { kind: "help" };
+    }
+    case "synonyms":
+      return rest.length === 0 ? { kind: "synonyms" } : { kind: "help" };
+    case "synonym": {
+      // synonym add Μαρούσι = Αμαρούσιο; synonym remove <id>
+      const [what, ...args] = rest;
+      if (what === "add") {
+        const [term = "", synonym = "", ...extra] = args
+          .join(" ")
+          .split(/[=|]/)
+          .map((x) => x.trim());
+        const fits = (x: string) => x.length > 0 && x.length <= 60 && /\p{L}/u.test(x);
+        if (extra.length === 0 && fits(term) && fits(synonym) && term !== synonym)
+          return { kind: "synonymAdd", term, synonym };
+      }
+      const id = Number(args[0]);
+      if (what === "remove" && args.length === 1 && Number.isInteger(id) && id > 0)
+        return { kind: "synonymRemove", id };
       return { kind: "help" };
     }
     case "reminder": {

@@ -92,6 +92,19 @@ export interface PrecedenceForAdmin {
   removeRank(id: number): Promise<boolean>;
 }
 
+export interface SearchSynonym {
+  id: number;
+  term: string;
+  synonym: string;
+}
+
+/** The search's synonyms (the clippings area keeps them; every register search reads them). */
+export interface SynonymsForAdmin {
+  listSynonyms(): Promise<SearchSynonym[]>;
+  addSynonym(term: string, synonym: string, by: string): Promise<SearchSynonym & { added: boolean }>;
+  removeSynonym(id: number): Promise<boolean>;
+}
+
 export interface CalendarForAdmin {
   dayInfo(date: string, locale?: LocaleCode): Promise<DayInfo>;
   setOverride(override: {
@@ -114,6 +127,7 @@ export interface AdminServiceDeps {
   categories: CategoriesForAdmin;
   reminders: RemindersForAdmin;
   precedence: PrecedenceForAdmin;
+  synonyms: SynonymsForAdmin;
   calendar: CalendarForAdmin;
   /** The job settings and runs the scheduler keeps (what an admin changes takes effect there). */
   jobRuns: JobRunStore;
@@ -282,6 +296,20 @@ export function createAdminService(deps: AdminServiceDeps) {
     removeRank: (actor: string, id: number) =>
       as(actor, "manager", async () => ({
         status: (await deps.precedence.removeRank(id)) ? ("removed" as const) : ("unknown" as const),
+      })),
+
+    synonyms: (actor: string) =>
+      as(actor, "staff", async () => ({ status: "listed" as const, synonyms: await deps.synonyms.listSynonyms() })),
+
+    addSynonym: (actor: string, term: string, synonym: string) =>
+      as(actor, "manager", async () => {
+        const row = await deps.synonyms.addSynonym(term, synonym, actor);
+        return { status: row.added ? ("added" as const) : ("exists" as const), row };
+      }),
+
+    removeSynonym: (actor: string, id: number) =>
+      as(actor, "manager", async () => ({
+        status: (await deps.synonyms.removeSynonym(id)) ? ("removed" as const) : ("unknown" as const),
       })),
 
     day: (actor: string, date: string, locale: LocaleCode) =>

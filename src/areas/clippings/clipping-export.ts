@@ -5,6 +5,7 @@ import { type LocaleCode, messages } from "../../i18n/index.js";
 import { formatLocalTime, isRealIsoDate, localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
 import { offLoop } from "../../lib/off-loop.js";
+import { asPrintedTable } from "../../lib/xlsx-layout.js";
 import type { ClippingRecord } from "./store.js";
 
 export interface ExportRange {
@@ -141,21 +142,9 @@ export async function toXlsx(rows: ExportRow[], locale: LocaleCode): Promise<Buf
       r.status,
     ]);
   }
-  sheet.getRow(1).font = { bold: true };
   sheet.getColumn(2).numFmt = "d/m/yyyy";
   sheet.getColumn(12).numFmt = "d/m/yyyy hh:mm";
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: 13 } };
-  // Printed, it is the register on A4: landscape, every column on one page's width, the header
-  // repeated on each page (it ran to seven pages with the header cut).
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: "1:1",
-  };
+  asPrintedTable(sheet);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

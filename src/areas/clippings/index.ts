@@ -18,10 +18,13 @@ import { createClippingSearch } from "./clipping-search.js";
 import { createClippingService, type RoleCheck } from "./clipping-service.js";
 import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
 import { createClippingsReportSource } from "./clippings-report.js";
+import { createClippingsHomeSource } from "./clippings-home.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
+import { registerNewClippingButton } from "./slack/home-form.js";
 import { register } from "./slack/listeners.js";
+import { createSynonymStore } from "./synonym-store.js";
 
 export interface ClippingsServicesDeps {
   prisma: PrismaClient;
@@ -40,6 +43,7 @@ export function createClippingsServices(deps: ClippingsServicesDeps) {
     search: createClippingSearch(deps),
     replies: createClippingReplies(deps),
     alerts: createClippingAlerts(deps),
+    synonyms: createSynonymStore(deps),
   };
 }
 
@@ -61,10 +65,14 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
   const context = { kit, clippings, search, replies, alerts, sender: deps.sender, defaultLocale: deps.defaultLocale };
   return {
     name: "clippings",
-    register: (app) => register(app, context),
+    register(app) {
+      register(app, context);
+      registerNewClippingButton(app, context); // action clip_new (the Home's button)
+    },
     commands: [{ name: CLIP_COMMAND, role: "staff", summary: (t) => t.clip.commandSummary }],
     digestSections: [createClippingsDigestSection(clippings), createRepliesDigestSection(replies)],
     reportSections: [createClippingsReportSource(clippings)],
+    homeSources: [createClippingsHomeSource(replies)], // the replies the person owes
     jobs: [
       createReplyRemindersJob({ replies, locales: kit.locales }),
       createSurgeCheckJob({ alerts, managers: deps.managers, locales: kit.locales }),

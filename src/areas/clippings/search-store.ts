@@ -11,11 +11,11 @@
 // of the skeleton index (the latin_word_query migration). A search is one statement, sent
 // through the driver, not Prisma (src/db/sql-reader.ts).
 
-import { phoneticSkeleton } from "../../calendar/namedays/name-forms.js";
 import { formatRegisterNumber } from "../../db/register-number.js";
 import type { PlannerSettings, SqlReader } from "../../db/sql-reader.js";
 import { Prisma } from "../../generated/prisma/client.js";
 import { localDate } from "../../lib/clock.js";
+import { greeklishSkeleton, type Synonym, searchWords, withSynonyms } from "../../lib/greeklish.js";
 import type { DomainDeps } from "../deps.js";
 import type { SearchQuery } from "./search-query.js";
 import {
@@ -256,34 +256,52 @@ export function createSearchStore({ reader, clock, timeZone }: Omit<DomainDeps, 
 
   return {
     async searchClippings(q: SearchQuery): Promise<SearchResult> {
-      const words = q.words.trim();
+      // Articles and prepositions say nothing (unless they are all there is: see searchWords).
+      const words = searchWords(q.words.trim());
       if (!/[\p{L}\p{N}]/u.test(words)) return finish(q, await run({ ...q, sort: "newest" }, columnMatcher(q)), false);
+      // The query, and the query with the office's synonyms in place (Μαρούσι, Αμαρούσιο): any matches.
+      const synonyms = await reader.read<Synonym>(Prisma.sql`SELECT term, synonym FROM search_synonyms`);
+      const variants = withSynonyms(words, synonyms);
+      const isLatin = (v: string) => /[a-z]/i.test(v);
+      const isGreek = (v: string) => /[\u0370-\u03ff\u1f00-\u1fff]/u.test(v);
+      const any = (parts: Prisma.Sql[]) => Prisma.sql`(${Prisma.join(parts, " || ")})`;
       // Each script through its own stemmer: the other one keeps the words whole, and a whole word
       // matches nothing its stem does not, while every extra term costs the index scan.
-      const latin = /[a-z]/i.test(words);
-      const greek = /[\u0370-\u03ff\u1f00-\u1fff]/u.test(words);
-      const greekStems = Prisma.sql`plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${words}))`;
-      const englishStems = Prisma.sql`plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${words}))`;
-      const fts =
-        latin && !greek ? englishStems : greek && !latin ? greekStems : Prisma.sql`(${greekStems} || ${englishStems})`;
-      const stems = Prisma.sql`public.grafeio_stem_query(${words})`;
+      const latin = isLatin(words);
+      const greek = isGreek(words);
+      const ftsOf = (v: string) => {
+        const greekStems = Prisma.sql`plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(${v}))`;
+        const englishStems = Prisma.sql`plainto_tsquery('pg_catalog.english', public.grafeio_unaccent(${v}))`;
+        const l = isLatin(v);
+        const g = isGreek(v);
+        return l && !g ? englishStems : g && !l ? greekStems : Prisma.sql`(${greekStems} || ${englishStems})`;
+      };
+      const fts = any(variants.map(ftsOf));
+      const stems = any(variants.map((v) => Prisma.sql`public.grafeio_stem_query(${v})`));
       const rank = Prisma.sql`ts_rank(c.search_fts, ${fts})`;
       let result: PageOfMatches;
       if (!greek) {
         // Greeklish or English, one scan of the skeleton vector (see the latin_word_query migration);
         // then English's own stemmer, for a word whose stem is not how its other forms begin.
-        result = await run(q, textMatcher(q, { stems: Prisma.sql`public.grafeio_latin_query(${words})` }, rank));
+        const latinStems = any(
+          variants.map((v) =>
+            isGreek(v) ? Prisma.sql`public.grafeio_stem_query(${v})` : Prisma.sql`public.grafeio_latin_query(${v})`,
+          ),
+        );
+        result = await run(q, textMatcher(q, { stems: latinStems }, rank));
         if (result.total === 0) result = await run(q, textMatcher(q, { fts }, rank));
       } else {
         // Greek script (and mixed): the stemmed index first, and with Latin words the skeletons too.
-        result = await run(q, textMatcher(q, latin ? { fts, stems } : { fts }, rank));
+        // A synonym's other cases too: the stemmer reads «Αμαρούσιο» and «Αμαρουσίου» apart.
+        const both = latin || variants.length > 1;
+        result = await run(q, textMatcher(q, both ? { fts, stems } : { fts }, rank));
         // The stemmer reads some endings differently (παιδικός, παιδικού): the skeleton's stems do not.
         if (result.total === 0 && !latin) result = await run(q, textMatcher(q, { stems }, rank));
       }
       if (result.total > 0) return finish(q, result, false);
       // Typos, Greeklish spellings and words the stems cannot reach (marousiou → Αμαρουσίου):
       // every word must be close, by trigrams, to some word of the title or outlet.
-      const near = phoneticSkeleton(words)
+      const near = greeklishSkeleton(words)
         .split(/[^a-z0-9]+/)
         .filter((w) => w.length >= 3)
         .slice(0, 8);

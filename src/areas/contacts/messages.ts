@@ -62,7 +62,7 @@ export const el = {
     suggestedNameDay: (day: string) => ` Προτεινόμενη ονομαστική εορτή: *${day}*· επιβεβαιώστε ή διορθώστε.`,
     noNameDay: " Δεν βρέθηκε ονομαστική εορτή για το όνομα· μπορείτε να ορίσετε μία με «Διόρθωση».",
     confirmNameDay: "Σωστή εορτή",
-    nameDayConfirmed: (name: string, day: string) => `:white_check_mark: Ονομαστική εορτή του/της *${name}*: ${day}.`,
+    nameDayConfirmed: (name: string, day: string) => `:white_check_mark: *${name}*: ονομαστική εορτή ${day}.`,
     updated: (name: string) => `:pencil2: Διορθώθηκε η επαφή *${name}*.`,
     unchanged: (name: string) => `Η επαφή *${name}* δεν άλλαξε.`,
     changedMeanwhile:
@@ -80,7 +80,7 @@ export const el = {
     menuArchive: "Αρχειοθέτηση",
     menuRestore: "Επαναφορά από το αρχείο",
     menuMerge: "Συγχώνευση με άλλη…",
-    menuExportData: "Τα στοιχεία του (GDPR)",
+    menuExportData: "Τα στοιχεία της επαφής (GDPR)",
     menuErase: "Διαγραφή (GDPR)",
     archived: (name: string) =>
       `:file_cabinet: Η επαφή *${name}* μπήκε στο αρχείο· δεν θα εμφανίζεται σε υπενθυμίσεις.`,
@@ -285,7 +285,7 @@ export const en: Widen<typeof el> = {
     menuArchive: "Archive",
     menuRestore: "Restore from archive",
     menuMerge: "Merge with another…",
-    menuExportData: "Their data (GDPR)",
+    menuExportData: "The contact's data (GDPR)",
     menuErase: "Erase (GDPR)",
     archived: (name: string) => `:file_cabinet: *${name}* was archived; they will not appear in reminders.`,
     restored: (name: string) => `*${name}* is back from the archive.`,

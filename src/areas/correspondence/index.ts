@@ -10,6 +10,8 @@ import { createCorrespondenceRemindersJob } from "./jobs/correspondence-reminder
 import { type ContactsForLetters, createLetterService } from "./letter-service.js";
 import { createLettersDigestSection } from "./letters-digest.js";
 import { createLettersReportSource } from "./letters-report.js";
+import { createLettersHomeSource } from "./letters-home.js";
+import { registerNewLetterButton } from "./slack/home-form.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
 export interface CorrespondenceServicesDeps {
@@ -48,6 +50,7 @@ export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
       registerLetterCommand(app, listeners); // /letter
       registerLetterForm(app, listeners); // view letter_modal
       registerLetterMenu(app, listeners); // action letter_menu
+      registerNewLetterButton(app, listeners); // action letter_new (the Home's button)
     },
     jobs: [
       createCorrespondenceRemindersJob({
@@ -58,6 +61,7 @@ export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
     ],
     digestSections: [createLettersDigestSection(service)],
     reportSections: [createLettersReportSource(service)],
+    homeSources: [createLettersHomeSource(service)], // the entries the person registered, awaiting an answer
     commands: [{ name: "/letter", role: "staff", summary: (t) => t.letters.summary }],
   };
 }

@@ -4,6 +4,7 @@ import { type LocaleCode, messages } from "../../i18n/index.js";
 import { formatLocalTime, localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
 import { offLoop } from "../../lib/off-loop.js";
+import { asPrintedTable } from "../../lib/xlsx-layout.js";
 import { languageName } from "../translations/languages.js";
 // Types only from the service: the render worker imports this module, and the service would bring
 // Prisma's client into it.
@@ -51,8 +52,7 @@ export async function lettersXlsx(letters: Letter[], locale: LocaleCode, timeZon
     width: [14, 12, 12, 20, 36, 14, 60][i] ?? 20,
   }));
   for (const l of letters) sheet.addRow(cells(l, locale, timeZone));
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  asPrintedTable(sheet);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -5,6 +5,7 @@ import { formatDayMonthYear, localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
 import { decimalToCents, formatEuros } from "../../lib/money.js";
 import { offLoop } from "../../lib/off-loop.js";
+import { asPrintedTable } from "../../lib/xlsx-layout.js";
 
 /** A gift as the files show it: plain data (exact cents), which the render worker can be handed. */
 export interface GiftExportRow {
@@ -63,7 +64,7 @@ export async function giftsXlsx(rows: GiftExportRow[], locale: LocaleCode, year:
     ]);
   sheet.getColumn(2).numFmt = "d/m/yyyy";
   sheet.getColumn(5).numFmt = '#,##0.00 "€"';
-  sheet.getRow(1).font = { bold: true };
+  asPrintedTable(sheet);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

@@ -101,6 +101,12 @@ export const el = {
     suggestions: "Προτάσεις που λάβαμε από δημότες",
     feedbackSaved: (id: number) => `Ευχαριστούμε· τα σχόλια κρατήθηκαν με την εκδήλωση #${id}.`,
     lastTime: (title: string, notes: string) => `\n:bulb: Την προηγούμενη φορά («${title}»): ${notes}`,
+    dueTodayInstead: (count: number) =>
+      icu(
+        "el",
+        "\n:warning: {count, plural, one {Μία εργασία του καταλόγου θα έπρεπε να έχει ήδη γίνει: ορίστηκε} other {# εργασίες του καταλόγου θα έπρεπε να έχουν ήδη γίνει: ορίστηκαν}} για σήμερα.",
+        { count },
+      ),
     guestsTitle: (id: number, title: string) => `*Σειρά προτεραιότητας #${id} ${title}*`,
     guestsEmpty: "Δεν έχουν δηλωθεί επίσημοι. Προσθέστε με το κουμπί.",
     guestLine: (n: number, name: string, office: string, guestId: number) =>
@@ -246,6 +252,12 @@ export const en: Widen<typeof el> = {
     suggestions: "Suggestions received from citizens",
     feedbackSaved: (id: number) => `Thank you; the feedback is kept with event #${id}.`,
     lastTime: (title: string, notes: string) => `\n:bulb: Last time (“${title}”): ${notes}`,
+    dueTodayInstead: (count: number) =>
+      icu(
+        "en",
+        "\n:warning: {count, plural, one {One checklist item was already overdue: it is} other {# checklist items were already overdue: they are}} due today instead.",
+        { count },
+      ),
     guestsTitle: (id: number, title: string) => `*Order of precedence #${id} ${title}*`,
     guestsEmpty: "No officials yet. Add them with the button.",
     guestLine: (n: number, name: string, office: string, guestId: number) =>

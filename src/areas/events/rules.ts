@@ -18,21 +18,22 @@ export const dueInstant = (date: string) => new Date(`${date}T00:00:00Z`);
 /**
  * The checklist of a new event from its templates: each due the template's days before the
  * event's office day, owned by the first responsible person (or whoever registered it). A record
- * of a past event has nothing left to do.
+ * of a past event has nothing left to do. An event registered late would start with items already
+ * overdue: those are due today instead (`caughtUp` says how many), not on a day that has passed.
  */
 export function plannedChecklist(
   templates: readonly ChecklistTemplate[],
   event: { startsAt: Date; pastRecord: boolean; owner: string },
   timeZone: string,
-): { title: string; dueOn: Date; owner: string; position: number }[] {
+  today: string,
+): { title: string; dueOn: Date; owner: string; position: number; caughtUp: boolean }[] {
   if (event.pastRecord) return [];
   const day = localDate(event.startsAt, timeZone);
-  return templates.map((tpl, position) => ({
-    title: tpl.title,
-    dueOn: dueInstant(shiftDate(day, -tpl.daysBefore)),
-    owner: event.owner,
-    position,
-  }));
+  return templates.map((tpl, position) => {
+    const due = shiftDate(day, -tpl.daysBefore);
+    const caughtUp = due < today;
+    return { title: tpl.title, dueOn: dueInstant(caughtUp ? today : due), owner: event.owner, position, caughtUp };
+  });
 }
 
 /** By how many office days an event moved: its open checklist items move by as many. */

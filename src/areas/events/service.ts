@@ -135,12 +135,23 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
         const earlier = await store.findBySubmissionKey(submissionKey);
         if (earlier) return { status: "already_stored" as const, event: earlier };
         const owner = draft.responsible[0] ?? createdBy;
+        const today = localDate(clock.now(), timeZone);
+        let dueTodayInstead = 0;
         const created = await store.insertEventWithChecklist(
           { ...draft, createdBy, submissionKey, createdAt: clock.now() },
-          (templates) =>
-            plannedChecklist(templates, { startsAt: draft.startsAt, pastRecord: draft.pastRecord, owner }, timeZone),
+          (templates) => {
+            const items = plannedChecklist(
+              templates,
+              { startsAt: draft.startsAt, pastRecord: draft.pastRecord, owner },
+              timeZone,
+              today,
+            );
+            dueTodayInstead = items.filter((i) => i.caughtUp).length;
+            return items.map(({ caughtUp: _, ...item }) => item);
+          },
         );
-        if (created) return { status: "created" as const, event: created };
+        // How many checklist items were already overdue at registration, and are due today instead.
+        if (created) return { status: "created" as const, event: created, dueTodayInstead };
         const stored = await store.findBySubmissionKey(submissionKey);
         if (!stored) throw new Error("an event's submission key was taken, yet no event has it");
         return { status: "already_stored" as const, event: stored };

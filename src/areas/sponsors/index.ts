@@ -12,6 +12,7 @@ import {
   type GreetingsForSponsors,
   type RolesForSponsors,
 } from "./service.js";
+import { registerNewSponsorshipButton } from "./slack/home-form.js";
 import {
   registerApprovalButtons,
   registerBenefitsForm,
@@ -22,6 +23,7 @@ import {
 } from "./slack/listeners.js";
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
 import { createSponsorsReportSource } from "./sponsors-report.js";
+import { createSponsorsHomeSource } from "./sponsors-home.js";
 import { createSponsorsStore } from "./store.js";
 
 export interface SponsorsServicesDeps {
@@ -66,11 +68,13 @@ export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
       registerApprovalButtons(app, slack); // actions sponsor_approve, sponsor_reject
       registerReceiveForm(app, slack); // view sponsor_receive_modal
       registerBenefitsForm(app, slack); // view sponsor_benefits_modal
+      registerNewSponsorshipButton(app, slack); // action sponsor_new (the Home's button)
     },
     jobs: [createSponsorThanksJob({ sponsorships, locales: deps.kit.locales })], // sponsor-thanks
     // sponsors-approval, sponsors-benefits, sponsors-thanks
     digestSections: createSponsorsDigestSections(sponsorships),
     reportSections: [createSponsorsReportSource(sponsorships)],
+    homeSources: [createSponsorsHomeSource(sponsorships, deps.kit.roles)], // approvals awaiting, letters owed
     commands: [{ name: "/sponsor", role: "staff", summary: (t) => t.sponsors.summary }],
   };
 }

@@ -75,7 +75,7 @@ export const el = {
     benefitStatuses: { pending: "εκκρεμεί", done: "έγινε", waived: "δεν χρειάζεται" },
     noResults: (q: string) => `Καμία χορηγία για «${q}».`,
     refused: {
-      not_allowed_now: (status: string) => `Αυτό δεν γίνεται τώρα: η χορηγία είναι «${status}».`,
+      not_allowed_now: (status: string) => `Αυτό δεν γίνεται τώρα: η χορηγία βρίσκεται στο στάδιο «${status}».`,
       managers_only: "Την έγκριση τη δίνει ένας προϊστάμενος.",
       own_request: "Δεν εγκρίνει κανείς αίτημα που έκανε ο ίδιος· άλλος προϊστάμενος.",
     },
@@ -196,7 +196,7 @@ export const en: Widen<typeof el> = {
     benefitStatuses: { pending: "pending", done: "done", waived: "waived" },
     noResults: (q: string) => `No sponsorship for “${q}”.`,
     refused: {
-      not_allowed_now: (status: string) => `That is not possible now: the sponsorship is “${status}”.`,
+      not_allowed_now: (status: string) => `That is not possible now: the sponsorship is at the “${status}” stage.`,
       managers_only: "A manager gives the approval.",
       own_request: "Nobody approves their own request; another manager does.",
     },

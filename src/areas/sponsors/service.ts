@@ -103,7 +103,8 @@ const EVENTS_AHEAD_MS = 400 * 86_400_000;
 const SEARCH_LIMIT = 10;
 
 const occasionOf = (s: { id: number }) => `sponsorship:${s.id}`;
-const reasonOf = (s: { organisation: string; eventName: string }) => `${s.organisation}: ${s.eventName}`;
+// The letter's reason is the event: the sponsor is already the contact it is asked of.
+const reasonOf = (s: { eventName: string }) => s.eventName;
 
 export function createSponsorsService(deps: SponsorsServiceDeps) {
   const { store, roles, greetings, events, contacts, clock } = deps;
@@ -141,10 +142,16 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
     return { status: "created", sponsorship: await store.linkContact(sponsorship.id, contact.id) };
   }
 
-  /** The thank-you letter is tracked with the contact's greetings too (`/contact thanks`). */
+  /**
+   * The thank-you letter is tracked with the contact's greetings too (`/contact thanks`), once the
+   * event has taken place: a sponsorship approved weeks ahead is thanked after its event (the daily
+   * reminder asks for it then), not before.
+   */
   async function trackThankYou(s: SponsorshipWithBenefits, action: SponsorshipAction, actor: string) {
     if (!s.contactId) return;
-    if (action === "approve" || action === "receive")
+    const today = localDate(clock.now(), deps.timeZone);
+    const eventHappened = !s.eventDate || s.eventDate.toISOString().slice(0, 10) < today;
+    if ((action === "approve" || action === "receive") && eventHappened)
       await greetings.requestThankYou({ contactId: s.contactId, occasion: occasionOf(s), reason: reasonOf(s) });
     if (action === "thank")
       await greetings.record({

@@ -6,6 +6,7 @@ import { type LocaleCode, messages } from "../../i18n/index.js";
 import { csvFile } from "../../lib/csv.js";
 import { decimalToCents, formatEuros } from "../../lib/money.js";
 import { offLoop } from "../../lib/off-loop.js";
+import { asPrintedTable } from "../../lib/xlsx-layout.js";
 import { CONTRIBUTION_TYPES, type ContributionType } from "./sponsorship-validation.js";
 import type { SponsorshipWithBenefits } from "./store.js";
 
@@ -134,7 +135,7 @@ export async function reportXlsx(report: SponsorReport, locale: LocaleCode): Pro
   }
   sheet.getColumn(5).numFmt = '#,##0.00 "€"';
   sheet.getColumn(6).numFmt = '#,##0.00 "€"';
-  sheet.getRow(1).font = { bold: true };
+  asPrintedTable(sheet);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

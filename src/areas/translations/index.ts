@@ -8,6 +8,7 @@ import type { SlackKit } from "../../slack/listener.js";
 import type { Sender } from "../../slack/sender.js";
 import type { Area } from "../area.js";
 import { createTranslationRemindersJob, createTranslationWeeklyJob } from "./jobs/translation-reminders.js";
+import { registerNewTranslationButton } from "./slack/home-form.js";
 import {
   registerRequestForm,
   registerRequestShortcut,
@@ -17,6 +18,7 @@ import {
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
 import { createTranslationsReportSource } from "./translations-report.js";
+import { createTranslationsHomeSource } from "./translations-home.js";
 
 export interface TranslationsServicesDeps {
   prisma: PrismaClient;
@@ -62,12 +64,14 @@ export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
       registerRequestForm(app, listeners); // view translation_modal
       registerStepButtons(app, listeners); // actions translation_step_<step>
       registerStepForms(app, listeners); // views translation_step_modal_<assign|deliver|return>
+      registerNewTranslationButton(app, listeners); // action translation_new (the Home's button)
     },
     jobs: [
       createTranslationRemindersJob({ service, locales: kit.locales }),
       createTranslationWeeklyJob({ service, locales: kit.locales }),
     ],
     reportSections: [createTranslationsReportSource(service)],
+    homeSources: [createTranslationsHomeSource(service)], // the person's requests, assigned or asked for
     commands: [{ name: "/translate", role: "staff", summary: (t) => t.translations.summary }],
   };
 }

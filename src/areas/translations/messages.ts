@@ -68,7 +68,7 @@ export const el = {
     deliveredUrl: "Η μετάφραση (σύνδεσμος)",
     comment: "Σχόλια",
     refused: {
-      not_allowed_now: (status: string) => `Αυτό δεν γίνεται πια: το αίτημα είναι «${status}».`,
+      not_allowed_now: (status: string) => `Αυτό δεν γίνεται πια: το αίτημα βρίσκεται στο στάδιο «${status}».`,
       not_yours: "Αυτό το βήμα το κάνει ο συντονιστής, ο μεταφραστής ή ο αιτών, ανάλογα με το βήμα.",
     },
     notFound: "Το αίτημα δεν βρέθηκε.",
@@ -80,6 +80,8 @@ export const el = {
       return: (id: number, by: string, note: string) => `#${id}: επιστράφηκε από ${by} με σχόλια: ${note}`,
       cancel: (id: number, by: string) => `#${id}: το αίτημα ακυρώθηκε από ${by}.`,
     },
+    /** Under a step's news in a DM: what the request is, so the person need not open the card. */
+    newsDetails: (title: string, langs: string, due: string) => `${title} · ${langs} · ως ${due}`,
     listTitle: (filter: string) => `*Αιτήματα μετάφρασης: ${filter}*`,
     filters: { mine: "δικά μου", open: "ανοιχτά", overdue: "εκπρόθεσμα" },
     listEmpty: "Κανένα αίτημα.",
@@ -179,6 +181,7 @@ export const en: Widen<typeof el> = {
       return: (id: number, by: string, note: string) => `#${id}: returned by ${by} with comments: ${note}`,
       cancel: (id: number, by: string) => `#${id}: the request was cancelled by ${by}.`,
     },
+    newsDetails: (title: string, langs: string, due: string) => `${title} · ${langs} · due ${due}`,
     listTitle: (filter: string) => `*Translation requests: ${filter}*`,
     filters: { mine: "mine", open: "open", overdue: "overdue" },
     listEmpty: "No request.",

@@ -3,6 +3,7 @@
 // the corrections beside this file; Easter-relative feasts move with that year's Orthodox Easter.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { nameSkeletons } from "../../lib/greeklish.js";
 import { easterRelative } from "../orthodox-easter.js";
 import { ADDED_FEASTS, TRUNCATED_VARIANTS } from "./corrections.js";
 import { foldName, phoneticSkeleton } from "./name-forms.js";
@@ -192,14 +193,22 @@ export class NameDayCalendar {
 
   /**
    * The feasts of a name in any of its forms and spellings (Γιώργος, ΓΕΩΡΓΙΟΣ, Giorgos). Exact
-   * Greek spelling first; the Greeklish skeleton only when the spelling is not known.
+   * Greek spelling first; the Greeklish skeleton only when the spelling is not known, then the
+   * Greek name of an English one (Helen, Peter).
    */
   lookup(name: string): NameDayMatch[] {
     const folded = foldName(name);
     if (!folded) return [];
-    const exact = this.byFolded.get(folded);
-    const form = exact ? folded : phoneticSkeleton(name);
-    const keys = exact ?? this.bySkeleton.get(form) ?? new Set<string>();
+    let form = folded;
+    let keys = this.byFolded.get(folded);
+    // Greeklish and English: each way the name may be read (Zoi: οι or ω-η; Helen: Ελένη), in turn.
+    if (!keys) {
+      for (form of nameSkeletons(name)) {
+        keys = this.bySkeleton.get(form);
+        if (keys) break;
+      }
+    }
+    keys ??= new Set<string>();
     return [...keys].map((key) => {
       const known = this.rules.get(key);
       if (!known) throw new Error(`unknown feast ${key}`);

@@ -22,6 +22,7 @@ import {
   precedenceText,
   remindersText,
   roleHoldersText,
+  synonymsText,
   topicsText,
   watchTermsText,
 } from "./grafeio-views.js";
@@ -331,6 +332,35 @@ export function subCommands(commands: () => readonly CommandInfo[]): SubCommandT
         const outcome = await service.removeRank(user.userId, id);
         if (isRefused(outcome)) return refuse(outcome);
         return outcome.status === "removed" ? t.admin.precedenceRemoved(id) : t.admin.unknownReminder(id);
+      },
+    },
+    synonyms: {
+      audience: "staff",
+      line: (t) => t.admin.helpLines.synonyms,
+      async handle({ user, t, service, refuse }) {
+        const outcome = await service.synonyms(user.userId);
+        return isRefused(outcome) ? refuse(outcome) : synonymsText(t, outcome.synonyms);
+      },
+    },
+    synonymAdd: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.synonymAdd,
+      async handle({ user, t, service, refuse }, { term, synonym }) {
+        const outcome = await service.addSynonym(user.userId, term, synonym);
+        if (isRefused(outcome)) return refuse(outcome);
+        const { id, term: a, synonym: b } = outcome.row;
+        return outcome.status === "added"
+          ? t.admin.synonymAdded(id, escapeMrkdwn(a), escapeMrkdwn(b))
+          : t.admin.synonymExists(id, escapeMrkdwn(a), escapeMrkdwn(b));
+      },
+    },
+    synonymRemove: {
+      audience: "manager",
+      line: (t) => t.admin.helpLines.synonymRemove,
+      async handle({ user, t, service, refuse }, { id }) {
+        const outcome = await service.removeSynonym(user.userId, id);
+        if (isRefused(outcome)) return refuse(outcome);
+        return outcome.status === "removed" ? t.admin.synonymRemoved(id) : t.admin.unknownSynonym(id);
       },
     },
   };

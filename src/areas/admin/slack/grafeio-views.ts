@@ -9,7 +9,7 @@ import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import type { CommandInfo } from "../../area.js";
 import type { Role } from "../../users/roles.js";
 import { timesOfDay } from "../rules.js";
-import type { Category, Department, Named, PrecedenceRank, Reminder } from "../service.js";
+import type { Category, Department, Named, PrecedenceRank, Reminder, SearchSynonym } from "../service.js";
 
 /** Who may use a sub-command: a role, or anyone who can type `/grafeio`. */
 export type Audience = Role | "anyone";
@@ -73,6 +73,15 @@ export function remindersText(t: Messages, reminders: readonly { reminder: Remin
     ),
   );
   return [t.admin.remindersList, ...lines].join("\n");
+}
+
+export function synonymsText(t: Messages, synonyms: readonly SearchSynonym[]): string {
+  return [
+    t.admin.synonymsList,
+    ...(synonyms.length
+      ? synonyms.map((r) => t.admin.synonymLine(r.id, escapeMrkdwn(r.term), escapeMrkdwn(r.synonym)))
+      : [t.admin.synonymsNone]),
+  ].join("\n");
 }
 
 export function precedenceText(t: Messages, table: readonly PrecedenceRank[]): string {

@@ -4,6 +4,7 @@
 import type { LocaleCode } from "../../../i18n/index.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
+import { withSnooze } from "../../../scheduling/snooze.js";
 import type { ClippingReplies } from "../clipping-replies.js";
 import { replyLine } from "../slack/digest-views.js";
 
@@ -31,7 +32,8 @@ export function createReplyRemindersJob({
         // Due today on a half day: due by the time work stops.
         const halfDay = closesAt && reply.dueOn === today ? t.jobs.dueOnHalfDay(closesAt) : "";
         const text = t.replies.reminder(replyLine(reply, today, locale)) + halfDay;
-        const result = await deps.sender.post({ key: `${occurrence.key}:${reply.id}`, channel: reply.assignee, text });
+        const key = `${occurrence.key}:${reply.id}`;
+        const result = await deps.sender.post({ key, channel: reply.assignee, ...withSnooze(t, { text }) });
         if (result.posted) sent++;
       }
       return `${due.length} due or overdue, ${sent} reminders sent`;

@@ -5,8 +5,7 @@ import { formatDayMonthYear } from "../../../lib/clock.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
 import type { DigestSectionContent, DigestWindow } from "../../digest/digest-section.js";
 import type { ClippingRecord, OpenReply } from "../store.js";
-
-const TONE_MARK = { positive: ":large_green_circle:", neutral: ":white_circle:", negative: ":red_circle:" } as const;
+import { TONE_MARK, toneLegend } from "./tone-marks.js";
 
 /** What was registered since the last digest, by tone and topic. */
 export function renderClippingsSection(
@@ -30,6 +29,7 @@ export function renderClippingsSection(
   const summary = [
     t.clippingsSummary(rows.length, tones.positive, tones.neutral, tones.negative),
     ...(topTopics.length ? [`${t.topics}: ${topTopics.join(", ")}`] : []),
+    `_${toneLegend(messages(locale))}_`,
   ].join("\n");
   const items = rows.map((row) => {
     const title = truncate(row.title, 150);

@@ -3,6 +3,7 @@
 import type { WebClient } from "@slack/web-api";
 import { formatDayMonthYear } from "../../../lib/clock.js";
 import { ensureRole, type Reply, sendFilesPrivately, type UserView } from "../../../slack/listener.js";
+import { byName, slackNames } from "../../../slack/people-names.js";
 import { parseExportRange, toCsv, toXlsxOffLoop } from "../clipping-export.js";
 import { registerPdfOffLoop } from "../register-pdf.js";
 import type { ClippingsContext } from "./context.js";
@@ -26,11 +27,19 @@ export async function exportFromCommand(
   const label = range.label.includes("_")
     ? `${formatDayMonthYear(range.from)}–${formatDayMonthYear(range.to)}`
     : `${Number(range.label.slice(5))}/${range.label.slice(0, 4)}`;
-  const rows = await clippings.rowsForExport(range, user.locale);
-  if (rows.length === 0) {
+  const found = await clippings.rowsForExport(range, user.locale);
+  if (found.length === 0) {
     await reply(t.export.nothing(label));
     return;
   }
+  // Who registered each clipping, by name.
+  const name = byName(
+    await slackNames(
+      client,
+      found.map((r) => r.createdBy),
+    ),
+  );
+  const rows = found.map((r) => ({ ...r, createdBy: name(r.createdBy) }));
   const base = `grafeio-clippings-${range.label}`;
   if (pdf) {
     const file = await registerPdfOffLoop(rows, { locale: user.locale, periodLabel: label, office: t.export.office });

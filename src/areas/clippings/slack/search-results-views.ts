@@ -6,10 +6,10 @@ import { formatDayMonthYear } from "../../../lib/clock.js";
 import { type Codec, enumCodec, idCodec, jsonCodec } from "../../../slack/codec.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
 import type { SearchResult } from "../search-results.js";
+import { TONE_MARK, toneLegend } from "./tone-marks.js";
 
 export const SEARCH_PAGE_ACTION = "clip_search_page";
 export const RESULT_MENU_ACTION = "clip_result_menu";
-const TONE_MARK = { positive: ":large_green_circle:", neutral: ":white_circle:", negative: ":red_circle:" } as const;
 
 /** What a page button carries: the query as typed and the page to show. */
 export const searchPageValue = jsonCodec(z.object({ q: z.string().max(2000), p: z.number().int().min(1).max(10_000) }));
@@ -90,6 +90,7 @@ export function buildSearchResults(options: { t: Messages; text: string; result:
       value: value(result.page + 1),
     });
   }
+  blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: toneLegend(t) }] });
   if (buttons.length) blocks.push({ type: "actions", block_id: "search_pages", elements: buttons });
   return { text: heading.replace(/\*/g, ""), blocks };
 }

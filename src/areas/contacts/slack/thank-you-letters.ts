@@ -4,6 +4,7 @@
 import type { App, ButtonAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { z } from "zod";
+import { distinctParts } from "../../../lib/text.js";
 import { idField, jsonCodec } from "../../../slack/codec.js";
 import { onAction, type Reply, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
@@ -26,7 +27,7 @@ export async function showThankYouLetters(deps: ContactsDeps, user: UserView, re
     { type: "section", text: { type: "mrkdwn", text: `*${m.thanksTitle}*: ${m.thanksSummary(pending.length)}` } },
   ];
   for (const g of pending.slice(0, SHOWN)) {
-    const who = [g.contact.nameEl, g.contact.organisation].filter(Boolean).join(", ");
+    const who = distinctParts([g.contact.nameEl, g.contact.organisation]).join(", ");
     blocks.push({
       type: "section",
       text: {

@@ -14,6 +14,7 @@ import {
   type UserView,
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
+import { byName, slackNames } from "../../../slack/people-names.js";
 import { lettersCsv, lettersXlsxOffLoop } from "../letter-export.js";
 import { type LetterService, protocolNumber } from "../letter-service.js";
 import { validateLetter } from "../letter-validation.js";
@@ -37,8 +38,15 @@ export interface LetterListenerDeps {
 async function exportYear(deps: LetterListenerDeps, client: WebClient, user: UserView, year: number, reply: Reply) {
   const found = await deps.service.yearFor(user.userId, year);
   if (found.status === "refused") return reply(refusalText(user));
-  const { letters } = found;
-  if (letters.length === 0) return reply(user.t.letters.exportNothing(year));
+  if (found.letters.length === 0) return reply(user.t.letters.exportNothing(year));
+  // Who registered each letter, by name.
+  const name = byName(
+    await slackNames(
+      client,
+      found.letters.map((l) => l.createdBy),
+    ),
+  );
+  const letters = found.letters.map((l) => ({ ...l, createdBy: name(l.createdBy) }));
   const base = `grafeio-correspondence-${year}`;
   await sendFilesPrivately(client, user.userId, user.t.letters.exportReady(letters.length, year), [
     { file: lettersCsv(letters, user.locale, deps.timeZone), filename: `${base}.csv` },

@@ -8,6 +8,7 @@
 import { messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
 import { type Job, type JobDeps, officeDayOf } from "../../../scheduling/job.js";
+import { withSnooze } from "../../../scheduling/snooze.js";
 import type { SlackKit } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { SponsorsForEvents } from "../deps.js";
@@ -98,7 +99,9 @@ export function createEventRemindersJob(area: EventRemindersDeps): Job {
           // On a half day what is due today is due by the time work stops.
           const heading = t.events.itemsDue(items.length) + (closesAt ? t.jobs.dueOnHalfDay(closesAt) : "");
           const text = [heading, ...lines].join("\n");
-          if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, text })).posted) sent++;
+          const message = withSnooze(t, { text });
+          if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, ...message })).posted)
+            sent++;
         }
       }
       sent += await summaries(area, deps, today, 7);

@@ -12,6 +12,7 @@ import {
   sendFilesPrivately,
   type UserView,
 } from "../../../slack/listener.js";
+import { byName, slackNames } from "../../../slack/people-names.js";
 import type { EventsContext } from "../deps.js";
 import { giftExportRows, giftsCsv, giftsXlsxOffLoop } from "../gift-export.js";
 import { EVENTS_ROLE } from "../rules.js";
@@ -52,7 +53,14 @@ export async function exportGifts(ctx: EventsContext, client: WebClient, user: U
   const rows = await ctx.events.giftsOfYear(user.userId, year);
   if (isRefused(rows)) return reply(user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]));
   if (rows.length === 0) return reply(m.giftsNothing(year));
-  const files = giftExportRows(rows, ctx.timeZone);
+  // Who recorded each gift, by name.
+  const name = byName(
+    await slackNames(
+      client,
+      rows.map((r) => r.gift.addedBy),
+    ),
+  );
+  const files = giftExportRows(rows, ctx.timeZone).map((r) => ({ ...r, addedBy: name(r.addedBy) }));
   const total = files.reduce((a, r) => a + (r.costCents ?? 0n), 0n);
   const base = `grafeio-gifts-${year}`;
   await sendFilesPrivately(client, user.userId, m.giftsReady(year, rows.length, formatEuros(total, user.locale)), [

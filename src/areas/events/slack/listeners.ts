@@ -204,7 +204,8 @@ export function register(app: App, ctx: EventsContext): void {
         last && notes
           ? user.t.events.lastTime(escapeMrkdwn(truncate(last.event.title, 100)), escapeMrkdwn(truncate(notes, 1500)))
           : "";
-      const saved = `${user.t.events.saved(e.id, escapeMrkdwn(truncate(e.title, 150)))}${lessons}`;
+      const caughtUp = outcome.dueTodayInstead ? user.t.events.dueTodayInstead(outcome.dueTodayInstead) : "";
+      const saved = `${user.t.events.saved(e.id, escapeMrkdwn(truncate(e.title, 150)))}${caughtUp}${lessons}`;
       return {
         after: async () => {
           await postCard(ctx, e);

@@ -1,5 +1,6 @@
 // The office calendar's sections of the managers' digest, in the reader's language.
 import { type LocaleCode, messages } from "../../../i18n/index.js";
+import { distinctParts } from "../../../lib/text.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { DigestSectionContent } from "../../digest/digest-section.js";
 
@@ -15,7 +16,7 @@ export interface PendingThankYou {
 }
 
 const who = (c: ContactShown) =>
-  escapeMrkdwn(truncate([c.nameEl, c.title, c.organisation].filter(Boolean).join(", "), 200));
+  escapeMrkdwn(truncate(distinctParts([c.nameEl, c.title, c.organisation]).join(", "), 200));
 
 export function renderVipNameDaysSection(locale: LocaleCode, vips: readonly ContactShown[]): DigestSectionContent {
   const t = messages(locale).nameDays;

@@ -5,6 +5,7 @@
 import type { LocaleCode } from "../../../i18n/index.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
+import { withSnooze } from "../../../scheduling/snooze.js";
 import type { SponsorsService } from "../service.js";
 import { thanksReminderText } from "../slack/sponsor-views.js";
 
@@ -24,8 +25,11 @@ export function createSponsorThanksJob(options: {
       const owed = await sponsorships.requestThanksOwed(today);
       let sent = 0;
       for (const s of owed) {
-        const text = thanksReminderText(messages(await locales.resolve(s.createdBy)), s);
-        if ((await deps.sender.post({ key: `sponsor-thanks:${s.id}:${today}`, channel: s.createdBy, text })).posted)
+        const t = messages(await locales.resolve(s.createdBy));
+        const message = withSnooze(t, { text: thanksReminderText(t, s) });
+        if (
+          (await deps.sender.post({ key: `sponsor-thanks:${s.id}:${today}`, channel: s.createdBy, ...message })).posted
+        )
           sent++;
       }
       return `${owed.length} sponsors owed a letter, ${sent} reminders`;

@@ -7,7 +7,7 @@ import type { Sender } from "../../../slack/sender.js";
 import { concernedBy, type TranslationAction } from "../translation-flow.js";
 import type { TranslationService } from "../translation-service.js";
 import type { TranslationRequest } from "../translation-store.js";
-import { buildTranslationCard, stepNewsText } from "./translation-views.js";
+import { buildTranslationCard, stepNewsDm, stepNewsText } from "./translation-views.js";
 
 export interface TranslationNewsDeps {
   sender: Pick<Sender, "post">;
@@ -54,7 +54,7 @@ export async function tellStep(
     await deps.sender.post({
       key: `translation:${r.id}:${eventId}:dm:${user}`,
       channel: user,
-      text: stepNewsText(messages(locale), options),
+      text: stepNewsDm(messages(locale), locale, options),
     });
   }
 }

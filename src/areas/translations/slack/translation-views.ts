@@ -383,6 +383,24 @@ export function stepNewsText(
   }
 }
 
+/**
+ * A step's news as a DM: the news, then which request it is (its title linked to the document, its
+ * languages and due date), since a DM is read away from the card.
+ */
+export function stepNewsDm(
+  t: Messages,
+  locale: LocaleCode,
+  step: { request: TranslationRequest; action: TranslationAction; by: string; note?: string },
+): string {
+  const r = step.request;
+  const details = t.translations.newsDetails(
+    mrkdwnLink(r.documentUrl, truncate(r.title, 150)),
+    langs(r, locale),
+    formatDayMonthYear(isoDay(r.dueOn)),
+  );
+  return `${stepNewsText(t, step)}\n${details}`;
+}
+
 const sharedMessage = z.object({
   text: z.string().optional(),
   files: z

@@ -1,0 +1,64 @@
+// Putting a personal reminder off: the choice is recorded once per reminder message, and the
+// reminder is given back when it is due, once (the reminder-snoozes job).
+import type { KnownBlock } from "@slack/types";
+import type { Prisma } from "../../generated/prisma/client.js";
+import type { Clock } from "../../lib/clock.js";
+import { SNOOZE_BLOCK_ID, type SnoozeChoice, snoozeUntil } from "../../scheduling/snooze.js";
+import type { ReminderStore, SnoozedReminder } from "./store.js";
+
+export interface SnoozeOutcome {
+  /** False when this reminder had already been put off (a retry, a double click). */
+  recorded: boolean;
+  until: Date;
+}
+
+/** The most a reminder's blocks may be to be posted again (Slack's 50 a message, the menu added). */
+const MAX_BLOCKS = 49;
+const DUE_BATCH = 200;
+
+export function createReminderService(deps: {
+  store: ReminderStore;
+  clock: Clock;
+  timeZone: string;
+  calendar: { nextWorkingDay(date: string): Promise<string> };
+}) {
+  const { store, clock, timeZone } = deps;
+  return {
+    /** The person puts off the reminder in `message` (a DM of theirs) until their choice. */
+    async snooze(options: {
+      userId: string;
+      channel: string;
+      message: { ts: string; text?: string; blocks?: { type: string; block_id?: string }[] };
+      choice: SnoozeChoice;
+    }): Promise<SnoozeOutcome> {
+      const { message } = options;
+      const dueAt = await snoozeUntil(options.choice, clock.now(), {
+        timeZone,
+        nextWorkingDay: deps.calendar.nextWorkingDay,
+      });
+      // What comes back is the reminder itself, without its «Αργότερα» menu (added again when posted).
+      const blocks = message.blocks?.filter((b) => b.block_id !== SNOOZE_BLOCK_ID).slice(0, MAX_BLOCKS);
+      const { created, reminder } = await store.recordOnce({
+        userId: options.userId,
+        channel: options.channel,
+        messageTs: message.ts,
+        text: message.text ?? "",
+        blocks: blocks as Prisma.InputJsonValue | undefined,
+        choice: options.choice,
+        dueAt,
+      });
+      return { recorded: created, until: reminder.dueAt };
+    },
+
+    /** Reminders due by `at`, not given back yet. */
+    due: (at: Date): Promise<SnoozedReminder[]> => store.findDue(at, DUE_BATCH),
+
+    /** Its blocks as posted again. */
+    blocksOf: (r: SnoozedReminder): KnownBlock[] | undefined =>
+      Array.isArray(r.blocks) && r.blocks.length > 0 ? (r.blocks as unknown as KnownBlock[]) : undefined,
+
+    delivered: (id: number) => store.markDelivered(id, clock.now()),
+  };
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;

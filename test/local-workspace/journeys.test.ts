@@ -1,0 +1,167 @@
+// The local workspace in a real browser (Debian's Chromium, headless): what a newcomer does on the
+// page after `npm start` with no Slack settings, through the real bot and the Web API emulator.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  haveChromium,
+  type LocalWorkspaceUnderTest,
+  openBrowser,
+  startLocalWorkspace,
+  type TestBrowser,
+} from "../support/local-workspace.js";
+
+// Time-outs only catch a hang: a machine whose cores are shared can take seconds for one step.
+const WAIT = { timeout: 30_000 };
+
+describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
+  let local: LocalWorkspaceUnderTest;
+  let b: TestBrowser;
+  beforeAll(async () => {
+    local = await startLocalWorkspace();
+    b = await openBrowser(local.url);
+  });
+  afterAll(async () => {
+    await b?.close();
+    await local?.stop();
+  });
+
+  const message = (text: string | RegExp) => b.page.locator("[data-testid=message]", { hasText: text });
+  const write = async (text: string) => {
+    await b.page.fill("[data-testid=composer]", text);
+    await b.page.press("[data-testid=composer]", "Enter");
+  };
+  const actAs = async (userId: string) => {
+    await b.page.selectOption("[data-testid=person]", userId);
+    await b.page.locator("#me-details").waitFor();
+  };
+
+  it("types /clip with its usage hint, fills the form, sees the bad link refused under its field, then the register number", async () => {
+    const { page } = b;
+    await page.fill("[data-testid=composer]", "/cl");
+    const hint = page.locator(".hints button", { hasText: "/clip" });
+    await hint.waitFor(WAIT);
+    expect(await hint.textContent()).toContain("search <words>");
+    await b.screenshot("commands");
+    await write("/clip");
+    const modal = page.locator("[data-testid=modal]");
+    await modal.waitFor(WAIT);
+    await modal.locator("[data-block-id=title] input").fill("Νέο πάρκο στο κέντρο της πόλης");
+    await modal.locator("[data-block-id=outlet] input").fill("Καθημερινή");
+    await modal.locator("[data-block-id=url] input").fill("not a link");
+    await modal.locator("[data-block-id=medium] select").selectOption({ index: 1 });
+    await modal.locator("[data-block-id=tone] input").first().check();
+    await modal.locator("[data-block-id=scope] input").first().check();
+    await page.click("[data-testid=submit]");
+    const error = modal.locator("[data-block-id=url] .error");
+    await error.waitFor(WAIT);
+    expect(await error.textContent()).toMatch(/σύνδεσμος/);
+    // The other fields kept what was typed in them.
+    expect(await modal.locator("[data-block-id=title] input").inputValue()).toBe("Νέο πάρκο στο κέντρο της πόλης");
+    await b.screenshot("clip-form-error");
+
+    await modal.locator("[data-block-id=url] input").fill("https://www.kathimerini.gr/local/parko-kentro");
+    await page.click("[data-testid=submit]");
+    await modal.waitFor({ state: "detached", ...WAIT });
+    const confirmation = message(/\d{4}\/\d{4}/);
+    await confirmation.waitFor(WAIT);
+    const text = await confirmation.textContent();
+    expect(text).toMatch(/Καταχωρίστηκε ως \d{4}\/0001/);
+    expect(text).toContain("Only visible to you");
+    // The register has it, as the page said.
+    const stored = await local.database.db.prisma.clipping.findMany({ select: { title: true, url: true } });
+    expect(stored).toEqual([
+      { title: "Νέο πάρκο στο κέντρο της πόλης", url: "https://www.kathimerini.gr/local/parko-kentro" },
+    ]);
+    await b.screenshot("clip-logged");
+  });
+
+  it("searches the register in Greeklish", async () => {
+    await write("/clip search parko kentro");
+    const results = message(/parko kentro/);
+    await results.waitFor(WAIT);
+    expect(await results.textContent()).toContain("Νέο πάρκο στο κέντρο της πόλης");
+    await b.screenshot("search");
+  });
+
+  it("sends the export to the DM, and the downloaded XLSX is the file the bot made", async () => {
+    const { page } = b;
+    await write("/clip export");
+    await page.click("[data-testid=nav-DLOCADMIN]");
+    const link = page.locator("[data-testid=file]", { hasText: ".xlsx" });
+    await link.waitFor(WAIT);
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    const name = download.suggestedFilename();
+    expect(name).toMatch(/^grafeio-clippings-\d{4}-\d{2}\.xlsx$/);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    const bytes = Buffer.concat(chunks);
+    // An XLSX is a ZIP holding the workbook.
+    expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
+    expect(bytes.includes(Buffer.from("xl/workbook.xml"))).toBe(true);
+    expect(bytes.equals(local.workspace.api.uploadedFile(name) ?? Buffer.alloc(0))).toBe(true);
+    await b.screenshot("export");
+    await page.click("[data-testid=nav-CLOCPR]");
+  });
+
+  it("as a staff member, is refused a manager's action", async () => {
+    await actAs("ULOCSTAFF");
+    await write("/contact export");
+    const refusal = message(/προϊστάμενος/);
+    await refusal.waitFor(WAIT);
+    // Only the staff member sees it; the admin's own messages are not theirs to see.
+    expect(await message(/Καταχωρίστηκε ως/).count()).toBe(0);
+    await b.screenshot("refused");
+    await actAs("ULOCADMIN");
+  });
+
+  it("runs a scheduled job from the operator panel, through the scheduler's claim", async () => {
+    const { page } = b;
+    await page.click("[data-testid=nav-OPERATOR]");
+    const row = page.locator("tr[data-job=morning-digest]");
+    await row.waitFor(WAIT);
+    await row.locator("button", { hasText: "Run now" }).click();
+    const result = row.locator(".result", { hasText: /succeeded/ });
+    await result.waitFor(WAIT);
+    const said = (await result.textContent()) ?? "";
+    await b.screenshot("operator");
+    // Again: within the same minute, the same occurrence, which already ran (a click just after
+    // the minute turned is the next minute's occurrence).
+    const minute = /\((\d\d:\d\d) UTC\)/.exec(said)?.[1];
+    await row.locator("button", { hasText: "Run now" }).click();
+    const again = row.locator(".result", { hasText: /already_ran|succeeded/ });
+    await again.waitFor(WAIT);
+    const second = (await again.textContent()) ?? "";
+    if (second.includes(`(${minute} UTC)`)) expect(second).toMatch(/^already_ran/);
+    else expect(second).toMatch(/^succeeded/);
+
+    // The manager reads it in their DM (on a working day; a weekend's or holiday's run says it skipped).
+    await actAs("ULOCMANAGER");
+    await page.click("[data-testid=nav-DLOCMANAGER]");
+    if (said.includes("skipped")) expect(said).toMatch(/skipped: /);
+    else {
+      // (Two digests when the second click fell in the next minute.)
+      const digest = message(/Νέο πάρκο στο κέντρο της πόλης/).first();
+      await digest.waitFor(WAIT);
+      expect(await digest.textContent()).toMatch(/\d{4}\/0001/);
+      await b.screenshot("digest");
+    }
+    await actAs("ULOCADMIN");
+  });
+
+  it("fills a sample office from the operator panel, once however often it is clicked", async () => {
+    const { page } = b;
+    await page.click("[data-testid=nav-OPERATOR]");
+    await page.click("[data-testid=sample]");
+    await page.locator(".notice", { hasText: /Sample office: 18 clippings .* 7 contacts/ }).waitFor(WAIT);
+    expect(await local.database.db.prisma.clipping.count()).toBe(19);
+    await page.click("[data-testid=sample]");
+    await page.locator(".notice", { hasText: "already there" }).waitFor(WAIT);
+    expect(await local.database.db.prisma.clipping.count()).toBe(19);
+    // The register and the contacts are the real ones: found in Greeklish, name days this week.
+    await page.click("[data-testid=nav-CLOCPR]");
+    await write("/clip search aporrimmata");
+    await message(/Νέα Σμύρνη/).waitFor(WAIT);
+    await write("/giortes");
+    await message(/Νικόλαος Παπαδάκης/).waitFor(WAIT);
+    await b.screenshot("sample-office");
+  });
+});
