@@ -4,8 +4,8 @@ import type { App } from "@slack/bolt";
 import type { Messages } from "../i18n/index.js";
 import type { Job } from "../scheduling/job.js";
 import type { DigestSection } from "./digest/digest-section.js";
-import type { ReportSource } from "./reports/report-source.js";
 import type { HomeSource } from "./home/home-source.js";
+import type { ReportSource } from "./reports/report-source.js";
 import type { Role } from "./users/roles.js";
 
 export interface Area {

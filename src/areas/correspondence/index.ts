@@ -9,8 +9,8 @@ import type { Role } from "../users/roles.js";
 import { createCorrespondenceRemindersJob } from "./jobs/correspondence-reminders.js";
 import { type ContactsForLetters, createLetterService } from "./letter-service.js";
 import { createLettersDigestSection } from "./letters-digest.js";
-import { createLettersReportSource } from "./letters-report.js";
 import { createLettersHomeSource } from "./letters-home.js";
+import { createLettersReportSource } from "./letters-report.js";
 import { registerNewLetterButton } from "./slack/home-form.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 

@@ -22,8 +22,8 @@ import {
   registerSponsorshipMenu,
 } from "./slack/listeners.js";
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
-import { createSponsorsReportSource } from "./sponsors-report.js";
 import { createSponsorsHomeSource } from "./sponsors-home.js";
+import { createSponsorsReportSource } from "./sponsors-report.js";
 import { createSponsorsStore } from "./store.js";
 
 export interface SponsorsServicesDeps {

@@ -17,8 +17,8 @@ import {
   registerTranslateCommand,
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
-import { createTranslationsReportSource } from "./translations-report.js";
 import { createTranslationsHomeSource } from "./translations-home.js";
+import { createTranslationsReportSource } from "./translations-report.js";
 
 export interface TranslationsServicesDeps {
   prisma: PrismaClient;
