@@ -15,9 +15,11 @@ import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
+import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
-import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
+import { createReportsArea } from "../areas/reports/index.js";
+import type { ReportSource } from "../areas/reports/report-source.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
 import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
@@ -53,6 +55,8 @@ export interface AreaWiring extends SlackKit {
   intlChannelId?: string;
   /** The PR office's channel, where events' cards are posted. */
   prChannelId?: string;
+  /** The municipality's name on the period reports' cover. */
+  municipalityName?: string;
   /** The office's channel settings left unset (for the admins' Home). */
   unsetChannels?: string[];
 }
@@ -92,6 +96,7 @@ export function createAreas(deps: AreaWiring): Area[] {
   // The admins' `/grafeio jobs` lists every area's jobs, the admin area's own included.
   const jobs: Job[] = [];
   const digestSections: DigestSection[] = [];
+  const reportSections: ReportSource[] = [];
   // `/grafeio help` lists every area's commands.
   const commands: CommandInfo[] = [];
   const homeSources: HomeSource[] = [];
@@ -200,9 +205,18 @@ export function createAreas(deps: AreaWiring): Area[] {
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
+    createReportsArea({
+      kit,
+      roles: s.roles,
+      sources: reportSections,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      municipality: deps.municipalityName,
+    }),
   ];
   jobs.push(...areas.flatMap((area) => area.jobs));
   digestSections.push(...areas.flatMap((area) => area.digestSections ?? []));
+  reportSections.push(...areas.flatMap((area) => area.reportSections ?? []));
   commands.push(...areas.flatMap((area) => area.commands ?? []));
   homeSources.push(...areas.flatMap((area) => area.homeSources ?? []));
   subCommands.push(...areas.flatMap((area) => area.grafeioSubCommands ?? []));
@@ -235,6 +249,7 @@ export function areaWiring(options: {
     defaultLocale: config.defaultLocale,
     intlChannelId: config.intlChannelId,
     prChannelId: config.prChannelId,
+    municipalityName: config.municipalityName,
     unsetChannels: [
       ...(config.prChannelId ? [] : ["PR_CHANNEL_ID"]),
       ...(config.intlChannelId ? [] : ["INTL_CHANNEL_ID"]),

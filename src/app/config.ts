@@ -46,6 +46,7 @@ export const CONFIG_HELP: Record<string, string> = {
     "a Slack channel id such as C0123ABCD: the International Relations office's channel, for translation requests",
   PR_CHANNEL_ID:
     "a Slack channel id such as C0123ABCD: the PR office's channel, for name days, cards and holiday notes",
+  MUNICIPALITY_NAME: "the municipality's name as the period reports' cover shows it, at most 120 characters",
   REDIS_URL: "a redis:// URL, to share Slack rate limits between several bot processes",
   CATCH_UP_HOURS: "how many hours back missed scheduled jobs are run at start (default 48)",
   SHUTDOWN_TIMEOUT_MS: "milliseconds to wait for work in flight at shutdown (default 8000)",
@@ -74,6 +75,7 @@ const schema = z.object({
   ),
   INTL_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
   PR_CHANNEL_ID: optionalNonEmpty(z.string().regex(/^[CG][A-Z0-9]{2,}$/, "a channel id such as C0123ABCD")),
+  MUNICIPALITY_NAME: optionalNonEmpty(z.string().trim().min(1).max(120)),
   REDIS_URL: optionalNonEmpty(z.string().regex(/^rediss?:\/\/.+/, "must be a redis:// URL")),
   CATCH_UP_HOURS: z.coerce
     .number()
@@ -108,6 +110,8 @@ export interface Config {
   prChannelId?: string;
   /** The International Relations office's channel: translation requests' cards. */
   intlChannelId?: string;
+  /** The municipality's name on the period reports' cover («Δήμος Αμαρουσίου»); unset: «Δήμος». */
+  municipalityName?: string;
   /** Turns on the events' calendar feed (a secret in its URL). */
   calendarFeedToken?: string;
   redisUrl?: string;
@@ -174,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     managerUserIds: e.MANAGER_USER_IDS,
     adminChannelId: e.ADMIN_CHANNEL_ID,
     prChannelId: e.PR_CHANNEL_ID,
+    municipalityName: e.MUNICIPALITY_NAME,
     intlChannelId: e.INTL_CHANNEL_ID,
     calendarFeedToken: e.CALENDAR_FEED_TOKEN,
     redisUrl: e.REDIS_URL,

@@ -6,6 +6,7 @@ import type { Job } from "../scheduling/job.js";
 import type { UserView } from "../slack/listener.js";
 import type { DigestSection } from "./digest/digest-section.js";
 import type { HomeSource } from "./home/home-source.js";
+import type { ReportSource } from "./reports/report-source.js";
 import type { Role } from "./users/roles.js";
 
 export interface Area {
@@ -17,6 +18,8 @@ export interface Area {
   jobs: readonly Job[];
   /** What the area adds to the managers' morning digest, in the digest's order. */
   digestSections?: readonly DigestSection[];
+  /** What the area adds to the period reports (`/report`): its section's data, in the reports' order. */
+  reportSections?: readonly ReportSource[];
   /** What the area adds to each person's Home tab: their open items, today's notices, its forms. */
   homeSources?: readonly HomeSource[];
   /** The area's slash commands, for `/grafeio help`. */

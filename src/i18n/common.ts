@@ -6,7 +6,7 @@ export const el = {
     noPermission: (role: string) =>
       `Λυπούμαστε, αυτή η ενέργεια χρειάζεται τον ρόλο «${role}». Ζητήστε τον από έναν διαχειριστή του Γραφείου.`,
     unexpectedError: "Κάτι πήγε στραβά και η ενέργεια δεν ολοκληρώθηκε. Δεν χάθηκε τίποτα· δοκιμάστε ξανά σε λίγο.",
-    roleNames: { admin: "διαχειριστής", manager: "προϊστάμενος", staff: "προσωπικό" },
+    roleNames: { admin: "διαχειριστής", manager: "προϊστάμενος", staff: "προσωπικό", reader: "αναγνώστης" },
     outOfDate: "Αυτό το μήνυμα δεν είναι πια επίκαιρο και δεν άλλαξε τίποτα. Ζητήστε το ξανά από την αρχή.",
     formSaving: "Αποθηκεύεται… Θα δείτε εδώ και θα λάβετε την επιβεβαίωση μόλις ολοκληρωθεί· μην το υποβάλετε ξανά.",
     formSaved: "Αποθηκεύτηκε.",
@@ -47,7 +47,7 @@ export const en: Widen<typeof el> = {
     noPermission: (role: string) =>
       `Sorry, this needs the “${role}” role. Ask one of the office's administrators for it.`,
     unexpectedError: "Something went wrong and this was not completed. Nothing was lost; please try again shortly.",
-    roleNames: { admin: "administrator", manager: "manager", staff: "staff" },
+    roleNames: { admin: "administrator", manager: "manager", staff: "staff", reader: "reader" },
     outOfDate: "This message is out of date, and nothing was changed. Please start again.",
     formSaving: "Saving… You will see it here and get the confirmation once it is done; no need to submit it again.",
     formSaved: "Saved.",

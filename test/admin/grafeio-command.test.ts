@@ -39,7 +39,7 @@ describe("/grafeio", () => {
   it("says what was wrong with a name typed instead of a mention, or a word that is no role, not the whole help", async () => {
     const typed = await run(ADMIN, "grant @maria staff");
     expect(typed).toContain("«@maria» δεν είναι αναφορά σε χρήστη");
-    expect(typed).toContain("`/grafeio grant @χρήστης admin|manager|staff`");
+    expect(typed).toContain("`/grafeio grant @χρήστης admin|manager|staff|reader`");
     expect(typed).not.toContain("/grafeio topics");
     const role = await run(ADMIN, "revoke <@U0MARIA1|maria> emperor");
     expect(role).toContain("«emperor» δεν είναι ρόλος");
@@ -178,7 +178,7 @@ describe("/grafeio", () => {
     for (const text of ["", "help", "βοήθεια", "Βοήθεια"]) {
       const help = await run("U0STAFF01", text);
       expect(help).toContain("Γραφείο: ρυθμίσεις");
-      expect(help).toContain("`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο (διαχειριστές)");
+      expect(help).toContain("`/grafeio grant @χρήστης admin|manager|staff|reader`: δίνει ρόλο (διαχειριστές)");
       for (const c of commands) expect(help).toContain(`• \`${c.name}\`: ${c.summary(messages("el"))}`);
     }
   });

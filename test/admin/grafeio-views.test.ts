@@ -71,7 +71,7 @@ describe("the help", () => {
     const lines = help.split("\n");
     expect(lines[0]).toBe("*Γραφείο: ρυθμίσεις*");
     expect(help).toContain("`/grafeio lang el|en|auto`");
-    expect(help).toContain("`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο (διαχειριστές)");
+    expect(help).toContain("`/grafeio grant @χρήστης admin|manager|staff|reader`: δίνει ρόλο (διαχειριστές)");
     expect(help).toContain("`/grafeio topic add Ελληνικά | English`: νέα θεματική (προϊστάμενοι)");
     expect(help).toContain("`/grafeio topics`: οι θεματικές των δημοσιευμάτων (προσωπικό)\n");
     expect(help).toContain("*Όλες οι εντολές του Γραφείου*");
@@ -83,7 +83,7 @@ describe("the help", () => {
   it("is in the reader's language", () => {
     const help = helpText(en, helpEntries(table), [grafeioCommand, clip]);
     expect(help).toContain("*Grafeio: settings*");
-    expect(help).toContain("`/grafeio grant @user admin|manager|staff`: give a role (administrators)");
+    expect(help).toContain("`/grafeio grant @user admin|manager|staff|reader`: give a role (administrators)");
     expect(help).toContain("• `/clip`: Log a clipping (staff)");
     expect(help).not.toMatch(/[α-ω]{4,} \(/); // no Greek sentence in the English help
   });

@@ -59,6 +59,21 @@ describe("the morning digest", () => {
     expect(JSON.stringify(main?.args.blocks)).toContain("Τίποτα νέο");
   });
 
+  it("goes to the readers too (the mayor's office), once to someone who is also a manager", async () => {
+    const p = await setup();
+    h.fake.users.set("U0READER1", { id: "U0READER1", locale: "en-GB" });
+    await h.services.roles.ensureRoleHolders(["U0READER1"], "reader");
+    await h.services.roles.ensureRoleHolders(["U0MANAGER"], "reader");
+    h.clock.set(MONDAY_0800);
+    expect((await p.scheduler.tick())["morning-digest"]).toEqual(["succeeded"]);
+    expect(String(dms("D0READER1")[0]?.args.text)).toContain("23/11/2026");
+    expect(dms("D0READER1")).toHaveLength(1);
+    expect(dms()).toHaveLength(1);
+    // A staff member who is neither gets nothing.
+    await h.services.roles.ensureRoleHolders(["U0STAFF01"], "staff");
+    expect(dms("D0STAFF01")).toHaveLength(0);
+  });
+
   it("on a normal day lists what came in since the last working day, by tone and topic, in each manager's language", async () => {
     const p = await setup({ managers: { U0MANAGER: "el-GR", U0ENGLISH: "en-GB" }, env: {} });
     await h.services.jobRuns.updateSetting(

@@ -7,14 +7,14 @@ export const el = {
     helpTitle: "*Γραφείο: ρυθμίσεις*",
     commandsTitle: "*Όλες οι εντολές του Γραφείου*",
     /** Who may use a line of the help, after it. */
-    roleMarks: { admin: "διαχειριστές", manager: "προϊστάμενοι", staff: "προσωπικό" },
+    roleMarks: { admin: "διαχειριστές", manager: "προϊστάμενοι", staff: "προσωπικό", reader: "αναγνώστες" },
     summary: "Οι ρυθμίσεις του Γραφείου: γλώσσα, ρόλοι, θεματικές, εργασίες, ημερολόγιο, υπενθυμίσεις",
     helpLines: {
       help: "`/grafeio help` ή `/grafeio βοήθεια`: αυτή η βοήθεια",
       lang: "`/grafeio lang el|en|auto`: η γλώσσα σας (`auto`: όπως στο Slack)· `/grafeio lang @χρήστης el|en|auto`: η γλώσσα ενός χρήστη (διαχειριστές)",
       roles: "`/grafeio roles`: ποιος έχει ποιον ρόλο",
-      grant: "`/grafeio grant @χρήστης admin|manager|staff`: δίνει ρόλο",
-      revoke: "`/grafeio revoke @χρήστης admin|manager|staff`: αφαιρεί ρόλο",
+      grant: "`/grafeio grant @χρήστης admin|manager|staff|reader`: δίνει ρόλο",
+      revoke: "`/grafeio revoke @χρήστης admin|manager|staff|reader`: αφαιρεί ρόλο",
       topics: "`/grafeio topics`: οι θεματικές των δημοσιευμάτων",
       topicAdd: "`/grafeio topic add Ελληνικά | English`: νέα θεματική",
       departments: "`/grafeio departments`: οι υπηρεσίες του Δήμου και τα κανάλια τους",
@@ -120,7 +120,8 @@ export const el = {
     lastAdmin: "Δεν γίνεται να αφαιρεθεί ο τελευταίος διαχειριστής.",
     notAMention: (word: string, usage: string) =>
       `Το «${word}» δεν είναι αναφορά σε χρήστη: γράψτε @ και διαλέξτε το πρόσωπο από τη λίστα του Slack.\n${usage}`,
-    notARole: (word: string, usage: string) => `Το «${word}» δεν είναι ρόλος: admin, manager ή staff.\n${usage}`,
+    notARole: (word: string, usage: string) =>
+      `Το «${word}» δεν είναι ρόλος: admin, manager, staff ή reader.\n${usage}`,
     languageSet: (user: string, lang: string) => `Γλώσσα για ${user}: ${lang}.`,
     languageNames: { el: "Ελληνικά", en: "English" },
   },
@@ -130,14 +131,14 @@ export const en: Widen<typeof el> = {
   admin: {
     helpTitle: "*Grafeio: settings*",
     commandsTitle: "*All of Grafeio's commands*",
-    roleMarks: { admin: "administrators", manager: "managers", staff: "staff" },
+    roleMarks: { admin: "administrators", manager: "managers", staff: "staff", reader: "readers" },
     summary: "The office's settings: language, roles, topics, jobs, calendar, reminders",
     helpLines: {
       help: "`/grafeio help` or `/grafeio βοήθεια`: this help",
       lang: "`/grafeio lang el|en|auto`: your language (`auto`: as in Slack); `/grafeio lang @user el|en|auto`: a user's language (administrators)",
       roles: "`/grafeio roles`: who has which role",
-      grant: "`/grafeio grant @user admin|manager|staff`: give a role",
-      revoke: "`/grafeio revoke @user admin|manager|staff`: take a role away",
+      grant: "`/grafeio grant @user admin|manager|staff|reader`: give a role",
+      revoke: "`/grafeio revoke @user admin|manager|staff|reader`: take a role away",
       topics: "`/grafeio topics`: the clipping topics",
       topicAdd: "`/grafeio topic add Ελληνικά | English`: a new topic",
       departments: "`/grafeio departments`: the municipality's departments and their channels",
@@ -237,7 +238,7 @@ export const en: Widen<typeof el> = {
     lastAdmin: "The last administrator cannot be removed.",
     notAMention: (word: string, usage: string) =>
       `“${word}” is not a mention of a user: type @ and pick the person from Slack's list.\n${usage}`,
-    notARole: (word: string, usage: string) => `“${word}” is not a role: admin, manager or staff.\n${usage}`,
+    notARole: (word: string, usage: string) => `“${word}” is not a role: admin, manager, staff or reader.\n${usage}`,
     languageSet: (user: string, lang: string) => `Language for ${user}: ${lang}.`,
     languageNames: { el: "Ελληνικά", en: "English" },
   },

@@ -155,6 +155,18 @@ export function createClippingService({ prisma, clock, timeZone, roles }: Clippi
       return exportRowsOf(await store.clippingsPublishedBetween(range.from, range.to), locale, timeZone);
     },
 
+    /**
+     * The period reports' data: the clippings published in the range (the export's rows, withdrawn
+     * ones included and marked) and the replies asked of them.
+     */
+    async reportData(range: { from: string; to: string }) {
+      const [clippings, replies] = await Promise.all([
+        store.clippingsPublishedBetween(range.from, range.to),
+        store.repliesOfPublishedBetween(range.from, range.to),
+      ]);
+      return { clippings, replies };
+    },
+
     listActiveDepartments: () => store.listActiveDepartments(),
     listDepartments: () => store.listDepartments(),
 

@@ -20,6 +20,7 @@ import { createClippingSearch } from "./clipping-search.js";
 import { createClippingService, type RoleCheck } from "./clipping-service.js";
 import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
 import { createClippingsHomeSource } from "./clippings-home.js";
+import { createClippingsReportSource } from "./clippings-report.js";
 import { createIntakeLookups } from "./intake-store.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
@@ -77,6 +78,7 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
     },
     commands: [{ name: CLIP_COMMAND, role: "staff", summary: (t) => t.clip.commandSummary }],
     digestSections: [createClippingsDigestSection(clippings), createRepliesDigestSection(replies)],
+    reportSections: [createClippingsReportSource(clippings)],
     homeSources: [createClippingsHomeSource(replies)], // the replies the person owes
     jobs: [
       createReplyRemindersJob({ replies, locales: kit.locales }),

@@ -387,6 +387,19 @@ export function createClippingStore({ prisma, clock }: { prisma: PrismaClient; c
       return rows.map(toRecord);
     },
 
+    /** The replies asked of the clippings published in a range (the period reports): due, closed. */
+    async repliesOfPublishedBetween(from: string, to: string) {
+      const rows = await prisma.clipping.findMany({
+        where: { publishedOn: { gte: dayDate(from), lte: dayDate(to) }, needsReply: true, withdrawnAt: null },
+        select: { id: true, replyDueOn: true, replyClosedAt: true },
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        dueOn: r.replyDueOn ? isoDay(r.replyDueOn) : null,
+        closedAt: r.replyClosedAt,
+      }));
+    },
+
     /** Clippings registered in [since, until), not withdrawn, in register order, with topics. */
     async clippingsRegisteredBetween(since: Date, until: Date): Promise<ClippingRecord[]> {
       const rows = await prisma.clipping.findMany({

@@ -101,6 +101,9 @@ export function createContactService(deps: {
   return {
     get: (id: number) => store.findById(id),
 
+    /** The period reports' data: the contacts entered in [from, until), without personal data. */
+    addedBetween: (from: Date, until: Date) => store.findAddedBetween(from, until),
+
     listCategories: () => store.findActiveCategories(),
 
     async addCategory(category: CategoryOption): Promise<"created" | "exists"> {

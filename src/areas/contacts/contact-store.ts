@@ -40,6 +40,14 @@ export function createContactStore({ prisma, clock }: { prisma: PrismaClient; cl
   return {
     findById: (id: number): Promise<ContactRecord | null> => prisma.contact.findUnique({ where: { id }, include }),
 
+    /** The period reports: contacts entered in [from, until), as counts' material (no personal data). */
+    findAddedBetween: (from: Date, until: Date) =>
+      prisma.contact.findMany({
+        where: { createdAt: { gte: from, lt: until } },
+        select: { id: true, vip: true, country: true, archivedAt: true, mergedIntoId: true, category: true },
+        orderBy: { id: "asc" },
+      }),
+
     findBySubmissionKey: (submissionKey: string): Promise<ContactRecord | null> =>
       prisma.contact.findUnique({ where: { submissionKey }, include }),
 

@@ -16,6 +16,7 @@ import { createContactService, type PersonalDataHolder } from "./contact-service
 import { createContactStore } from "./contact-store.js";
 import type { ContactsDeps, ThankYouLetters } from "./contacts-deps.js";
 import { createContactsHomeSource } from "./contacts-home.js";
+import { createContactsReportSource } from "./contacts-report.js";
 import { createImportStore } from "./import-store.js";
 import { createImportResumeJob } from "./jobs/import-resume.js";
 import { CONTACT_COMMAND } from "./slack/contact-command.js";
@@ -88,6 +89,7 @@ export function createContactsArea(deps: ContactsAreaDeps): Area {
     name: "contacts",
     register: (app) => register(app, listenerDeps),
     jobs: [createImportResumeJob({ imports: deps.services.imports, locales: deps.kit.locales })], // contact-import-resume
+    reportSections: [createContactsReportSource(deps.services.contacts)],
     commands: [{ name: CONTACT_COMMAND, role: "staff", summary: (t) => t.contacts.commandSummary }],
     homeSources: [createContactsHomeSource(deps.services.contacts, deps.nameDays)], // today's name days, the form
   };

@@ -10,6 +10,7 @@ import { createCorrespondenceRemindersJob } from "./jobs/correspondence-reminder
 import { type ContactsForLetters, createLetterService } from "./letter-service.js";
 import { createLettersDigestSection } from "./letters-digest.js";
 import { createLettersHomeSource } from "./letters-home.js";
+import { createLettersReportSource } from "./letters-report.js";
 import { registerNewLetterButton } from "./slack/home-form.js";
 import { registerLetterCommand, registerLetterForm, registerLetterMenu } from "./slack/listeners.js";
 
@@ -63,6 +64,7 @@ export function createCorrespondenceArea(deps: CorrespondenceAreaDeps): Area {
       }),
     ],
     digestSections: [createLettersDigestSection(service)],
+    reportSections: [createLettersReportSource(service)],
     homeSources: [createLettersHomeSource(service)], // the entries the person registered, awaiting an answer
     commands: [{ name: "/letter", role: "staff", summary: (t) => t.letters.summary }],
   };

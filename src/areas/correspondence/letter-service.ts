@@ -116,6 +116,9 @@ export function createLetterService({
       return { status: "found", letters: await store.findOfYear(year) };
     },
 
+    /** The period reports' data: the entries registered in [from, until). */
+    reportData: (from: Date, until: Date) => store.findRegisteredBetween(from, until),
+
     /** Open entries with a due date, soonest first, as the actor asks for them. */
     async openFor(actor: string): Promise<{ status: "found"; letters: Letter[] } | LetterRefusal> {
       if (!(await isStaff(actor))) return refused;

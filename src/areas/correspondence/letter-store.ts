@@ -101,6 +101,13 @@ export function createLetterStore(prisma: PrismaClient) {
 
     findByIds: (ids: number[]) => prisma.letter.findMany({ where: { id: { in: ids } } }),
 
+    /** The period reports: entries registered in [from, until), in protocol order. */
+    findRegisteredBetween: (from: Date, until: Date) =>
+      prisma.letter.findMany({
+        where: { createdAt: { gte: from, lt: until } },
+        orderBy: [{ registerYear: "asc" }, { registerSeq: "asc" }],
+      }),
+
     findOfYear: (year: number) =>
       prisma.letter.findMany({ where: { registerYear: year }, orderBy: { registerSeq: "asc" } }),
 

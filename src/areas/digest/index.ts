@@ -8,8 +8,8 @@ import { createMorningDigest } from "./jobs/morning-digest.js";
 export interface DigestAreaDeps {
   /** Every area's sections, in the digest's order (filled in by the composition root). */
   sections: readonly DigestSection[];
-  /** Who gets the briefing. */
-  managers: { holdersOf(role: "manager"): Promise<string[]> };
+  /** Who gets the briefing: the managers and the readers (the mayor's office, the secretary-general). */
+  managers: { holdersOf(role: "manager" | "reader"): Promise<string[]> };
   /** In which language each manager reads it. */
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
 }

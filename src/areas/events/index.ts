@@ -6,6 +6,7 @@ import type { Area } from "../area.js";
 import type { EventsAreaDeps, EventsServicesDeps } from "./deps.js";
 import { createEventsDigestSection } from "./events-digest.js";
 import { createEventsHomeSource } from "./events-home.js";
+import { createEventsReportSource } from "./events-report.js";
 import { createEventRemindersJob } from "./jobs/event-reminders.js";
 import { EVENTS_ROLE } from "./rules.js";
 import { buildEventService } from "./service.js";
@@ -51,6 +52,7 @@ export function createEventsArea(deps: EventsAreaDeps): EventsArea {
     register: (app: App) => register(app, { ...deps, events }),
     jobs: [createEventRemindersJob({ events, sponsors: deps.sponsors, locales: kit.locales })],
     digestSections: [createEventsDigestSection(events)],
+    reportSections: [createEventsReportSource(events)],
     homeSources: [createEventsHomeSource(events)], // the person's checklist items, the week's events, the form
     commands: [{ name: "/event", role: EVENTS_ROLE, summary: (t) => t.events.summaryLine }],
     calendarFeed: () => events.calendarFeed(),

@@ -79,6 +79,9 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
   return {
     get: store.findById,
 
+    /** The period reports' data: the events starting in [from, to) and their feedback. */
+    reportData: (from: Date, to: Date) => store.findStartingForReport(from, to),
+
     /**
      * The events a partner took part in (their "twin city or organisation" names it) and the gifts
      * given at them or to it: the partners area's timeline (EventsWith).

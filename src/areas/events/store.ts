@@ -337,6 +337,20 @@ export function createEventStore(prisma: PrismaClient) {
     },
 
     /** Events that overlap [from, to), earliest first; `limit` for the screens, none for the feed. */
+    /** The period reports: events starting in [from, to), cancelled ones too, with their feedback. */
+    async findStartingForReport(from: Date, to: Date) {
+      const events = await prisma.event.findMany({
+        where: { startsAt: { gte: from, lt: to } },
+        include,
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      });
+      const feedback = await prisma.eventFeedback.findMany({
+        where: { eventId: { in: events.map((e) => e.id) } },
+        orderBy: { id: "asc" },
+      });
+      return { events, feedback };
+    },
+
     findOverlappingPeriod: (
       from: Date,
       to: Date,

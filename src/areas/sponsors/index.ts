@@ -23,6 +23,7 @@ import {
 } from "./slack/listeners.js";
 import { createSponsorsDigestSections } from "./sponsors-digest.js";
 import { createSponsorsHomeSource } from "./sponsors-home.js";
+import { createSponsorsReportSource } from "./sponsors-report.js";
 import { createSponsorsStore } from "./store.js";
 
 export interface SponsorsServicesDeps {
@@ -72,6 +73,7 @@ export function createSponsorsArea(deps: SponsorsAreaDeps): Area {
     jobs: [createSponsorThanksJob({ sponsorships, locales: deps.kit.locales })], // sponsor-thanks
     // sponsors-approval, sponsors-benefits, sponsors-thanks
     digestSections: createSponsorsDigestSections(sponsorships),
+    reportSections: [createSponsorsReportSource(sponsorships)],
     homeSources: [createSponsorsHomeSource(sponsorships, deps.kit.roles)], // approvals awaiting, letters owed
     commands: [{ name: "/sponsor", role: "staff", summary: (t) => t.sponsors.summary }],
   };

@@ -338,6 +338,9 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
       store.findPendingBenefitsDueBy(until, BENEFITS_OWED),
 
     forYear: (year: number) => store.findOfYear(year),
+
+    /** The period reports' data (see the store's findForReport). */
+    forReport: (range: { from: string; to: string; start: Date; end: Date }) => store.findForReport(range),
   };
 }
 

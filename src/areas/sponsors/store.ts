@@ -228,6 +228,23 @@ export function createSponsorsStore(prisma: PrismaClient) {
       ];
     },
 
+    /**
+     * The period reports: sponsorships by the event's date in [from, to] (days), or, undated, by
+     * when they were entered in [start, end) (the office's midnights).
+     */
+    findForReport(range: { from: string; to: string; start: Date; end: Date }): Promise<SponsorshipWithBenefits[]> {
+      return prisma.sponsorship.findMany({
+        where: {
+          OR: [
+            { eventDate: { gte: asDate(range.from), lte: asDate(range.to) } },
+            { eventDate: null, createdAt: { gte: range.start, lt: range.end } },
+          ],
+        },
+        include,
+        orderBy: [{ eventName: "asc" }, { organisation: "asc" }],
+      });
+    },
+
     /** A year's sponsorships: by the event's date, or by when they were entered when undated. */
     findOfYear(year: number): Promise<SponsorshipWithBenefits[]> {
       return prisma.sponsorship.findMany({

@@ -18,6 +18,7 @@ import {
 } from "./slack/listeners.js";
 import { createTranslationService, type TranslationRoles } from "./translation-service.js";
 import { createTranslationsHomeSource } from "./translations-home.js";
+import { createTranslationsReportSource } from "./translations-report.js";
 
 /** What the translations tell other areas: the requests about a partner (its timeline). */
 export type TranslationsAbout = Pick<import("./translation-service.js").TranslationService, "translationsAbout">;
@@ -72,6 +73,7 @@ export function createTranslationsArea(deps: TranslationsAreaDeps): Area {
       createTranslationRemindersJob({ service, locales: kit.locales }),
       createTranslationWeeklyJob({ service, locales: kit.locales }),
     ],
+    reportSections: [createTranslationsReportSource(service)],
     homeSources: [createTranslationsHomeSource(service)], // the person's requests, assigned or asked for
     commands: [{ name: "/translate", role: "staff", summary: (t) => t.translations.summary }],
   };

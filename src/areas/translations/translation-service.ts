@@ -180,6 +180,9 @@ export function createTranslationService(deps: {
     /** Open requests someone still has to work on (not waiting for acceptance). */
     inWork: () => store.findInStatuses(["requested", "assigned", "in_progress", "returned"]),
 
+    /** The period reports' data: requests made in [from, until), and those delivered in it. */
+    reportData: (from: Date, until: Date) => store.findForReport(from, until),
+
     /** The coordinator's week: open, overdue, delivered in the week, turnaround by language pair. */
     async weekSummary(weekStart: Date, weekEnd: Date, today: string): Promise<WeekSummary> {
       const open = await store.findInStatuses(OPEN_STATUSES);

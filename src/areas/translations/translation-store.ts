@@ -147,6 +147,18 @@ export function createTranslationStore(prisma: PrismaClient) {
     findDeliveredBetween: (from: Date, until: Date) =>
       prisma.translationRequest.findMany({ where: { deliveredAt: { gte: from, lt: until } } }),
 
+    /** The period reports: requests made in [from, until), and those delivered in it. */
+    async findForReport(from: Date, until: Date) {
+      const [requested, delivered] = await Promise.all([
+        prisma.translationRequest.findMany({ where: { createdAt: { gte: from, lt: until } }, orderBy: { id: "asc" } }),
+        prisma.translationRequest.findMany({
+          where: { deliveredAt: { gte: from, lt: until } },
+          orderBy: { id: "asc" },
+        }),
+      ]);
+      return { requested, delivered };
+    },
+
     findEverDelivered: () => prisma.translationRequest.findMany({ where: { deliveredAt: { not: null } } }),
   };
 }

@@ -5,18 +5,24 @@ import { type AuditLog, noAudit } from "../../lib/audit.js";
 import { createUserStore } from "./store.js";
 
 export type { Role };
-export const ROLES: readonly Role[] = ["admin", "manager", "staff"];
+export const ROLES: readonly Role[] = ["admin", "manager", "staff", "reader"];
 
 // A higher role can do what a lower one can: an admin manages, a manager also does staff work.
-const RANK: Record<Role, number> = { staff: 1, manager: 2, admin: 3 };
+// A reader (the mayor's office, the secretary-general) stands beside the ladder, not on it: they
+// receive the digest and the period reports, which managers also may, and have no staff rights.
+const RANK: Record<Role, number> = { reader: 0, staff: 1, manager: 2, admin: 3 };
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
-/** True when one of `held` is `needed` or a higher role. */
+/**
+ * True when one of `held` is `needed` or a higher role. `reader` is held by readers and by managers
+ * and admins, never by staff alone; a reader holds nothing else by being one.
+ */
 export function includesRole(held: readonly Role[], needed: Role): boolean {
-  return held.some((r) => RANK[r] >= RANK[needed]);
+  if (needed === "reader") return held.some((r) => r === "reader" || RANK[r] >= RANK.manager);
+  return held.some((r) => r !== "reader" && RANK[r] >= RANK[needed]);
 }
 
 export function createRoleService({ prisma, audit = noAudit }: { prisma: PrismaClient; audit?: AuditLog }) {

@@ -1,4 +1,4 @@
-// The managers' morning briefing: at 08:00 on working days, each manager gets a DM (in their
+// The managers' morning briefing: at 08:00 on working days, each manager and reader gets a DM (in their
 // language) and the managers' channel, if an admin chose one, gets the same in the office's.
 import { TZDate } from "@date-fns/tz";
 import { type LocaleCode, messages } from "../../../i18n/index.js";
@@ -11,7 +11,7 @@ import { buildDigestMessages } from "../slack/digest-views.js";
 export interface MorningDigestDeps {
   /** Every area's sections, in the digest's order (filled in by the composition root). */
   sections: readonly DigestSection[];
-  managers: { holdersOf(role: "manager"): Promise<string[]> };
+  managers: { holdersOf(role: "manager" | "reader"): Promise<string[]> };
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
 }
 
@@ -32,8 +32,14 @@ export const createMorningDigest = (area: MorningDigestDeps): Job => ({
     const previous = await deps.calendar.previousWorkingDay(date);
     const since = wallTime(previous, local.getHours(), local.getMinutes(), timeZone);
     const recipients: { channel: string; locale: LocaleCode }[] = [];
-    for (const manager of await area.managers.holdersOf("manager")) {
-      recipients.push({ channel: manager, locale: await area.locales.resolve(manager) });
+    // The managers, then the readers (the mayor's office, the secretary-general); a person holding
+    // both roles gets it once.
+    const people = new Set([
+      ...(await area.managers.holdersOf("manager")),
+      ...(await area.managers.holdersOf("reader")),
+    ]);
+    for (const person of people) {
+      recipients.push({ channel: person, locale: await area.locales.resolve(person) });
     }
     if (deps.channelId) recipients.push({ channel: deps.channelId, locale: deps.defaultLocale });
     if (recipients.length === 0) return "no recipients: no managers and no channel";
