@@ -138,6 +138,9 @@ describe("a card campaign's message and form", () => {
     expect(checkMessage(message as unknown as Json)).toBeUndefined();
     const text = JSON.stringify(message.blocks);
     expect(text).toContain("σε 1 ημέρα.");
+    // The occasion as an admin typed it, in the nominative, after a colon: «Ευχετήριες κάρτες:
+    // Χριστούγεννα», never «Κάρτες Χριστούγεννα».
+    expect(text).toContain("*Ευχετήριες κάρτες: Χριστούγεννα*");
     expect(text).toContain("Πρεσβείες");
     expect(text).toContain("Στάλθηκαν: *2* από 150");
     const tracker = message.blocks.at(-1) as unknown as Json;

@@ -45,7 +45,7 @@ export const el = {
     tomorrow: "αύριο",
     heading: (day: string) => `:calendar: *Εορτολόγιο ${day}*`,
     names: "Γιορτάζουν",
-    noNames: "Κανένα όνομα δεν γιορτάζει σήμερα στο εορτολόγιο.",
+    noNames: "Κανένα όνομα δεν γιορτάζει αυτή την ημέρα στο εορτολόγιο.",
     contacts: "Επαφές που γιορτάζουν",
     noContacts: "Καμία επαφή του αρχείου.",
     more: (n: number) => icu("el", "και {n, number} ακόμη", { n }),
@@ -95,7 +95,7 @@ export const el = {
         `Οι εκστρατείες ευχετήριων καρτών (Χριστούγεννα, Πάσχα), τόσες ημέρες πριν (εργάσιμες, ${time})`,
     },
     reminder: (name: string, date: string, days: number) =>
-      `:envelope: *Κάρτες ${name}*: ${date}, ${icu("el", "σε {days, plural, one {# ημέρα} other {# ημέρες}}", { days })}. Ώρα να ετοιμαστούν οι ευχετήριες κάρτες.`,
+      `:envelope: *Ευχετήριες κάρτες: ${name}*, ${date}, ${icu("el", "σε {days, plural, one {# ημέρα} other {# ημέρες}}", { days })}. Ώρα να ετοιμαστούν.`,
     byGroup: "*Παραλήπτες ανά κατηγορία και γλώσσα*",
     group: (category: string, language: string, count: number, names: string) =>
       `• *${category}*, ${language}: ${count}: ${names}`,
