@@ -1,5 +1,7 @@
 // The archive's pure rules: which fields an edit changed, what a merge keeps, and how search words
 // are read. No database.
+
+import { searchWords } from "../../lib/greeklish.js";
 import type { ContactDraft } from "./contact-validation.js";
 
 export const DRAFT_FIELDS: (keyof ContactDraft)[] = [
@@ -48,7 +50,8 @@ export function mergedFields(dup: StoredFields, keep: StoredFields): Record<stri
 
 /** The words of a search (at most 8), stripped of what cannot match. */
 export function searchTerms(text: string): string[] {
-  return text
+  // Articles and prepositions say nothing («ο Δήμαρχος της Λεμεσού»), unless they are all there is.
+  return searchWords(text)
     .split(/\s+/)
     .map((w) => w.replace(/[^\p{L}\p{N}@.'-]/gu, ""))
     .filter((w) => w.length > 0)

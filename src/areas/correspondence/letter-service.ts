@@ -6,6 +6,7 @@ import { isUniqueViolation } from "../../db/errors.js";
 import { formatRegisterNumber } from "../../db/register-number.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import { type Clock, localDate } from "../../lib/clock.js";
+import { searchWords } from "../../lib/greeklish.js";
 import { phoneticPrefixQuery } from "../../lib/text.js";
 import { createLetterStore, LETTERS_REGISTER, type Letter, type LetterOutcome } from "./letter-store.js";
 import type { LetterDraft } from "./letter-validation.js";
@@ -48,7 +49,8 @@ export function createLetterService({
   const isStaff = (actor: string) => roles.hasRole(actor, "staff");
 
   async function search(words: string, page = 1): Promise<{ letters: Letter[]; hasMore: boolean }> {
-    const text = words.trim();
+    // Articles and prepositions say nothing («η επιστολή του Δημάρχου»), unless they are all there is.
+    const text = searchWords(words.trim());
     if (!text) return { letters: [], hasMore: false };
     const prefix = phoneticPrefixQuery(await store.phoneticSkeleton(text));
     const found = await store.findIdsMatching(text, prefix, PAGE + 1, (page - 1) * PAGE);
