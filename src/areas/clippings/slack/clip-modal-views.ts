@@ -3,6 +3,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { idField, jsonCodec, optionalJsonCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import { truncate } from "../../../slack/mrkdwn.js";
 import type { TopicOption } from "../store.js";
 import type { ClippingInput } from "../validation.js";
@@ -235,33 +236,20 @@ export function buildClipModal(options: {
   };
 }
 
-type StateValue = {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: { value?: string }[];
-};
-
 /** Reads the submitted form back into the domain's input shape. */
-export function readClipModalState(
-  state: { values: Record<string, Record<string, unknown>> } | undefined,
-): ClippingInput {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const field = (block: string): StateValue | undefined => {
-    const actions = values[block];
-    return actions ? (actions[ACTION] ?? actions[TOPICS_OPTIONS_ACTION]) : undefined;
-  };
-  const text = (block: string) => field(block)?.value ?? undefined;
+export function readClipModalState(state: unknown): ClippingInput {
+  // The topics' multi-select loads its options from the bot, under an action id of its own.
+  const f = formState(state, [ACTION, TOPICS_OPTIONS_ACTION]);
   return {
-    title: text(BLOCK.title),
-    outlet: text(BLOCK.outlet),
-    url: text(BLOCK.url),
-    summary: text(BLOCK.summary),
-    publishedOn: field(BLOCK.publishedOn)?.selected_date ?? undefined,
-    medium: field(BLOCK.medium)?.selected_option?.value,
-    tone: field(BLOCK.tone)?.selected_option?.value,
-    scope: field(BLOCK.scope)?.selected_option?.value,
-    topicIds: (field(BLOCK.topicIds)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
-    departmentIds: (field(BLOCK.departmentIds)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
+    title: f.text(BLOCK.title),
+    outlet: f.text(BLOCK.outlet),
+    url: f.text(BLOCK.url),
+    summary: f.text(BLOCK.summary),
+    publishedOn: f.date(BLOCK.publishedOn),
+    medium: f.choice(BLOCK.medium),
+    tone: f.choice(BLOCK.tone),
+    scope: f.choice(BLOCK.scope),
+    topicIds: f.choices(BLOCK.topicIds),
+    departmentIds: f.choices(BLOCK.departmentIds),
   };
 }

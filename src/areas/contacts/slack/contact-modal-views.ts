@@ -3,6 +3,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { channelSchema, idField, optionalJsonCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import { truncate } from "../../../slack/mrkdwn.js";
 import type { CategoryOption } from "../contact-service.js";
 import { CONTACT_LIMITS, type ContactInput } from "../contact-validation.js";
@@ -193,32 +194,22 @@ export const contactModalMetadata = optionalJsonCodec(
   {},
 );
 
-type StateValue = {
-  value?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: { value?: string }[];
-};
-
-export function readContactModalState(
-  state: { values: Record<string, Record<string, unknown>> } | undefined,
-): ContactFormValues {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const field = (block: string) => values[block]?.[ACTION];
-  const text = (block: string) => field(block)?.value ?? undefined;
-  const checked = (block: string) => (field(block)?.selected_options ?? []).length > 0;
+export function readContactModalState(state: unknown): ContactFormValues {
+  const f = formState(state, [ACTION]);
+  const { text, checked } = f;
   return {
     nameEl: text(CONTACT_BLOCK.nameEl),
     nameLatin: text(CONTACT_BLOCK.nameLatin),
     title: text(CONTACT_BLOCK.title),
     organisation: text(CONTACT_BLOCK.organisation),
-    categorySlug: field(CONTACT_BLOCK.categorySlug)?.selected_option?.value,
+    categorySlug: f.choice(CONTACT_BLOCK.categorySlug),
     country: text(CONTACT_BLOCK.country),
     language: text(CONTACT_BLOCK.language),
     email: text(CONTACT_BLOCK.email),
     phone: text(CONTACT_BLOCK.phone),
     address: text(CONTACT_BLOCK.address),
     vip: checked(CONTACT_BLOCK.vip),
-    nameDayChoice: field(CONTACT_BLOCK.nameDayChoice)?.selected_option?.value,
+    nameDayChoice: f.choice(CONTACT_BLOCK.nameDayChoice),
     nameDayOther: text(CONTACT_BLOCK.nameDayKey),
     notes: text(CONTACT_BLOCK.notes),
     consent: text(CONTACT_BLOCK.consent),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, formatLocalTime, localDate } from "../../../lib/clock.js";
 import { channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { LANGUAGES, languageName } from "../../translations/languages.js";
 import { EVENT_LIMITS, type EventInput } from "../event-validation.js";
@@ -186,35 +187,24 @@ export function buildEventModal(options: {
   };
 }
 
-type StateValue = {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_time?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: { value?: string }[];
-  selected_users?: string[];
-};
-
-export function readEventState(state: { values: Record<string, Record<string, unknown>> } | undefined): EventInput {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const f = (b: string) => values[b]?.[ACTION];
-  const checked = (b: string) => (f(b)?.selected_options ?? []).length > 0;
+export function readEventState(state: unknown): EventInput {
+  const f = formState(state, [ACTION]);
   return {
-    title: f("title")?.value ?? undefined,
-    typeSlug: f("typeSlug")?.selected_option?.value,
-    startDate: f("startDate")?.selected_date ?? undefined,
-    startTime: f("startTime")?.selected_time ?? undefined,
-    endDate: f("endDate")?.selected_date ?? undefined,
-    endTime: f("endTime")?.selected_time ?? undefined,
-    allDay: checked("allDay"),
-    venue: f("venue")?.value ?? undefined,
-    organiser: f("organiser")?.value ?? undefined,
-    responsible: f("responsible")?.selected_users ?? [],
-    expectedAttendance: f("expectedAttendance")?.value ?? undefined,
-    languages: (f("languages")?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
-    relatedOrganisation: f("relatedOrganisation")?.value ?? undefined,
-    notes: f("notes")?.value ?? undefined,
-    pastRecord: checked("pastRecord"),
+    title: f.text("title"),
+    typeSlug: f.choice("typeSlug"),
+    startDate: f.date("startDate"),
+    startTime: f.time("startTime"),
+    endDate: f.date("endDate"),
+    endTime: f.time("endTime"),
+    allDay: f.checked("allDay"),
+    venue: f.text("venue"),
+    organiser: f.text("organiser"),
+    responsible: f.users("responsible"),
+    expectedAttendance: f.text("expectedAttendance"),
+    languages: f.choices("languages"),
+    relatedOrganisation: f.text("relatedOrganisation"),
+    notes: f.text("notes"),
+    pastRecord: f.checked("pastRecord"),
   };
 }
 

@@ -1,5 +1,6 @@
 // Block Kit pieces the partners' forms share, and reading a submitted form's state.
 import type { KnownBlock, PlainTextOption } from "@slack/types";
+import { type FormState, formState } from "../../../slack/form-state.js";
 import { truncate } from "../../../slack/mrkdwn.js";
 import type { PartnerTexts } from "../messages.js";
 import type { FormError } from "../validation.js";
@@ -69,24 +70,9 @@ export function selectInput(
   };
 }
 
-type StateValue = {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: { value?: string }[];
-  selected_user?: string | null;
-};
-
-export function readState(state: { values: Record<string, Record<string, unknown>> } | undefined) {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const f = (b: string) => values[b]?.[ACTION];
-  return {
-    text: (b: string) => f(b)?.value ?? undefined,
-    date: (b: string) => f(b)?.selected_date ?? undefined,
-    choice: (b: string) => f(b)?.selected_option?.value,
-    choices: (b: string) => (f(b)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
-    user: (b: string) => f(b)?.selected_user ?? undefined,
-  };
+/** The submitted form, decoded (the kit's reader: src/slack/form-state.ts). */
+export function readState(state: unknown): FormState {
+  return formState(state, [ACTION]);
 }
 
 /** A field's error, in the reader's language. */

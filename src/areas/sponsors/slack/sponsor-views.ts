@@ -5,6 +5,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { LocaleCode, Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
 import { decimalToCents, formatEuros } from "../../../lib/money.js";
+import { type FormState, formState } from "../../../slack/form-state.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { SponsorEvent } from "../service.js";
 import type { SponsorReport } from "../sponsor-report.js";
@@ -102,24 +103,9 @@ export function buildSponsorModal(
   };
 }
 
-type StateValue = {
-  value?: string | null;
-  selected_date?: string | null;
-  selected_option?: { value?: string } | null;
-  selected_options?: { value?: string }[];
-  selected_user?: string | null;
-};
-
-export function readState(state: { values: Record<string, Record<string, unknown>> } | undefined) {
-  const values = (state?.values ?? {}) as Record<string, Record<string, StateValue>>;
-  const f = (b: string) => values[b]?.[ACTION];
-  return {
-    text: (b: string) => f(b)?.value ?? undefined,
-    date: (b: string) => f(b)?.selected_date ?? undefined,
-    choice: (b: string) => f(b)?.selected_option?.value,
-    choices: (b: string) => (f(b)?.selected_options ?? []).flatMap((o) => (o.value ? [o.value] : [])),
-    user: (b: string) => f(b)?.selected_user ?? undefined,
-  };
+/** The submitted form, decoded (the kit's reader: src/slack/form-state.ts). */
+export function readState(state: unknown): FormState {
+  return formState(state, [ACTION]);
 }
 
 export function amountsLine(t: Messages, locale: LocaleCode, s: SponsorshipWithBenefits): string {
