@@ -2,6 +2,7 @@
 // (the author or a manager); every change is recorded; a withdrawn clipping keeps its register number.
 import type { App, OverflowAction } from "@slack/bolt";
 import type { Messages } from "../../../i18n/index.js";
+import { formState } from "../../../slack/form-state.js";
 import { type FormAnswer, onAction, onForm, replyPrivately } from "../../../slack/listener.js";
 import type { OpenForChangeResult } from "../clipping-service.js";
 import { slackFieldErrors, validateClipForm } from "./clip-modal-submission.js";
@@ -94,8 +95,7 @@ export function registerChangeClipping(app: App, context: ClippingsContext): voi
       const { t } = user;
       const refused = refusalText(t, await clippings.openForChange(metadata.clippingId, user.userId));
       if (refused) return { errors: { [REASON_BLOCK]: refused } };
-      const values = view.state.values as Record<string, Record<string, { value?: string | null }>>;
-      const reason = (values[REASON_BLOCK]?.value?.value ?? "").trim();
+      const reason = (formState(view.state).text(REASON_BLOCK) ?? "").trim();
       if (!reason) return { errors: { [REASON_BLOCK]: t.clip.errors.required } };
       const outcome = await clippings.withdrawClipping({ id: metadata.clippingId, by: user.userId, reason });
       if (outcome.status === "not_found" || outcome.status === "refused") {

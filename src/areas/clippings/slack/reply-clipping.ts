@@ -4,6 +4,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import type { Messages } from "../../../i18n/index.js";
 import { formatDayMonthYear } from "../../../lib/clock.js";
+import { formState } from "../../../slack/form-state.js";
 import { type FormAnswer, onForm, replyPrivately, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
 import { checkReplyRequest, type ReplyRequestError } from "../rules.js";
@@ -19,11 +20,6 @@ import {
   replyMetadata,
   TEXT,
 } from "./reply-views.js";
-
-type StateValues = Record<
-  string,
-  Record<string, { value?: string | null; selected_user?: string | null; selected_date?: string | null }>
->;
 
 /** Opens the right modal for a result-menu choice ("reply:ID" or "close:ID"). */
 export async function openReplyModal(
@@ -60,9 +56,9 @@ export function registerReplyClipping(app: App, context: ClippingsContext): void
     errorBlock: DUE,
     handle: async ({ user, view, metadata, client }): Promise<FormAnswer> => {
       const { t } = user;
-      const values = view.state.values as StateValues;
-      const assignee = values[ASSIGNEE]?.value?.selected_user ?? "";
-      const dueOn = values[DUE]?.value?.selected_date ?? "";
+      const form = formState(view.state);
+      const assignee = form.user(ASSIGNEE) ?? "";
+      const dueOn = form.date(DUE) ?? "";
       const problems = checkReplyRequest({ assignee, dueOn, today: replies.today() });
       const errors: Record<string, string> = {};
       if (problems.assignee) errors[ASSIGNEE] = requestErrorText(t, problems.assignee);
@@ -108,7 +104,7 @@ export function registerReplyClipping(app: App, context: ClippingsContext): void
     errorBlock: TEXT,
     handle: async ({ user, view, metadata, client }): Promise<FormAnswer> => {
       const { t } = user;
-      const text = ((view.state.values as StateValues)[TEXT]?.value?.value ?? "").trim();
+      const text = (formState(view.state).text(TEXT) ?? "").trim();
       if (!text) return { errors: { [TEXT]: t.clip.errors.required } };
       const outcome = await replies.closeReply({ id: metadata.clippingId, text, by: user.userId });
       const said =

@@ -6,6 +6,7 @@ import type { ModalView, PlainTextOption } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { channelSchema, idCodec, idField, jsonCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import {
   ensureRole,
   onAction,
@@ -176,8 +177,7 @@ export function registerContactMenu(app: App, deps: ContactsDeps): void {
     metadata: contactFormMetadata,
     errorBlock: MERGE_BLOCK,
     async handle({ user, view, metadata, client }) {
-      const values = view.state.values as Record<string, Record<string, { selected_option?: { value?: string } }>>;
-      const keepId = idCodec.decode(values[MERGE_BLOCK]?.value?.selected_option?.value);
+      const keepId = idCodec.decode(formState(view.state).choice(MERGE_BLOCK));
       const reply = replyPrivately(deps, client, user.userId, metadata.channel);
       const [dup, keep] = await Promise.all([
         deps.contacts.get(metadata.contactId),

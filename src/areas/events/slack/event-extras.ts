@@ -4,6 +4,7 @@ import type { App, ButtonAction, OverflowAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { formatEuros, parseEuros } from "../../../lib/money.js";
 import { idCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import {
   onAction,
   onForm,
@@ -107,8 +108,7 @@ export function registerEventExtras(app: App, ctx: EventsContext): void {
   });
 
   const noPermission = (user: UserView) => user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]);
-  const text = (values: unknown, block: string) =>
-    ((values as Record<string, Record<string, { value?: string | null }>>)[block]?.[ACTION]?.value ?? "").trim();
+  const text = (values: unknown, block: string) => (formState({ values }, [ACTION]).text(block) ?? "").trim();
 
   onForm(app, kit, {
     callbackId: INVITE_CALLBACK,

@@ -4,6 +4,7 @@ import type { App, BlockAction, OverflowAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import { formatDayMonthYear } from "../../../lib/clock.js";
 import { idCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import { fieldErrors, onAction, onForm, type Reply, type UserView, userView } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import type { EventsContext } from "../deps.js";
@@ -67,12 +68,9 @@ export function registerEventFollowUp(app: App, ctx: EventsContext): void {
     metadata: itemMetadata,
     errorBlock: "owner",
     async handle({ user, view, metadata, client }) {
-      const values = view.state.values as Record<
-        string,
-        Record<string, { selected_user?: string | null; selected_date?: string | null }>
-      >;
-      const owner = values.owner?.[ACTION]?.selected_user ?? "";
-      const dueOn = values.dueOn?.[ACTION]?.selected_date ?? "";
+      const form = formState(view.state, [ACTION]);
+      const owner = form.user("owner") ?? "";
+      const dueOn = form.date("dueOn") ?? "";
       const invalid = checkReassignment({ owner, dueOn });
       if (Object.keys(invalid).length > 0)
         return { errors: fieldErrors(invalid, (code) => user.t.events.errors[code]) };
@@ -124,8 +122,8 @@ export function registerEventFollowUp(app: App, ctx: EventsContext): void {
     errorBlock: "wentWell",
     async handle({ user, view, metadata, client }) {
       const { eventId } = metadata;
-      const values = view.state.values as Record<string, Record<string, { value?: string | null }>>;
-      const get = (b: string) => (values[b]?.[ACTION]?.value ?? "").trim() || undefined;
+      const form = formState(view.state, [ACTION]);
+      const get = (b: string) => (form.text(b) ?? "").trim() || undefined;
       const attendanceText = get("attendance");
       if (attendanceText && !/^\d{1,6}$/.test(attendanceText))
         return { errors: { attendance: user.t.events.errors.attendanceInvalid } };

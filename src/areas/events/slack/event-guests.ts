@@ -3,6 +3,7 @@
 import type { App, ButtonAction } from "@slack/bolt";
 import { isRealIsoDate } from "../../../lib/clock.js";
 import { idCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import {
   onAction,
   onForm,
@@ -83,19 +84,13 @@ export function registerEventGuests(app: App, ctx: EventsContext): void {
     metadata: guestMetadata,
     errorBlock: "name",
     async handle({ user, view, metadata, client }) {
-      const values = view.state.values as Record<
-        string,
-        Record<
-          string,
-          { value?: string | null; selected_date?: string | null; selected_option?: { value?: string } | null }
-        >
-      >;
-      const contactId = idCodec.decode(values.contact?.[ACTION]?.selected_option?.value ?? undefined);
+      const form = formState(view.state, [ACTION]);
+      const contactId = idCodec.decode(form.choice("contact"));
       const contact = contactId ? await ctx.contacts.get(contactId) : null;
       // Typed values win over the contact's: the office at this event may differ from the archive's.
-      const name = (values.name?.[ACTION]?.value ?? "").replace(/\s+/g, " ").trim() || contact?.nameEl || "";
-      const office = (values.office?.[ACTION]?.value ?? "").replace(/\s+/g, " ").trim() || contact?.title || "";
-      const tieDate = values.tieDate?.[ACTION]?.selected_date ?? undefined;
+      const name = (form.text("name") ?? "").replace(/\s+/g, " ").trim() || contact?.nameEl || "";
+      const office = (form.text("office") ?? "").replace(/\s+/g, " ").trim() || contact?.title || "";
+      const tieDate = form.date("tieDate");
       const errors: Record<string, string> = {};
       if (!name) errors.name = user.t.events.errors.required;
       if (!office) errors.office = user.t.events.errors.required;

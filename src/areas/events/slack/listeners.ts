@@ -5,6 +5,7 @@ import type { WebClient } from "@slack/web-api";
 import { type Messages, messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
 import { idCodec } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import {
   fieldErrors,
   onAction,
@@ -285,9 +286,7 @@ export function register(app: App, ctx: EventsContext): void {
     metadata: cancelMetadata,
     errorBlock: "reason",
     async handle({ user, view, metadata, client }) {
-      const reason = (
-        (view.state.values as Record<string, Record<string, { value?: string | null }>>).reason?.value?.value ?? ""
-      ).trim();
+      const reason = (formState(view.state).text("reason") ?? "").trim();
       const e = await ctx.events.cancel(metadata.id, user.userId, reason || null);
       if (isRefused(e)) return { errors: { reason: noPermission(user) } };
       if (!e) return {}; // cancelled already: the first cancellation told everyone

@@ -7,6 +7,7 @@ import { nameParts, vocativeOfName } from "../../../calendar/namedays/vocative.j
 import { messages } from "../../../i18n/index.js";
 import { localDate } from "../../../lib/clock.js";
 import { actionMessage } from "../../../slack/codec.js";
+import { formState } from "../../../slack/form-state.js";
 import { onAction, onForm, replyPrivately, type SlackKit } from "../../../slack/listener.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import { cardCampaignState, cardOccasion, loadCardCampaign } from "../card-campaign.js";
@@ -94,8 +95,7 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
     metadata: vocativeMetadata,
     errorBlock: VOCATIVE_BLOCK,
     async handle({ user, view, metadata, client }) {
-      const values = view.state.values as Record<string, Record<string, { value?: string | null }>>;
-      const typed = values[VOCATIVE_BLOCK]?.value?.value ?? "";
+      const typed = formState(view.state).text(VOCATIVE_BLOCK) ?? "";
       const reply = replyPrivately(kit, client, user.userId, metadata.channel);
       return {
         after: async () => {
@@ -138,10 +138,7 @@ export function registerGreetingAnswers(app: App, kit: SlackKit, services: Offic
     errorBlock: CARDS_BLOCK,
     async handle({ user, view, metadata, client }) {
       const { reminderId, date } = metadata;
-      const values = view.state.values as Record<string, Record<string, { selected_options?: { value?: string }[] }>>;
-      const ids = (values[CARDS_BLOCK]?.value?.selected_options ?? [])
-        .map((o) => Number(o.value))
-        .filter(Number.isInteger);
+      const ids = formState(view.state).choices(CARDS_BLOCK).map(Number).filter(Number.isInteger);
       const reply = replyPrivately(kit, client, user.userId, metadata.channel);
       return {
         after: async () => {
