@@ -11,6 +11,8 @@ const fieldValue = z.object({
   selected_options: z.array(z.object({ value: z.string().optional() })).nullish(),
   selected_user: z.string().nullish(),
   selected_users: z.array(z.string()).nullish(),
+  // A file_input: only the id is used (the file's address is asked of Slack, files.info).
+  files: z.array(z.object({ id: z.string(), name: z.string().optional() })).nullish(),
 });
 type FieldValue = z.infer<typeof fieldValue>;
 
@@ -25,6 +27,7 @@ export interface FormState {
   checked(block: string): boolean;
   user(block: string): string | undefined;
   users(block: string): string[];
+  files(block: string): { id: string; name?: string }[];
 }
 
 /**
@@ -53,5 +56,6 @@ export function formState(state: unknown, actionIds: readonly string[] = ["value
     checked: (b) => (field(b)?.selected_options ?? []).length > 0,
     user: (b) => field(b)?.selected_user ?? undefined,
     users: (b) => field(b)?.selected_users ?? [],
+    files: (b) => field(b)?.files ?? [],
   };
 }

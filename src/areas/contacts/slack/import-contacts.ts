@@ -9,6 +9,7 @@ import { z } from "zod";
 import type { Messages } from "../../../i18n/index.js";
 import { channelMetadata, channelSchema, idField, jsonCodec } from "../../../slack/codec.js";
 import { downloadSlackFile } from "../../../slack/file-download.js";
+import { formState } from "../../../slack/form-state.js";
 import { onForm, replyPrivately, type UserView } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { type ImportPlan, MAX_IMPORT_BYTES, type PlannedRow } from "../contact-import.js";
@@ -150,12 +151,6 @@ export function buildImportPreview(t: Messages, plan: ImportPlan, importId: numb
   };
 }
 
-/** What a file_input reports of a file. Only its id is used: the URL is asked of Slack (files.info). */
-interface UploadedFile {
-  id?: string;
-  name?: string;
-}
-
 export function registerImportContacts(app: App, deps: ContactsDeps): void {
   onForm(app, deps, {
     callbackId: IMPORT_CALLBACK,
@@ -163,8 +158,7 @@ export function registerImportContacts(app: App, deps: ContactsDeps): void {
     errorBlock: FILE_BLOCK,
     async handle({ user, view, metadata, client }) {
       const { t } = user;
-      const state = view.state.values as Record<string, Record<string, { files?: UploadedFile[] }>>;
-      const file = state[FILE_BLOCK]?.[FILE_ACTION]?.files?.[0];
+      const [file] = formState(view.state, [FILE_ACTION]).files(FILE_BLOCK);
       if (!file) return { errors: { [FILE_BLOCK]: t.contacts.importProblems.noFile } };
       const show = (v: ModalView) => client.views.update({ view_id: view.id, view: v });
       // Slack waits 3 seconds for the answer; the file is read behind a "reading…" view.
@@ -172,7 +166,7 @@ export function registerImportContacts(app: App, deps: ContactsDeps): void {
         update: infoView(t, t.contacts.importReading),
         after: async () => {
           try {
-            const got = await downloadSlackFile(client, file.id ?? "", { maxBytes: MAX_IMPORT_BYTES });
+            const got = await downloadSlackFile(client, file.id, { maxBytes: MAX_IMPORT_BYTES });
             if (!got.ok) {
               const problems = t.contacts.importProblems;
               // A file elsewhere than Slack's hosts is someone's doing, not a slip: a warning.
