@@ -7,7 +7,7 @@
 
 import { createAdminArea } from "../areas/admin/index.js";
 import type { Area, CommandInfo, GrafeioSubCommand } from "../areas/area.js";
-import { clipFormOf, createClippingsArea, createClippingsServices } from "../areas/clippings/index.js";
+import { clipFormOf, createClippingsArea, createClippingsServices, createLinkPages } from "../areas/clippings/index.js";
 import { createContactsArea, createContactsServices, type PersonalDataHolder } from "../areas/contacts/index.js";
 import { createCorrespondenceArea, createCorrespondenceServices } from "../areas/correspondence/index.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
@@ -138,6 +138,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       managers: s.roles,
       defaultLocale: deps.defaultLocale,
       sender: deps.sender,
+      pages: s.clippingPages,
     }),
     createContactsArea({
       kit,
@@ -304,12 +305,13 @@ export function createServices(deps: {
     events,
   });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners);
+  const fetcher = deps.fetcher ?? createSafeFetcher();
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
     clock,
     timeZone,
     roles,
-    fetcher: deps.fetcher ?? createSafeFetcher(),
+    fetcher,
     register: clippings.intake,
     watched: {
       listWatchTerms: clippings.alerts.listWatchTerms,
@@ -324,6 +326,8 @@ export function createServices(deps: {
     clippingReplies: clippings.replies,
     clippingAlerts: clippings.alerts,
     clippingSynonyms: clippings.synonyms,
+    /** A pasted link's page, for the clipping form (the outlet named by the press intake's table). */
+    clippingPages: createLinkPages({ fetcher, outlets: pressIntake, timeZone }),
     contacts: contacts.contacts,
     contactImports: contacts.imports,
     nameDays,

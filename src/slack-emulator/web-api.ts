@@ -461,6 +461,8 @@ export class SlackApiEmulator {
       case "views.update": {
         const id = String(args.view_id ?? "");
         if (!this.views.has(id)) return fail("not_found");
+        // Slack refuses an update whose hash is no longer the view's (it changed since).
+        if (args.hash !== undefined && args.hash !== this.views.get(id)?.hash) return fail("hash_conflict");
         const problem = checkView(args.view);
         if (problem) return fail(...problem);
         const view = { ...(args.view as Json), id, hash: randomUUID() };

@@ -24,6 +24,7 @@ import { createClippingsReportSource } from "./clippings-report.js";
 import { createIntakeLookups } from "./intake-store.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
+import type { LinkPages } from "./link-page.js";
 import { CLIP_COMMAND } from "./slack/clip-command.js";
 import { registerNewClippingButton } from "./slack/home-form.js";
 import { register } from "./slack/listeners.js";
@@ -64,12 +65,23 @@ export interface ClippingsAreaDeps {
   /** The office's language, for the notices posted in channels. */
   defaultLocale: LocaleCode;
   sender: Sender;
+  /** A pasted link's page, read to fill the clipping form (createLinkPages). */
+  pages?: LinkPages;
 }
 
 export function createClippingsArea(deps: ClippingsAreaDeps): Area {
   const { kit } = deps;
   const { clippings, search, replies, alerts } = deps.services;
-  const context = { kit, clippings, search, replies, alerts, sender: deps.sender, defaultLocale: deps.defaultLocale };
+  const context = {
+    kit,
+    clippings,
+    search,
+    replies,
+    alerts,
+    sender: deps.sender,
+    defaultLocale: deps.defaultLocale,
+    pages: deps.pages,
+  };
   return {
     name: "clippings",
     register(app) {
@@ -107,6 +119,8 @@ export interface ClipForm {
 export function clipFormOf(clippings: ClippingsServices["clippings"]): ClipForm {
   return {
     open: (client, { user, triggerId, values, channel, source }) =>
-      openClipModal({ clippings }, client, { user, triggerId, values, metadata: { channel, source } }),
+      openClipModal({ clippings }, client, { user, triggerId, values, metadata: { channel, source } }).then(() => {}),
   };
 }
+
+export { createLinkPages, type LinkPages, type OutletNames } from "./link-page.js";

@@ -45,10 +45,41 @@ export function firstLinkOfMessage(message: MessageLike): string | undefined {
   return undefined;
 }
 
-export function prefillFromMessage(message: MessageLike): ClippingInput {
+/**
+ * The message's one link with a label of its own (`<https://…|Ο τίτλος>`), when it has exactly one
+ * link: a label that is only the link again (Slack writes `<https://a.gr/x|a.gr/x>`) is no title.
+ */
+export function labelOfOnlyLink(text: string): string | undefined {
+  const links = [...text.matchAll(SLACK_TOKEN)].filter((m) => /^https?:\/\//i.test(m[1] ?? ""));
+  if (links.length !== 1) return undefined;
+  const [, target = "", label] = links[0] as RegExpMatchArray;
+  const shown = plainTextOfMessage(label ?? "");
+  const bare = (u: string) =>
+    u
+      .replace(/^https?:\/\//i, "")
+      .replace(/\/$/, "")
+      .toLowerCase();
+  if (!shown || bare(shown) === bare(target) || /^https?:\/\//i.test(shown)) return undefined;
+  return shown;
+}
+
+/**
+ * The form's starting point from a message, and which of its fields are only guesses (the first
+ * line as the title, the host as the outlet, the message as the summary) that the linked page's
+ * own title, outlet and description may replace.
+ */
+export function prefillOfMessage(message: MessageLike): {
+  values: ClippingInput;
+  guessed: ("title" | "outlet" | "summary")[];
+} {
   const url = firstLinkOfMessage(message);
   const unfurl = (message.attachments ?? []).find((a) => a.title);
-  const text = plainTextOfMessage(message.text ?? "");
+  const raw = message.text ?? "";
+  const label = labelOfOnlyLink(raw);
+  // With a labelled link the label is the title, and not also the summary.
+  const text = plainTextOfMessage(
+    label ? raw.replace(SLACK_TOKEN, (m, target: string) => (/^https?:\/\//i.test(target) ? "" : m)) : raw,
+  );
   const textWithoutLinks = text.replace(/https?:\/\/\S+/g, "").trim();
   const firstLine = textWithoutLinks
     .split("\n")
@@ -56,11 +87,22 @@ export function prefillFromMessage(message: MessageLike): ClippingInput {
     ?.trim();
   const host = url ? parseWebUrl(url)?.hostname.replace(/^www\./, "") : undefined;
   const summary = textWithoutLinks || unfurl?.text || "";
+  const guessed: ("title" | "outlet" | "summary")[] = [];
+  if (!unfurl?.title && !label && firstLine) guessed.push("title");
+  if (!unfurl?.service_name && host) guessed.push("outlet");
+  if (!textWithoutLinks && unfurl?.text) guessed.push("summary");
   return {
-    url,
-    title: (unfurl?.title ?? firstLine ?? "").slice(0, LIMITS.title) || undefined,
-    outlet: (unfurl?.service_name ?? host)?.slice(0, LIMITS.outlet),
-    summary: summary.slice(0, LIMITS.summary) || undefined,
-    medium: url ? "online" : undefined,
+    values: {
+      url,
+      title: (unfurl?.title ?? label ?? firstLine ?? "").slice(0, LIMITS.title) || undefined,
+      outlet: (unfurl?.service_name ?? host)?.slice(0, LIMITS.outlet),
+      summary: summary.slice(0, LIMITS.summary) || undefined,
+      medium: url ? "online" : undefined,
+    },
+    guessed,
   };
+}
+
+export function prefillFromMessage(message: MessageLike): ClippingInput {
+  return prefillOfMessage(message).values;
 }

@@ -188,6 +188,10 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
       return { status: "changed" as const };
     },
     settings: () => store.settings(),
+    /** The outlet an article's host is: the office's entries, then the Greek outlets' table (the clipping form's link). */
+    async outletOfHost(host: string): Promise<string> {
+      return outletOf(host, await store.outlets());
+    },
 
     // ---- the job
     /** Fetches every due feed (each host one at a time, a few hosts at once) and stores new items. */

@@ -4,7 +4,7 @@ import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { parseClipCommand } from "../parse-clip-command.js";
 import type { ClippingsContext } from "./context.js";
 import { exportFromCommand } from "./export-clippings.js";
-import { openClipModal } from "./open-clip-modal.js";
+import { fillClipModalFromLink, openClipModal } from "./open-clip-modal.js";
 import { answerSearch } from "./search-clippings.js";
 
 export const CLIP_COMMAND = "/clip";
@@ -24,12 +24,11 @@ export function registerClipCommand(app: App, context: ClippingsContext): void {
       }
       if (parsed.kind === "export") return exportFromCommand(context, client, user, parsed.text, reply);
       if (parsed.kind === "unknown") return reply(user.t.clip.badCommand(escapeMrkdwn(truncate(parsed.text, 200))));
-      await openClipModal(context, client, {
-        user,
-        triggerId: command.trigger_id,
-        values: { url: parsed.url, medium: parsed.url ? "online" : undefined },
-        metadata: { channel: command.channel_id },
-      });
+      const values = { url: parsed.url, medium: parsed.url ? "online" : undefined };
+      const metadata = { channel: command.channel_id };
+      // The form at once (the trigger lasts 3 s); then its link's page fills what it can.
+      const view = await openClipModal(context, client, { user, triggerId: command.trigger_id, values, metadata });
+      await fillClipModalFromLink(context, client, { user, view, values, metadata });
     },
   });
 }

@@ -6,6 +6,7 @@ import type { Sender } from "../../../slack/sender.js";
 import type { ClippingAlerts } from "../clipping-alerts.js";
 import type { ClippingReplies } from "../clipping-replies.js";
 import type { ClippingService } from "../clipping-service.js";
+import type { LinkPages } from "../link-page.js";
 import type { SearchQuery } from "../search-query.js";
 import type { SearchResult } from "../search-results.js";
 
@@ -17,4 +18,6 @@ export interface ClippingsContext {
   alerts: ClippingAlerts;
   sender: Sender;
   defaultLocale: LocaleCode;
+  /** A pasted link's page, read to fill the form (none: the form is not filled from the page). */
+  pages?: LinkPages;
 }
