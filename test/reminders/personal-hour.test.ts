@@ -2,6 +2,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { validateLetter } from "../../src/areas/correspondence/letter-validation.js";
+import { validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
 import type { Job, JobDeps, Occurrence } from "../../src/scheduling/job.js";
 import { personalDeliveryTime } from "../../src/scheduling/personal-hour.js";
 import { validClip } from "../support/clip-form.js";
@@ -193,6 +194,65 @@ describe("a letter's deadline at its registrar's own hour", () => {
       expect(dms(LONDON)).toHaveLength(1);
       expect(dms(LONDON)[0]).toContain("Δεξίωση");
       expect(dms(COORDINATOR)).toHaveLength(1);
+    } finally {
+      await h.dispose();
+    }
+  });
+});
+
+describe("a sponsor's thank-you letter owed, at its registrar's own hour", () => {
+  const SHANGHAI = "U0TZSHA001";
+  const NEW_YORK = "U0TZNYC001";
+  const MANAGER = "U0TZMAN001";
+
+  it("reaches Shanghai at once (15:30 there) and New York at 09:30 there (16:30 Athens), each once", async () => {
+    const h = await createJobHarness({ now: new Date("2026-12-20T06:00:00Z") });
+    try {
+      h.fake.users.set(SHANGHAI, { id: SHANGHAI, tz: "Asia/Shanghai" });
+      h.fake.users.set(NEW_YORK, { id: NEW_YORK, tz: "America/New_York" });
+      for (const u of [SHANGHAI, NEW_YORK, MANAGER])
+        await h.services.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "t" });
+      await h.services.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "t" });
+      const jobs = h.jobs("sponsor-thanks", "reminder-snoozes");
+      const a = h.process("A", jobs);
+      const b = h.process("B", jobs);
+      await a.scheduler.tick();
+      await b.scheduler.tick();
+      const s = h.services.sponsorships;
+      for (const [actor, organisation] of [
+        [SHANGHAI, "Ανατολή ΑΕ"],
+        [NEW_YORK, "Δύση ΑΕ"],
+      ] as const) {
+        const r = validateSponsorship({
+          contributionType: "money",
+          eventName: "Χριστουγεννιάτικο Χωριό",
+          organisation,
+          pledgedAmount: "1.000",
+          eventDate: "2026-12-20",
+        });
+        if (!r.ok) throw new Error(JSON.stringify(r.errors));
+        const made = await s.create({ actor, draft: r.draft, submissionKey: organisation });
+        if (made.status === "refused") throw new Error("refused");
+        expect((await s.step({ actor, id: made.sponsorship.id, action: "ask_approval" })).status).toBe("done");
+        expect((await s.step({ actor: MANAGER, id: made.sponsorship.id, action: "approve" })).status).toBe("done");
+      }
+      const dms = (u: string) => (h.fake.messages.get(`D${u.slice(1)}`) ?? []).map((m) => String(m.text));
+
+      h.clock.set(new Date("2026-12-21T07:30:30Z")); // Monday 09:30 Athens
+      await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+      expect(dms(SHANGHAI).filter((x) => x.includes("Ανατολή ΑΕ"))).toHaveLength(1);
+      expect(dms(NEW_YORK)).toHaveLength(0);
+
+      h.clock.set(new Date("2026-12-21T14:25:30Z")); // 16:25 Athens, 09:25 New York
+      await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+      expect(dms(NEW_YORK)).toHaveLength(0);
+      h.clock.set(new Date("2026-12-21T14:30:30Z")); // 16:30 Athens, 09:30 New York
+      await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+      h.clock.set(new Date("2026-12-21T14:40:30Z"));
+      await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+      expect(dms(NEW_YORK).filter((x) => x.includes("Δύση ΑΕ"))).toHaveLength(1);
+      expect(dms(NEW_YORK)).toHaveLength(1);
+      expect(dms(SHANGHAI)).toHaveLength(1);
     } finally {
       await h.dispose();
     }
