@@ -22,7 +22,7 @@ import { createReportsArea } from "../areas/reports/index.js";
 import type { ReportSource } from "../areas/reports/report-source.js";
 import { createSponsorsArea, createSponsorsServices } from "../areas/sponsors/index.js";
 import { createTranslationsArea, createTranslationsServices } from "../areas/translations/index.js";
-import { createUsersServices, type SlackLocaleLookup } from "../areas/users/index.js";
+import { createUsersServices, type SlackLocaleLookup, type SlackTimeZoneLookup } from "../areas/users/index.js";
 import { NameDayCalendar } from "../calendar/namedays/nameday-calendar.js";
 import type { SqlReader } from "../db/sql-reader.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -267,6 +267,8 @@ export function createServices(deps: {
   timeZone: string;
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
+  /** Slack's profile `tz` of a person (users.info), for their reminders' hour; unset: the office's zone. */
+  lookupSlackTimeZone?: SlackTimeZoneLookup;
   /** The audit trail: role changes, contacts' exports, record requests, erasures (src/lib/audit.ts). */
   audit: AuditLog;
   /** What fetches news feeds and linked pages (src/lib/safe-fetch.ts); default: no loopback. */
@@ -274,7 +276,7 @@ export function createServices(deps: {
 }) {
   const { prisma, clock, timeZone, audit } = deps;
   const nameDays = sharedNameDayCalendar();
-  const { roles, locales } = createUsersServices(deps);
+  const { roles, locales, timeZones } = createUsersServices(deps);
   const clippings = createClippingsServices({ ...deps, roles });
   // Every area that keeps something about contacts, which a GDPR erasure must reach: the contacts
   // are built before those areas (they ask the contacts things), so the list is filled below.
@@ -293,7 +295,13 @@ export function createServices(deps: {
   });
   const { letters } = createCorrespondenceServices({ prisma, clock, timeZone, roles, contacts: contacts.contacts });
   const { translations } = createTranslationsServices({ prisma, clock, timeZone, roles });
-  const { reminders } = createRemindersServices({ prisma, clock, timeZone, calendar: officeCalendar.calendar });
+  const { reminders, personalReminders } = createRemindersServices({
+    prisma,
+    clock,
+    timeZone,
+    calendar: officeCalendar.calendar,
+    timeZones,
+  });
   const { partners, agreements } = createPartnersServices({
     prisma,
     clock,
@@ -339,6 +347,8 @@ export function createServices(deps: {
     letters,
     translations,
     reminders,
+    personalReminders,
+    timeZones,
     pressIntake,
     partners,
     agreements,

@@ -138,6 +138,7 @@ export function createBot({
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
+    lookupSlackTimeZone: async (user) => (await app.client.users.info({ user })).user?.tz,
     audit: auditLog(logger),
     fetcher: createSafeFetcher({ allowLoopback: config.fetchAllowLoopback }),
   });

@@ -7,6 +7,7 @@
 import { type LocaleCode, type Messages, messages } from "../i18n/index.js";
 import { formatDayMonthYear } from "../lib/clock.js";
 import type { JobDeps } from "./job.js";
+import { postPersonal } from "./personal-hour.js";
 import { withSnooze } from "./snooze.js";
 
 export interface DeadlineRules<T> {
@@ -29,8 +30,11 @@ export interface DeadlineAudience {
   localeOf(slackUserId: string): Promise<LocaleCode>;
 }
 
-/** What a run needs from the job's runtime: the working calendar and the sender. */
-export type DeadlineRun = Pick<JobDeps, "sender" | "calendar">;
+/**
+ * What a run needs from the job's runtime: the working calendar, the sender, the personal reminders
+ * (each owner's at their own hour) and the occurrence's time (the office's hour).
+ */
+export type DeadlineRun = Pick<JobDeps, "sender" | "calendar" | "personal"> & { scheduledFor: Date };
 
 /** The day a "two working days before" reminder is for: weekends and holidays do not count. */
 export async function twoWorkingDaysAfter(calendar: DeadlineRun["calendar"], today: string): Promise<string> {
@@ -56,8 +60,10 @@ export async function remindOfDeadlines<T>(
       (due === today ? rules.today(t, item) : rules.soon(t, item, formatDayMonthYear(due))) +
       (closesAt ? t.jobs.dueOnHalfDay(closesAt) : "");
     const key = `${rules.kind}-due:${rules.id(item)}:${today}`;
-    // The owner's reminder can wait («Αργότερα»); the coordinators' overview below is not personal.
-    if ((await run.sender.post({ key, channel: owner, ...withSnooze(t, { text }) })).posted) sent++;
+    // The owner's reminder can wait («Αργότερα») and comes at the office's hour in their own zone;
+    // the coordinators' overview below is not personal.
+    const result = await postPersonal(run, run, { key, channel: owner, ...withSnooze(t, { text }) });
+    if (result.posted || result.until) sent++;
   }
   const overdue = items.filter((item) => rules.due(item) < today);
   if (overdue.length > 0) {

@@ -6,6 +6,7 @@ import type { WorkingCalendar } from "../calendar/working-days.js";
 import type { LocaleCode } from "../i18n/index.js";
 import { type Clock, localDate } from "../lib/clock.js";
 import type { Sender } from "../slack/sender.js";
+import type { PersonalReminders } from "./personal-hour.js";
 
 export interface Occurrence {
   /** The scheduled time this run is for (not the time it runs). */
@@ -31,6 +32,8 @@ export interface JobDeps {
   channelId: string | null;
   /** The PR office's channel (PR_CHANNEL_ID), for jobs that post there unless given their own. */
   officeChannelId?: string;
+  /** Personal reminders at the person's own hour (src/scheduling/personal-hour.ts: postPersonal). */
+  personal?: PersonalReminders;
 }
 
 export interface Job {

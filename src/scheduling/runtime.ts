@@ -8,6 +8,7 @@ import type { OutboundStore } from "../slack/outbound-store.js";
 import { createSlackSender, type Sender } from "../slack/sender.js";
 import type { Job, JobDeps } from "./job.js";
 import type { JobRunStore } from "./job-runs-store.js";
+import type { PersonalReminders } from "./personal-hour.js";
 import { Scheduler, type SchedulerOptions } from "./scheduler.js";
 
 /** What the runtime needs of the rest of Grafeio (the bot's services offer all of it). */
@@ -19,6 +20,8 @@ export interface JobRuntimeServices {
   calendar: JobDeps["calendar"];
   /** Who to tell of a job that failed for good, when there is no admins' channel. */
   roles: { holdersOf(role: "admin"): Promise<string[]> };
+  /** Personal reminders at each person's own hour (the reminders area); unset: posted at once. */
+  personalReminders?: PersonalReminders;
 }
 
 export interface JobRuntime {
@@ -67,6 +70,7 @@ export function createJobRuntime(options: {
       defaultLocale: config.defaultLocale,
       channelId,
       officeChannelId: config.prChannelId,
+      ...(services.personalReminders ? { personal: services.personalReminders } : {}),
     }),
     // Reported once, to the admins' channel or else to each admin.
     async onFinalFailure(job, occurrence, error) {

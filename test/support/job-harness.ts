@@ -61,6 +61,7 @@ export async function createJobHarness(options: { now: Date; env?: Record<string
     timeZone: config.timeZone,
     defaultLocale: config.defaultLocale,
     lookupSlackLocale: async (user) => fake.users.get(user)?.locale ?? "el-GR",
+    lookupSlackTimeZone: async (user) => fake.users.get(user)?.tz,
     audit: auditLog(logger),
     fetcher: createSafeFetcher({ allowLoopback: config.fetchAllowLoopback }),
   });

@@ -6,7 +6,7 @@ import type { Clock } from "../../lib/clock.js";
 import type { SlackKit } from "../../slack/listener.js";
 import type { Area } from "../area.js";
 import { createReminderSnoozesJob } from "./jobs/reminder-snoozes.js";
-import { createReminderService } from "./service.js";
+import { createPersonalReminders, createReminderService } from "./service.js";
 import { registerSnoozeMenu } from "./slack/listeners.js";
 import { createReminderStore } from "./store.js";
 
@@ -16,17 +16,28 @@ export interface RemindersServicesDeps {
   timeZone: string;
   /** The office's working days (for "the next working day"). */
   calendar: { nextWorkingDay(date: string): Promise<string> };
+  /** Each person's time zone (Slack's profile `tz`), for their reminders' hour. */
+  timeZones: { resolve(slackUserId: string): Promise<string> };
 }
 
 /** The area's use cases, built once by the composition root. */
 export function createRemindersServices(deps: RemindersServicesDeps) {
-  const { prisma, ...rest } = deps;
-  return { reminders: createReminderService({ store: createReminderStore(prisma), ...rest }) };
+  const { prisma, timeZones, ...rest } = deps;
+  const store = createReminderStore(prisma);
+  return {
+    reminders: createReminderService({ store, ...rest }),
+    /** What the jobs' personal DMs go through (JobDeps.personal). */
+    personalReminders: createPersonalReminders({ store, timeZone: deps.timeZone, timeZones }),
+  };
 }
 
 export type RemindersServices = ReturnType<typeof createRemindersServices>;
 
-export function createRemindersArea(deps: { kit: SlackKit; services: RemindersServices; timeZone: string }): Area {
+export function createRemindersArea(deps: {
+  kit: SlackKit;
+  services: Pick<RemindersServices, "reminders">;
+  timeZone: string;
+}): Area {
   const { reminders } = deps.services;
   return {
     name: "reminders",

@@ -3,6 +3,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { Prisma } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
+import { type PersonalReminders, personalDeliveryTime } from "../../scheduling/personal-hour.js";
 import { SNOOZE_BLOCK_ID, type SnoozeChoice, snoozeUntil } from "../../scheduling/snooze.js";
 import type { ReminderStore, SnoozedReminder } from "./store.js";
 
@@ -62,3 +63,47 @@ export function createReminderService(deps: {
 }
 
 export type ReminderService = ReturnType<typeof createReminderService>;
+
+/** The choice a reminder kept for the person's own hour is recorded under (not a snooze). */
+export const AT_THEIR_HOUR = "timezone";
+/** A kept reminder's row names its once-only key: `tz:<key>` (where a snooze has its message's ts). */
+const KEY_PREFIX = "tz:";
+
+/** The once-only key a reminder kept for the person's hour is posted under: the job's own key. */
+export function keptReminderKey(r: Pick<SnoozedReminder, "choice" | "messageTs" | "id">): string {
+  return r.choice === AT_THEIR_HOUR && r.messageTs.startsWith(KEY_PREFIX)
+    ? r.messageTs.slice(KEY_PREFIX.length)
+    : `snooze:${r.id}`;
+}
+
+/**
+ * Personal reminders at the office's hour in the person's zone (src/scheduling/personal-hour.ts):
+ * posted now when that is now, else kept once per key in snoozed_reminders for the reminder-snoozes
+ * job, which posts it under the same key (so a re-run that posts now instead still posts once).
+ */
+export function createPersonalReminders(deps: {
+  store: ReminderStore;
+  timeZone: string;
+  timeZones: { resolve(slackUserId: string): Promise<string> };
+}): PersonalReminders {
+  return {
+    async post(run, message) {
+      const zone = await deps.timeZones.resolve(message.channel);
+      const at = personalDeliveryTime(run.scheduledFor, deps.timeZone, zone);
+      if (at.getTime() <= run.scheduledFor.getTime()) return { posted: (await run.sender.post(message)).posted };
+      const blocks = message.blocks
+        ?.filter((b) => !("block_id" in b) || b.block_id !== SNOOZE_BLOCK_ID)
+        .slice(0, MAX_BLOCKS);
+      const { created } = await deps.store.recordOnce({
+        userId: message.channel,
+        channel: message.channel,
+        messageTs: `${KEY_PREFIX}${message.key}`,
+        text: message.text,
+        blocks: blocks as Prisma.InputJsonValue | undefined,
+        choice: AT_THEIR_HOUR,
+        dueAt: at,
+      });
+      return { posted: false, ...(created ? { until: at } : {}) };
+    },
+  };
+}

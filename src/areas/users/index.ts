@@ -7,22 +7,32 @@ import type { AuditLog } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { createLocaleService, type SlackLocaleLookup } from "./locale.js";
 import { createRoleService } from "./roles.js";
+import { createTimeZoneService, type SlackTimeZoneLookup } from "./time-zone.js";
 
 export type { LocaleService, SlackLocaleLookup } from "./locale.js";
 export { includesRole, isRole, ROLES, type Role, type RoleService } from "./roles.js";
+export type { SlackTimeZoneLookup, TimeZoneService } from "./time-zone.js";
 
 export interface UsersServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
   defaultLocale: LocaleCode;
   lookupSlackLocale: SlackLocaleLookup;
+  /** Slack's profile `tz`; without it everyone is in the office's zone. */
+  lookupSlackTimeZone?: SlackTimeZoneLookup;
+  /** The office's zone. */
+  timeZone: string;
   /** Where role changes are recorded. */
   audit: AuditLog;
 }
 
 /** The area's use cases, built once by the composition root. */
 export function createUsersServices(deps: UsersServicesDeps) {
-  return { roles: createRoleService(deps), locales: createLocaleService(deps) };
+  return {
+    roles: createRoleService(deps),
+    locales: createLocaleService(deps),
+    timeZones: createTimeZoneService({ clock: deps.clock, timeZone: deps.timeZone, lookup: deps.lookupSlackTimeZone }),
+  };
 }
 
 export type UsersServices = ReturnType<typeof createUsersServices>;

@@ -4,6 +4,7 @@
 import type { LocaleCode } from "../../../i18n/index.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
+import { postPersonal } from "../../../scheduling/personal-hour.js";
 import { withSnooze } from "../../../scheduling/snooze.js";
 import type { ClippingReplies } from "../clipping-replies.js";
 import { replyLine } from "../slack/digest-views.js";
@@ -33,8 +34,13 @@ export function createReplyRemindersJob({
         const halfDay = closesAt && reply.dueOn === today ? t.jobs.dueOnHalfDay(closesAt) : "";
         const text = t.replies.reminder(replyLine(reply, today, locale)) + halfDay;
         const key = `${occurrence.key}:${reply.id}`;
-        const result = await deps.sender.post({ key, channel: reply.assignee, ...withSnooze(t, { text }) });
-        if (result.posted) sent++;
+        // At the office's hour in the assignee's own time zone (now, or kept for then, once).
+        const result = await postPersonal(deps, occurrence, {
+          key,
+          channel: reply.assignee,
+          ...withSnooze(t, { text }),
+        });
+        if (result.posted || result.until) sent++;
       }
       return `${due.length} due or overdue, ${sent} reminders sent`;
     },

@@ -29,16 +29,22 @@ export function createCorrespondenceRemindersJob({ service, coordinators, locale
       if (!working) return "skipped: not a working day";
       const open = await service.openWithDue();
       const audience = { coordinators, localeOf: (user: string) => locales.resolve(user) };
-      const { sent, overdue } = await remindOfDeadlines(deps, audience, today, open, {
-        kind: "letter",
-        id: (l) => l.id,
-        due: (l) => day(l.dueOn),
-        owner: (l) => l.createdBy,
-        soon: (t, l, due) => t.letters.reminderSoon(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150)), due),
-        today: (t, l) => t.letters.reminderToday(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150))),
-        overdueTitle: (t, n) => t.letters.overdueTitle(n),
-        overdueLine: overdueLetterLine,
-      });
+      const { sent, overdue } = await remindOfDeadlines(
+        { ...deps, scheduledFor: occurrence.scheduledFor },
+        audience,
+        today,
+        open,
+        {
+          kind: "letter",
+          id: (l) => l.id,
+          due: (l) => day(l.dueOn),
+          owner: (l) => l.createdBy,
+          soon: (t, l, due) => t.letters.reminderSoon(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150)), due),
+          today: (t, l) => t.letters.reminderToday(protocolNumber(l), escapeMrkdwn(truncate(l.subject, 150))),
+          overdueTitle: (t, n) => t.letters.overdueTitle(n),
+          overdueLine: overdueLetterLine,
+        },
+      );
       return `${open.length} open with a deadline, ${overdue} overdue, ${sent} messages`;
     },
   };

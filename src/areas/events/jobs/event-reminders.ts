@@ -8,6 +8,7 @@
 import { messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
 import { type Job, type JobDeps, officeDayOf } from "../../../scheduling/job.js";
+import { postPersonal } from "../../../scheduling/personal-hour.js";
 import { withSnooze } from "../../../scheduling/snooze.js";
 import type { SlackKit } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
@@ -100,8 +101,13 @@ export function createEventRemindersJob(area: EventRemindersDeps): Job {
           const heading = t.events.itemsDue(items.length) + (closesAt ? t.jobs.dueOnHalfDay(closesAt) : "");
           const text = [heading, ...lines].join("\n");
           const message = withSnooze(t, { text });
-          if ((await deps.sender.post({ key: `event-items:${today}:${owner}`, channel: owner, ...message })).posted)
-            sent++;
+          // At the office's hour in the owner's own time zone (now, or kept for then, once).
+          const result = await postPersonal(deps, occurrence, {
+            key: `event-items:${today}:${owner}`,
+            channel: owner,
+            ...message,
+          });
+          if (result.posted || result.until) sent++;
         }
       }
       sent += await summaries(area, deps, today, 7);

@@ -5,6 +5,7 @@
 import type { LocaleCode } from "../../../i18n/index.js";
 import { formatDayMonthYear, shiftDate } from "../../../lib/clock.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
+import { postPersonal } from "../../../scheduling/personal-hour.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { AgreementsService } from "../agreement-service.js";
 import { partnerTexts } from "../messages.js";
@@ -38,7 +39,9 @@ export function createObligationRemindersJob(o: {
             ? t.today(ob.agreementId, description)
             : t.soon(ob.agreementId, description, formatDayMonthYear(item.due));
         const key = `obligation-due:${ob.id}:${item.due}:${kind}`;
-        if ((await deps.sender.post({ key, channel: ob.owner, text })).posted) sent++;
+        // At the office's hour in the owner's own time zone (now, or kept for then, once).
+        const result = await postPersonal(deps, occurrence, { key, channel: ob.owner, text });
+        if (result.posted || result.until) sent++;
       }
       return `${items.length} due within two weeks, ${sent} reminders`;
     },

@@ -6,7 +6,7 @@ import { type LocaleCode, messages } from "../../../i18n/index.js";
 import type { Job } from "../../../scheduling/job.js";
 import { withSnooze } from "../../../scheduling/snooze.js";
 import { reminderTexts } from "../messages.js";
-import type { ReminderService } from "../service.js";
+import { AT_THEIR_HOUR, keptReminderKey, type ReminderService } from "../service.js";
 
 export function createReminderSnoozesJob(deps: {
   reminders: Pick<ReminderService, "due" | "blocksOf" | "delivered">;
@@ -23,13 +23,21 @@ export function createReminderSnoozesJob(deps: {
       let posted = 0;
       for (const r of due) {
         const locale = await deps.locales.resolve(r.userId);
-        const back = reminderTexts(locale).back;
         const blocks: KnownBlock[] | undefined = deps.reminders.blocksOf(r);
-        const message = withSnooze(messages(locale), {
-          text: `${back}\n${r.text}`,
-          ...(blocks ? { blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: back }] }, ...blocks] } : {}),
-        });
-        const sent = await jobDeps.sender.post({ key: `snooze:${r.id}`, channel: r.userId, ...message });
+        // A reminder kept for the person's own hour goes out as it was written; a snoozed one says so.
+        const back = r.choice === AT_THEIR_HOUR ? undefined : reminderTexts(locale).back;
+        const message = withSnooze(
+          messages(locale),
+          back
+            ? {
+                text: `${back}\n${r.text}`,
+                ...(blocks
+                  ? { blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: back }] }, ...blocks] }
+                  : {}),
+              }
+            : { text: r.text, ...(blocks ? { blocks } : {}) },
+        );
+        const sent = await jobDeps.sender.post({ key: keptReminderKey(r), channel: r.userId, ...message });
         if (sent.posted) posted++;
         await deps.reminders.delivered(r.id);
       }

@@ -5,6 +5,7 @@
 import type { LocaleCode } from "../../../i18n/index.js";
 import { messages } from "../../../i18n/index.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
+import { postPersonal } from "../../../scheduling/personal-hour.js";
 import { withSnooze } from "../../../scheduling/snooze.js";
 import type { SponsorsService } from "../service.js";
 import { thanksReminderText } from "../slack/sponsor-views.js";
@@ -27,10 +28,10 @@ export function createSponsorThanksJob(options: {
       for (const s of owed) {
         const t = messages(await locales.resolve(s.createdBy));
         const message = withSnooze(t, { text: thanksReminderText(t, s) });
-        if (
-          (await deps.sender.post({ key: `sponsor-thanks:${s.id}:${today}`, channel: s.createdBy, ...message })).posted
-        )
-          sent++;
+        // At the office's hour in the person's own time zone (now, or kept for then, once).
+        const key = `sponsor-thanks:${s.id}:${today}`;
+        const result = await postPersonal(deps, occurrence, { key, channel: s.createdBy, ...message });
+        if (result.posted || result.until) sent++;
       }
       return `${owed.length} sponsors owed a letter, ${sent} reminders`;
     },

@@ -28,16 +28,22 @@ export function createTranslationRemindersJob({ service, locales }: TranslationJ
       if (!working) return "skipped: not a working day";
       const requests = await service.inWork();
       const audience = { coordinators: service.coordinators, localeOf: (user: string) => locales.resolve(user) };
-      const { sent, overdue } = await remindOfDeadlines(deps, audience, today, requests, {
-        kind: "translation",
-        id: (r) => r.id,
-        due: (r) => isoDay(r.dueOn),
-        owner: (r) => r.assignee,
-        soon: (t, r, due) => t.translations.reminderSoon(r.id, escapeMrkdwn(truncate(r.title, 150)), due),
-        today: (t, r) => t.translations.reminderToday(r.id, escapeMrkdwn(truncate(r.title, 150))),
-        overdueTitle: (t, n) => t.translations.overdueTitle(n),
-        overdueLine,
-      });
+      const { sent, overdue } = await remindOfDeadlines(
+        { ...deps, scheduledFor: occurrence.scheduledFor },
+        audience,
+        today,
+        requests,
+        {
+          kind: "translation",
+          id: (r) => r.id,
+          due: (r) => isoDay(r.dueOn),
+          owner: (r) => r.assignee,
+          soon: (t, r, due) => t.translations.reminderSoon(r.id, escapeMrkdwn(truncate(r.title, 150)), due),
+          today: (t, r) => t.translations.reminderToday(r.id, escapeMrkdwn(truncate(r.title, 150))),
+          overdueTitle: (t, n) => t.translations.overdueTitle(n),
+          overdueLine,
+        },
+      );
       return `${requests.length} in work, ${overdue} overdue, ${sent} messages`;
     },
   };
