@@ -11,7 +11,7 @@ import { isEventsArea } from "../areas/events/index.js";
 import type { Database } from "../db/database.js";
 import { observeDatabaseErrors } from "../db/errors.js";
 import type { Clock } from "../lib/clock.js";
-import { createSafeFetcher } from "../lib/safe-fetch.js";
+import { createSafeFetcher, type SafeFetchOptions } from "../lib/safe-fetch.js";
 import type { Job } from "../scheduling/job.js";
 import { ChannelAccess, type ChannelUse } from "../slack/channel-access.js";
 import { REPORTED_BY_CONNECTION, SlackConnection } from "../slack/connection.js";
@@ -68,6 +68,7 @@ export function createBot({
   formDeadlineMs,
   socketMode,
   http,
+  fetchLookup,
   metrics = new Metrics(),
 }: {
   config: Config;
@@ -85,6 +86,8 @@ export function createBot({
   socketMode?: Partial<SocketModeTimings>;
   /** Tests shorten the HTTP server's time-outs and lower its caps. */
   http?: Partial<HttpLimits>;
+  /** How the fetcher of pages and feeds resolves names (tests: only this machine's, never the internet). */
+  fetchLookup?: SafeFetchOptions["lookup"];
   metrics?: Metrics;
 }): Bot {
   // The app's and the Socket Mode client's bare retry lines are said better by `connection`.
@@ -140,7 +143,7 @@ export function createBot({
     lookupSlackLocale: async (user) => (await app.client.users.info({ user, include_locale: true })).user?.locale,
     lookupSlackTimeZone: async (user) => (await app.client.users.info({ user })).user?.tz,
     audit: auditLog(logger),
-    fetcher: createSafeFetcher({ allowLoopback: config.fetchAllowLoopback }),
+    fetcher: createSafeFetcher({ allowLoopback: config.fetchAllowLoopback, lookup: fetchLookup }),
   });
   const channels = createChannelAccess({ config, services, client: app.client, logger, sender: () => sender });
   const sender = createSlackSender({

@@ -36,6 +36,14 @@ export interface TestBot {
  */
 const TEST_FORM_DEADLINE_MS = 60_000;
 
+/** The tests' resolver: `localhost` only; any other name is not found. */
+async function offlineLookup(hostname: string): Promise<{ address: string; family: number }[]> {
+  if (hostname === "localhost") return [{ address: "127.0.0.1", family: 4 }];
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname} (tests do not reach the internet)`), {
+    code: "ENOTFOUND",
+  });
+}
+
 export async function startTestBot(
   options: {
     clock?: Clock;
@@ -70,6 +78,9 @@ export async function startTestBot(
     // Slack's 3 s for an acknowledgement is measured by bench:ack, not here: a loaded machine's
     // late acknowledgement is not a failure of what a test is about (a deadline test sets it back).
     http: { unacknowledgedAfterMs: TEST_FORM_DEADLINE_MS, ...options.http },
+    // Tests never reach the internet: a link to a real outlet in a test (ertnews.gr) is not found,
+    // at once, whatever the machine's network; this machine's own names and addresses still resolve.
+    fetchLookup: offlineLookup,
     formDeadlineMs: options.formDeadlineMs ?? TEST_FORM_DEADLINE_MS,
   });
   const { port = 0 } = await bot.start();
@@ -153,6 +164,7 @@ export async function startSocketModeBot(
     senderOptions: { perChannelIntervalMs: 5, retryAfterUnitMs: 5 },
     formDeadlineMs: TEST_FORM_DEADLINE_MS,
     socketMode: { clientPingTimeoutMs: TEST_SOCKET_PING_TIMEOUT_MS },
+    fetchLookup: offlineLookup,
   });
   let listening: (port: number) => void = () => {};
   const portKnown = new Promise<number>((resolve) => {
