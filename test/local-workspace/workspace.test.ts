@@ -15,7 +15,7 @@ import { LocalWorkspace } from "../../src/local-workspace/workspace.js";
 
 const manifestText = readFileSync(new URL("../../manifest.yml", import.meta.url), "utf8");
 const SECRET = "workspace-unit-secret";
-const TOKEN = "xoxb-local-unit";
+const TOKEN = "xoxb-test-local-unit";
 
 describe("the manifest as the local workspace reads it", () => {
   it("has every slash command with its usage hint and every shortcut, as the YAML says", () => {

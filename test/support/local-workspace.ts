@@ -37,7 +37,7 @@ export interface LocalWorkspaceUnderTest {
 }
 
 export async function startLocalWorkspace(): Promise<LocalWorkspaceUnderTest> {
-  const botToken = "xoxb-local-test";
+  const botToken = "xoxb-test-local";
   const signingSecret = "local-workspace-test-secret-0123456789";
   const workspace = new LocalWorkspace({
     botToken,
