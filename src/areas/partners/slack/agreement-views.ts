@@ -279,5 +279,5 @@ export function agreementCard(
     };
     blocks.push(actions);
   }
-  return { text: `#${a.id} ${a.title}`, blocks };
+  return { text: `#${a.id} ${esc(a.title)}`, blocks };
 }

@@ -190,5 +190,5 @@ export function partnerCard(
     });
     if (fit.left > 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: t.card.more(fit.left) }] });
   }
-  return { text: `${p.nameEl}`, blocks };
+  return { text: esc(p.nameEl), blocks };
 }
