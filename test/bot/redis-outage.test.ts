@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
-import { freePort, RedisServer } from "../support/redis-server.js";
+import { redisPort, RedisServer } from "../support/redis-server.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 const STAFF = "U0STAFF01";
@@ -41,7 +41,7 @@ describe("the bot with REDIS_URL when Redis goes away", () => {
   let t: TestBot;
   let redis: RedisServer;
   beforeAll(async () => {
-    redis = new RedisServer(await freePort());
+    redis = new RedisServer(await redisPort());
     t = await startTestBot({
       clock,
       env: { PR_CHANNEL_ID: PR, REDIS_URL: redis.url },

@@ -10,7 +10,7 @@ import { createOutboundStore, type OutboundStore } from "../../src/slack/outboun
 import { Sender, type SenderOptions } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack, type Json } from "../support/fake-slack.js";
-import { freePort, RedisServer } from "../support/redis-server.js";
+import { redisPort, RedisServer } from "../support/redis-server.js";
 
 const WINDOW_MS = 50;
 let fake: FakeSlack;
@@ -115,7 +115,7 @@ afterAll(async () => {
 beforeEach(async () => {
   logs = [];
   fake.rateLimit = { windowMs: WINDOW_MS, retryAfterSeconds: 1 };
-  redis = new RedisServer(await freePort());
+  redis = new RedisServer(await redisPort());
 });
 afterEach(async () => {
   await Promise.all(senders.splice(0).map((s) => s.stop()));
