@@ -241,6 +241,7 @@ describe("the sponsors' views", () => {
         sponsorship({ id: 8, status: "received", receivedAmount: "250.50" as never }),
       ],
       "el",
+      "Europe/Athens",
     );
     const comment = reportComment(el, "el", report);
     expect(comment.split("\n")).toHaveLength(2);

@@ -18,6 +18,7 @@ import { startTestBot, type TestBot } from "../support/test-bot.js";
 const STAFF = "U0STAFF01";
 const MANAGER = "U0MANAG01";
 const MANAGER2 = "U0MANAG02";
+const TZ = "Europe/Athens";
 
 function draft(input: SponsorshipInput) {
   const r = validateSponsorship({ contributionType: "money", eventName: "Χριστουγεννιάτικο Χωριό", ...input });
@@ -317,9 +318,9 @@ describe("sponsors in Slack", () => {
       await p.scheduler.tick();
       expect(dms().filter((x) => x.includes("Α Ε"))).toHaveLength(1);
 
-      const report = buildSponsorReport(2026, await sponsorships.forYear(2026), "el");
+      const report = buildSponsorReport(2026, await sponsorships.forYear(2026), "el", TZ);
       expect(report.totals).toEqual({ pledgedCents: 100000n, receivedCents: 0n });
-      const next = buildSponsorReport(2027, await sponsorships.forYear(2027), "el");
+      const next = buildSponsorReport(2027, await sponsorships.forYear(2027), "el", TZ);
       expect(next.totals.pledgedCents).toBe(25050n);
       expect(next.byMonth.money[0]).toBe(25050n);
       expect(reportCsv(report, "el").toString("utf8")).toContain("1.000,00 €");
@@ -335,7 +336,7 @@ describe("sponsors in Slack", () => {
 
       // A year with prospects only: nothing in the figures, and the answer says who is being approached.
       await make("Γ Ε", "500", "2028-03-01");
-      const prospective = buildSponsorReport(2028, await sponsorships.forYear(2028), "el");
+      const prospective = buildSponsorReport(2028, await sponsorships.forYear(2028), "el", TZ);
       expect(prospective.rows).toEqual([]);
       expect(prospective.prospects).toBe(1);
       const el = messages("el").sponsors;
@@ -343,7 +344,29 @@ describe("sponsors in Slack", () => {
         "Καμία χορηγία δεν έχει ακόμη δεσμευτεί για το 2028: 1 υποψήφιος χορηγός είναι υπό προσέγγιση, εκτός αναφοράς ώσπου να δεσμευτούν.",
       );
       expect(messages("en").sponsors.reportOnlyProspects(2028, 2)).toContain("2 prospective sponsors are");
-      expect(buildSponsorReport(2029, await sponsorships.forYear(2029), "el").prospects).toBe(0);
+      expect(buildSponsorReport(2029, await sponsorships.forYear(2029), "el", TZ).prospects).toBe(0);
+
+      // An undated sponsorship counts in the year and month it was entered on the office's calendar:
+      // 23:30 on New Year's Eve in Athens is December's, 00:30 is the new year's (UTC says otherwise).
+      const undated = async (organisation: string, at: string) => {
+        h.clock.set(new Date(at));
+        const made = await sponsorships.create({
+          actor: STAFF,
+          draft: draft({ organisation, pledgedAmount: "100" }),
+          submissionKey: organisation,
+        });
+        if (made.status === "refused") throw new Error("refused");
+        await sponsorships.step({ actor: STAFF, id: made.sponsorship.id, action: "ask_approval" });
+        await sponsorships.step({ actor: MANAGER, id: made.sponsorship.id, action: "approve" });
+      };
+      await undated("Δ Ε", "2029-12-31T21:30:00Z");
+      await undated("Ε Ε", "2029-12-31T22:30:00Z");
+      const eve = buildSponsorReport(2029, await sponsorships.forYear(2029), "el", TZ);
+      expect(eve.rows.map((r) => r.organisation)).toEqual(["Δ Ε"]);
+      expect(eve.byMonth.money[11]).toBe(10000n);
+      const newYear = buildSponsorReport(2030, await sponsorships.forYear(2030), "el", TZ);
+      expect(newYear.rows.map((r) => r.organisation)).toEqual(["Ε Ε"]);
+      expect(newYear.byMonth.money[0]).toBe(10000n);
     } finally {
       await h.dispose();
     }

@@ -3,6 +3,7 @@
 // what reports, reminders and the digest need. Each use case that needs a right takes the actor
 // (a Slack user id) and checks it here; a refusal is a value, never an exception.
 import { isUniqueViolation } from "../../db/errors.js";
+import { parsePeriod } from "../../calendar/period.js";
 import { type Clock, localDate } from "../../lib/clock.js";
 import { decimalToCents } from "../../lib/money.js";
 import type { Role } from "../users/roles.js";
@@ -337,7 +338,15 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
     benefitsDue: (until: string): Promise<SponsorBenefitWithSponsorship[]> =>
       store.findPendingBenefitsDueBy(until, BENEFITS_OWED),
 
-    forYear: (year: number) => store.findOfYear(year),
+    /**
+     * A year's sponsorships for its report: the year of the office's calendar (Athens midnights),
+     * as the period reports count it, not UTC's.
+     */
+    forYear: (year: number) => {
+      const year_ = parsePeriod(String(year), { today: localDate(clock.now(), deps.timeZone), timeZone: deps.timeZone });
+      if (!year_.ok) throw new RangeError(`not a year: ${year}`);
+      return store.findForReport(year_.period);
+    },
 
     /** The period reports' data (see the store's findForReport). */
     forReport: (range: { from: string; to: string; start: Date; end: Date }) => store.findForReport(range),

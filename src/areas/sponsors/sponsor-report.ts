@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import type { Resvg as ResvgType } from "@resvg/resvg-js";
 import { type LocaleCode, messages } from "../../i18n/index.js";
+import { localDate } from "../../lib/clock.js";
 import { csvFile } from "../../lib/csv.js";
 import { decimalToCents, formatEuros } from "../../lib/money.js";
 import { offLoop } from "../../lib/off-loop.js";
@@ -40,10 +41,15 @@ export interface SponsorReport {
   byMonth: Record<ContributionType, bigint[]>;
 }
 
+/**
+ * `timeZone` is the office's: an undated sponsorship counts in the month it was entered on the
+ * office's calendar (entered on 31 December at 23:30 in Athens is December's, not January's).
+ */
 export function buildSponsorReport(
   year: number,
   sponsorships: SponsorshipWithBenefits[],
   locale: LocaleCode,
+  timeZone: string,
 ): SponsorReport {
   const t = messages(locale).sponsors;
   const live = sponsorships.filter((s) => s.status !== "declined" && s.status !== "prospect");
@@ -75,7 +81,8 @@ export function buildSponsorReport(
     CONTRIBUTION_TYPES.map((c) => [c, Array.from({ length: 12 }, () => 0n)]),
   ) as Record<ContributionType, bigint[]>;
   for (const s of live) {
-    const month = (s.eventDate ?? s.createdAt).getUTCMonth();
+    // An event's date is a calendar day (stored at UTC midnight); an entry's time is an instant.
+    const month = s.eventDate ? s.eventDate.getUTCMonth() : Number(localDate(s.createdAt, timeZone).slice(5, 7)) - 1;
     const cents = s.receivedAmount !== null ? decimalToCents(s.receivedAmount) : decimalToCents(s.pledgedAmount);
     const series = byMonth[s.contributionType];
     series[month] = (series[month] ?? 0n) + cents;

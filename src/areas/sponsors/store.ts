@@ -244,20 +244,6 @@ export function createSponsorsStore(prisma: PrismaClient) {
         orderBy: [{ eventName: "asc" }, { organisation: "asc" }],
       });
     },
-
-    /** A year's sponsorships: by the event's date, or by when they were entered when undated. */
-    findOfYear(year: number): Promise<SponsorshipWithBenefits[]> {
-      return prisma.sponsorship.findMany({
-        where: {
-          OR: [
-            { eventDate: { gte: asDate(`${year}-01-01`), lte: asDate(`${year}-12-31`) } },
-            { eventDate: null, createdAt: { gte: asDate(`${year}-01-01`), lt: asDate(`${year + 1}-01-01`) } },
-          ],
-        },
-        include,
-        orderBy: [{ eventName: "asc" }, { organisation: "asc" }],
-      });
-    },
   };
 }
 

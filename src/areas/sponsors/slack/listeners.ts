@@ -95,7 +95,7 @@ export function registerSponsorCommand(app: App, deps: SponsorsSlackDeps): void 
 }
 
 async function sendReport(deps: SponsorsSlackDeps, client: WebClient, user: UserView, year: number, reply: Reply) {
-  const report = buildSponsorReport(year, await deps.sponsorships.forYear(year), user.locale);
+  const report = buildSponsorReport(year, await deps.sponsorships.forYear(year), user.locale, deps.timeZone);
   if (report.rows.length === 0)
     return reply(
       report.prospects > 0
