@@ -2,8 +2,9 @@
 // approval by a manager who did not ask for it), the amount received, the benefits promised, and
 // what reports, reminders and the digest need. Each use case that needs a right takes the actor
 // (a Slack user id) and checks it here; a refusal is a value, never an exception.
-import { isUniqueViolation } from "../../db/errors.js";
+
 import { parsePeriod } from "../../calendar/period.js";
+import { isUniqueViolation } from "../../db/errors.js";
 import { type Clock, localDate } from "../../lib/clock.js";
 import { decimalToCents } from "../../lib/money.js";
 import type { Role } from "../users/roles.js";
@@ -343,7 +344,10 @@ export function createSponsorsService(deps: SponsorsServiceDeps) {
      * as the period reports count it, not UTC's.
      */
     forYear: (year: number) => {
-      const year_ = parsePeriod(String(year), { today: localDate(clock.now(), deps.timeZone), timeZone: deps.timeZone });
+      const year_ = parsePeriod(String(year), {
+        today: localDate(clock.now(), deps.timeZone),
+        timeZone: deps.timeZone,
+      });
       if (!year_.ok) throw new RangeError(`not a year: ${year}`);
       return store.findForReport(year_.period);
     },
