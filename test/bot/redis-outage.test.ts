@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/lib/clock.js";
 import type { Json } from "../support/fake-slack.js";
-import { redisPort, RedisServer } from "../support/redis-server.js";
+import { RedisServer, redisPort } from "../support/redis-server.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
 const STAFF = "U0STAFF01";

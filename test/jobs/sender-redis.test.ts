@@ -10,7 +10,7 @@ import { createOutboundStore, type OutboundStore } from "../../src/slack/outboun
 import { Sender, type SenderOptions } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack, type Json } from "../support/fake-slack.js";
-import { redisPort, RedisServer } from "../support/redis-server.js";
+import { RedisServer, redisPort } from "../support/redis-server.js";
 
 const WINDOW_MS = 50;
 let fake: FakeSlack;

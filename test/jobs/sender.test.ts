@@ -7,7 +7,7 @@ import { createOutboundStore, type OutboundStore } from "../../src/slack/outboun
 import { NotOursError, SendError, Sender } from "../../src/slack/sender.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
 import { BOT_TOKEN, FakeSlack } from "../support/fake-slack.js";
-import { redisPort, RedisServer } from "../support/redis-server.js";
+import { RedisServer, redisPort } from "../support/redis-server.js";
 
 // Slack's timings, scaled down 20×: the fake allows a message per 50 ms in a channel and asks for
 // Retry-After "1", which the sender reads as 50 ms. The logic is the same as at full scale.
