@@ -56,7 +56,9 @@ describe("networks in Slack", () => {
     expect(((bad.json() as Json).errors as Json).ada).toContain("ΑΔΑ");
     await t.slack.viewSubmission({ view, userId: STAFF, values: values("Ψ4ΛΚ46ΜΤΛ6-ΞΣ4") });
     await t.slack.viewSubmission({ view, userId: STAFF, values: values("Ψ4ΛΚ46ΜΤΛ6-ΞΣ4") });
-    const card = await t.fake.waitFor("chat.postEphemeral", (c) => JSON.stringify(c.args.blocks ?? []).includes("network_menu"));
+    const card = await t.fake.waitFor("chat.postEphemeral", (c) =>
+      JSON.stringify(c.args.blocks ?? []).includes("network_menu"),
+    );
     expect(JSON.stringify(card.args.blocks)).toContain("diavgeia.gov.gr");
     expect(JSON.stringify(card.args)).not.toContain("<!channel>");
     const stored = await t.database.db.prisma.network.findMany();
@@ -107,10 +109,15 @@ describe("networks in Slack", () => {
     const chosen = { ...decision, attendees: { value: { type: "multi_users_select", selected_users: [STAFF] } } };
     await t.slack.viewSubmission({ view: form, userId: MANAGER, values: chosen });
     await t.slack.viewSubmission({ view: form, userId: MANAGER, values: chosen });
-    await t.fake.waitFor("chat.postMessage", (c) => c.args.channel === STAFF && String(c.args.text).includes(":airplane:"));
+    await t.fake.waitFor(
+      "chat.postMessage",
+      (c) => c.args.channel === STAFF && String(c.args.text).includes(":airplane:"),
+    );
     const m = await t.database.db.prisma.networkMeeting.findUniqueOrThrow({ where: { id } });
     expect(m).toMatchObject({ decision: "attend", attendees: [STAFF], decidedBy: MANAGER });
-    expect(t.fake.calls.filter((c) => c.method === "chat.postMessage" && String(c.args.text).includes(":airplane:"))).toHaveLength(1);
+    expect(
+      t.fake.calls.filter((c) => c.method === "chat.postMessage" && String(c.args.text).includes(":airplane:")),
+    ).toHaveLength(1);
   });
 });
 
@@ -128,7 +135,12 @@ describe("meetings' report prompts and follow-up reminders", () => {
       if (network.status !== "created") throw new Error(network.status);
       const meeting = await s.createMeeting({
         actor: STAFF,
-        input: { title: "Policy Committee", startsOn: "2026-12-23", place: "Βρυξέλλες", host: { kind: "network", id: network.network.id } },
+        input: {
+          title: "Policy Committee",
+          startsOn: "2026-12-23",
+          place: "Βρυξέλλες",
+          host: { kind: "network", id: network.network.id },
+        },
         submissionKey: "m",
       });
       if (meeting.status !== "created") throw new Error(meeting.status);

@@ -374,7 +374,13 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   // (one row in every table of the networks area).
   const network = await services.networks.createNetwork({
     actor: "U0MANAGER",
-    input: { name: "Eurocities", decisionNumber: "12/2010", decisionDate: "2010-02-01", ada: "Ψ4ΛΚ46ΜΤΛ6-ΞΣ4", notes: AWKWARD },
+    input: {
+      name: "Eurocities",
+      decisionNumber: "12/2010",
+      decisionDate: "2010-02-01",
+      ada: "Ψ4ΛΚ46ΜΤΛ6-ΞΣ4",
+      notes: AWKWARD,
+    },
     submissionKey: "backup-network",
   });
   if (network.status !== "created") throw new Error(network.status);
@@ -409,7 +415,10 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   const reported = await services.networks.report({
     actor: "U0MANAGER",
     id: meeting.meeting.meeting.id,
-    input: { outcomes: AWKWARD, followUps: [{ description: "Πρόταση για κοινό έργο", owner: "U0MANAGER", dueOn: "2026-12-20" }] },
+    input: {
+      outcomes: AWKWARD,
+      followUps: [{ description: "Πρόταση για κοινό έργο", owner: "U0MANAGER", dueOn: "2026-12-20" }],
+    },
     submissionKey: "backup-report",
   });
   if (reported.status !== "reported") throw new Error(reported.status);

@@ -357,7 +357,8 @@ export function networkCard(
     option(t.card.menuDues, networkMenuValue.encode({ choice: "dues", id: n.id })),
     ...n.dues
       .filter((d) => !d.paidOn)
-      .slice(0, 2)
+      // An overflow holds five choices: the oldest unpaid year's (the next one after it is paid).
+      .slice(-1)
       .map((d) => option(t.card.menuPaid(d.year), networkMenuValue.encode({ choice: "paid", id: d.id }))),
     option(t.card.menuDelegates, networkMenuValue.encode({ choice: "delegates", id: n.id })),
     option(t.card.menuEdit, networkMenuValue.encode({ choice: "edit", id: n.id })),
