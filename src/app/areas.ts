@@ -14,6 +14,7 @@ import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
+import { createNetworksArea, createNetworksServices } from "../areas/networks/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
@@ -197,6 +198,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
+    createNetworksArea({ kit, services: { networks: s.networks } }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -312,7 +314,16 @@ export function createServices(deps: {
     translations,
     events,
   });
-  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners);
+  const { networks } = createNetworksServices({
+    prisma,
+    clock,
+    timeZone,
+    roles,
+    partners,
+    contacts: contacts.contacts,
+    calendar: officeCalendar.calendar,
+  });
+  personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners, networks);
   const fetcher = deps.fetcher ?? createSafeFetcher();
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
@@ -352,6 +363,7 @@ export function createServices(deps: {
     pressIntake,
     partners,
     agreements,
+    networks,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

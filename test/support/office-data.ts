@@ -370,6 +370,58 @@ export async function fillOffice(db: Database, services: Services): Promise<void
       at: at("2026-05-09T10:00:00Z"),
     },
   });
+  // A network with its dues and a delegate, and a meeting decided on, reported, with a follow-up
+  // (one row in every table of the networks area).
+  const network = await services.networks.createNetwork({
+    actor: "U0MANAGER",
+    input: {
+      name: "Eurocities",
+      decisionNumber: "12/2010",
+      decisionDate: "2010-02-01",
+      ada: "Ψ4ΛΚ46ΜΤΛ6-ΞΣ4",
+      notes: AWKWARD,
+    },
+    submissionKey: "backup-network",
+  });
+  if (network.status !== "created") throw new Error(network.status);
+  await services.networks.addDues({
+    actor: "U0MANAGER",
+    networkId: network.network.id,
+    input: { year: "2026", amount: "2.500,50", dueOn: "2026-03-31" },
+    submissionKey: "backup-dues",
+  });
+  await services.networks.addDelegates({
+    actor: "U0MANAGER",
+    networkId: network.network.id,
+    forum: "Culture Forum",
+    userIds: ["U0STAFF01"],
+  });
+  const meeting = await services.networks.createMeeting({
+    actor: "U0MANAGER",
+    input: {
+      host: { kind: "network", id: network.network.id },
+      title: AWKWARD,
+      startsOn: "2026-11-10",
+      place: "Λιόν",
+    },
+    submissionKey: "backup-meeting",
+  });
+  if (meeting.status !== "created") throw new Error(meeting.status);
+  await services.networks.decide({
+    actor: "U0MANAGER",
+    id: meeting.meeting.meeting.id,
+    input: { decision: "attend", attendees: ["U0MANAGER"] },
+  });
+  const reported = await services.networks.report({
+    actor: "U0MANAGER",
+    id: meeting.meeting.meeting.id,
+    input: {
+      outcomes: AWKWARD,
+      followUps: [{ description: "Πρόταση για κοινό έργο", owner: "U0MANAGER", dueOn: "2026-12-20" }],
+    },
+    submissionKey: "backup-report",
+  });
+  if (reported.status !== "reported") throw new Error(reported.status);
   // An erased contact leaves a gap in the ids: the restored sequence must not hand that id out again.
   const erased = await p.contact.create({ data: { nameEl: "Προς διαγραφή", createdBy: "U0STAFF01" } });
   await p.contact.delete({ where: { id: erased.id } });
