@@ -17,6 +17,7 @@ import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
+import { createQCitiesArea, createQCitiesServices } from "../areas/qcities/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
 import { createReportsArea } from "../areas/reports/index.js";
 import type { ReportSource } from "../areas/reports/report-source.js";
@@ -197,6 +198,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
+    createQCitiesArea({ kit, services: { qcities: s.qcities } }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -313,6 +315,7 @@ export function createServices(deps: {
     events,
   });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners);
+  const { qcities } = createQCitiesServices({ prisma, clock, timeZone, roles, partners });
   const fetcher = deps.fetcher ?? createSafeFetcher();
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
@@ -352,6 +355,7 @@ export function createServices(deps: {
     pressIntake,
     partners,
     agreements,
+    qcities,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),
