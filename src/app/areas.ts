@@ -18,6 +18,7 @@ import { createNetworksArea, createNetworksServices } from "../areas/networks/in
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
+import { createQCitiesArea, createQCitiesServices } from "../areas/qcities/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
 import { createReportsArea } from "../areas/reports/index.js";
 import type { ReportSource } from "../areas/reports/report-source.js";
@@ -199,6 +200,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       timeZone: deps.timeZone,
     }),
     createNetworksArea({ kit, services: { networks: s.networks } }),
+    createQCitiesArea({ kit, services: { qcities: s.qcities } }),
     createAdminArea({
       kit,
       ...adminSources(s),
@@ -324,6 +326,7 @@ export function createServices(deps: {
     calendar: officeCalendar.calendar,
   });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners, networks);
+  const { qcities } = createQCitiesServices({ prisma, clock, timeZone, roles, partners });
   const fetcher = deps.fetcher ?? createSafeFetcher();
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
@@ -364,6 +367,7 @@ export function createServices(deps: {
     partners,
     agreements,
     networks,
+    qcities,
     jobRuns: createJobRunStore(deps),
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),

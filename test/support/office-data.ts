@@ -422,6 +422,37 @@ export async function fillOffice(db: Database, services: Services): Promise<void
     submissionKey: "backup-report",
   });
   if (reported.status !== "reported") throw new Error(reported.status);
+  // Q-Cities: the partner as a member, its dues paid, a meeting with approved minutes, a good practice.
+  const member = await services.qcities.addMember({
+    actor: "U0MANAGER",
+    input: { partnerId: partner.partner.id, joinedOn: "2019-03-01" },
+    submissionKey: "backup-qcities-member",
+  });
+  if (member.status !== "created") throw new Error(member.status);
+  await services.qcities.recordDues({
+    actor: "U0MANAGER",
+    memberId: member.member.id,
+    input: { year: "2026", amount: "2.500,50", dueOn: "2026-03-31", paidOn: "2026-04-02" },
+    submissionKey: "backup-qcities-dues",
+  });
+  const meeting = await services.qcities.addMeeting({
+    actor: "U0MANAGER",
+    input: { body: "general_assembly", heldOn: "2026-05-12", online: true, agenda: AWKWARD },
+    submissionKey: "backup-qcities-meeting",
+  });
+  if (meeting.status !== "created") throw new Error(meeting.status);
+  await services.qcities.recordMinutes({
+    actor: "U0MANAGER",
+    id: meeting.meeting.id,
+    input: { minutesText: AWKWARD, minutesLink: "https://marousi.slack.com/files/U1/F2/minutes.pdf" },
+    submissionKey: "backup-qcities-minutes",
+  });
+  await services.qcities.approveMinutes({ actor: "U0MANAGER", id: meeting.meeting.id });
+  await services.qcities.addPractice({
+    actor: "U0MANAGER",
+    input: { memberId: member.member.id, title: AWKWARD, field: "Περιβάλλον", description: AWKWARD },
+    submissionKey: "backup-qcities-practice",
+  });
   // An erased contact leaves a gap in the ids: the restored sequence must not hand that id out again.
   const erased = await p.contact.create({ data: { nameEl: "Προς διαγραφή", createdBy: "U0STAFF01" } });
   await p.contact.delete({ where: { id: erased.id } });

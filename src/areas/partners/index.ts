@@ -41,6 +41,12 @@ import {
 } from "./slack/listeners.js";
 import { createPartnersStore } from "./store.js";
 
+/**
+ * What another area may ask of the partners (Q-Cities' members are partners): a partner by id, the
+ * search in any script, and the partners a form may offer (those not ended).
+ */
+export type PartnersLookup = Pick<import("./service.js").PartnersService, "get" | "search" | "choosable">;
+
 export interface PartnersServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
