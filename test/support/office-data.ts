@@ -435,19 +435,19 @@ export async function fillOffice(db: Database, services: Services): Promise<void
     input: { year: "2026", amount: "2.500,50", dueOn: "2026-03-31", paidOn: "2026-04-02" },
     submissionKey: "backup-qcities-dues",
   });
-  const meeting = await services.qcities.addMeeting({
+  const qcitiesMeeting = await services.qcities.addMeeting({
     actor: "U0MANAGER",
     input: { body: "general_assembly", heldOn: "2026-05-12", online: true, agenda: AWKWARD },
     submissionKey: "backup-qcities-meeting",
   });
-  if (meeting.status !== "created") throw new Error(meeting.status);
+  if (qcitiesMeeting.status !== "created") throw new Error(qcitiesMeeting.status);
   await services.qcities.recordMinutes({
     actor: "U0MANAGER",
-    id: meeting.meeting.id,
+    id: qcitiesMeeting.meeting.id,
     input: { minutesText: AWKWARD, minutesLink: "https://marousi.slack.com/files/U1/F2/minutes.pdf" },
     submissionKey: "backup-qcities-minutes",
   });
-  await services.qcities.approveMinutes({ actor: "U0MANAGER", id: meeting.meeting.id });
+  await services.qcities.approveMinutes({ actor: "U0MANAGER", id: qcitiesMeeting.meeting.id });
   await services.qcities.addPractice({
     actor: "U0MANAGER",
     input: { memberId: member.member.id, title: AWKWARD, field: "Περιβάλλον", description: AWKWARD },
