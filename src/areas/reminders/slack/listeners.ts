@@ -2,12 +2,16 @@
 // And Slack's profile changes, which keep each person's time zone (their reminders' hour) current.
 import type { App, BlockElementAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
+import { z } from "zod";
 import { formatDayMonthYear, formatLocalTime, localDate } from "../../../lib/clock.js";
 import { SNOOZE_ACTION, SNOOZE_BLOCK_ID, type SnoozeChoice, snoozeChoice } from "../../../scheduling/snooze.js";
 import { actionMessage } from "../../../slack/codec.js";
 import { onAction, onUserChanged, type SlackKit } from "../../../slack/listener.js";
 import { reminderTexts } from "../messages.js";
 import type { ReminderService } from "../service.js";
+
+/** The DM a message's menu was in, as Slack's `container` names it when `channel` is absent. */
+const containerChannel = z.object({ channel_id: z.string().regex(/^[A-Z0-9]{1,40}$/) });
 
 export interface ReminderSlackDeps {
   kit: SlackKit;
@@ -22,7 +26,7 @@ export function registerSnoozeMenu(app: App, deps: ReminderSlackDeps): void {
     value: snoozeChoice,
     async handle({ user, body, value, respond, reply }) {
       const message = actionMessage(body);
-      const channel = body.channel?.id ?? (body.container as { channel_id?: string } | undefined)?.channel_id;
+      const channel = body.channel?.id ?? containerChannel.safeParse(body.container).data?.channel_id;
       if (!message || !channel) return reply(user.t.common.outOfDate);
       const outcome = await deps.reminders.snooze({ userId: user.userId, channel, message, choice: value });
       // Said on the person's clock, and named when it is not the office's.
