@@ -185,7 +185,11 @@ export function createAreas(deps: AreaWiring): Area[] {
       sponsors: s.sponsorships,
       contacts: s.contacts,
     }),
-    createRemindersArea({ kit, services: { reminders: s.reminders }, timeZone: deps.timeZone }),
+    createRemindersArea({
+      kit,
+      services: { reminders: s.reminders, timeZones: s.timeZones },
+      timeZone: deps.timeZone,
+    }),
     createPressIntakeArea({
       kit,
       services: { intake: s.pressIntake },

@@ -1,9 +1,11 @@
 // «Αργότερα» on every personal reminder: a menu (in an hour, tomorrow morning, the next working
-// day) that the reminders area records once and brings back once (src/areas/reminders). The jobs
+// day) that the reminders area records once and brings back once (src/areas/reminders), at the
+// person's own hour. The jobs
 // that DM a person add it with withSnooze(); the rule of when "later" is stays here, pure.
+import { TZDate } from "@date-fns/tz";
 import type { KnownBlock } from "@slack/types";
 import type { Messages } from "../i18n/index.js";
-import { localDate, shiftDate } from "../lib/clock.js";
+import { localDate } from "../lib/clock.js";
 import { type Codec, enumCodec } from "../slack/codec.js";
 import { truncate } from "../slack/mrkdwn.js";
 import { wallTime } from "./cron.js";
@@ -15,8 +17,11 @@ export const SNOOZE_CHOICES = ["hour", "morning", "workday"] as const;
 export type SnoozeChoice = (typeof SNOOZE_CHOICES)[number];
 export const snoozeChoice: Codec<SnoozeChoice> = enumCodec(SNOOZE_CHOICES);
 
-/** The office's morning, when "tomorrow morning" and "the next working day" come back. */
+/** The morning hour "tomorrow morning" and "the next working day" come back at, on the person's clock. */
 export const SNOOZE_MORNING_HOUR = 9;
+/** "In an hour" that falls in the person's night (21:00-08:00 there) waits for their next working morning. */
+const NIGHT_ENDS = 8;
+const NIGHT_STARTS = 21;
 
 /** A reminder's message with the «Αργότερα» menu under it (its text as a section when it has no blocks). */
 export function withSnooze(
@@ -47,14 +52,31 @@ export function withSnooze(
   };
 }
 
-/** When a reminder put off at `now` comes back. */
+/**
+ * When a reminder put off at `now` comes back, on the person's own clock (`timeZone`, their Slack
+ * zone) and the office's working days (its weekends and holidays, src/calendar): in an hour, unless
+ * that is night there (then their next working morning); "tomorrow morning" and "the next working
+ * day" at 09:00 there on the first working day after their today, so a Friday's "tomorrow morning"
+ * is Monday's, and never a Saturday or a holiday.
+ */
 export async function snoozeUntil(
   choice: SnoozeChoice,
   now: Date,
-  options: { timeZone: string; nextWorkingDay(date: string): Promise<string> },
+  options: {
+    timeZone: string;
+    nextWorkingDay(date: string): Promise<string>;
+    isWorkingDay(date: string): Promise<boolean>;
+  },
 ): Promise<Date> {
-  if (choice === "hour") return new Date(now.getTime() + 3600_000);
-  const today = localDate(now, options.timeZone);
-  const day = choice === "morning" ? shiftDate(today, 1) : await options.nextWorkingDay(today);
-  return wallTime(day, SNOOZE_MORNING_HOUR, 0, options.timeZone);
+  const zone = options.timeZone;
+  const morningOf = (day: string) => wallTime(day, SNOOZE_MORNING_HOUR, 0, zone);
+  const today = localDate(now, zone);
+  if (choice !== "hour") return morningOf(await options.nextWorkingDay(today));
+  const inAnHour = new Date(now.getTime() + 3600_000);
+  const hour = new TZDate(inAnHour, zone).getHours();
+  if (hour >= NIGHT_ENDS && hour < NIGHT_STARTS) return inAnHour;
+  // Night there: this morning when it is still before it on a working day, else the next working one.
+  const day = localDate(inAnHour, zone);
+  if (hour < NIGHT_ENDS && (await options.isWorkingDay(day))) return morningOf(day);
+  return morningOf(await options.nextWorkingDay(day));
 }

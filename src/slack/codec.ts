@@ -89,3 +89,14 @@ export function actionMessage(body: { message?: unknown }): ActionMessage | unde
   const result = actionMessageSchema.safeParse(body.message);
   return result.success ? result.data : undefined;
 }
+
+const userChangeSchema = z.object({
+  id: z.string().regex(/^[UW][A-Z0-9]{2,30}$/),
+  tz: z.string().min(1).max(100).optional(),
+});
+
+/** Who changed their profile in a `user_change` event, and their `tz` now, or undefined. */
+export function userChange(event: { user?: unknown }): z.output<typeof userChangeSchema> | undefined {
+  const result = userChangeSchema.safeParse(event.user);
+  return result.success ? result.data : undefined;
+}

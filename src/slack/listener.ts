@@ -24,7 +24,7 @@ import { el, en } from "../i18n/common.js";
 import type { LocaleCode, Messages } from "../i18n/index.js";
 import { messages } from "../i18n/index.js";
 import { withoutControlCharacters } from "../lib/text.js";
-import { type Codec, isHelpRequest } from "./codec.js";
+import { type Codec, isHelpRequest, userChange } from "./codec.js";
 import { commandRepeats } from "./repeated-commands.js";
 
 /** The declarations' kinds, as the metrics count a listener's failures. */
@@ -571,6 +571,27 @@ export function onHomeOpened(
       await handle({ user: await userView(kit, event.user), client });
     } catch (error) {
       kit.logger.error({ err: error, user: event.user, listener: "app_home_opened" }, "listener failed");
+    }
+  });
+}
+
+/**
+ * Someone in the workspace changed their profile (the `user_change` event, for everyone in it:
+ * Bolt acknowledges events itself). The user is decoded (an event that does not is ignored) and a
+ * failure is logged, never shown.
+ */
+export function onUserChanged(
+  app: App,
+  kit: Pick<SlackKit, "logger">,
+  handle: (user: { id: string; tz?: string }) => Promise<unknown>,
+): void {
+  app.event("user_change", async ({ event }) => {
+    const user = userChange(event);
+    if (!user) return;
+    try {
+      await handle(user);
+    } catch (error) {
+      kit.logger.error({ err: error, user: user.id, listener: "user_change" }, "listener failed");
     }
   });
 }

@@ -2,6 +2,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
 import { validateLetter } from "../../src/areas/correspondence/letter-validation.js";
+import { validateEvent } from "../../src/areas/events/event-validation.js";
+import { isRefused } from "../../src/areas/events/service.js";
 import { validateSponsorship } from "../../src/areas/sponsors/sponsorship-validation.js";
 import type { Job, JobDeps, Occurrence } from "../../src/scheduling/job.js";
 import { personalDeliveryTime } from "../../src/scheduling/personal-hour.js";
@@ -10,6 +12,10 @@ import type { Json } from "../support/fake-slack.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 
 const ATHENS = "Europe/Athens";
+// The clock jumps hours and days between ticks: the scheduler is told to look back half an hour
+// only, so that it does not mark every five-minute occurrence of reminder-snoozes in between as
+// superseded, one by one (catch-up is the scheduler's own tests' subject, not these).
+const QUICK = { catchUpWindowMs: 30 * 60_000 };
 const at = (officeInstant: string, zone: string) =>
   personalDeliveryTime(new Date(officeInstant), ATHENS, zone).toISOString();
 
@@ -87,8 +93,8 @@ describe("a clipping's reply reminder at the assignee's own hour", () => {
     await replyOwedBy(HOME, "Απάντηση για το πάρκο", "tz-2");
 
     const jobs = h.jobs("clipping-reply-reminders", "reminder-snoozes");
-    const a = h.process("A", jobs);
-    const b = h.process("B", jobs);
+    const a = h.process("A", jobs, QUICK);
+    const b = h.process("B", jobs, QUICK);
     await a.scheduler.tick(); // the jobs exist from 08:00 on
     await b.scheduler.tick();
 
@@ -161,8 +167,8 @@ describe("a letter's deadline at its registrar's own hour", () => {
       await h.services.roles.ensureRoleHolders([COORDINATOR], "manager");
       await h.services.roles.ensureRoleHolders([LONDON], "staff");
       const jobs = h.jobs("correspondence-reminders", "reminder-snoozes");
-      const a = h.process("A", jobs);
-      const b = h.process("B", jobs);
+      const a = h.process("A", jobs, QUICK);
+      const b = h.process("B", jobs, QUICK);
       await a.scheduler.tick();
       await b.scheduler.tick();
       const add = async (subject: string, dueOn: string) => {
@@ -214,8 +220,8 @@ describe("a sponsor's thank-you letter owed, at its registrar's own hour", () =>
         await h.services.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "t" });
       await h.services.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "t" });
       const jobs = h.jobs("sponsor-thanks", "reminder-snoozes");
-      const a = h.process("A", jobs);
-      const b = h.process("B", jobs);
+      const a = h.process("A", jobs, QUICK);
+      const b = h.process("B", jobs, QUICK);
       await a.scheduler.tick();
       await b.scheduler.tick();
       const s = h.services.sponsorships;
@@ -253,6 +259,73 @@ describe("a sponsor's thank-you letter owed, at its registrar's own hour", () =>
       expect(dms(NEW_YORK).filter((x) => x.includes("Δύση ΑΕ"))).toHaveLength(1);
       expect(dms(NEW_YORK)).toHaveLength(1);
       expect(dms(SHANGHAI)).toHaveLength(1);
+    } finally {
+      await h.dispose();
+    }
+  });
+});
+
+describe("an event's summary and feedback prompt at each person's own hour", () => {
+  const NEW_YORK = "U0TZEVNY01";
+  const HOME = "U0TZEVAT01";
+
+  it("reach Athens at 09:40 Athens and New York at 09:40 there, once each, with «Αργότερα»", async () => {
+    const h = await createJobHarness({ now: new Date("2026-12-01T06:00:00Z") }); // Tuesday 08:00 Athens
+    try {
+      h.fake.users.set(NEW_YORK, { id: NEW_YORK, tz: "America/New_York" });
+      h.fake.users.set(HOME, { id: HOME, tz: ATHENS });
+      for (const u of [NEW_YORK, HOME])
+        await h.services.roles.grantRole({ slackUserId: u, role: "staff", grantedBy: "t" });
+      const jobs = h.jobs("event-reminders", "reminder-snoozes");
+      const a = h.process("A", jobs, QUICK);
+      const b = h.process("B", jobs, QUICK);
+      await a.scheduler.tick();
+      await b.scheduler.tick();
+      const types = new Set((await h.services.events.types()).map((t) => t.slug));
+      const r = validateEvent(
+        {
+          title: "Υποδοχή αντιπροσωπείας",
+          typeSlug: [...types][0] ?? "",
+          startDate: "2026-12-03",
+          startTime: "11:00",
+          endTime: "12:00",
+          responsible: [NEW_YORK],
+        },
+        { now: h.clock.now(), timeZone: ATHENS, knownTypes: types },
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.errors));
+      const created = await h.services.events.create({ draft: r.draft, createdBy: HOME, submissionKey: "tz-event" });
+      if (isRefused(created)) throw new Error("refused");
+      const dms = (u: string) => (h.fake.messages.get(`D${u.slice(1)}`) ?? []) as Json[];
+      const about = (u: string, words: string) => dms(u).filter((m) => String(m.text).includes(words));
+      const tick = async (iso: string) => {
+        h.clock.set(new Date(iso));
+        await Promise.all([a.scheduler.tick(), b.scheduler.tick()]);
+      };
+
+      // Wednesday 09:40 Athens: the day-before summary for Athens now; 02:40 in New York, kept.
+      await tick("2026-12-02T07:40:30Z");
+      expect(about(HOME, "Αύριο")).toHaveLength(1);
+      expect(about(NEW_YORK, "Αύριο")).toHaveLength(0);
+      await tick("2026-12-02T14:35:30Z"); // 09:35 in New York
+      expect(about(NEW_YORK, "Αύριο")).toHaveLength(0);
+      await tick("2026-12-02T14:40:30Z"); // 09:40 in New York (16:40 Athens)
+      await tick("2026-12-02T14:50:30Z");
+      expect(about(NEW_YORK, "Αύριο")).toHaveLength(1);
+      expect(JSON.stringify(about(NEW_YORK, "Αύριο")[0]?.blocks)).toContain('"action_id":"reminder_snooze"');
+
+      // Friday, the day after: the feedback prompt with its button, the same way.
+      await tick("2026-12-04T07:40:30Z");
+      expect(about(HOME, "Πώς πήγε")).toHaveLength(1);
+      expect(about(NEW_YORK, "Πώς πήγε")).toHaveLength(0);
+      await tick("2026-12-04T14:40:30Z");
+      await tick("2026-12-04T14:50:30Z");
+      const prompt = about(NEW_YORK, "Πώς πήγε");
+      expect(prompt).toHaveLength(1);
+      expect(JSON.stringify(prompt[0]?.blocks)).toContain('"action_id":"reminder_snooze"');
+      expect(JSON.stringify(prompt[0]?.blocks)).toContain("Σχόλια για την εκδήλωση");
+      expect(about(HOME, "Αύριο")).toHaveLength(1);
+      expect(about(HOME, "Πώς πήγε")).toHaveLength(1);
     } finally {
       await h.dispose();
     }

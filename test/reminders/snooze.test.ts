@@ -2,6 +2,7 @@
 // click of another choice), and the reminder given back once when it is due.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
+import { isWorkingDay, nextWorkingDay } from "../../src/calendar/working-days.js";
 import { ManualClock } from "../../src/lib/clock.js";
 import { snoozeUntil } from "../../src/scheduling/snooze.js";
 import { validClip } from "../support/clip-form.js";
@@ -13,13 +14,65 @@ const PRESS = "U0SNOOZE01";
 const DM = "D0SNOOZE01";
 const TZ = "Europe/Athens";
 
-describe("when «later» is", () => {
-  const calendar = { timeZone: TZ, nextWorkingDay: async (d: string) => (d === "2026-12-04" ? "2026-12-07" : "x") };
-  it("is an hour from now, tomorrow at 09:00 office time, or the next working day at 09:00", async () => {
-    const friday = new Date("2026-12-04T12:10:00Z"); // 14:10 in Athens
-    expect((await snoozeUntil("hour", friday, calendar)).toISOString()).toBe("2026-12-04T13:10:00.000Z");
-    expect((await snoozeUntil("morning", friday, calendar)).toISOString()).toBe("2026-12-05T07:00:00.000Z");
-    expect((await snoozeUntil("workday", friday, calendar)).toISOString()).toBe("2026-12-07T07:00:00.000Z");
+describe("when «later» is, on the person's clock and the office's working days", () => {
+  const facts = { overrides: [], localHolidays: [] };
+  const on = (zone: string) => ({
+    timeZone: zone,
+    nextWorkingDay: async (d: string) => nextWorkingDay(d, facts),
+    isWorkingDay: async (d: string) => isWorkingDay(d, facts),
+  });
+  const later = async (choice: "hour" | "morning" | "workday", now: string, zone = TZ) =>
+    (await snoozeUntil(choice, new Date(now), on(zone))).toISOString();
+
+  it("is an hour from now, and the next working morning at 09:00 for both other choices", async () => {
+    const friday = "2026-12-04T12:10:00Z"; // 14:10 in Athens
+    expect(await later("hour", friday)).toBe("2026-12-04T13:10:00.000Z");
+    // Friday's "tomorrow morning" is Monday's: never a Saturday.
+    expect(await later("morning", friday)).toBe("2026-12-07T07:00:00.000Z");
+    expect(await later("workday", friday)).toBe("2026-12-07T07:00:00.000Z");
+    // The day before 28 October (a Wednesday in 2026, a holiday): Thursday.
+    expect(await later("morning", "2026-10-27T10:00:00Z")).toBe("2026-10-29T07:00:00.000Z");
+  });
+
+  it("never brings it back at night there: an hour into the night waits for their working morning", async () => {
+    // 20:30 Tuesday in Athens: 21:30 is night, so Wednesday 09:00.
+    expect(await later("hour", "2026-12-01T18:30:00Z")).toBe("2026-12-02T07:00:00.000Z");
+    // 06:30 Monday: 07:30 is still night, so 09:00 that Monday (a working day).
+    expect(await later("hour", "2026-12-07T04:30:00Z")).toBe("2026-12-07T07:00:00.000Z");
+    // 07:10 Monday: 08:10 is their day.
+    expect(await later("hour", "2026-12-07T05:10:00Z")).toBe("2026-12-07T06:10:00.000Z");
+    // 23:30 Saturday: Monday 09:00, not Sunday's morning.
+    expect(await later("hour", "2026-12-05T21:30:00Z")).toBe("2026-12-07T07:00:00.000Z");
+  });
+
+  it("is their own morning and their own weekend, not the office's", async () => {
+    // Friday 18:00 in Los Angeles is already Saturday 04:00 in Athens: Monday 09:00 in LA (17:00 UTC).
+    expect(await later("morning", "2026-12-05T02:00:00Z", "America/Los_Angeles")).toBe("2026-12-07T17:00:00.000Z");
+    // Friday 17:00 in Brussels: Monday 09:00 Brussels (10:00 Athens).
+    expect(await later("workday", "2026-12-04T16:00:00Z", "Europe/Brussels")).toBe("2026-12-07T08:00:00.000Z");
+    // Friday 22:00 in Shanghai, "in an hour": night there, so Monday 09:00 Shanghai (03:00 Athens).
+    expect(await later("hour", "2026-12-04T14:00:00Z", "Asia/Shanghai")).toBe("2026-12-07T01:00:00.000Z");
+  });
+
+  it("keeps 09:00 across Athens' change to summer time on 29 March 2026", async () => {
+    // Friday 27 March 14:00 (UTC+2) → Monday 30 March 09:00 (UTC+3).
+    expect(await later("morning", "2026-03-27T12:00:00Z")).toBe("2026-03-30T06:00:00.000Z");
+    // "In an hour" at 02:30 on Sunday 29 March lands at 04:30 summer time (03:00-04:00 never was): Monday.
+    expect(await later("hour", "2026-03-29T00:30:00Z")).toBe("2026-03-30T06:00:00.000Z");
+    // The day before 25 March (a Wednesday, a holiday): Thursday 26 March 09:00 (UTC+2).
+    expect(await later("workday", "2026-03-24T10:00:00Z")).toBe("2026-03-26T07:00:00.000Z");
+    // New York is on summer time since 8 March: Friday 17:00 there → Monday 09:00 there (13:00 UTC).
+    expect(await later("workday", "2026-03-27T21:00:00Z", "America/New_York")).toBe("2026-03-30T13:00:00.000Z");
+  });
+
+  it("keeps 09:00 across Athens' change back to winter time on 25 October 2026", async () => {
+    // Friday 23 October 15:00 (UTC+3) → Monday 26 October 09:00 (UTC+2).
+    expect(await later("morning", "2026-10-23T12:00:00Z")).toBe("2026-10-26T07:00:00.000Z");
+    // 03:30 on Sunday 25 October is lived twice in Athens; "in an hour" is night either way: Monday.
+    expect(await later("hour", "2026-10-25T00:30:00Z")).toBe("2026-10-26T07:00:00.000Z");
+    expect(await later("hour", "2026-10-25T01:30:00Z")).toBe("2026-10-26T07:00:00.000Z");
+    // New York changes a week later (1 November): Monday 26 October 09:00 there is still UTC−4.
+    expect(await later("morning", "2026-10-23T20:00:00Z", "America/New_York")).toBe("2026-10-26T13:00:00.000Z");
   });
 });
 
@@ -72,6 +125,44 @@ describe("putting a reminder off, in Slack", () => {
     await choose("next-year");
     expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await t.database.db.prisma.snoozedReminder.count()).toBe(1);
+  });
+});
+
+describe("a person's time zone from Slack's profile changes, in Slack", () => {
+  let t: TestBot;
+  const TRAVELLER = "U0SNOOZE02";
+  beforeAll(async () => {
+    t = await startTestBot({ clock: new ManualClock(new Date("2026-12-01T08:00:00Z")) }); // Tuesday 10:00 Athens
+    await t.grant(TRAVELLER, "staff");
+  });
+  afterAll(() => t?.stop());
+
+  it("keeps the new zone of someone it knows without asking users.info, and puts a reminder off on their clock", async () => {
+    const zoneAsks = () => t.fake.callsTo("users.info").filter((c) => !c.args.include_locale).length;
+    await t.slack.event({ type: "user_change", user: { id: TRAVELLER, tz: "Europe/Brussels" } });
+    await t.slack.event({ type: "user_change", user: { id: "U0SNOOZE99", tz: "Europe/Brussels" } }); // a stranger
+    await t.slack.event({ type: "user_change", user: { id: "not a user", tz: 3 } }); // does not decode
+    const stored = async () =>
+      (await t.database.db.prisma.user.findUnique({ where: { slackUserId: TRAVELLER } }))?.slackTz ?? null;
+    for (let i = 0; i < 300 && (await stored()) !== "Europe/Brussels"; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await stored()).toBe("Europe/Brussels");
+    expect(await t.database.db.prisma.user.count({ where: { slackUserId: "U0SNOOZE99" } })).toBe(0);
+
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: TRAVELLER,
+      actionId: "reminder_snooze",
+      value: "workday",
+      channelId: "D0SNOOZE02",
+      message: { ts: "1764576000.000200", text: "Υπενθύμιση", blocks: [] },
+    });
+    const answer = await t.fake.waitFor("response_url", () => true, 30_000, before);
+    // Wednesday 09:00 in Brussels (10:00 in Athens), said on their clock.
+    expect(JSON.stringify(answer.args.blocks)).toContain("2/12/2026 09:00 (Europe/Brussels)");
+    const row = await t.database.db.prisma.snoozedReminder.findFirstOrThrow({ where: { userId: TRAVELLER } });
+    expect(row.dueAt.toISOString()).toBe("2026-12-02T08:00:00.000Z");
+    expect(zoneAsks()).toBe(0);
   });
 });
 

@@ -2,7 +2,8 @@
 // in the press channel, decided there.
 //   Slack: `/grafeio feed …` (a sub-command this area adds to /grafeio); the buttons
 //   press_item_log, press_item_dismiss, press_item_exists; the form press_item_exists_modal.
-//   Jobs: press-intake. Digest: press-intake (proposed, logged, dismissed).
+//   Jobs: press-intake. Digest: press-intake (proposed, logged, dismissed). Home: the proposals
+//   waiting, for those who review them.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { SafeFetcher } from "../../lib/safe-fetch.js";
@@ -11,6 +12,7 @@ import type { Area } from "../area.js";
 import type { ClipForm } from "../clippings/index.js";
 import type { Role } from "../users/roles.js";
 import { createIntakeDigestSection } from "./intake-digest.js";
+import { createIntakeHomeSource } from "./intake-home.js";
 import { createPressIntakeJob } from "./jobs/press-intake.js";
 import { createPressIntakeService, type RegisterForIntake, type WatchedWords } from "./service.js";
 import { feedSubCommand } from "./slack/feed-command.js";
@@ -57,5 +59,6 @@ export function createPressIntakeArea(deps: PressIntakeAreaDeps): Area {
     jobs: [createPressIntakeJob({ intake, admins: deps.admins, locales: deps.kit.locales })], // press-intake
     digestSections: [createIntakeDigestSection(intake)],
     grafeioSubCommands: [feedSubCommand(intake)], // /grafeio feed …
+    homeSources: [createIntakeHomeSource(intake)], // the proposals waiting, for those who review them
   };
 }

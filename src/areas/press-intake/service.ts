@@ -2,8 +2,9 @@
 // role here); the job collects new items (fetch, parse, normalise, match, never twice) and posts
 // what is proposed; staff decide each proposal (irrelevant, already in the register).
 
-import { type Clock, formatLocalTime } from "../../lib/clock.js";
+import { type Clock, formatLocalTime, shiftDate } from "../../lib/clock.js";
 import type { FetchOutcome, SafeFetcher } from "../../lib/safe-fetch.js";
+import { wallTime } from "../../scheduling/cron.js";
 import type { Role } from "../users/roles.js";
 import { type FeedEntry, parseNewsFeed } from "./feed-parse.js";
 import { mostSimilar, titleWords } from "./near-duplicate.js";
@@ -11,6 +12,9 @@ import { articleKey, normaliseArticleUrl } from "./normalise.js";
 import { outletOf } from "./outlets.js";
 import { backoffMs, excerptOf, inQuietHours, isTimeOfDay, shouldReportFailure } from "./rules.js";
 import type { FeedRecord, ItemRecord, NewItem, PressIntakeStore } from "./store.js";
+
+/** Who reviews the proposals, for their Home: staff who decided one within this many days. */
+export const REVIEWER_DAYS = 90;
 
 export interface Refused {
   status: "refused";
@@ -304,6 +308,17 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
       const item = await store.findItem(id);
       if (!item) return { status: "unknown" as const };
       return { status: decided ? ("changed" as const) : ("already_decided" as const), item, clipping };
+    },
+
+    /**
+     * The proposals waiting in the press channel, for the Home of someone who reviews them: staff
+     * who decided one (or registered its link) in the last REVIEWER_DAYS days. Null for anyone else.
+     */
+    async waitingForReview(actor: string, today: string, limit: number) {
+      if (!(await isStaff(actor))) return null;
+      const since = wallTime(shiftDate(today, -REVIEWER_DAYS), 0, 0, deps.timeZone);
+      if (!(await store.reviewedSince(actor, since))) return null;
+      return store.waitingForReview(limit);
     },
 
     /** For the morning digest: proposed, logged and dismissed in [from, to). */

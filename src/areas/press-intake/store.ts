@@ -119,6 +119,27 @@ export function createPressIntakeStore(prisma: PrismaClient) {
         data: { channelId: data.channelId, messageTs: data.ts, postedAt: data.at },
       }),
     findItem: (id: number) => prisma.pressItem.findUnique({ where: { id } }),
+    /** Proposals posted and not decided yet: the oldest `limit`, and how many there are. */
+    async waitingForReview(limit: number) {
+      const where = { status: "proposed" as const, postedAt: { not: null } };
+      const [count, items] = await Promise.all([
+        prisma.pressItem.count({ where }),
+        prisma.pressItem.findMany({
+          where,
+          orderBy: [{ postedAt: "asc" }, { id: "asc" }],
+          take: limit,
+          select: { id: true, title: true, outlet: true, channelId: true, messageTs: true, postedAt: true },
+        }),
+      ]);
+      return { count, items };
+    },
+    /** Whether the person decided a proposal (or registered its link) since then. */
+    async reviewedSince(slackUserId: string, since: Date): Promise<boolean> {
+      const n = await prisma.pressItem.count({
+        where: { decidedBy: slackUserId, decidedAt: { gte: since }, status: { in: ["logged", "dismissed"] } },
+      });
+      return n > 0;
+    },
     /** Decides an item still proposed; false if someone else decided it first. */
     async decide(
       id: number,

@@ -11,6 +11,14 @@ export interface SnoozeOutcome {
   /** False when this reminder had already been put off (a retry, a double click). */
   recorded: boolean;
   until: Date;
+  /** The person's time zone, which `until` was chosen in (and is said in). */
+  zone: string;
+}
+
+/** The office's working days, on which a reminder put off comes back. */
+export interface SnoozeCalendar {
+  nextWorkingDay(date: string): Promise<string>;
+  isWorkingDay(date: string): Promise<boolean>;
 }
 
 /** The most a reminder's blocks may be to be posted again (Slack's 50 a message, the menu added). */
@@ -20,10 +28,11 @@ const DUE_BATCH = 200;
 export function createReminderService(deps: {
   store: ReminderStore;
   clock: Clock;
-  timeZone: string;
-  calendar: { nextWorkingDay(date: string): Promise<string> };
+  calendar: SnoozeCalendar;
+  /** Each person's time zone (Slack's profile `tz`): "later" is on their clock. */
+  timeZones: { resolve(slackUserId: string): Promise<string> };
 }) {
-  const { store, clock, timeZone } = deps;
+  const { store, clock } = deps;
   return {
     /** The person puts off the reminder in `message` (a DM of theirs) until their choice. */
     async snooze(options: {
@@ -33,9 +42,11 @@ export function createReminderService(deps: {
       choice: SnoozeChoice;
     }): Promise<SnoozeOutcome> {
       const { message } = options;
+      const zone = await deps.timeZones.resolve(options.userId);
       const dueAt = await snoozeUntil(options.choice, clock.now(), {
-        timeZone,
-        nextWorkingDay: deps.calendar.nextWorkingDay,
+        timeZone: zone,
+        nextWorkingDay: (d) => deps.calendar.nextWorkingDay(d),
+        isWorkingDay: (d) => deps.calendar.isWorkingDay(d),
       });
       // What comes back is the reminder itself, without its «Αργότερα» menu (added again when posted).
       const blocks = message.blocks?.filter((b) => b.block_id !== SNOOZE_BLOCK_ID).slice(0, MAX_BLOCKS);
@@ -48,7 +59,7 @@ export function createReminderService(deps: {
         choice: options.choice,
         dueAt,
       });
-      return { recorded: created, until: reminder.dueAt };
+      return { recorded: created, until: reminder.dueAt, zone };
     },
 
     /** Reminders due by `at`, not given back yet. */

@@ -1,6 +1,7 @@
-// The users area: who holds which role (the admins give and take them with `/grafeio role`), and
-// in which language each person reads Grafeio. It registers nothing with Slack of its own; every
-// other area asks it "may this person…" and "in which language".
+// The users area: who holds which role (the admins give and take them with `/grafeio role`), in
+// which language each person reads Grafeio and in which time zone they live. It registers nothing
+// with Slack of its own; every other area asks it "may this person…", "in which language" and
+// "at what hour" (the reminders area passes it Slack's profile changes).
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { LocaleCode } from "../../i18n/index.js";
 import type { AuditLog } from "../../lib/audit.js";
@@ -31,7 +32,12 @@ export function createUsersServices(deps: UsersServicesDeps) {
   return {
     roles: createRoleService(deps),
     locales: createLocaleService(deps),
-    timeZones: createTimeZoneService({ clock: deps.clock, timeZone: deps.timeZone, lookup: deps.lookupSlackTimeZone }),
+    timeZones: createTimeZoneService({
+      prisma: deps.prisma,
+      clock: deps.clock,
+      timeZone: deps.timeZone,
+      lookup: deps.lookupSlackTimeZone,
+    }),
   };
 }
 

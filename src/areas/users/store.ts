@@ -1,4 +1,4 @@
-// The users' records: their roles and their language. The only file of the area that uses Prisma.
+// The users' records: their roles, their language and their time zone. The only file of the area that uses Prisma.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Role } from "../../generated/prisma/enums.js";
 import type { LocaleCode } from "../../i18n/index.js";
@@ -77,6 +77,24 @@ export function createUserStore(prisma: PrismaClient) {
         create: { slackUserId, slackLocale, slackLocaleAt: at },
         update: { slackLocale, slackLocaleAt: at },
       });
+    },
+
+    async findTimeZone(slackUserId: string): Promise<{ slackTz: string | null; slackTzAt: Date | null } | null> {
+      return prisma.user.findUnique({ where: { slackUserId }, select: { slackTz: true, slackTzAt: true } });
+    },
+
+    async saveSlackTimeZone(slackUserId: string, slackTz: string, at: Date): Promise<void> {
+      await prisma.user.upsert({
+        where: { slackUserId },
+        create: { slackUserId, slackTz, slackTzAt: at },
+        update: { slackTz, slackTzAt: at },
+      });
+    },
+
+    /** Only for someone Grafeio already knows (a workspace's every profile change is not kept). */
+    async updateKnownTimeZone(slackUserId: string, slackTz: string, at: Date): Promise<boolean> {
+      const { count } = await prisma.user.updateMany({ where: { slackUserId }, data: { slackTz, slackTzAt: at } });
+      return count > 0;
     },
 
     async saveLocaleOverride(slackUserId: string, localeOverride: LocaleCode | null): Promise<void> {

@@ -4,10 +4,11 @@
 //   staff and whoever registered it;
 // - the day after, a prompt for feedback (with the form's button) and a word about thank-you
 //   letters; again once after seven more days when nobody has answered.
-// Each message goes out once (keys per event, person and kind of message).
+// Each message goes out once (keys per event, person and kind of message), at the office's hour in
+// each person's own time zone (postPersonal), with «Αργότερα».
 import { messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
-import { type Job, type JobDeps, officeDayOf } from "../../../scheduling/job.js";
+import { type Job, type JobDeps, type Occurrence, officeDayOf } from "../../../scheduling/job.js";
 import { postPersonal } from "../../../scheduling/personal-hour.js";
 import { withSnooze } from "../../../scheduling/snooze.js";
 import type { SlackKit } from "../../../slack/listener.js";
@@ -27,7 +28,13 @@ export interface EventRemindersDeps {
 
 const people = (e: EventWithType) => [...new Set([...e.responsible, e.createdBy])];
 
-async function summaries(area: EventRemindersDeps, deps: JobDeps, today: string, days: number): Promise<number> {
+async function summaries(
+  area: EventRemindersDeps,
+  deps: JobDeps,
+  occurrence: Occurrence,
+  today: string,
+  days: number,
+): Promise<number> {
   let sent = 0;
   for (const e of await area.events.startingOn(shiftDate(today, days))) {
     const open = (await area.events.checklist(e.id)).filter((i) => i.status === "open");
@@ -40,13 +47,21 @@ async function summaries(area: EventRemindersDeps, deps: JobDeps, today: string,
         t.events.summary(days, e.id, escapeMrkdwn(truncate(e.title, 150)), eventWhen(t, e, deps.timeZone), open.length),
         ...lines,
       ].join("\n");
-      if ((await deps.sender.post({ key: `event-t${days}:${e.id}:${person}`, channel: person, text })).posted) sent++;
+      // At the office's hour in the person's own time zone (now, or kept for then, once).
+      const key = `event-t${days}:${e.id}:${person}`;
+      const result = await postPersonal(deps, occurrence, { key, channel: person, ...withSnooze(t, { text }) });
+      if (result.posted || result.until) sent++;
     }
   }
   return sent;
 }
 
-async function followUps(area: EventRemindersDeps, deps: JobDeps, today: string): Promise<number> {
+async function followUps(
+  area: EventRemindersDeps,
+  deps: JobDeps,
+  occurrence: Occurrence,
+  today: string,
+): Promise<number> {
   let sent = 0;
   const first = await area.events.endedOn(shiftDate(today, -1));
   const again = [];
@@ -64,9 +79,10 @@ async function followUps(area: EventRemindersDeps, deps: JobDeps, today: string)
           escapeMrkdwn(truncate(sp.organisation, 80)),
         );
         const text = `${repeat ? t.events.followUpAgain(e.id, title) : t.events.followUp(e.id, title)}${sponsors.length ? `\n${t.events.sponsorsToThank(sponsors.join(", "))}` : ""}`;
-        const blocks = followUpBlocks(t, e.id, text);
+        const message = withSnooze(t, { text, blocks: followUpBlocks(t, e.id, text) });
         const key = `event-followup${repeat ? "-again" : ""}:${e.id}:${person}`;
-        if ((await deps.sender.post({ key, channel: person, text, blocks })).posted) sent++;
+        const result = await postPersonal(deps, occurrence, { key, channel: person, ...message });
+        if (result.posted || result.until) sent++;
       }
     }
   }
@@ -110,9 +126,9 @@ export function createEventRemindersJob(area: EventRemindersDeps): Job {
           if (result.posted || result.until) sent++;
         }
       }
-      sent += await summaries(area, deps, today, 7);
-      sent += await summaries(area, deps, today, 1);
-      sent += await followUps(area, deps, today);
+      sent += await summaries(area, deps, occurrence, today, 7);
+      sent += await summaries(area, deps, occurrence, today, 1);
+      sent += await followUps(area, deps, occurrence, today);
       return `${sent} messages (${localDate(occurrence.scheduledFor, deps.timeZone)})`;
     },
   };

@@ -2,10 +2,11 @@
 // on a weekend or holiday: the working day before it), on working days. One DM per due date,
 // owner and kind of reminder, whatever the retries, the takeovers or a moved hour: the key is the
 // obligation's due date (the occurrence of the obligation), not the job's run.
-import type { LocaleCode } from "../../../i18n/index.js";
+import { type LocaleCode, messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, shiftDate } from "../../../lib/clock.js";
 import { type Job, officeDayOf } from "../../../scheduling/job.js";
 import { postPersonal } from "../../../scheduling/personal-hour.js";
+import { withSnooze } from "../../../scheduling/snooze.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import type { AgreementsService } from "../agreement-service.js";
 import { partnerTexts } from "../messages.js";
@@ -32,15 +33,17 @@ export function createObligationRemindersJob(o: {
         const kind = days.onDay === today ? "day" : days.before === today ? "before" : undefined;
         if (!kind) continue;
         const ob = item.obligation;
-        const t = partnerTexts(await o.locales.resolve(ob.owner)).reminders;
+        const locale = await o.locales.resolve(ob.owner);
+        const t = partnerTexts(locale).reminders;
         const description = escapeMrkdwn(truncate(ob.description, 200));
         const text =
           kind === "day"
             ? t.today(ob.agreementId, description)
             : t.soon(ob.agreementId, description, formatDayMonthYear(item.due));
         const key = `obligation-due:${ob.id}:${item.due}:${kind}`;
-        // At the office's hour in the owner's own time zone (now, or kept for then, once).
-        const result = await postPersonal(deps, occurrence, { key, channel: ob.owner, text });
+        // At the office's hour in the owner's own time zone (now, or kept for then, once), with «Αργότερα».
+        const message = withSnooze(messages(locale), { text });
+        const result = await postPersonal(deps, occurrence, { key, channel: ob.owner, ...message });
         if (result.posted || result.until) sent++;
       }
       return `${items.length} due within two weeks, ${sent} reminders`;
