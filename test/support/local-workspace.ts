@@ -89,7 +89,7 @@ export async function startLocalWorkspace(): Promise<LocalWorkspaceUnderTest> {
   operator = createOperatorPanel({
     scheduler: jobs.scheduler,
     clock: systemClock,
-    sample: () => fillSampleOffice(bot.services, systemClock),
+    sample: () => fillSampleOffice(bot.services, systemClock, config.timeZone),
   });
   return {
     workspace,
