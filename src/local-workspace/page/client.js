@@ -147,7 +147,13 @@ function emojify(s) {
   return s.replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] ?? m);
 }
 
-function inlineMrkdwn(text) {
+/** Known emoji short-codes as emoji, outside code spans (their underscores would read as italics). */
+function emojiFirst(text) {
+  return text.replace(/(`[^`]*`)|:([a-z0-9_+-]+):/g, (m, code, name) => code ?? EMOJI[name] ?? m);
+}
+
+function inlineMrkdwn(raw) {
+  const text = emojiFirst(raw);
   const out = [];
   // Tokens: links and mentions, code, bold, italic, strike.
   const re =
