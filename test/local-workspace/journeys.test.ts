@@ -221,6 +221,7 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
     });
     const buttons = page.locator(`[data-block-id="greet:${contact.id}:${officeDay(0)}"]`);
     await buttons.waitFor(WAIT);
+    await page.locator("[data-testid=message]", { has: buttons }).scrollIntoViewIfNeeded();
     await b.screenshot("name-days");
     await buttons.locator("[data-action-id=name_day_wishes_sent]").click();
     // The message says who sent the wishes instead of the buttons; the archive has it.
