@@ -194,7 +194,7 @@ async function main(): Promise<void> {
     operator = createOperatorPanel({
       scheduler: jobs.scheduler,
       clock: systemClock,
-      sample: () => running.inFlight.track(() => fillSampleOffice(running.services, systemClock)),
+      sample: () => running.inFlight.track(() => fillSampleOffice(running.services, systemClock, config.timeZone)),
     });
   // `npm run job` and `npm run backup` beside the bot on the embedded database ask the bot itself
   // (local-admin.ts).

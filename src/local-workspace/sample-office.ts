@@ -1,11 +1,13 @@
 // "Fill a sample office" (the operator panel's button, `npm run sample`): a month of a Greek
 // municipality's press office, entered through the areas' own services as the forms would enter
-// it (validation, register numbers, search columns, name days all the real ones). Each entry has
-// a submission key of its own, so filling twice adds nothing the second time.
+// it (validation, register numbers, search columns, name days all the real ones), and the other
+// areas' entries (sample-areas.ts). Each entry has a submission key of its own, so filling twice
+// adds nothing the second time.
 import type { Services } from "../app/areas.js";
 import { validateClipping } from "../areas/clippings/validation.js";
 import type { ContactDraft } from "../areas/contacts/contact-validation.js";
 import type { Clock } from "../lib/clock.js";
+import { fillSampleAreas } from "./sample-areas.js";
 import { PEOPLE } from "./workspace.js";
 
 type Tone = "positive" | "neutral" | "negative";
@@ -273,7 +275,7 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export async function fillSampleOffice(services: Services, _clock: Clock): Promise<string> {
+export async function fillSampleOffice(services: Services, clock: Clock, timeZone = "Europe/Athens"): Promise<string> {
   const staff = PEOPLE.find((p) => p.kind === "staff")?.id ?? "ULOCSTAFF";
   const today = services.clippings.today();
   const topics = await services.clippings.listActiveTopics();
@@ -332,7 +334,14 @@ export async function fillSampleOffice(services: Services, _clock: Clock): Promi
     });
     if (made.status === "created") contacts++;
   }
-  return clippings + contacts === 0
+  const more = await fillSampleAreas(services, clock, timeZone);
+  const added = clippings + contacts + Object.values(more).reduce((a, b) => a + b, 0);
+  return added === 0
     ? "The sample office is already there."
-    : `Sample office: ${clippings} clippings over the last month, ${contacts} contacts with name days this week.`;
+    : [
+        `Sample office: ${clippings} clippings over the last month, ${contacts} contacts with name days this week,`,
+        `${more.events} events with their checklists, ${more.sponsorships} sponsorships at each step,`,
+        `${more.translations} translation requests, ${more.letters} letters, ${more.partners} partners`,
+        `and ${more.agreements} agreement with its obligations.`,
+      ].join(" ");
 }

@@ -25,6 +25,10 @@ export interface OperatorPanel {
 
 const LOCAL_HOSTS = new Set(["127.0.0.1", "localhost", "[::1]"]);
 
+/** A picked file up to 10 MB (in base64, 4 characters for 3 bytes); the page's other requests up to 1 MB. */
+const MAX_PICKED_FILE_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
+const MAX_BODY = 1_000_000;
+
 const userId = z.string().regex(/^U[A-Z0-9]{2,}$/);
 const json = z.record(z.string(), z.unknown());
 const bodies = {
@@ -52,6 +56,15 @@ const bodies = {
     callbackId: z.string().max(255),
   }),
   home: z.object({ user: userId }),
+  // A file picked in a form's file input, its bytes in base64 (Slack takes a CSV of a few MB).
+  file: z.object({
+    user: userId,
+    name: z.string().min(1).max(255),
+    data: z
+      .string()
+      .max(MAX_PICKED_FILE_BASE64)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  }),
   person: z.object({
     user: userId,
     name: z.string().min(1).max(80),
@@ -128,7 +141,7 @@ export async function startWorkspaceServer(o: {
     const host = (req.headers.host ?? "").replace(/:\d+$/, "");
     if (!String(req.headers["content-type"] ?? "").startsWith("application/json") || !LOCAL_HOSTS.has(host))
       return send(res, 403, { error: "only the local workspace's page may do this" });
-    const raw = await readBody(req);
+    const raw = await readBody(req, url.pathname === "/ui/file" ? MAX_PICKED_FILE_BASE64 + 1000 : MAX_BODY);
     if (raw === undefined) return send(res, 413, { error: "too large" });
     let body: unknown;
     try {
@@ -183,6 +196,12 @@ export async function startWorkspaceServer(o: {
         if (!b) return;
         await workspace.openHome(b.user);
         return send(res, 200, { ok: true });
+      }
+      case "/ui/file": {
+        const b = parse(bodies.file);
+        if (!b) return;
+        if (!workspace.people.has(b.user)) return send(res, 400, { error: "unknown person" });
+        return send(res, 200, { file: workspace.pickFile(b.user, b.name, Buffer.from(b.data, "base64")) });
       }
       case "/ui/person": {
         const b = parse(bodies.person);
@@ -242,14 +261,14 @@ function send(res: ServerResponse, status: number, body: Json) {
   res.end(JSON.stringify(body));
 }
 
-/** The page's requests are small; anything over 1 MB is refused. */
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The page's requests are small (a picked file aside); anything over `limit` bytes is refused. */
+function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > 1_000_000) {
+      if (size > limit) {
         resolve(undefined);
         req.destroy();
       } else chunks.push(c);

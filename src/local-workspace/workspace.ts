@@ -599,6 +599,16 @@ export class LocalWorkspace {
       );
   }
 
+  /**
+   * A file a person picked in a form's file input: kept by the workspace's files host, as Slack
+   * keeps a user's upload, and described as a view submission's state carries it (the bot asks
+   * files.info for its address and downloads it with its token, as from Slack).
+   */
+  pickFile(userId: string, name: string, bytes: Uint8Array): Json {
+    const info = this.api.hostFile(name, bytes, { user: userId });
+    return { ...info, created: Math.floor(Date.now() / 1000), timestamp: Math.floor(Date.now() / 1000) };
+  }
+
   /** The App Home is opened: app_home_opened, when the app subscribes to it. */
   async openHome(userId: string): Promise<void> {
     if (!this.manifest.botEvents.includes("app_home_opened")) return;

@@ -160,7 +160,7 @@ export class SlackApiEmulator {
   hostFile(
     name: string,
     bytes: Uint8Array | { size: number; declareLength: boolean },
-    options: { url?: string; redirectTo?: string; reportSize?: boolean } = {},
+    options: { url?: string; redirectTo?: string; reportSize?: boolean; user?: string } = {},
   ): Json {
     const id = `F${randomUUID().slice(0, 8).toUpperCase()}`;
     const content = bytes instanceof Uint8Array ? Buffer.from(bytes) : bytes;
@@ -170,7 +170,10 @@ export class SlackApiEmulator {
       id,
       name,
       title: name,
-      filetype: "csv",
+      // Slack's file type: the extension, plain text being "text".
+      filetype: filetypeOf(name),
+      mimetype: mimetypeOf(name),
+      ...(options.user ? { user: options.user } : {}),
       ...(options.reportSize === false ? {} : { size }),
       url_private: options.url ?? `${this.baseUrl}/files-pri/${id}/${encodeURIComponent(name)}`,
       url_private_download: options.url ?? `${this.baseUrl}/files-pri/${id}/download/${encodeURIComponent(name)}`,
@@ -642,4 +645,14 @@ function fileOf(body: Buffer, contentType: string): Buffer {
   const headersEnd = body.indexOf("\r\n\r\n", start);
   const end = body.indexOf(Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`), headersEnd);
   return start < 0 || headersEnd < 0 || end < 0 ? body : body.subarray(headersEnd + 4, end);
+}
+
+function filetypeOf(name: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+  return ext === "txt" ? "text" : ext || "binary";
+}
+
+function mimetypeOf(name: string): string {
+  const type = filetypeOf(name);
+  return type === "csv" ? "text/csv" : type === "text" ? "text/plain" : "application/octet-stream";
 }

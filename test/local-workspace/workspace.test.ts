@@ -191,4 +191,42 @@ describe("the workspace's page API", () => {
       await server.close();
     }
   });
+
+  it("keeps a file picked in a form as Slack keeps a user's upload: files.info knows it, only the bot's token downloads it", async () => {
+    const workspace = new LocalWorkspace({
+      botToken: TOKEN,
+      signingSecret: SECRET,
+      manifest: parseManifest(manifestText),
+    });
+    const server = await startWorkspaceServer({ workspace, port: 0 });
+    const client = new WebClient(TOKEN, { slackApiUrl: `${server.url}api/`, retryConfig: { retries: 0 } });
+    try {
+      const post = (body: object) =>
+        fetch(`${server.url}ui/file`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      const bytes = Buffer.from("Ονοματεπώνυμο;Email\r\nΕιρήνη Αλεξίου;eirini@example.gr\r\n", "utf8");
+      const answer = (await (
+        await post({ user: "ULOCSTAFF", name: "epafes.csv", data: bytes.toString("base64") })
+      ).json()) as {
+        file: { id: string; name: string; filetype: string; user: string; url_private_download: string };
+      };
+      expect(answer.file).toMatchObject({ name: "epafes.csv", filetype: "csv", user: "ULOCSTAFF" });
+      const info = await client.files.info({ file: answer.file.id });
+      expect(info.file?.url_private_download).toBe(answer.file.url_private_download);
+      const withToken = await fetch(answer.file.url_private_download, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(Buffer.from(await withToken.arrayBuffer()).equals(bytes)).toBe(true);
+      const without = await fetch(answer.file.url_private_download);
+      expect(await without.text()).toContain("Sign in");
+      // Not base64, or from nobody in the workspace: refused, nothing kept.
+      expect((await post({ user: "ULOCSTAFF", name: "x.csv", data: "<script>" })).status).toBe(400);
+      expect((await post({ user: "UNOBODY1", name: "x.csv", data: "" })).status).toBe(400);
+    } finally {
+      await server.close();
+    }
+  });
 });

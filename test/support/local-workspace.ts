@@ -89,7 +89,7 @@ export async function startLocalWorkspace(): Promise<LocalWorkspaceUnderTest> {
   operator = createOperatorPanel({
     scheduler: jobs.scheduler,
     clock: systemClock,
-    sample: () => fillSampleOffice(bot.services, systemClock),
+    sample: () => fillSampleOffice(bot.services, systemClock, config.timeZone),
   });
   return {
     workspace,
@@ -150,6 +150,8 @@ export async function openBrowser(url: string): Promise<TestBrowser> {
     context,
     page,
     async screenshot(name) {
+      // The passing notices («Filling the sample office…») are not part of the screen shown.
+      await page.evaluate("for (const n of document.querySelectorAll('.notice')) n.remove()");
       await page.screenshot({ path: path.join(folder, `${name}.png`) });
     },
     async close() {

@@ -147,7 +147,13 @@ function emojify(s) {
   return s.replace(/:([a-z0-9_+-]+):/g, (m, name) => EMOJI[name] ?? m);
 }
 
-function inlineMrkdwn(text) {
+/** Known emoji short-codes as emoji, outside code spans (their underscores would read as italics). */
+function emojiFirst(text) {
+  return text.replace(/(`[^`]*`)|:([a-z0-9_+-]+):/g, (m, code, name) => code ?? EMOJI[name] ?? m);
+}
+
+function inlineMrkdwn(raw) {
+  const text = emojiFirst(raw);
   const out = [];
   // Tokens: links and mentions, code, bold, italic, strike.
   const re =
@@ -659,10 +665,66 @@ function renderElement(e, block, ctx) {
     case "image":
       return h("img", { src: e.image_url, alt: e.alt_text, width: 48 });
     case "file_input":
-      return h("div", { class: "hint" }, "(files cannot be picked in the local workspace yet)");
+      return fileInput(e, block, ctx, cur);
     default:
       return h("span", {}, `[${e.type}]`);
   }
+}
+
+/** base64 of a file's bytes, in slices (String.fromCharCode takes only so many arguments). */
+async function base64Of(file) {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * A file input: the files picked are uploaded to the workspace (as Slack uploads them from its
+ * client), and the view's state carries them as Slack's does; the types and the number allowed
+ * are checked here, as Slack's client checks them.
+ */
+function fileInput(e, block, ctx, cur) {
+  const types = (e.filetypes ?? []).map((t) => t.toLowerCase());
+  const max = e.max_files ?? 10;
+  const input = h("input", {
+    class: "bk",
+    type: "file",
+    multiple: max > 1,
+    accept: types.length ? types.map((t) => `.${t}`).join(",") : undefined,
+    dataset: { actionId: e.action_id ?? "" },
+  });
+  const picked = h("div", { class: "picked", "data-testid": "picked-files" });
+  const show = (files, problem) =>
+    fill(
+      picked,
+      files.map((f) => h("span", { class: "mention" }, `📎 ${f.name}`, " ")),
+      problem ? h("div", { class: "error", role: "alert" }, problem) : null,
+    );
+  show(cur?.files ?? []);
+  input.addEventListener("change", async () => {
+    const chosen = [...(input.files ?? [])];
+    const wrong = chosen.find((f) => types.length && !types.includes(f.name.split(".").pop().toLowerCase()));
+    if (chosen.length > max || wrong) {
+      input.value = "";
+      setValue(ctx, block, e, { files: [] });
+      show([], wrong ? `${wrong.name}: only ${types.join(", ")} files` : `At most ${max} file(s)`);
+      return;
+    }
+    show([], "Uploading…");
+    const files = [];
+    for (const f of chosen) {
+      const answer = await post("/ui/file", { user: ui.me, name: f.name, data: await base64Of(f) });
+      if (!answer.file) {
+        show([], answer.error ?? "The file could not be uploaded");
+        return;
+      }
+      files.push(answer.file);
+    }
+    setValue(ctx, block, e, { files });
+    show(files);
+  });
+  return h("div", { class: "file-input" }, input, picked);
 }
 
 function peopleSelect(e, block, ctx, cur) {
