@@ -314,6 +314,19 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
       };
     },
 
+    /**
+     * The person's own due dates not yet kept or waived, late (not missed) or due up to `until`:
+     * their Home, oldest first. Missed ones are the year's record, not a to-do.
+     */
+    async ownedDue(owner: string, todayIso: string, until: string): Promise<DueItem[]> {
+      const items = await dueBetween(shiftDate(todayIso, -366), until, todayIso);
+      return items.filter(
+        (i) =>
+          i.obligation.owner === owner &&
+          (i.standing === "late" || i.standing === "due_today" || i.standing === "upcoming"),
+      );
+    },
+
     /** In force and ending within 90 days: the digest, with the renewal's next step. */
     async expiringSoon(todayIso: string): Promise<AgreementRecord[]> {
       return (await store.agreementsIn(["in_force"])).filter((a) =>

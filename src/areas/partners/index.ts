@@ -10,6 +10,7 @@
 // views: partner_modal, partner_status_modal, agreement_modal, agreement_step_modal,
 // obligation_modal, obligation_settle_modal. Job: obligation-reminders. Digest sections:
 // agreements-obligations-due, agreements-obligations-late, agreements-expiring, partners-dormant.
+// Home source: agreements (the person's obligations due). Report section: agreements.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { SlackKit } from "../../slack/listener.js";
@@ -18,6 +19,8 @@ import { createAgreementsService } from "./agreement-service.js";
 import { createObligationRemindersJob } from "./jobs/obligation-reminders.js";
 import { localeOf, partnerTexts } from "./messages.js";
 import { createPartnersDigestSections } from "./partners-digest.js";
+import { createPartnersHomeSource } from "./partners-home.js";
+import { createPartnersReportSource } from "./partners-report.js";
 import {
   type ContactsForPartners,
   createPartnersService,
@@ -92,6 +95,8 @@ export function createPartnersArea(deps: PartnersAreaDeps): Area {
     },
     jobs: [createObligationRemindersJob({ agreements, locales: deps.kit.locales })], // obligation-reminders
     digestSections: createPartnersDigestSections(agreements, partners),
+    reportSections: [createPartnersReportSource(agreements)], // agreements signed, in force, ending; obligations kept, late, missed
+    homeSources: [createPartnersHomeSource(agreements, deps.kit.roles)], // the obligations the person owns, late or due this week
     commands: [
       { name: "/partner", role: "staff", summary: (t) => partnerTexts(localeOf(t)).summary },
       { name: "/agreement", role: "staff", summary: (t) => partnerTexts(localeOf(t)).agreementSummary },
