@@ -15,7 +15,7 @@ import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
-import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
+import { createPartnersArea, createPartnersServices, partnersForEvents } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
 import { createReportsArea } from "../areas/reports/index.js";
@@ -182,6 +182,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       prChannelId: deps.prChannelId,
       sponsors: s.sponsorships,
       contacts: s.contacts,
+      partners: partnersForEvents(s.partners),
     }),
     createRemindersArea({ kit, services: { reminders: s.reminders }, timeZone: deps.timeZone }),
     createPressIntakeArea({

@@ -29,6 +29,7 @@ import {
   type RolesForPartners,
   type TranslationsForPartners,
 } from "./service.js";
+import { partnerOpenValue } from "./slack/codecs.js";
 import {
   registerAgreementCommand,
   registerAgreementForm,
@@ -42,7 +43,8 @@ import {
   registerSettleForm,
   registerStepForm,
 } from "./slack/listeners.js";
-import { createPartnersStore } from "./store.js";
+import { PARTNER_OPEN } from "./slack/partner-views.js";
+import { createPartnersStore, type Partner } from "./store.js";
 
 export interface PartnersServicesDeps {
   prisma: PrismaClient;
@@ -67,6 +69,22 @@ export function createPartnersServices(deps: PartnersServicesDeps) {
 }
 
 export type PartnersServices = ReturnType<typeof createPartnersServices>;
+
+/**
+ * What the partners tell the events area (its PartnersForEvents): the partners its form offers,
+ * one by id, and the button that opens a partner's card here (partner_open).
+ */
+export function partnersForEvents(partners: PartnersServices["partners"]) {
+  const ref = (p: Partner) => ({ id: p.id, name: p.nameLatin ? `${p.nameEl} (${p.nameLatin})` : p.nameEl });
+  return {
+    search: async (text: string) => (await partners.search(text)).filter((p) => p.status !== "ended").map(ref),
+    get: async (id: number) => {
+      const p = await partners.get(id);
+      return p ? ref(p) : null;
+    },
+    cardButton: (id: number) => ({ actionId: PARTNER_OPEN, value: partnerOpenValue.encode(id) }),
+  };
+}
 
 export interface PartnersAreaDeps {
   kit: SlackKit;
