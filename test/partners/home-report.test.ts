@@ -223,4 +223,56 @@ describe("the agreements in the Home and in the period report", () => {
     );
     expect(empty.empty).toBe("No agreement or obligation in this period.");
   });
+
+  it("edits an agreement's particulars once per form, with who and when; its steps and status stay", async () => {
+    const before = await s.agreements.get(agreementId);
+    if (!before) throw new Error("gone");
+    const input = {
+      kind: "twinning",
+      title: "Αδελφοποίηση Αμαρουσίου–Νις",
+      partyIds: before.parties.map((p) => p.partnerId),
+      fields: "Πολιτισμός\nΑθλητισμός",
+      durationYears: "",
+      expiresOn: "2031-11-28",
+      renewal: "automatic",
+      notes: "",
+    };
+    expect(await s.agreements.edit({ actor: "U0NOBODY1", id: agreementId, input, submissionKey: "e0" })).toEqual({
+      status: "refused",
+      reason: "staff_only",
+    });
+    expect(
+      await s.agreements.edit({ actor: STAFF, id: agreementId, input: { ...input, title: "" }, submissionKey: "e0" }),
+    ).toMatchObject({ status: "invalid", errors: { title: { code: "required" } } });
+    expect(
+      await s.agreements.edit({
+        actor: STAFF,
+        id: agreementId,
+        input: { ...input, partyIds: [999999] },
+        submissionKey: "e0",
+      }),
+    ).toMatchObject({ status: "invalid", errors: { parties: { code: "required" } } });
+    const saved = await s.agreements.edit({ actor: STAFF, id: agreementId, input, submissionKey: "e1" });
+    expect(saved).toMatchObject({
+      status: "saved",
+      agreement: { title: "Αδελφοποίηση Αμαρουσίου–Νις", renewal: "automatic", status: "in_force" },
+    });
+    // The same form again (a Slack retry), even with other values, records and writes nothing more.
+    const retry = await s.agreements.edit({
+      actor: STAFF,
+      id: agreementId,
+      input: { ...input, title: "Άλλος τίτλος" },
+      submissionKey: "e1",
+    });
+    expect(retry).toMatchObject({ status: "already_stored", agreement: { title: "Αδελφοποίηση Αμαρουσίου–Νις" } });
+    const a = await s.agreements.get(agreementId);
+    expect(a?.fields).toEqual(["Πολιτισμός", "Αθλητισμός"]);
+    expect(a?.expiresOn?.toISOString().slice(0, 10)).toBe("2031-11-28");
+    expect(a?.steps.filter((x) => x.step === "edited").map((x) => [x.by, x.fromStatus, x.toStatus])).toEqual([
+      [STAFF, "in_force", "in_force"],
+    ]);
+    // An edit of the record is not something done with the partner: the timeline leaves it out.
+    const partnerId = a?.parties[0]?.partnerId ?? 0;
+    expect((await s.agreements.timelineOf(partnerId)).some((i) => i.code === "edited")).toBe(false);
+  });
 });
