@@ -16,7 +16,7 @@ import { createEventsArea, createEventsServices } from "../areas/events/index.js
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
 import { createNetworksArea, createNetworksServices } from "../areas/networks/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
-import { createPartnersArea, createPartnersServices } from "../areas/partners/index.js";
+import { createPartnersArea, createPartnersServices, partnersForEvents } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
 import { createQCitiesArea, createQCitiesServices } from "../areas/qcities/index.js";
 import { createRemindersArea, createRemindersServices } from "../areas/reminders/index.js";
@@ -184,6 +184,7 @@ export function createAreas(deps: AreaWiring): Area[] {
       prChannelId: deps.prChannelId,
       sponsors: s.sponsorships,
       contacts: s.contacts,
+      partners: partnersForEvents(s.partners),
     }),
     createRemindersArea({
       kit,

@@ -146,6 +146,52 @@ describe("partners and agreements in Slack", () => {
       JSON.stringify(c.args.blocks ?? []).includes("diavgeia.gov.gr"),
     );
     expect(JSON.stringify(card.args.blocks)).toContain("agreement_menu");
+    expect(JSON.stringify(card.args.blocks)).toContain(`edit:${agreementId}`);
+  });
+
+  it("edits an agreement's particulars from its card's menu: the form prefilled, saved once on a retry", async () => {
+    await t.slack.overflowAction({
+      userId: STAFF,
+      actionId: "agreement_menu",
+      value: `edit:${agreementId}`,
+      channelId: CHANNEL,
+    });
+    const call = await t.fake.waitFor(
+      "views.open",
+      (c) =>
+        (c.args.view as Json)?.callback_id === "agreement_modal" &&
+        String((c.args.view as Json)?.private_metadata ?? "").includes(`"id":${agreementId}`),
+    );
+    const view = call.response.view as Json;
+    const title = (view.blocks as Json[]).find((b) => b.block_id === "title") as Json;
+    expect((title.element as Json).initial_value).toBe("Αδελφοποίηση με τη Φαέντσα");
+    const parties = (view.blocks as Json[]).find((b) => b.block_id === "parties") as Json;
+    expect(((parties.element as Json).initial_options as Json[]).map((o) => o.value)).toEqual([String(partnerId)]);
+    const values = {
+      kind: select("twinning"),
+      title: text("Αδελφοποίηση Αμαρουσίου–Φαέντσας"),
+      parties: { value: { type: "multi_static_select", selected_options: [{ value: String(partnerId) }] } },
+      fields: text("Πολιτισμός\nΝεολαία"),
+      documentUrl: text(),
+      durationYears: text("5"),
+      expiresOn: date(),
+      renewal: select("by_decision"),
+      notes: text(),
+    };
+    await t.slack.viewSubmission({ view, userId: STAFF, values });
+    await t.slack.viewSubmission({ view, userId: STAFF, values });
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("άλλαξαν"));
+    expect(await t.bot.inFlight.drain(5000)).toBe(true);
+    const a = await createPartnersStore(t.database.db.prisma).findAgreement(agreementId);
+    expect(a?.title).toBe("Αδελφοποίηση Αμαρουσίου–Φαέντσας");
+    expect(a?.durationYears).toBe(5);
+    expect(a?.status).toBe("council_decision");
+    expect(a?.steps.filter((s) => s.step === "edited")).toHaveLength(1);
+    // A forged choice is answered as out of date and opens nothing.
+    const before = t.fake.calls.length;
+    await t.slack.overflowAction({ userId: STAFF, actionId: "agreement_menu", value: "edit:x", channelId: CHANNEL });
+    await t.fake.waitFor("chat.postEphemeral", (c) => String(c.args.text).includes("επίκαιρο"), 30_000, before);
+    expect(t.fake.calls.slice(before).filter((c) => c.method === "views.open")).toHaveLength(0);
   });
 });
 

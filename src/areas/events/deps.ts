@@ -24,6 +24,23 @@ export interface ContactsForEvents {
   get(id: number): Promise<OfficialContact | null>;
 }
 
+/** A partner as an event names it: its id and the name it goes by. */
+export interface PartnerRef {
+  id: number;
+  name: string;
+}
+
+/**
+ * From the partners area: the partners the event form offers (its external select, searched in any
+ * script), one by id (the card's name), and the button that opens a partner's card there.
+ */
+export interface PartnersForEvents {
+  search(text: string): Promise<PartnerRef[]>;
+  get(id: number): Promise<PartnerRef | null>;
+  /** The partners' own action that opens a partner's card (id and value of the button). */
+  cardButton(id: number): { actionId: string; value: string };
+}
+
 export interface EventsServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
@@ -44,6 +61,7 @@ export interface EventsAreaDeps {
   prChannelId?: string;
   sponsors: SponsorsForEvents;
   contacts: ContactsForEvents;
+  partners: PartnersForEvents;
 }
 
 /** What the listeners work with: the area's deps and its service. */

@@ -20,6 +20,8 @@ export interface EventInput {
   expectedAttendance?: string;
   languages?: string[];
   relatedOrganisation?: string;
+  /** The partner chosen from the partners' list (its id, as the select's option carries it). */
+  partnerId?: string;
   notes?: string;
   pastRecord?: boolean;
 }
@@ -34,7 +36,8 @@ export type EventError =
   | { code: "endBeforeStart" }
   | { code: "inThePast" }
   | { code: "attendanceInvalid" }
-  | { code: "unknownLanguage" };
+  | { code: "unknownLanguage" }
+  | { code: "unknownPartner" };
 
 export interface EventDraft {
   title: string;
@@ -48,6 +51,7 @@ export interface EventDraft {
   expectedAttendance: number | null;
   languages: string[];
   relatedOrganisation: string | null;
+  partnerId: number | null;
   notes: string | null;
   pastRecord: boolean;
 }
@@ -113,6 +117,13 @@ export function validateEvent(
   const venue = text("venue", false);
   const organiser = text("organiser", false);
   const relatedOrganisation = text("relatedOrganisation", false);
+  // Whether the partner exists is the form's question to the partners; here only its shape.
+  let partnerId: number | null = null;
+  if (input.partnerId) {
+    const n = /^[1-9]\d{0,9}$/.test(input.partnerId) ? Number(input.partnerId) : Number.NaN;
+    if (Number.isSafeInteger(n) && n <= 2_147_483_647) partnerId = n;
+    else errors.partnerId = { code: "unknownPartner" };
+  }
   const notes = text("notes", false);
   if (Object.keys(errors).length > 0 || !title || !startsAt || !endsAt) return { ok: false, errors };
   return {
@@ -129,6 +140,7 @@ export function validateEvent(
       expectedAttendance,
       languages,
       relatedOrganisation,
+      partnerId,
       notes,
       pastRecord: input.pastRecord ?? false,
     },

@@ -83,10 +83,10 @@ export function buildEventService({ store, roles, clock, timeZone }: EventServic
     reportData: (from: Date, to: Date) => store.findStartingForReport(from, to),
 
     /**
-     * The events a partner took part in (their "twin city or organisation" names it) and the gifts
-     * given at them or to it: the partners area's timeline (EventsWith).
+     * The events a partner took part in (chosen as the event's partner, or named in its "twin city
+     * or organisation") and the gifts given at them or to it: the partners area's timeline (EventsWith).
      */
-    eventsWith: (names: string[]) => store.findWith(names, 200),
+    eventsWith: (o: { names: string[]; partnerId: number }) => store.findWith(o.names, 200, o.partnerId),
 
     /**
      * A GDPR erasure's step here (the contacts area's PersonalDataHolder). A guest or an invitation

@@ -23,10 +23,11 @@ export function createEventStore(prisma: PrismaClient) {
      * Events whose "twin city or organisation" holds one of `names` (any spelling), newest first,
      * with their gifts; and gifts given to someone so named at any event.
      */
-    async findWith(names: string[], limit: number) {
+    async findWith(names: string[], limit: number, partnerId: number | null = null) {
       const rows = await prisma.$queryRaw<{ id: number }[]>`
         SELECT e.id FROM events e
-        WHERE e.related_organisation IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${names}::text[]) AS n
+        WHERE e.partner_id = ${partnerId ?? 0}
+           OR e.related_organisation IS NOT NULL AND EXISTS (SELECT 1 FROM unnest(${names}::text[]) AS n
                       WHERE length(public.grafeio_phonetic(n)) >= 4
                         AND public.grafeio_phonetic(e.related_organisation) LIKE '%' || public.grafeio_phonetic(n) || '%')
         ORDER BY e.starts_at DESC, e.id DESC LIMIT ${limit}`;

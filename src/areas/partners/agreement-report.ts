@@ -7,9 +7,40 @@ import { csvFile } from "../../lib/csv.js";
 import { offLoop } from "../../lib/off-loop.js";
 import type { AgreementRecord } from "./agreement-service.js";
 import { partnerTexts } from "./messages.js";
-import { dueDatesBetween, dueStanding } from "./obligation-rules.js";
+import { type DueStanding, dueDatesBetween, dueStanding } from "./obligation-rules.js";
 
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
+
+/** One due date of an agreement's obligation, with how it stands and how it was settled. */
+export interface AgreementDueDate {
+  obligation: AgreementRecord["obligations"][number];
+  due: string;
+  standing: DueStanding;
+  settled?: AgreementRecord["obligations"][number]["occurrences"][number];
+}
+
+/**
+ * Whether an agreement belongs to a period ending on `to`: one proposed after it is not the
+ * period's (nor the year's, in the export).
+ */
+export const proposedBy = (a: Pick<AgreementRecord, "createdAt">, to: string) => iso(a.createdAt) <= to;
+
+/**
+ * Every due date of the agreement's obligations from `from` to `to` (both included): what the
+ * year's export lists and the period report counts, from the same rule.
+ */
+export function dueDatesOf(a: AgreementRecord, from: string, to: string, today: string): AgreementDueDate[] {
+  const dates: AgreementDueDate[] = [];
+  for (const o of a.obligations) {
+    const schedule = { recurrence: o.recurrence, firstDueOn: iso(o.firstDueOn), until: iso(a.expiresOn) || null };
+    const settled = new Map(o.occurrences.map((s) => [iso(s.dueOn), s]));
+    for (const due of dueDatesBetween(schedule, from, to)) {
+      const s = settled.get(due);
+      dates.push({ obligation: o, due, standing: dueStanding(schedule, due, s?.outcome, today), settled: s });
+    }
+  }
+  return dates;
+}
 
 /** The report's rows as text, one per due date (or one per agreement without any that year). */
 export function buildAgreementReport(
@@ -23,7 +54,7 @@ export function buildAgreementReport(
   let counted = 0;
   for (const a of agreements) {
     // An agreement proposed after the year, or ended before it, is not the year's.
-    if (a.createdAt.getUTCFullYear() > year) continue;
+    if (!proposedBy(a, `${year}-12-31`)) continue;
     const head = [
       `#${a.id}`,
       a.title,
@@ -32,23 +63,17 @@ export function buildAgreementReport(
       t.statuses[a.status],
       iso(a.expiresOn),
     ];
-    let any = false;
-    for (const o of a.obligations) {
-      const schedule = { recurrence: o.recurrence, firstDueOn: iso(o.firstDueOn), until: iso(a.expiresOn) || null };
-      const settled = new Map(o.occurrences.map((s) => [iso(s.dueOn), s]));
-      for (const due of dueDatesBetween(schedule, `${year}-01-01`, `${year}-12-31`)) {
-        const s = settled.get(due);
-        rows.push([
-          ...head,
-          o.description,
-          o.owner,
-          due,
-          t.standings[dueStanding(schedule, due, s?.outcome, today)],
-          s ? s.note + (s.link ? ` (${s.link})` : "") : "",
-        ]);
-        any = true;
-      }
-    }
+    const dates = dueDatesOf(a, `${year}-01-01`, `${year}-12-31`, today);
+    for (const { obligation: o, due, standing, settled: s } of dates)
+      rows.push([
+        ...head,
+        o.description,
+        o.owner,
+        due,
+        t.standings[standing],
+        s ? s.note + (s.link ? ` (${s.link})` : "") : "",
+      ]);
+    const any = dates.length > 0;
     if (!any && a.obligations.length === 0 && a.status !== "ended") rows.push([...head, "", "", "", "", ""]);
     if (any || a.obligations.length === 0) counted++;
   }

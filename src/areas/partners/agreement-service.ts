@@ -163,6 +163,43 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
     checkStep,
 
     /**
+     * An edit of the agreement's particulars (kind, title, parties, fields, document, duration, end,
+     * renewal, notes; never its status or steps): staff, not once it has ended or expired; recorded
+     * once per form with who and when.
+     */
+    async edit(o: {
+      actor: string;
+      id: number;
+      input: AgreementInput;
+      submissionKey: string;
+    }): Promise<
+      | { status: "saved" | "already_stored"; agreement: AgreementRecord }
+      | { status: "invalid"; errors: Errors<AgreementField> }
+      | { status: "refused"; reason: AgreementRefusal }
+      | { status: "not_found" }
+    > {
+      if (!(await roles.hasRole(o.actor, "staff"))) return { status: "refused", reason: "staff_only" };
+      const current = await store.findAgreement(o.id);
+      if (!current) return { status: "not_found" };
+      if (current.status === "ended" || current.status === "expired")
+        return { status: "refused", reason: "not_allowed_now" };
+      const checked = validateAgreement(o.input);
+      if (!checked.ok) return { status: "invalid", errors: checked.errors };
+      const known = await store.existingPartnerIds(checked.draft.partyIds);
+      if (known.length !== checked.draft.partyIds.length)
+        return { status: "invalid", errors: { parties: { code: "required" } } };
+      const saved = await store.editAgreement({
+        id: o.id,
+        draft: checked.draft,
+        by: o.actor,
+        at: clock.now(),
+        submissionKey: o.submissionKey,
+      });
+      const agreement = (await store.findAgreement(o.id)) ?? current;
+      return { status: saved ? "saved" : "already_stored", agreement };
+    },
+
+    /**
      * One step, once: refused unless the actor (a manager) may take it from the status it is in;
      * its particulars checked (a decision's number, date and ΑΔΑ; the signature's date and place; a
      * renewal's new end; an end's reason); the write conditional on the status it was read in, and
@@ -314,6 +351,19 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
       };
     },
 
+    /**
+     * The person's own due dates not yet kept or waived, late (not missed) or due up to `until`:
+     * their Home, oldest first. Missed ones are the year's record, not a to-do.
+     */
+    async ownedDue(owner: string, todayIso: string, until: string): Promise<DueItem[]> {
+      const items = await dueBetween(shiftDate(todayIso, -366), until, todayIso);
+      return items.filter(
+        (i) =>
+          i.obligation.owner === owner &&
+          (i.standing === "late" || i.standing === "due_today" || i.standing === "upcoming"),
+      );
+    },
+
     /** In force and ending within 90 days: the digest, with the renewal's next step. */
     async expiringSoon(todayIso: string): Promise<AgreementRecord[]> {
       return (await store.agreementsIn(["in_force"])).filter((a) =>
@@ -329,7 +379,8 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
       const todayIso = today();
       const items: TimelineItem[] = [];
       for (const a of await store.agreementsOf(partnerId)) {
-        for (const s of a.steps)
+        // An edit of the record is not something done with the partner (nor activity against dormancy).
+        for (const s of a.steps.filter((x) => x.step !== "edited"))
           items.push({
             date: localDate(s.at, deps.timeZone),
             kind: "agreement_step",

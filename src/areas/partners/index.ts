@@ -10,6 +10,7 @@
 // views: partner_modal, partner_status_modal, agreement_modal, agreement_step_modal,
 // obligation_modal, obligation_settle_modal. Job: obligation-reminders. Digest sections:
 // agreements-obligations-due, agreements-obligations-late, agreements-expiring, partners-dormant.
+// Home source: agreements (the person's obligations due). Report section: agreements.
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";
 import type { SlackKit } from "../../slack/listener.js";
@@ -18,6 +19,8 @@ import { createAgreementsService } from "./agreement-service.js";
 import { createObligationRemindersJob } from "./jobs/obligation-reminders.js";
 import { localeOf, partnerTexts } from "./messages.js";
 import { createPartnersDigestSections } from "./partners-digest.js";
+import { createPartnersHomeSource } from "./partners-home.js";
+import { createPartnersReportSource } from "./partners-report.js";
 import {
   type ContactsForPartners,
   createPartnersService,
@@ -26,6 +29,7 @@ import {
   type RolesForPartners,
   type TranslationsForPartners,
 } from "./service.js";
+import { partnerOpenValue } from "./slack/codecs.js";
 import {
   registerAgreementCommand,
   registerAgreementForm,
@@ -39,7 +43,8 @@ import {
   registerSettleForm,
   registerStepForm,
 } from "./slack/listeners.js";
-import { createPartnersStore } from "./store.js";
+import { PARTNER_OPEN } from "./slack/partner-views.js";
+import { createPartnersStore, type Partner } from "./store.js";
 
 /**
  * What another area may ask of the partners (Q-Cities' members are partners): a partner by id, the
@@ -71,6 +76,22 @@ export function createPartnersServices(deps: PartnersServicesDeps) {
 
 export type PartnersServices = ReturnType<typeof createPartnersServices>;
 
+/**
+ * What the partners tell the events area (its PartnersForEvents): the partners its form offers,
+ * one by id, and the button that opens a partner's card here (partner_open).
+ */
+export function partnersForEvents(partners: PartnersServices["partners"]) {
+  const ref = (p: Partner) => ({ id: p.id, name: p.nameLatin ? `${p.nameEl} (${p.nameLatin})` : p.nameEl });
+  return {
+    search: async (text: string) => (await partners.search(text)).filter((p) => p.status !== "ended").map(ref),
+    get: async (id: number) => {
+      const p = await partners.get(id);
+      return p ? ref(p) : null;
+    },
+    cardButton: (id: number) => ({ actionId: PARTNER_OPEN, value: partnerOpenValue.encode(id) }),
+  };
+}
+
 export interface PartnersAreaDeps {
   kit: SlackKit;
   services: PartnersServices;
@@ -98,6 +119,8 @@ export function createPartnersArea(deps: PartnersAreaDeps): Area {
     },
     jobs: [createObligationRemindersJob({ agreements, locales: deps.kit.locales })], // obligation-reminders
     digestSections: createPartnersDigestSections(agreements, partners),
+    reportSections: [createPartnersReportSource(agreements)], // agreements signed, in force, ending; obligations kept, late, missed
+    homeSources: [createPartnersHomeSource(agreements, deps.kit.roles)], // the obligations the person owns, late or due this week
     commands: [
       { name: "/partner", role: "staff", summary: (t) => partnerTexts(localeOf(t)).summary },
       { name: "/agreement", role: "staff", summary: (t) => partnerTexts(localeOf(t)).agreementSummary },

@@ -121,6 +121,7 @@ const el = {
       renewed: "Ανανέωση",
       expired: "Λήξη",
       ended: "Τερματισμός",
+      edited: "Αλλαγή στοιχείων",
     },
     renewals: {
       by_decision: "Με απόφαση του συμβουλίου",
@@ -176,6 +177,7 @@ const el = {
     },
     noPartners: "Δεν υπάρχει ακόμη φορέας· καταχωρίστε πρώτα έναν με `/partner new`.",
     created: (id: number, title: string) => `:scroll: Συμφωνία #${id}: *${title}* (πρόταση)`,
+    edited: (id: number, title: string) => `:scroll: Συμφωνία #${id}: *${title}*: τα στοιχεία της άλλαξαν.`,
     stepDone: (id: number, step: string, status: string) => `Συμφωνία #${id}: ${step} καταχωρίστηκε· τώρα: ${status}.`,
     obligationAdded: (id: number, description: string) => `Συμφωνία #${id}: νέα υποχρέωση «${description}».`,
     settled: (description: string, due: string, outcome: string) => `«${description}» (${due}): ${outcome}.`,
@@ -191,7 +193,7 @@ const el = {
     keptTitle: "Πώς τηρήθηκαν οι όροι",
     keptLine: (year: number, done: number, waived: number, late: number, missed: number, upcoming: number) =>
       `${year}: ${icu("el", "{done, plural, one {# τηρήθηκε} other {# τηρήθηκαν}}", { done })}, ${icu("el", "{waived, plural, one {# παραλείφθηκε} other {# παραλείφθηκαν}}", { waived })}, ${late} σε καθυστέρηση, ${icu("el", "{missed, plural, one {# χάθηκε} other {# χάθηκαν}}", { missed })}, ${icu("el", "{upcoming, plural, one {# επικείμενη} other {# επικείμενες}}", { upcoming })}`,
-    menu: { obligation: "Νέα υποχρέωση", done: "Τηρήθηκε", waive: "Παράλειψη" },
+    menu: { obligation: "Νέα υποχρέωση", edit: "Αλλαγή στοιχείων", done: "Τηρήθηκε", waive: "Παράλειψη" },
     dueChoice: (description: string, due: string) => `${description} · ${due}`,
     reportNothing: (year: number) => `Καμία συμφωνία με υποχρεώσεις για το ${year}.`,
     reportSent: (year: number, n: number) =>
@@ -358,6 +360,7 @@ const en: import("../../i18n/widen.js").Widen<Texts> = {
       renewed: "Renewal",
       expired: "Expiry",
       ended: "Termination",
+      edited: "Particulars edited",
     },
     renewals: { by_decision: "By council decision", automatic: "Automatic (tacit)", none: "No renewal" },
     nextStep: {
@@ -408,6 +411,7 @@ const en: import("../../i18n/widen.js").Widen<Texts> = {
     },
     noPartners: "There is no partner yet; enter one first with `/partner new`.",
     created: (id, title) => `:scroll: Agreement #${id}: *${title}* (proposal)`,
+    edited: (id, title) => `:scroll: Agreement #${id}: *${title}*: its particulars were changed.`,
     stepDone: (id, step, status) => `Agreement #${id}: ${step} recorded; now: ${status}.`,
     obligationAdded: (id, description) => `Agreement #${id}: new obligation "${description}".`,
     settled: (description, due, outcome) => `"${description}" (${due}): ${outcome}.`,
@@ -422,7 +426,7 @@ const en: import("../../i18n/widen.js").Widen<Texts> = {
     keptTitle: "How its terms were kept",
     keptLine: (year, done, waived, late, missed, upcoming) =>
       `${year}: ${done} kept, ${waived} waived, ${late} late, ${missed} missed, ${upcoming} upcoming`,
-    menu: { obligation: "New obligation", done: "Kept", waive: "Waive" },
+    menu: { obligation: "New obligation", edit: "Edit particulars", done: "Kept", waive: "Waive" },
     dueChoice: (description, due) => `${description} · ${due}`,
     reportNothing: (year) => `No agreement with obligations for ${year}.`,
     reportSent: (year, n) =>

@@ -58,9 +58,12 @@ export interface TranslationsForPartners {
   }): Promise<{ id: number; title: string; sourceLang: string; targetLang: string; status: string; createdAt: Date }[]>;
 }
 
-/** The events, as the timeline asks them: those it took part in, and the gifts given. */
+/**
+ * The events, as the timeline asks them: those it took part in (chosen as their partner, or naming
+ * it), and the gifts given.
+ */
 export interface EventsForPartners {
-  eventsWith(names: string[]): Promise<{
+  eventsWith(o: { names: string[]; partnerId: number }): Promise<{
     events: { id: number; title: string; startsAt: Date; status: string }[];
     gifts: { id: number; eventId: number; what: string; forWhom: string; addedAt: Date }[];
   }>;
@@ -164,7 +167,7 @@ export function createPartnersService(deps: PartnersServiceDeps) {
       names,
       ids: letters.flatMap((l) => (l.translationRequestId ? [l.translationRequestId] : [])),
     });
-    const { events, gifts } = await deps.events.eventsWith(names);
+    const { events, gifts } = await deps.events.eventsWith({ names, partnerId: p.id });
     const items: TimelineItem[] = [
       ...((await agreements?.timelineOf(p.id)) ?? []),
       ...letters.map((l) => ({

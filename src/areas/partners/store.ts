@@ -192,6 +192,47 @@ export function createPartnersStore(prisma: PrismaClient) {
       });
     },
 
+    /**
+     * An edit of the agreement's particulars and parties (never its status or its steps' details),
+     * recorded as an `edited` line with who and when, once per form: false when that form's edit is
+     * already recorded (a Slack retry), and then nothing is written.
+     */
+    async editAgreement(o: {
+      id: number;
+      draft: AgreementDraft;
+      by: string;
+      at: Date;
+      submissionKey: string;
+    }): Promise<boolean> {
+      const { partyIds, expiresOn, ...fields } = o.draft;
+      return prisma.$transaction(async (tx) => {
+        const current = await tx.agreement.findUnique({ where: { id: o.id }, select: { status: true } });
+        if (!current) return false;
+        const recorded = await tx.agreementStep.createMany({
+          data: [
+            {
+              agreementId: o.id,
+              step: "edited",
+              fromStatus: current.status,
+              toStatus: current.status,
+              by: o.by,
+              at: o.at,
+              submissionKey: o.submissionKey,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        if (recorded.count === 0) return false;
+        await tx.agreement.update({ where: { id: o.id }, data: { ...fields, expiresOn: dayOrNull(expiresOn) } });
+        await tx.agreementParty.deleteMany({ where: { agreementId: o.id, partnerId: { notIn: partyIds } } });
+        await tx.agreementParty.createMany({
+          data: partyIds.map((partnerId) => ({ agreementId: o.id, partnerId })),
+          skipDuplicates: true,
+        });
+        return true;
+      });
+    },
+
     existingPartnerIds: async (ids: number[]) =>
       (await prisma.partner.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((p) => p.id),
 

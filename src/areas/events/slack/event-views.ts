@@ -17,6 +17,8 @@ export const EVENT_CANCEL_ACTION = "event_cancel";
 export const EVENT_CREATE_ACTION = "event_create";
 export const EVENT_EDIT_ACTION = "event_edit";
 export const EVENT_CHECKLIST_ACTION = "event_checklist";
+/** The form's partner select: its options come from the partners' search (onOptions). */
+export const EVENT_PARTNER_OPTIONS = "event_partner";
 const ACTION = "value";
 
 /** The event form's private_metadata. */
@@ -57,8 +59,10 @@ export function buildEventModal(options: {
   today: string;
   metadata: EventModalMetadata;
   notice?: string;
+  /** The partner chosen (values.partnerId), shown as the select's initial option. */
+  partner?: { id: number; name: string };
 }): ModalView {
-  const { t, locale, types, values, today, metadata, notice } = options;
+  const { t, locale, types, values, today, metadata, notice, partner } = options;
   const m = t.events;
   const text = (block: keyof typeof EVENT_LIMITS, label: string, optional: boolean, multiline = false): KnownBlock => ({
     type: "input",
@@ -172,6 +176,19 @@ export function buildEventModal(options: {
         ...(chosenLanguages.length ? { initial_options: chosenLanguages } : {}),
       },
     },
+    {
+      type: "input",
+      block_id: "partnerId",
+      optional: true,
+      label: plain(m.partner),
+      element: {
+        type: "external_select",
+        action_id: EVENT_PARTNER_OPTIONS,
+        min_query_length: 1,
+        placeholder: plain(m.partnerPlaceholder),
+        ...(partner ? { initial_option: option(partner.name, String(partner.id)) } : {}),
+      },
+    },
     text("relatedOrganisation", m.relatedOrganisation, true),
     text("notes", m.notes, true, true),
     check("pastRecord", m.pastRecord, m.pastRecordOption, values.pastRecord ?? false),
@@ -188,7 +205,7 @@ export function buildEventModal(options: {
 }
 
 export function readEventState(state: unknown): EventInput {
-  const f = formState(state, [ACTION]);
+  const f = formState(state, [ACTION, EVENT_PARTNER_OPTIONS]);
   return {
     title: f.text("title"),
     typeSlug: f.choice("typeSlug"),
@@ -203,6 +220,7 @@ export function readEventState(state: unknown): EventInput {
     expectedAttendance: f.text("expectedAttendance"),
     languages: f.choices("languages"),
     relatedOrganisation: f.text("relatedOrganisation"),
+    partnerId: f.choice("partnerId"),
     notes: f.text("notes"),
     pastRecord: f.checked("pastRecord"),
   };
@@ -225,6 +243,8 @@ export function eventCard(
   locale: LocaleCode,
   e: EventWithType,
   timeZone: string,
+  /** The partner it was with (the partners area's name and its card's button), if one was chosen. */
+  partner?: { name: string; actionId: string; value: string },
 ): { text: string; blocks: KnownBlock[] } {
   const m = t.events;
   const head = m.card(
@@ -235,6 +255,7 @@ export function eventCard(
     escapeMrkdwn(truncate(e.venue ?? "", 100)),
   );
   const lines = [
+    partner ? m.partnerLine(escapeMrkdwn(truncate(partner.name, 150))) : "",
     e.responsible.length ? m.responsibleLine(e.responsible.map((u) => `<@${u}>`).join(", ")) : "",
     e.status === "cancelled" ? m.cancelledMark(escapeMrkdwn(truncate(e.cancelReason ?? "", 300))) : "",
   ].filter(Boolean);
@@ -246,6 +267,16 @@ export function eventCard(
     block_id: `event:${e.id}`,
     elements: [
       { type: "button", action_id: EVENT_ICS_ACTION, text: plain(m.ics, 75), value: String(e.id) },
+      ...(partner
+        ? [
+            {
+              type: "button" as const,
+              action_id: partner.actionId,
+              text: plain(m.partnerButton, 75),
+              value: partner.value,
+            },
+          ]
+        : []),
       ...(e.status === "scheduled"
         ? [
             { type: "button" as const, action_id: EVENT_EDIT_ACTION, text: plain(m.edit, 75), value: String(e.id) },
@@ -307,6 +338,7 @@ export function eventValues(e: EventWithType, timeZone: string): EventInput {
     expectedAttendance: e.expectedAttendance ? String(e.expectedAttendance) : undefined,
     languages: e.languages,
     relatedOrganisation: e.relatedOrganisation ?? undefined,
+    partnerId: e.partnerId ? String(e.partnerId) : undefined,
     notes: e.notes ?? undefined,
     pastRecord: e.pastRecord,
   };

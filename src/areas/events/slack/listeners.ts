@@ -2,7 +2,7 @@
 // calendar file and cancellation, and the list of a period.
 import type { App, ButtonAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { type Messages, messages } from "../../../i18n/index.js";
+import { type LocaleCode, type Messages, messages } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate, shiftDate } from "../../../lib/clock.js";
 import { idCodec } from "../../../slack/codec.js";
 import { formState } from "../../../slack/form-state.js";
@@ -11,6 +11,7 @@ import {
   onAction,
   onCommand,
   onForm,
+  onOptions,
   type Reply,
   replyPrivately,
   sendFilesPrivately,
@@ -36,6 +37,7 @@ import {
   EVENT_EDIT_ACTION,
   EVENT_ICS_ACTION,
   EVENT_MODAL_CALLBACK,
+  EVENT_PARTNER_OPTIONS,
   eventCard,
   eventModalMetadata,
   eventValues,
@@ -47,6 +49,24 @@ import { opened } from "./opened.js";
 
 function errorText(t: Messages, e: EventError): string {
   return e.code === "tooLong" ? t.events.errors.tooLong(e.max) : t.events.errors[e.code];
+}
+
+/** The partner an event names, from the partners area: its name and its card's button. */
+async function partnerOf(ctx: EventsContext, partnerId: number | null | undefined) {
+  if (!partnerId) return undefined;
+  const p = await ctx.partners.get(partnerId);
+  return p ? { name: p.name, ...ctx.partners.cardButton(p.id) } : undefined;
+}
+
+/** The chosen partner of a form's values, for the select's initial option. */
+async function chosenPartner(ctx: EventsContext, partnerId: string | undefined) {
+  const id = partnerId ? idCodec.decode(partnerId) : undefined;
+  return id === undefined ? undefined : ((await ctx.partners.get(id)) ?? undefined);
+}
+
+/** The event's card, with its partner (when one was chosen) as a link to the partner's card. */
+async function cardOf(ctx: EventsContext, t: Messages, locale: LocaleCode, e: EventWithType) {
+  return eventCard(t, locale, e, ctx.timeZone, await partnerOf(ctx, e.partnerId));
 }
 
 const noPermission = (user: UserView) => user.t.common.noPermission(user.t.common.roleNames[EVENTS_ROLE]);
@@ -74,7 +94,7 @@ export async function openEventForm(
 
 async function postCard(ctx: EventsContext, e: EventWithType) {
   const channel = ctx.prChannelId ?? e.createdBy;
-  const card = eventCard(messages(ctx.defaultLocale), ctx.defaultLocale, e, ctx.timeZone);
+  const card = await cardOf(ctx, messages(ctx.defaultLocale), ctx.defaultLocale, e);
   const sent = await ctx.sender.post({ key: `event-card:${e.id}`, channel, ...card });
   await ctx.events.setCard(e.id, sent.channel, sent.ts);
 }
@@ -101,6 +121,19 @@ export function register(app: App, ctx: EventsContext): void {
   registerEventFollowUp(app, ctx);
   registerEventGuests(app, ctx);
   registerEventExtras(app, ctx);
+
+  // The form's partner select: the partners found by what was typed (staff only, as the form is).
+  onOptions(app, kit, {
+    actionId: EVENT_PARTNER_OPTIONS,
+    async handle({ user, query }) {
+      if (!(await kit.roles.hasRole(user.userId, EVENTS_ROLE))) return [];
+      const found = query.trim() ? await ctx.partners.search(query.slice(0, 100)) : [];
+      return found.slice(0, 20).map((p) => ({
+        text: { type: "plain_text" as const, text: truncate(p.name, 75) },
+        value: String(p.id),
+      }));
+    },
+  });
   onCommand(app, kit, {
     name: "/event",
     role: EVENTS_ROLE,
@@ -123,7 +156,7 @@ export function register(app: App, ctx: EventsContext): void {
       if (rest.length === 0 && isId) {
         const e = await opened(await ctx.events.eventFor(user.userId, id), user, reply);
         if (!e) return;
-        const card = eventCard(user.t, user.locale, e, ctx.timeZone);
+        const card = await cardOf(ctx, user.t, user.locale, e);
         return reply(card.text, card.blocks);
       }
       await reply(user.t.events.badCommand(escapeMrkdwn(truncate(text, 60))));
@@ -144,6 +177,9 @@ export function register(app: App, ctx: EventsContext): void {
         knownTypes: new Set(types.map((t) => t.slug)),
       });
       if (!result.ok) return { errors: fieldErrors(result.errors, (e) => errorText(user.t, e)) };
+      // A partner chosen from the list that is not (or no longer) there: said under its field.
+      if (result.draft.partnerId !== null && !(await ctx.partners.get(result.draft.partnerId)))
+        return { errors: { partnerId: errorText(user.t, { code: "unknownPartner" }) } };
       if (!metadata.acceptOverlap) {
         const clash = await ctx.events.overlaps(result.draft, metadata.eventId);
         if (clash.length > 0) {
@@ -159,6 +195,7 @@ export function register(app: App, ctx: EventsContext): void {
               today: localDate(ctx.clock.now(), ctx.timeZone),
               metadata: { ...metadata, acceptOverlap: true },
               notice: user.t.events.overlap(list),
+              partner: await chosenPartner(ctx, input.partnerId),
             }),
           };
         }
@@ -176,7 +213,7 @@ export function register(app: App, ctx: EventsContext): void {
               await app.client.chat.update({
                 channel: e.cardChannel,
                 ts: e.cardTs,
-                ...eventCard(t, ctx.defaultLocale, e, ctx.timeZone),
+                ...(await cardOf(ctx, t, ctx.defaultLocale, e)),
               });
             await replyPrivately(
               kit,
@@ -258,6 +295,7 @@ export function register(app: App, ctx: EventsContext): void {
           values: eventValues(e, ctx.timeZone),
           today: localDate(ctx.clock.now(), ctx.timeZone),
           metadata: { ...(body.channel?.id ? { channel: body.channel.id } : {}), eventId: e.id },
+          partner: await chosenPartner(ctx, e.partnerId ? String(e.partnerId) : undefined),
         }),
       });
     },
@@ -298,7 +336,7 @@ export function register(app: App, ctx: EventsContext): void {
             await client.chat.update({
               channel: e.cardChannel,
               ts: e.cardTs,
-              ...eventCard(t, ctx.defaultLocale, e, ctx.timeZone),
+              ...(await cardOf(ctx, t, ctx.defaultLocale, e)),
             });
           // Everyone involved hears of it, once: the responsible staff and whoever registered it.
           for (const person of new Set([...e.responsible, e.createdBy])) {

@@ -46,14 +46,20 @@ export function refusalText(t: PartnerTexts, reason: AgreementRefusal | SettleRe
 export function agreementModal(
   locale: LocaleCode,
   partners: Partner[],
-  o: { channel?: string; partnerId?: number } = {},
+  o: { channel?: string; partnerId?: number; agreement?: AgreementRecord } = {},
 ): ModalView {
   const t = partnerTexts(locale);
   const f = t.agreements.form;
-  const partyOptions = partners
+  const a = o.agreement;
+  // An edit offers the agreement's own parties too (an ended partner stays one of them).
+  const offered = [...(a?.parties.map((p) => p.partner) ?? []), ...partners].filter(
+    (p, i, all) => all.findIndex((q) => q.id === p.id) === i,
+  );
+  const partyOptions = offered
     .slice(0, 100)
     .map((p) => option(`${p.nameEl}${p.nameLatin ? ` (${p.nameLatin})` : ""}`, String(p.id)));
-  const initial = partyOptions.filter((x) => x.value === String(o.partnerId));
+  const chosen = new Set(a ? a.parties.map((p) => String(p.partnerId)) : [String(o.partnerId)]);
+  const initial = partyOptions.filter((x) => chosen.has(x.value ?? ""));
   return {
     type: "modal",
     callback_id: AGREEMENT_MODAL,
@@ -62,6 +68,7 @@ export function agreementModal(
     close: plain(t.form.close, 24),
     private_metadata: agreementFormMetadata.encode({
       ...(o.partnerId ? { partnerId: o.partnerId } : {}),
+      ...(a ? { id: a.id } : {}),
       ...(o.channel ? { channel: o.channel } : {}),
     }),
     blocks: [
@@ -69,8 +76,9 @@ export function agreementModal(
         "kind",
         f.kind,
         AGREEMENT_KINDS.map((k) => option(t.agreements.kinds[k], k)),
+        { initial: a?.kind },
       ),
-      textInput("title", f.name, { optional: false, max: LIMITS.title }),
+      textInput("title", f.name, { optional: false, max: LIMITS.title, initial: a?.title }),
       {
         type: "input",
         block_id: "parties",
@@ -82,17 +90,17 @@ export function agreementModal(
           ...(initial.length > 0 ? { initial_options: initial } : {}),
         },
       },
-      textInput("fields", f.fields, { multiline: true, max: 2000 }),
-      textInput("documentUrl", f.documentUrl, { max: 2000 }),
-      textInput("durationYears", f.durationYears, { max: 2 }),
-      dateInput("expiresOn", f.expiresOn),
+      textInput("fields", f.fields, { multiline: true, max: 2000, initial: a?.fields.join("\n") }),
+      textInput("documentUrl", f.documentUrl, { max: 2000, initial: a?.documentUrl }),
+      textInput("durationYears", f.durationYears, { max: 2, initial: a?.durationYears?.toString() }),
+      dateInput("expiresOn", f.expiresOn, { initial: a?.expiresOn?.toISOString().slice(0, 10) }),
       selectInput(
         "renewal",
         f.renewal,
         RENEWALS.map((r) => option(t.agreements.renewals[r], r)),
-        { initial: "by_decision" },
+        { initial: a?.renewal ?? "by_decision" },
       ),
-      textInput("notes", f.notes, { multiline: true, max: LIMITS.notes }),
+      textInput("notes", f.notes, { multiline: true, max: LIMITS.notes, initial: a?.notes }),
     ],
   };
 }
@@ -239,7 +247,10 @@ export function agreementCard(
       option(m.steps[step], agreementMenuValue.encode({ choice: "step", step, id: a.id })),
     ),
     ...(a.status !== "ended" && a.status !== "expired"
-      ? [option(m.menu.obligation, agreementMenuValue.encode({ choice: "obligation", id: a.id }))]
+      ? [
+          option(m.menu.obligation, agreementMenuValue.encode({ choice: "obligation", id: a.id })),
+          option(m.menu.edit, agreementMenuValue.encode({ choice: "edit", id: a.id })),
+        ]
       : []),
     ...a.obligations
       .slice(0, 20)

@@ -23,10 +23,10 @@ export const partnerMenuValue: Codec<{ choice: PartnerChoice; id: number }> = {
 /** A search result's button: the partner's id. */
 export const partnerOpenValue = idCodec;
 
-/** An agreement card's menu: `step:signed:7`, `obligation:7`, `done:31`, `waive:31`. */
+/** An agreement card's menu: `step:signed:7`, `obligation:7`, `edit:7`, `done:31`, `waive:31`. */
 export type AgreementChoice =
   | { choice: "step"; step: AgreementStep; id: number }
-  | { choice: "obligation"; id: number }
+  | { choice: "obligation" | "edit"; id: number }
   | { choice: "done" | "waive"; id: number };
 const stepCodec = enumCodec(AGREEMENT_STEPS);
 export const agreementMenuValue: Codec<AgreementChoice> = {
@@ -40,7 +40,7 @@ export const agreementMenuValue: Codec<AgreementChoice> = {
     if (parts.length !== 2) return undefined;
     const id = idCodec.decode(parts[1]);
     if (id === undefined) return undefined;
-    if (parts[0] === "obligation") return { choice: "obligation", id };
+    if (parts[0] === "obligation" || parts[0] === "edit") return { choice: parts[0], id };
     if (parts[0] === "done" || parts[0] === "waive") return { choice: parts[0], id };
     return undefined;
   },
@@ -49,7 +49,10 @@ export const agreementMenuValue: Codec<AgreementChoice> = {
 
 export const partnerFormMetadata = jsonCodec(z.object({ id: idField.optional(), channel }));
 export const partnerStatusMetadata = jsonCodec(z.object({ id: idField, channel }));
-export const agreementFormMetadata = jsonCodec(z.object({ partnerId: idField.optional(), channel }));
+/** The agreement form: a new one (perhaps from a partner's menu), or an edit of agreement `id`. */
+export const agreementFormMetadata = jsonCodec(
+  z.object({ partnerId: idField.optional(), id: idField.optional(), channel }),
+);
 export const stepFormMetadata = jsonCodec(z.object({ id: idField, step: z.enum(AGREEMENT_STEPS), channel }));
 export const obligationFormMetadata = jsonCodec(z.object({ agreementId: idField, channel }));
 export const settleFormMetadata = jsonCodec(

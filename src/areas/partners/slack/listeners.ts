@@ -261,19 +261,39 @@ export function registerAgreementForm(app: App, deps: PartnersSlackDeps): void {
       const s = readState(view.state);
       const partyIds = s.choices("parties").map((v) => idCodec.decode(v));
       if (partyIds.some((id) => id === undefined)) return { errors: { parties: partnerTexts(user.locale).notFound } };
+      const input = {
+        kind: s.choice("kind"),
+        title: s.text("title"),
+        partyIds: partyIds as number[],
+        fields: s.text("fields"),
+        documentUrl: s.text("documentUrl"),
+        durationYears: s.text("durationYears"),
+        expiresOn: s.date("expiresOn"),
+        renewal: s.choice("renewal"),
+        notes: s.text("notes"),
+      };
+      if (metadata.id !== undefined) {
+        const edited = await deps.agreements.edit({
+          actor: user.userId,
+          id: metadata.id,
+          input,
+          submissionKey: view.id,
+        });
+        if (edited.status === "invalid") return { errors: errorsOf(t, edited.errors) };
+        if (edited.status === "refused") return { errors: { title: refusalText(t, edited.reason) } };
+        if (edited.status === "not_found") return { errors: { title: t.notFound } };
+        if (edited.status === "already_stored") return {};
+        const replyTo = replyPrivately(deps.kit, client, user.userId, metadata.channel);
+        return {
+          after: async () => {
+            await replyTo(t.agreements.edited(edited.agreement.id, escapeMrkdwn(edited.agreement.title)));
+            await showAgreement(deps, user, edited.agreement.id, replyTo);
+          },
+        };
+      }
       const outcome = await deps.agreements.propose({
         actor: user.userId,
-        input: {
-          kind: s.choice("kind"),
-          title: s.text("title"),
-          partyIds: partyIds as number[],
-          fields: s.text("fields"),
-          documentUrl: s.text("documentUrl"),
-          durationYears: s.text("durationYears"),
-          expiresOn: s.date("expiresOn"),
-          renewal: s.choice("renewal"),
-          notes: s.text("notes"),
-        },
+        input,
         submissionKey: view.id,
       });
       if (outcome.status === "invalid") return { errors: errorsOf(t, outcome.errors) };
@@ -307,6 +327,17 @@ export function registerAgreementMenu(app: App, deps: PartnersSlackDeps): void {
         await client.views.open({
           trigger_id: body.trigger_id,
           view: stepModal(user.locale, checked.agreement, value.step, channel),
+        });
+        return;
+      }
+      if (value.choice === "edit") {
+        // Refused at the click (staff; not an ended or expired agreement), before the form opens.
+        const a = await deps.agreements.get(value.id);
+        if (!a) return reply(t.notFound);
+        if (a.status === "ended" || a.status === "expired") return reply(refusalText(t, "not_allowed_now"));
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: agreementModal(user.locale, await deps.partners.choosable(), { channel, agreement: a }),
         });
         return;
       }
