@@ -134,6 +134,7 @@ export function createAreas(deps: AreaWiring): Area[] {
         replies: s.clippingReplies,
         alerts: s.clippingAlerts,
         synonyms: s.clippingSynonyms,
+        coverage: s.clippingCoverage,
       },
       managers: s.roles,
       defaultLocale: deps.defaultLocale,
@@ -334,6 +335,7 @@ export function createServices(deps: {
     clippingReplies: clippings.replies,
     clippingAlerts: clippings.alerts,
     clippingSynonyms: clippings.synonyms,
+    clippingCoverage: clippings.coverage,
     /** A pasted link's page, for the clipping form (the outlet named by the press intake's table). */
     clippingPages: createLinkPages({ fetcher, outlets: pressIntake, timeZone }),
     contacts: contacts.contacts,
