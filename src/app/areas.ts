@@ -315,6 +315,7 @@ export function createServices(deps: {
   });
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners);
   const fetcher = deps.fetcher ?? createSafeFetcher();
+  const jobRuns = createJobRunStore(deps);
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
     clock,
@@ -326,6 +327,7 @@ export function createServices(deps: {
       listWatchTerms: clippings.alerts.listWatchTerms,
       listActiveTopics: clippings.clippings.listActiveTopics,
     },
+    schedule: jobRuns,
   });
   return {
     roles,
@@ -354,7 +356,7 @@ export function createServices(deps: {
     pressIntake,
     partners,
     agreements,
-    jobRuns: createJobRunStore(deps),
+    jobRuns,
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),
   };

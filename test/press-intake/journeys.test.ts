@@ -51,6 +51,19 @@ describe("/grafeio feed", () => {
     expect(await grafeio(ADMIN, "feed list")).toContain("Δεν υπάρχουν ροές");
     expect(await grafeio(ADMIN, "help")).toContain("feed add <url>");
   });
+
+  it("lets admins set how often the feeds are read: the job's schedule in the scheduler's setting", async () => {
+    const setting = () => t.database.db.prisma.jobSetting.findUnique({ where: { jobName: "press-intake" } });
+    expect(await grafeio(STAFF, "feed every 30")).toContain("διαχειριστ");
+    expect((await setting())?.schedule ?? null).toBeNull();
+    expect(await grafeio(ADMIN, "feed every 7")).toContain("5, 10, 15, 20, 30 ή 60");
+    expect(await grafeio(ADMIN, "feed every 30")).toContain("κάθε 30 λεπτά");
+    expect(await setting()).toMatchObject({ schedule: "*/30 0-2,4-23 * * *", updatedBy: ADMIN });
+    expect(await grafeio(ADMIN, "jobs")).toContain("press-intake");
+    // Back to every quarter of an hour: the job's own schedule again, no setting of its own.
+    expect(await grafeio(ADMIN, "feed every 15")).toContain("κάθε 15 λεπτά");
+    expect((await setting())?.schedule).toBeNull();
+  });
 });
 
 describe("a proposal's buttons", () => {

@@ -12,7 +12,12 @@ import type { ClipForm } from "../clippings/index.js";
 import type { Role } from "../users/roles.js";
 import { createIntakeDigestSection } from "./intake-digest.js";
 import { createPressIntakeJob } from "./jobs/press-intake.js";
-import { createPressIntakeService, type RegisterForIntake, type WatchedWords } from "./service.js";
+import {
+  createPressIntakeService,
+  type JobScheduleSetting,
+  type RegisterForIntake,
+  type WatchedWords,
+} from "./service.js";
 import { feedSubCommand } from "./slack/feed-command.js";
 import { registerProposalButtons } from "./slack/listeners.js";
 import { createPressIntakeStore } from "./store.js";
@@ -27,6 +32,8 @@ export interface PressIntakeServicesDeps {
   register: RegisterForIntake;
   /** The watch list's terms and the topics. */
   watched: WatchedWords;
+  /** The scheduler's job settings: `feed every` sets the intake job's schedule there. */
+  schedule: JobScheduleSetting;
 }
 
 export function createPressIntakeServices(deps: PressIntakeServicesDeps) {

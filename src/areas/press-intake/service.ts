@@ -9,7 +9,16 @@ import { type FeedEntry, parseNewsFeed } from "./feed-parse.js";
 import { mostSimilar, titleWords } from "./near-duplicate.js";
 import { articleKey, normaliseArticleUrl } from "./normalise.js";
 import { outletOf } from "./outlets.js";
-import { backoffMs, excerptOf, inQuietHours, isTimeOfDay, shouldReportFailure } from "./rules.js";
+import {
+  backoffMs,
+  DEFAULT_INTAKE_EVERY,
+  excerptOf,
+  inQuietHours,
+  intakeSchedule,
+  isTimeOfDay,
+  PRESS_INTAKE_JOB,
+  shouldReportFailure,
+} from "./rules.js";
 import type { FeedRecord, ItemRecord, NewItem, PressIntakeStore } from "./store.js";
 
 export interface Refused {
@@ -38,6 +47,13 @@ export interface PressIntakeDeps {
   fetcher: Pick<SafeFetcher, "fetchText">;
   register: RegisterForIntake;
   watched: WatchedWords;
+  /** The scheduler's setting of the intake job (its schedule in force), for `feed every`. */
+  schedule: JobScheduleSetting;
+}
+
+/** What the intake changes of the scheduler: its own job's schedule, recorded with who. */
+export interface JobScheduleSetting {
+  updateSetting(jobName: string, change: { schedule: string | null; updatedBy: string }, now: Date): Promise<unknown>;
 }
 
 /** Feeds fetched at once, each host one request at a time (politeness: a limit per host). */
@@ -180,6 +196,19 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
       if (!isTimeOfDay(from) || !isTimeOfDay(to)) return { status: "bad_time" as const };
       await store.saveSettings({ quietFrom: from, quietTo: to, by: actor });
       return { status: "changed" as const };
+    },
+    /** How often the feeds are read (every 5, 10, 15, 20, 30 or 60 minutes): the job's schedule. */
+    async setFrequency(actor: string, minutes: number) {
+      if (!(await isAdmin(actor))) return refused("admin");
+      const schedule = intakeSchedule(minutes);
+      if (schedule === undefined) return { status: "bad_minutes" as const };
+      // The job's own schedule is kept as no setting at all, so that a later default applies.
+      await deps.schedule.updateSetting(
+        PRESS_INTAKE_JOB,
+        { schedule: minutes === DEFAULT_INTAKE_EVERY ? null : schedule, updatedBy: actor },
+        clock.now(),
+      );
+      return { status: "changed" as const, minutes };
     },
     async setBurst(actor: string, perHour: number) {
       if (!(await isAdmin(actor))) return refused("admin");
