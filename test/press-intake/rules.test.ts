@@ -15,7 +15,13 @@ import {
   shouldReportFailure,
 } from "../../src/areas/press-intake/rules.js";
 import { parseFeedCommand } from "../../src/areas/press-intake/slack/feed-command.js";
-import { batchBlocks, boldMatches, proposalBlocks } from "../../src/areas/press-intake/slack/proposal-views.js";
+import {
+  batchBlocks,
+  boldMatches,
+  clippingOption,
+  existsModal,
+  proposalBlocks,
+} from "../../src/areas/press-intake/slack/proposal-views.js";
 import { checkBlocks } from "../support/block-kit-limits.js";
 
 const norm = (u: string) => normaliseArticleUrl(u)?.toString();
@@ -167,5 +173,22 @@ describe("how often the feeds are read", () => {
     expect(parseFeedCommand(["every", "30"])).toEqual({ kind: "every", minutes: 30 });
     expect(parseFeedCommand(["every", "x"])).toEqual({ kind: "usage" });
     expect(parseFeedCommand(["every"])).toEqual({ kind: "usage" });
+  });
+});
+
+describe("«Υπάρχει ήδη»'s form", () => {
+  it("is a picker within Slack's limits; an option is cut to 75 characters and carries only the id", () => {
+    const modal = existsModal(intakeTexts("el"), 7, "C0PRESS01", "1700000000.000100");
+    expect(checkBlocks(modal.blocks as never, 100)).toBeUndefined();
+    expect(modal.blocks[0]?.element.type).toBe("external_select");
+    const option = clippingOption({
+      id: 12,
+      registerNumber: "2026/0012",
+      outlet: "Καθημερινή",
+      title: "Τίτλος ".repeat(30),
+    });
+    expect(option.value).toBe("12");
+    expect(option.text.text.length).toBeLessThanOrEqual(75);
+    expect(option.text.text.startsWith("2026/0012 · Καθημερινή · Τίτλος")).toBe(true);
   });
 });

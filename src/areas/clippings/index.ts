@@ -23,6 +23,7 @@ import { createClippingsDigestSection, createRepliesDigestSection } from "./clip
 import { createClippingsHomeSource } from "./clippings-home.js";
 import { createClippingsReportSource } from "./clippings-report.js";
 import { createCoverageService } from "./coverage-service.js";
+import { createClippingPicker } from "./intake-picker.js";
 import { createIntakeLookups } from "./intake-store.js";
 import { createCoverageWeeklyJob } from "./jobs/coverage-weekly.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
@@ -47,16 +48,18 @@ export interface ClippingsServicesDeps {
 
 /** The area's use cases, built once by the composition root. */
 export function createClippingsServices(deps: ClippingsServicesDeps) {
+  const search = createClippingSearch(deps);
+  const intakeLookups = createIntakeLookups(deps.prisma);
   return {
     clippings: createClippingService(deps),
-    search: createClippingSearch(deps),
+    search,
     replies: createClippingReplies(deps),
     alerts: createClippingAlerts(deps),
     /** The coverage reports: for a period, and every Monday for the managers who asked. */
     coverage: createCoverageService(deps),
     synonyms: createSynonymStore(deps),
-    /** What the press intake asks of the register (watched words matched, links registered). */
-    intake: createIntakeLookups(deps.prisma),
+    /** What the press intake asks of the register (watched words matched, links registered, a clipping chosen). */
+    intake: { ...intakeLookups, ...createClippingPicker({ lookups: intakeLookups, search }) },
   };
 }
 

@@ -63,6 +63,17 @@ export function createIntakeLookups(prisma: PrismaClient) {
       return [...seen.values()];
     },
 
+    /** A clipping by its id (the picker's choice), withdrawn ones not, for «it is already there». */
+    async clippingById(id: number): Promise<{ id: number; registerNumber: string; title: string } | null> {
+      const c = await prisma.clipping.findFirst({
+        where: { id, withdrawnAt: null },
+        select: { id: true, registerYear: true, registerSeq: true, title: true },
+      });
+      return c
+        ? { id: c.id, registerNumber: formatRegisterNumber(c.registerYear, c.registerSeq), title: c.title }
+        : null;
+    },
+
     /** A clipping by its register number (`2026/0012`) or id, for «it is already there». */
     async clippingByNumber(text: string): Promise<{ id: number; registerNumber: string; title: string } | null> {
       const m = /^(\d{4})\/(\d{1,6})$/.exec(text.trim());

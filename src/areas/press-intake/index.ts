@@ -1,7 +1,8 @@
 // The press intake: news feeds read every 15 minutes, the articles about the municipality proposed
 // in the press channel, decided there.
 //   Slack: `/grafeio feed …` (a sub-command this area adds to /grafeio); the buttons
-//   press_item_log, press_item_dismiss, press_item_exists; the form press_item_exists_modal.
+//   press_item_log, press_item_dismiss, press_item_exists; the form press_item_exists_modal and
+//   its picker's options press_item_exists_pick.
 //   Jobs: press-intake. Digest: press-intake (proposed, logged, dismissed).
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { Clock } from "../../lib/clock.js";

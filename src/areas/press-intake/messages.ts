@@ -55,10 +55,11 @@ const el = {
   feedFailing: (url: string, n: number, error: string) =>
     `Η ροή ειδήσεων ${url} αποτυγχάνει (${icu("el", "{n, plural, one {# φορά} other {# φορές}}", { n })} στη σειρά: ${error}). Θα ξαναδοκιμαστεί αραιότερα· \`/grafeio feed list\`.`,
   existsTitle: "Υπάρχει ήδη",
-  existsLabel: "Αριθμός μητρώου (π.χ. 2026/0012)",
+  existsLabel: "Το δημοσίευμα του μητρώου",
+  existsPlaceholder: "Λέξεις του τίτλου ή αριθμός μητρώου (2026/0012)",
   existsSubmit: "Σύνδεση",
   cancel: "Ακύρωση",
-  noSuchClipping: "Δεν υπάρχει απόκομμα με αυτόν τον αριθμό.",
+  noSuchClipping: "Διαλέξτε ένα δημοσίευμα του μητρώου (αυτό δεν υπάρχει πια).",
   digestTitle: "*Ροές ειδήσεων χθες*",
   digestLine: (proposed: number, logged: number, dismissed: number) =>
     `${icu("el", "{n, plural, one {# πρόταση} other {# προτάσεις}}", { n: proposed })} · ${logged} καταχωρίστηκαν · ${dismissed} άσχετα`,
@@ -123,10 +124,11 @@ const en: typeof el = {
   feedFailing: (url: string, n: number, error: string) =>
     `The news feed ${url} is failing (${icu("en", "{n, plural, one {# time} other {# times}}", { n })} in a row: ${error}). It will be tried less often; \`/grafeio feed list\`.`,
   existsTitle: "Already there",
-  existsLabel: "Register number (e.g. 2026/0012)",
+  existsLabel: "The clipping in the register",
+  existsPlaceholder: "Words of the title, or a register number (2026/0012)",
   existsSubmit: "Link",
   cancel: "Cancel",
-  noSuchClipping: "There is no clipping with that number.",
+  noSuchClipping: "Choose a clipping of the register (that one is no longer there).",
   digestTitle: "*News feeds yesterday*",
   digestLine: (proposed: number, logged: number, dismissed: number) =>
     `${icu("en", "{n, plural, one {# proposal} other {# proposals}}", { n: proposed })} · ${logged} logged · ${dismissed} irrelevant`,

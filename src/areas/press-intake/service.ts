@@ -30,7 +30,11 @@ export interface Refused {
 export interface RegisterForIntake {
   termsMatching(texts: readonly string[], terms: readonly string[]): Promise<string[][]>;
   registeredLinks(urlKeys: readonly string[]): Promise<{ urlKey: string; clippingId: number; createdBy: string }[]>;
-  clippingByNumber(text: string): Promise<{ id: number; registerNumber: string; title: string } | null>;
+  clippingById(id: number): Promise<{ id: number; registerNumber: string; title: string } | null>;
+  /** The clippings to choose from for «Υπάρχει ήδη»: a register number, or words searched the register's way. */
+  findClippings(
+    text: string,
+  ): Promise<{ id: number; registerNumber: string; title: string; outlet?: string; publishedOn?: string }[]>;
 }
 
 /** What the office watches: the watch list's terms and the topics' names. */
@@ -325,9 +329,15 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
       if (!item) return { status: "unknown" as const };
       return { status: decided ? ("changed" as const) : ("already_decided" as const), item };
     },
-    async linkExisting(actor: string, id: number, registerNumber: string) {
+    /** The clippings «Υπάρχει ήδη» offers for what the person typed (at most `limit`). */
+    async candidates(actor: string, text: string, limit = 20) {
       if (!(await isStaff(actor))) return refused("staff");
-      const clipping = await deps.register.clippingByNumber(registerNumber);
+      return { status: "ok" as const, clippings: (await deps.register.findClippings(text)).slice(0, limit) };
+    },
+    /** Links the proposal to the clipping chosen, once, with who (a second choice finds it decided). */
+    async linkExisting(actor: string, id: number, clippingId: number) {
+      if (!(await isStaff(actor))) return refused("staff");
+      const clipping = await deps.register.clippingById(clippingId);
       if (!clipping) return { status: "no_clipping" as const };
       const decided = await store.decide(id, { status: "logged", by: actor, at: clock.now(), clippingId: clipping.id });
       const item = await store.findItem(id);
