@@ -202,6 +202,31 @@ describe("the Monday coverage report", () => {
   });
 });
 
+describe("the Monday coverage report after a holiday Monday", () => {
+  let h: JobHarness;
+  afterAll(() => h?.dispose());
+
+  it("goes on the Tuesday, for the week before (Whit Monday, 1 June 2026)", async () => {
+    h = await createJobHarness({ now: new Date("2026-06-01T04:59:00Z") });
+    await h.services.roles.ensureRoleHolders([MANAGER], "manager");
+    await h.services.clippingCoverage.setWeekly(MANAGER, true);
+    const p = h.process("A", h.jobs("clipping-coverage-weekly"));
+    await p.scheduler.tick();
+    h.clock.set(new Date("2026-06-01T05:00:10Z")); // Monday 08:00 in Athens: a holiday
+    await p.scheduler.tick();
+    expect(h.fake.callsTo("files.completeUploadExternal")).toHaveLength(0);
+    for (const at of ["2026-06-02T05:00:10Z", "2026-06-03T05:00:10Z"]) {
+      h.clock.set(new Date(at));
+      await p.scheduler.tick();
+    }
+    const names = h.fake.callsTo("files.getUploadURLExternal").map((c) => c.args.filename);
+    expect(names).toEqual([
+      "grafeio-coverage-2026-05-25_2026-05-31.pdf",
+      "grafeio-coverage-2026-05-25_2026-05-31.xlsx",
+    ]);
+  });
+});
+
 describe("/clip report in Slack", () => {
   let t: TestBot;
   beforeAll(async () => {
