@@ -108,10 +108,9 @@ export function coverageFigures(
 
   const weeks: CoverageWeek[] = [];
   for (let monday = mondayOf(from); monday <= to; monday = shiftDate(monday, 7)) {
-    // Days as YYYY-MM-DD strings compare as dates (Math.min would not take them).
-    const weekFrom = monday < from ? from : monday;
+    // The week's days inside the period (YYYY-MM-DD strings compare as the days they are).
     const sunday = shiftDate(monday, 6);
-    const weekTo = sunday > to ? to : sunday;
+    const [weekFrom, weekTo] = [[monday, from].sort().at(-1) ?? monday, [sunday, to].sort()[0] ?? sunday];
     const inWeek = live.filter((c) => c.publishedOn >= weekFrom && c.publishedOn <= weekTo);
     const negative = inWeek.filter((c) => c.tone === "negative").length;
     weeks.push({
