@@ -67,6 +67,7 @@ const { intake } = createPressIntakeServices({
   fetcher: createSafeFetcher({ allowLoopback: true }),
   register: clippings.intake,
   watched: { listWatchTerms: clippings.alerts.listWatchTerms, listActiveTopics: clippings.clippings.listActiveTopics },
+  schedule: { updateSetting: async () => undefined },
 });
 await clippings.alerts.addWatchTerm({ term: "Δήμαρχος Αμαρουσίου", channelId: "C0ALERTS1", by: ADMIN });
 let round = 0;

@@ -136,6 +136,7 @@ export function createAreas(deps: AreaWiring): Area[] {
         replies: s.clippingReplies,
         alerts: s.clippingAlerts,
         synonyms: s.clippingSynonyms,
+        coverage: s.clippingCoverage,
       },
       managers: s.roles,
       defaultLocale: deps.defaultLocale,
@@ -333,6 +334,7 @@ export function createServices(deps: {
   personalData.push(letters, sponsorships, events, officeCalendar.greetings, translations, partners, networks);
   const { qcities } = createQCitiesServices({ prisma, clock, timeZone, roles, partners });
   const fetcher = deps.fetcher ?? createSafeFetcher();
+  const jobRuns = createJobRunStore(deps);
   const { intake: pressIntake } = createPressIntakeServices({
     prisma,
     clock,
@@ -344,6 +346,7 @@ export function createServices(deps: {
       listWatchTerms: clippings.alerts.listWatchTerms,
       listActiveTopics: clippings.clippings.listActiveTopics,
     },
+    schedule: jobRuns,
   });
   return {
     roles,
@@ -353,6 +356,7 @@ export function createServices(deps: {
     clippingReplies: clippings.replies,
     clippingAlerts: clippings.alerts,
     clippingSynonyms: clippings.synonyms,
+    clippingCoverage: clippings.coverage,
     /** A pasted link's page, for the clipping form (the outlet named by the press intake's table). */
     clippingPages: createLinkPages({ fetcher, outlets: pressIntake, timeZone }),
     contacts: contacts.contacts,
@@ -373,7 +377,7 @@ export function createServices(deps: {
     agreements,
     networks,
     qcities,
-    jobRuns: createJobRunStore(deps),
+    jobRuns,
     outbound: createOutboundStore(deps),
     channelProblems: createChannelProblemStore(deps),
   };

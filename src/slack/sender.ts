@@ -443,6 +443,23 @@ export class Sender {
     );
   }
 
+  /**
+   * Files uploaded into a person's DM with a comment (a job's report: the jobs' own senders only
+   * post messages). Slack's uploads take no idempotency key: the caller records what it sent.
+   */
+  async sendFilesPrivately(
+    userId: string,
+    comment: string,
+    files: { file: Buffer; filename: string }[],
+  ): Promise<void> {
+    const channel = await this.resolveChannel(userId);
+    await this.o.client.files.uploadV2({
+      channel_id: channel,
+      initial_comment: comment,
+      file_uploads: files.map((f) => ({ file: f.file, filename: f.filename, title: f.filename })),
+    });
+  }
+
   async stop(): Promise<void> {
     await this.limits.stop();
   }

@@ -28,7 +28,13 @@ describe("the proposals waiting, on a reviewer's Home", () => {
       timeZone: "Europe/Athens",
       roles: { hasRole: async (u, role) => role === "staff" && staff.has(u) },
       fetcher: { fetchText: async () => ({ ok: false, reason: "refused" }) as never },
-      register: { termsMatching: async () => [], registeredLinks: async () => [], clippingByNumber: async () => null },
+      register: {
+        termsMatching: async () => [],
+        registeredLinks: async () => [],
+        clippingById: async () => null,
+        findClippings: async () => [],
+      },
+      schedule: { updateSetting: async () => undefined },
       watched: { listWatchTerms: async () => [], listActiveTopics: async () => [] },
     });
     const item = (n: number, data: Record<string, unknown>) => ({

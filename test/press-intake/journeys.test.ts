@@ -2,7 +2,9 @@
 // proposal's buttons: «Καταχώριση» opens the clip form filled in, «Άσχετο» is recorded with who
 // and redraws the message, «Υπάρχει ήδη» links it to a clipping by its register number; a forged
 // value changes nothing.
+
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { intakeTexts } from "../../src/areas/press-intake/messages.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 import { FeedServer } from "./feed-server.js";
 
@@ -50,6 +52,19 @@ describe("/grafeio feed", () => {
     expect(await grafeio(ADMIN, `feed remove ${id}`)).toContain(`#${id}`);
     expect(await grafeio(ADMIN, "feed list")).toContain("Δεν υπάρχουν ροές");
     expect(await grafeio(ADMIN, "help")).toContain("feed add <url>");
+  });
+
+  it("lets admins set how often the feeds are read: the job's schedule in the scheduler's setting", async () => {
+    const setting = () => t.database.db.prisma.jobSetting.findUnique({ where: { jobName: "press-intake" } });
+    expect(await grafeio(STAFF, "feed every 30")).toContain("διαχειριστ");
+    expect((await setting())?.schedule ?? null).toBeNull();
+    expect(await grafeio(ADMIN, "feed every 7")).toContain("5, 10, 15, 20, 30 ή 60");
+    expect(await grafeio(ADMIN, "feed every 30")).toContain("κάθε 30 λεπτά");
+    expect(await setting()).toMatchObject({ schedule: "*/30 0-2,4-23 * * *", updatedBy: ADMIN });
+    expect(await grafeio(ADMIN, "jobs")).toContain("press-intake");
+    // Back to every quarter of an hour: the job's own schedule again, no setting of its own.
+    expect(await grafeio(ADMIN, "feed every 15")).toContain("κάθε 15 λεπτά");
+    expect((await setting())?.schedule).toBeNull();
   });
 });
 
@@ -142,29 +157,11 @@ describe("a proposal's buttons", () => {
     expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({ item: { status: "proposed" } });
   });
 
-  it("«Υπάρχει ήδη» links it to a clipping by its register number", async () => {
+  it("«Υπάρχει ήδη» links it to a clipping chosen in a picker that searches the register, once, with who", async () => {
     const { id, ts } = await propose();
-    const before = t.fake.calls.length;
-    await t.slack.blockAction({
-      userId: STAFF,
-      actionId: "press_item_exists",
-      value: String(id),
-      channelId: PR,
-      message: { ts },
-    });
-    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
-    const view = opened.args.view as { callback_id: string; private_metadata: string };
-    const submit = (value: string) =>
-      t.slack.viewSubmission({
-        userId: STAFF,
-        view: { id: "V0EXISTS1", ...view },
-        values: { register_number: { value: { type: "plain_text_input", value } } },
-      });
-    const unknown = await submit("2026/9999");
-    expect(JSON.stringify(unknown.json())).toContain("Δεν υπάρχει απόκομμα");
     const created = await t.bot.services.clippings.createClipping({
       draft: {
-        title: "Η γιορτή",
+        title: "Η γιορτή του βιβλίου στην πλατεία",
         outlet: "Καθημερινή",
         url: null,
         urlKey: null,
@@ -180,12 +177,68 @@ describe("a proposal's buttons", () => {
       submissionKey: `exists-${id}`,
     });
     if (created.status === "duplicate_url") throw new Error("duplicate");
+    const before = t.fake.calls.length;
+    await t.slack.blockAction({
+      userId: STAFF,
+      actionId: "press_item_exists",
+      value: String(id),
+      channelId: PR,
+      message: { ts },
+    });
+    const opened = await t.fake.waitFor("views.open", () => true, 30_000, before);
+    const view = opened.args.view as { callback_id: string; private_metadata: string; blocks: unknown[] };
+    expect(JSON.stringify(view.blocks)).toContain('"external_select"');
+    // The picker's options as the person types: Greeklish words, a register number; none for no role.
+    const suggest = async (userId: string, value: string) => {
+      const res = await t.slack.interactive({
+        type: "block_suggestion",
+        team: { id: "T0001", domain: "grafeio-test" },
+        user: { id: userId, name: userId.toLowerCase(), team_id: "T0001" },
+        api_app_id: "A0001",
+        token: "legacy-verification-token",
+        action_id: "press_item_exists_pick",
+        block_id: "register_number",
+        value,
+        container: { type: "view", view_id: "V0EXISTS1" },
+        view: { id: "V0EXISTS1", type: "modal", callback_id: view.callback_id },
+      });
+      return (res.json().options ?? []) as { text: { text: string }; value: string }[];
+    };
+    const byWords = await suggest(STAFF, "giorti vivliou");
+    expect(byWords.map((o) => o.value)).toContain(String(created.clipping.id));
+    expect(byWords[0]?.text.text).toContain(created.clipping.registerNumber);
+    expect((await suggest(STAFF, created.clipping.registerNumber)).map((o) => o.value)).toEqual([
+      String(created.clipping.id),
+    ]);
+    expect(await suggest("U0NOBODY1", "giorti")).toEqual([]);
+
+    const submit = (value: string) =>
+      t.slack.viewSubmission({
+        userId: STAFF,
+        view: { id: "V0EXISTS1", ...view },
+        values: {
+          register_number: {
+            press_item_exists_pick: {
+              type: "external_select",
+              selected_option: { text: { type: "plain_text", text: "x" }, value },
+            },
+          },
+        },
+      });
+    // A forged or stale choice: an error under the field, nothing decided.
+    expect(JSON.stringify((await submit("999999")).json())).toContain("Διαλέξτε ένα δημοσίευμα");
+    expect(JSON.stringify((await submit("1; DROP")).json())).toContain("Διαλέξτε ένα δημοσίευμα");
+    expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({ item: { status: "proposed" } });
     const mark = t.fake.calls.length;
-    await submit(created.clipping.registerNumber);
+    await submit(String(created.clipping.id));
     const updated = await t.fake.waitFor("chat.update", () => true, 30_000, mark);
     expect(String(updated.args.text)).toContain(created.clipping.registerNumber);
     expect(await t.bot.services.pressIntake.item(STAFF, id)).toMatchObject({
       item: { status: "logged", clippingId: created.clipping.id, decidedBy: STAFF },
     });
+    // Chosen again (a double click, a second person): already decided, recorded once.
+    expect(JSON.stringify((await submit(String(created.clipping.id))).json())).toContain(
+      intakeTexts("el").alreadyDecided.slice(0, 20),
+    );
   });
 });

@@ -7,9 +7,21 @@ import { intakeTexts } from "../../src/areas/press-intake/messages.js";
 import { jaccard, mostSimilar, titleWords } from "../../src/areas/press-intake/near-duplicate.js";
 import { articleKey, normaliseArticleUrl } from "../../src/areas/press-intake/normalise.js";
 import { outletOf } from "../../src/areas/press-intake/outlets.js";
-import { backoffMs, inQuietHours, postingPlan, shouldReportFailure } from "../../src/areas/press-intake/rules.js";
+import {
+  backoffMs,
+  inQuietHours,
+  intakeSchedule,
+  postingPlan,
+  shouldReportFailure,
+} from "../../src/areas/press-intake/rules.js";
 import { parseFeedCommand } from "../../src/areas/press-intake/slack/feed-command.js";
-import { batchBlocks, boldMatches, proposalBlocks } from "../../src/areas/press-intake/slack/proposal-views.js";
+import {
+  batchBlocks,
+  boldMatches,
+  clippingOption,
+  existsModal,
+  proposalBlocks,
+} from "../../src/areas/press-intake/slack/proposal-views.js";
 import { checkBlocks } from "../support/block-kit-limits.js";
 
 const norm = (u: string) => normaliseArticleUrl(u)?.toString();
@@ -149,5 +161,34 @@ describe("the proposal's message", () => {
     expect(checkBlocks(proposalBlocks(intakeTexts("en"), item, "Europe/Athens"), 50)).toBeUndefined();
     const many = Array.from({ length: 60 }, (_, i) => ({ ...item, id: i + 1, title: "Τίτλος ".repeat(40) }));
     expect(checkBlocks(batchBlocks(intakeTexts("el"), "burst", many), 50)).toBeUndefined();
+  });
+});
+
+describe("how often the feeds are read", () => {
+  it("is minutes that divide the hour, clear of 03:00-04:00", () => {
+    expect(intakeSchedule(15)).toBe("*/15 0-2,4-23 * * *");
+    expect(intakeSchedule(60)).toBe("0 0-2,4-23 * * *");
+    expect(intakeSchedule(7)).toBeUndefined();
+    expect(intakeSchedule(0)).toBeUndefined();
+    expect(parseFeedCommand(["every", "30"])).toEqual({ kind: "every", minutes: 30 });
+    expect(parseFeedCommand(["every", "x"])).toEqual({ kind: "usage" });
+    expect(parseFeedCommand(["every"])).toEqual({ kind: "usage" });
+  });
+});
+
+describe("«Υπάρχει ήδη»'s form", () => {
+  it("is a picker within Slack's limits; an option is cut to 75 characters and carries only the id", () => {
+    const modal = existsModal(intakeTexts("el"), 7, "C0PRESS01", "1700000000.000100");
+    expect(checkBlocks(modal.blocks as never, 100)).toBeUndefined();
+    expect(modal.blocks[0]?.element.type).toBe("external_select");
+    const option = clippingOption({
+      id: 12,
+      registerNumber: "2026/0012",
+      outlet: "Καθημερινή",
+      title: "Τίτλος ".repeat(30),
+    });
+    expect(option.value).toBe("12");
+    expect(option.text.text.length).toBeLessThanOrEqual(75);
+    expect(option.text.text.startsWith("2026/0012 · Καθημερινή · Τίτλος")).toBe(true);
   });
 });

@@ -315,6 +315,17 @@ export async function fillOffice(db: Database, services: Services): Promise<void
   });
   await p.pressOutlet.create({ data: { host: "amarousiotimes.gr", name: "Αμαρούσιο Times", addedBy: "U0ADMIN01" } });
   await p.pressIntakeSetting.create({ data: { quietFrom: "21:30", quietTo: "06:30", burstPerHour: 5 } });
+  // A manager who asked for the Monday coverage report, and one report sent to them.
+  await p.coverageSubscription.create({
+    data: { slackUserId: "U0MANAGER", createdAt: at("2026-11-20T10:00:00.123Z") },
+  });
+  await p.coverageDelivery.create({
+    data: {
+      key: "clipping-coverage-weekly:2026-11-23:U0MANAGER",
+      claimedAt: at("2026-11-23T06:00:01.250Z"),
+      sentAt: at("2026-11-23T06:00:03.500Z"),
+    },
+  });
   // The International Relations office's partners, an agreement with its steps and an obligation
   // kept once (one row in every table of the partners area).
   const partner = await services.partners.create({

@@ -2,7 +2,8 @@
 //   Slack: /clip (log, search, export, help); the "log_clipping" message shortcut; the forms
 //   clip_modal, clip_edit_modal, clip_withdraw_modal, clip_reply_modal, clip_reply_close_modal;
 //   the buttons clip_search_page_* and the menu clip_result_menu; the options topics_options.
-//   Jobs: clipping-reply-reminders, clipping-surge-check.
+//   `/clip report` (the coverage report, managers).
+//   Jobs: clipping-reply-reminders, clipping-surge-check, clipping-coverage-weekly.
 //   Digest: clippings (registered since the last digest), clipping-replies (replies owed).
 
 import type { WebClient } from "@slack/web-api";
@@ -21,7 +22,10 @@ import { createClippingService, type RoleCheck } from "./clipping-service.js";
 import { createClippingsDigestSection, createRepliesDigestSection } from "./clippings-digest.js";
 import { createClippingsHomeSource } from "./clippings-home.js";
 import { createClippingsReportSource } from "./clippings-report.js";
+import { createCoverageService } from "./coverage-service.js";
+import { createClippingPicker } from "./intake-picker.js";
 import { createIntakeLookups } from "./intake-store.js";
+import { createCoverageWeeklyJob } from "./jobs/coverage-weekly.js";
 import { createReplyRemindersJob } from "./jobs/reply-reminders.js";
 import { createSurgeCheckJob } from "./jobs/surge-check.js";
 import type { LinkPages } from "./link-page.js";
@@ -44,14 +48,18 @@ export interface ClippingsServicesDeps {
 
 /** The area's use cases, built once by the composition root. */
 export function createClippingsServices(deps: ClippingsServicesDeps) {
+  const search = createClippingSearch(deps);
+  const intakeLookups = createIntakeLookups(deps.prisma);
   return {
     clippings: createClippingService(deps),
-    search: createClippingSearch(deps),
+    search,
     replies: createClippingReplies(deps),
     alerts: createClippingAlerts(deps),
+    /** The coverage reports: for a period, and every Monday for the managers who asked. */
+    coverage: createCoverageService(deps),
     synonyms: createSynonymStore(deps),
-    /** What the press intake asks of the register (watched words matched, links registered). */
-    intake: createIntakeLookups(deps.prisma),
+    /** What the press intake asks of the register (watched words matched, links registered, a clipping chosen). */
+    intake: { ...intakeLookups, ...createClippingPicker({ lookups: intakeLookups, search }) },
   };
 }
 
@@ -71,13 +79,14 @@ export interface ClippingsAreaDeps {
 
 export function createClippingsArea(deps: ClippingsAreaDeps): Area {
   const { kit } = deps;
-  const { clippings, search, replies, alerts } = deps.services;
+  const { clippings, search, replies, alerts, coverage } = deps.services;
   const context = {
     kit,
     clippings,
     search,
     replies,
     alerts,
+    coverage,
     sender: deps.sender,
     defaultLocale: deps.defaultLocale,
     pages: deps.pages,
@@ -95,6 +104,11 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
     jobs: [
       createReplyRemindersJob({ replies, locales: kit.locales }),
       createSurgeCheckJob({ alerts, managers: deps.managers, locales: kit.locales }),
+      createCoverageWeeklyJob({
+        coverage,
+        locales: kit.locales,
+        sendFiles: (userId, comment, files) => deps.sender.sendFilesPrivately(userId, comment, files),
+      }),
     ],
   };
 }

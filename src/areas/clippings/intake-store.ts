@@ -22,15 +22,23 @@ export function createIntakeLookups(prisma: PrismaClient) {
     async termsMatching(texts: readonly string[], terms: readonly string[]): Promise<string[][]> {
       const result = texts.map((): string[] => []);
       if (texts.length === 0 || terms.length === 0) return result;
+      // Each text's vectors and each term's queries are computed once (MATERIALIZED), then every
+      // pair compared: computed inside the join, the texts' vectors were made again for every term
+      // (50 feeds × 50 new items × the watched words and topics: most of a run's time).
       const rows = await prisma.$queryRaw<{ i: bigint | number; term: string }[]>`
-        WITH t AS (SELECT text, i FROM unnest(${texts as string[]}::text[]) WITH ORDINALITY AS u(text, i)),
-             w AS (SELECT term, plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(term)) AS fts,
-                          public.grafeio_stem_query(term) AS stems
-                   FROM unnest(${terms as string[]}::text[]) AS v(term))
+        WITH t AS MATERIALIZED (
+               SELECT i,
+                      to_tsvector('pg_catalog.greek', public.grafeio_unaccent(text))
+                        || to_tsvector('pg_catalog.english', public.grafeio_unaccent(text)) AS fts,
+                      public.grafeio_word_prefixes(public.grafeio_phonetic(text)) AS phonetic
+               FROM unnest(${texts as string[]}::text[]) WITH ORDINALITY AS u(text, i)),
+             w AS MATERIALIZED (
+               SELECT term, plainto_tsquery('pg_catalog.greek', public.grafeio_unaccent(term)) AS fts,
+                      public.grafeio_stem_query(term) AS stems
+               FROM unnest(${terms as string[]}::text[]) AS v(term))
         SELECT t.i, w.term FROM t CROSS JOIN w
-        WHERE (numnode(w.fts) > 0 AND (to_tsvector('pg_catalog.greek', public.grafeio_unaccent(t.text))
-                 || to_tsvector('pg_catalog.english', public.grafeio_unaccent(t.text))) @@ w.fts)
-           OR (w.stems IS NOT NULL AND public.grafeio_word_prefixes(public.grafeio_phonetic(t.text)) @@ w.stems)`;
+        WHERE (numnode(w.fts) > 0 AND t.fts @@ w.fts)
+           OR (w.stems IS NOT NULL AND t.phonetic @@ w.stems)`;
       for (const row of rows) result[Number(row.i) - 1]?.push(row.term);
       return result;
     },
@@ -53,6 +61,17 @@ export function createIntakeLookups(prisma: PrismaClient) {
             createdBy: r.createdBy,
           });
       return [...seen.values()];
+    },
+
+    /** A clipping by its id (the picker's choice), withdrawn ones not, for «it is already there». */
+    async clippingById(id: number): Promise<{ id: number; registerNumber: string; title: string } | null> {
+      const c = await prisma.clipping.findFirst({
+        where: { id, withdrawnAt: null },
+        select: { id: true, registerYear: true, registerSeq: true, title: true },
+      });
+      return c
+        ? { id: c.id, registerNumber: formatRegisterNumber(c.registerYear, c.registerSeq), title: c.title }
+        : null;
     },
 
     /** A clipping by its register number (`2026/0012`) or id, for «it is already there». */

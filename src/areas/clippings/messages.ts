@@ -65,12 +65,14 @@ export const el = {
       `Υπάρχει ήδη ως ${register}. Πατήστε ξανά «Καταχώριση» για να συνεχίσετε.`,
     saved: (register: string, title: string) => `:white_check_mark: Καταχωρίστηκε ως *${register}*: ${title}`,
     savedFromMessage: (register: string) => `Καταχωρίστηκε στο μητρώο δημοσιευμάτων ως *${register}*.`,
-    commandSummary: "Καταχώριση, αναζήτηση και εξαγωγή δημοσιευμάτων του μητρώου",
+    commandSummary: "Καταχώριση, αναζήτηση, εξαγωγή και αναφορές κάλυψης του μητρώου δημοσιευμάτων",
     help: [
       "*Το μητρώο δημοσιευμάτων*: `/clip`",
       "`/clip`: καταχώριση νέου δημοσιεύματος· `/clip <σύνδεσμος>`: ξεκινά από έναν σύνδεσμο",
       "`/clip search <λέξεις> [φίλτρα]`: αναζήτηση (`/clip search` μόνο του δείχνει τα φίλτρα)",
       "`/clip export [μήνας | δύο ημερομηνίες] [pdf]`: το μητρώο σε CSV και XLSX (PDF για προϊσταμένους)",
+      "`/clip report <περίοδος>`: η αναφορά κάλυψης (τόνος, θέματα, μέσα, αρνητικά ανά εβδομάδα, απαντήσεις) σε PDF και XLSX· περίοδος `2026-11`, `2026-Q4`, `2026` ή δύο ημερομηνίες (προϊστάμενοι)",
+      "`/clip report weekly on` / `off`: η αναφορά της προηγούμενης εβδομάδας κάθε Δευτέρα (προϊστάμενοι)",
       "Από το μενού ενός μηνύματος, «Log as clipping» το καταχωρίζει από το μήνυμα.",
     ].join("\n"),
     badCommand: (text: string) =>
@@ -259,12 +261,14 @@ export const en: Widen<typeof el> = {
     duplicateFieldError: (register: string) => `Already logged as ${register}. Press “Log it” again to go on.`,
     saved: (register: string, title: string) => `:white_check_mark: Logged as *${register}*: ${title}`,
     savedFromMessage: (register: string) => `Logged in the press-clippings register as *${register}*.`,
-    commandSummary: "Log, search and export the press-clippings register",
+    commandSummary: "Log, search, export and coverage reports of the press-clippings register",
     help: [
       "*The press-clippings register*: `/clip`",
       "`/clip`: log a new clipping; `/clip <link>`: start from a link",
       "`/clip search <words> [filters]`: search (`/clip search` alone lists the filters)",
       "`/clip export [month | two dates] [pdf]`: the register as CSV and XLSX (PDF for managers)",
+      "`/clip report <period>`: the coverage report (tone, topics, outlets, negative coverage week by week, replies) as PDF and XLSX; period `2026-11`, `2026-Q4`, `2026` or two dates (managers)",
+      "`/clip report weekly on` / `off`: the past week's report every Monday (managers)",
       "From a message's menu, “Log as clipping” logs it from the message.",
     ].join("\n"),
     badCommand: (text: string) =>

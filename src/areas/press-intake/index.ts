@@ -1,7 +1,8 @@
 // The press intake: news feeds read every 15 minutes, the articles about the municipality proposed
 // in the press channel, decided there.
 //   Slack: `/grafeio feed …` (a sub-command this area adds to /grafeio); the buttons
-//   press_item_log, press_item_dismiss, press_item_exists; the form press_item_exists_modal.
+//   press_item_log, press_item_dismiss, press_item_exists; the form press_item_exists_modal and
+//   its picker's options press_item_exists_pick.
 //   Jobs: press-intake. Digest: press-intake (proposed, logged, dismissed). Home: the proposals
 //   waiting, for those who review them.
 import type { PrismaClient } from "../../generated/prisma/client.js";
@@ -14,7 +15,12 @@ import type { Role } from "../users/roles.js";
 import { createIntakeDigestSection } from "./intake-digest.js";
 import { createIntakeHomeSource } from "./intake-home.js";
 import { createPressIntakeJob } from "./jobs/press-intake.js";
-import { createPressIntakeService, type RegisterForIntake, type WatchedWords } from "./service.js";
+import {
+  createPressIntakeService,
+  type JobScheduleSetting,
+  type RegisterForIntake,
+  type WatchedWords,
+} from "./service.js";
 import { feedSubCommand } from "./slack/feed-command.js";
 import { registerProposalButtons } from "./slack/listeners.js";
 import { createPressIntakeStore } from "./store.js";
@@ -29,6 +35,8 @@ export interface PressIntakeServicesDeps {
   register: RegisterForIntake;
   /** The watch list's terms and the topics. */
   watched: WatchedWords;
+  /** The scheduler's job settings: `feed every` sets the intake job's schedule there. */
+  schedule: JobScheduleSetting;
 }
 
 export function createPressIntakeServices(deps: PressIntakeServicesDeps) {

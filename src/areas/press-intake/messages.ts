@@ -7,7 +7,7 @@ const el = {
   helpLines: {
     feed: "`feed add <url> [#κανάλι]` · `feed list` · `feed pause|resume|remove <αρ.>`: ροές ειδήσεων (RSS, Atom, RDF, Google Alerts)",
     feedSettings:
-      "`feed quiet 22:00 07:00` · `feed burst 8` · `feed outlet add <host> <όνομα>`: ώρες σιγής, όριο ανά ώρα, μέσα",
+      "`feed quiet 22:00 07:00` · `feed burst 8` · `feed every 15` · `feed outlet add <host> <όνομα>`: ώρες σιγής, όριο ανά ώρα, κάθε πόσα λεπτά, μέσα",
   },
   feedAdded: (id: number, url: string, channel: string) => `Η ροή #${id} προστέθηκε: ${url} → ${channel}.`,
   feedExists: (id: number, url: string) => `Η ροή ${url} υπάρχει ήδη (#${id}).`,
@@ -32,8 +32,13 @@ const el = {
   badTime: "Ώρες ως ΩΩ:ΛΛ, π.χ. `feed quiet 22:00 07:00`.",
   burstSet: (n: number) => `Πάνω από ${n} άρθρα την ώρα: ένα συνοπτικό μήνυμα με τα άρθρα στο νήμα του.`,
   badNumber: "Ένας αριθμός από 1 έως 100, π.χ. `feed burst 8`.",
+  everySet: (minutes: number) =>
+    icu("el", "Οι ροές θα διαβάζονται κάθε {minutes, plural, one {# λεπτό} other {# λεπτά}} (εκτός 03:00–04:00).", {
+      minutes,
+    }),
+  badMinutes: "Κάθε 5, 10, 15, 20, 30 ή 60 λεπτά, π.χ. `feed every 30`.",
   feedUsage:
-    "Χρήση: `/grafeio feed add <url> [#κανάλι] | list | pause <αρ.> | resume <αρ.> | remove <αρ.> | quiet 22:00 07:00 | burst 8 | outlet add <host> <όνομα>`",
+    "Χρήση: `/grafeio feed add <url> [#κανάλι] | list | pause <αρ.> | resume <αρ.> | remove <αρ.> | quiet 22:00 07:00 | burst 8 | every 15 | outlet add <host> <όνομα>`",
   // Proposals
   proposalText: (title: string, outlet: string) => `Νέο άρθρο: ${title} (${outlet})`,
   matched: "Ταιριάζει με",
@@ -50,10 +55,11 @@ const el = {
   feedFailing: (url: string, n: number, error: string) =>
     `Η ροή ειδήσεων ${url} αποτυγχάνει (${icu("el", "{n, plural, one {# φορά} other {# φορές}}", { n })} στη σειρά: ${error}). Θα ξαναδοκιμαστεί αραιότερα· \`/grafeio feed list\`.`,
   existsTitle: "Υπάρχει ήδη",
-  existsLabel: "Αριθμός μητρώου (π.χ. 2026/0012)",
+  existsLabel: "Το δημοσίευμα του μητρώου",
+  existsPlaceholder: "Λέξεις του τίτλου ή αριθμός μητρώου (2026/0012)",
   existsSubmit: "Σύνδεση",
   cancel: "Ακύρωση",
-  noSuchClipping: "Δεν υπάρχει απόκομμα με αυτόν τον αριθμό.",
+  noSuchClipping: "Διαλέξτε ένα δημοσίευμα του μητρώου (αυτό δεν υπάρχει πια).",
   digestTitle: "*Ροές ειδήσεων χθες*",
   digestLine: (proposed: number, logged: number, dismissed: number) =>
     `${icu("el", "{n, plural, one {# πρόταση} other {# προτάσεις}}", { n: proposed })} · ${logged} καταχωρίστηκαν · ${dismissed} άσχετα`,
@@ -65,7 +71,7 @@ const en: typeof el = {
   helpLines: {
     feed: "`feed add <url> [#channel]` · `feed list` · `feed pause|resume|remove <no.>`: news feeds (RSS, Atom, RDF, Google Alerts)",
     feedSettings:
-      "`feed quiet 22:00 07:00` · `feed burst 8` · `feed outlet add <host> <name>`: quiet hours, hourly limit, outlets",
+      "`feed quiet 22:00 07:00` · `feed burst 8` · `feed every 15` · `feed outlet add <host> <name>`: quiet hours, hourly limit, how often, outlets",
   },
   feedAdded: (id: number, url: string, channel: string) => `Feed #${id} added: ${url} → ${channel}.`,
   feedExists: (id: number, url: string) => `The feed ${url} is already there (#${id}).`,
@@ -90,8 +96,17 @@ const en: typeof el = {
   badTime: "Times as HH:MM, e.g. `feed quiet 22:00 07:00`.",
   burstSet: (n: number) => `More than ${n} articles an hour: one summary message with the articles in its thread.`,
   badNumber: "A number from 1 to 100, e.g. `feed burst 8`.",
+  everySet: (minutes: number) =>
+    icu(
+      "en",
+      "The feeds will be read every {minutes, plural, one {# minute} other {# minutes}} (except 03:00–04:00).",
+      {
+        minutes,
+      },
+    ),
+  badMinutes: "Every 5, 10, 15, 20, 30 or 60 minutes, e.g. `feed every 30`.",
   feedUsage:
-    "Usage: `/grafeio feed add <url> [#channel] | list | pause <no.> | resume <no.> | remove <no.> | quiet 22:00 07:00 | burst 8 | outlet add <host> <name>`",
+    "Usage: `/grafeio feed add <url> [#channel] | list | pause <no.> | resume <no.> | remove <no.> | quiet 22:00 07:00 | burst 8 | every 15 | outlet add <host> <name>`",
   proposalText: (title: string, outlet: string) => `New article: ${title} (${outlet})`,
   matched: "Matches",
   log: "Log it",
@@ -109,10 +124,11 @@ const en: typeof el = {
   feedFailing: (url: string, n: number, error: string) =>
     `The news feed ${url} is failing (${icu("en", "{n, plural, one {# time} other {# times}}", { n })} in a row: ${error}). It will be tried less often; \`/grafeio feed list\`.`,
   existsTitle: "Already there",
-  existsLabel: "Register number (e.g. 2026/0012)",
+  existsLabel: "The clipping in the register",
+  existsPlaceholder: "Words of the title, or a register number (2026/0012)",
   existsSubmit: "Link",
   cancel: "Cancel",
-  noSuchClipping: "There is no clipping with that number.",
+  noSuchClipping: "Choose a clipping of the register (that one is no longer there).",
   digestTitle: "*News feeds yesterday*",
   digestLine: (proposed: number, logged: number, dismissed: number) =>
     `${icu("en", "{n, plural, one {# proposal} other {# proposals}}", { n: proposed })} · ${logged} logged · ${dismissed} irrelevant`,

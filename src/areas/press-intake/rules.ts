@@ -19,6 +19,19 @@ const minutesOf = (hhmm: string) => {
   return (h ?? 0) * 60 + (m ?? 0);
 };
 
+/** The intake job's name (the scheduler's key for its runs and its setting). */
+export const PRESS_INTAKE_JOB = "press-intake";
+
+/** How often the feeds may be read: minutes that divide the hour, so that runs fall on the same minutes. */
+export const INTAKE_EVERY_MINUTES = [5, 10, 15, 20, 30, 60] as const;
+export const DEFAULT_INTAKE_EVERY = 15;
+
+/** The intake's schedule every `minutes`, clear of 03:00-04:00 (daylight saving); undefined if not allowed. */
+export function intakeSchedule(minutes: number): string | undefined {
+  if (!INTAKE_EVERY_MINUTES.some((m) => m === minutes)) return undefined;
+  return `${minutes === 60 ? "0" : `*/${minutes}`} 0-2,4-23 * * *`;
+}
+
 export const isTimeOfDay = (s: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(s);
 
 /** Whether a local time («23:15») is inside the quiet hours (from 22:00 to 07:00, over midnight). */

@@ -10,7 +10,16 @@ import { type FeedEntry, parseNewsFeed } from "./feed-parse.js";
 import { mostSimilar, titleWords } from "./near-duplicate.js";
 import { articleKey, normaliseArticleUrl } from "./normalise.js";
 import { outletOf } from "./outlets.js";
-import { backoffMs, excerptOf, inQuietHours, isTimeOfDay, shouldReportFailure } from "./rules.js";
+import {
+  backoffMs,
+  DEFAULT_INTAKE_EVERY,
+  excerptOf,
+  inQuietHours,
+  intakeSchedule,
+  isTimeOfDay,
+  PRESS_INTAKE_JOB,
+  shouldReportFailure,
+} from "./rules.js";
 import type { FeedRecord, ItemRecord, NewItem, PressIntakeStore } from "./store.js";
 
 /** Who reviews the proposals, for their Home: staff who decided one within this many days. */
@@ -25,7 +34,11 @@ export interface Refused {
 export interface RegisterForIntake {
   termsMatching(texts: readonly string[], terms: readonly string[]): Promise<string[][]>;
   registeredLinks(urlKeys: readonly string[]): Promise<{ urlKey: string; clippingId: number; createdBy: string }[]>;
-  clippingByNumber(text: string): Promise<{ id: number; registerNumber: string; title: string } | null>;
+  clippingById(id: number): Promise<{ id: number; registerNumber: string; title: string } | null>;
+  /** The clippings to choose from for «Υπάρχει ήδη»: a register number, or words searched the register's way. */
+  findClippings(
+    text: string,
+  ): Promise<{ id: number; registerNumber: string; title: string; outlet?: string; publishedOn?: string }[]>;
 }
 
 /** What the office watches: the watch list's terms and the topics' names. */
@@ -42,6 +55,13 @@ export interface PressIntakeDeps {
   fetcher: Pick<SafeFetcher, "fetchText">;
   register: RegisterForIntake;
   watched: WatchedWords;
+  /** The scheduler's setting of the intake job (its schedule in force), for `feed every`. */
+  schedule: JobScheduleSetting;
+}
+
+/** What the intake changes of the scheduler: its own job's schedule, recorded with who. */
+export interface JobScheduleSetting {
+  updateSetting(jobName: string, change: { schedule: string | null; updatedBy: string }, now: Date): Promise<unknown>;
 }
 
 /** Feeds fetched at once, each host one request at a time (politeness: a limit per host). */
@@ -185,6 +205,19 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
       await store.saveSettings({ quietFrom: from, quietTo: to, by: actor });
       return { status: "changed" as const };
     },
+    /** How often the feeds are read (every 5, 10, 15, 20, 30 or 60 minutes): the job's schedule. */
+    async setFrequency(actor: string, minutes: number) {
+      if (!(await isAdmin(actor))) return refused("admin");
+      const schedule = intakeSchedule(minutes);
+      if (schedule === undefined) return { status: "bad_minutes" as const };
+      // The job's own schedule is kept as no setting at all, so that a later default applies.
+      await deps.schedule.updateSetting(
+        PRESS_INTAKE_JOB,
+        { schedule: minutes === DEFAULT_INTAKE_EVERY ? null : schedule, updatedBy: actor },
+        clock.now(),
+      );
+      return { status: "changed" as const, minutes };
+    },
     async setBurst(actor: string, perHour: number) {
       if (!(await isAdmin(actor))) return refused("admin");
       if (!Number.isInteger(perHour) || perHour < 1 || perHour > 100) return { status: "bad_number" as const };
@@ -300,9 +333,15 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
       if (!item) return { status: "unknown" as const };
       return { status: decided ? ("changed" as const) : ("already_decided" as const), item };
     },
-    async linkExisting(actor: string, id: number, registerNumber: string) {
+    /** The clippings «Υπάρχει ήδη» offers for what the person typed (at most `limit`). */
+    async candidates(actor: string, text: string, limit = 20) {
       if (!(await isStaff(actor))) return refused("staff");
-      const clipping = await deps.register.clippingByNumber(registerNumber);
+      return { status: "ok" as const, clippings: (await deps.register.findClippings(text)).slice(0, limit) };
+    },
+    /** Links the proposal to the clipping chosen, once, with who (a second choice finds it decided). */
+    async linkExisting(actor: string, id: number, clippingId: number) {
+      if (!(await isStaff(actor))) return refused("staff");
+      const clipping = await deps.register.clippingById(clippingId);
       if (!clipping) return { status: "no_clipping" as const };
       const decided = await store.decide(id, { status: "logged", by: actor, at: clock.now(), clippingId: clipping.id });
       const item = await store.findItem(id);

@@ -3,13 +3,14 @@ import { onCommand } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { parseClipCommand } from "../parse-clip-command.js";
 import type { ClippingsContext } from "./context.js";
+import { coverageFromCommand } from "./coverage-report.js";
 import { exportFromCommand } from "./export-clippings.js";
 import { fillClipModalFromLink, openClipModal } from "./open-clip-modal.js";
 import { answerSearch } from "./search-clippings.js";
 
 export const CLIP_COMMAND = "/clip";
 
-/** `/clip [link]` logs a clipping; `/clip search …` and `/clip export …`; `/clip help`. */
+/** `/clip [link]` logs a clipping; `/clip search …`, `/clip export …` and `/clip report …`; `/clip help`. */
 export function registerClipCommand(app: App, context: ClippingsContext): void {
   onCommand(app, context.kit, {
     name: CLIP_COMMAND,
@@ -23,6 +24,7 @@ export function registerClipCommand(app: App, context: ClippingsContext): void {
         });
       }
       if (parsed.kind === "export") return exportFromCommand(context, client, user, parsed.text, reply);
+      if (parsed.kind === "report") return coverageFromCommand(context.coverage, client, user, parsed.text, reply);
       if (parsed.kind === "unknown") return reply(user.t.clip.badCommand(escapeMrkdwn(truncate(parsed.text, 200))));
       const values = { url: parsed.url, medium: parsed.url ? "online" : undefined };
       const metadata = { channel: command.channel_id };

@@ -6,6 +6,7 @@ import type { Sender } from "../../../slack/sender.js";
 import type { ClippingAlerts } from "../clipping-alerts.js";
 import type { ClippingReplies } from "../clipping-replies.js";
 import type { ClippingService } from "../clipping-service.js";
+import type { CoverageService } from "../coverage-service.js";
 import type { LinkPages } from "../link-page.js";
 import type { SearchQuery } from "../search-query.js";
 import type { SearchResult } from "../search-results.js";
@@ -15,6 +16,8 @@ export interface ClippingsContext {
   clippings: ClippingService;
   search: { searchClippings(query: SearchQuery): Promise<SearchResult> };
   replies: ClippingReplies;
+  /** The coverage reports (`/clip report`). */
+  coverage: CoverageService;
   alerts: ClippingAlerts;
   sender: Sender;
   defaultLocale: LocaleCode;

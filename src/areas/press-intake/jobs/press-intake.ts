@@ -10,11 +10,11 @@ import type { Job, JobDeps, Occurrence } from "../../../scheduling/job.js";
 import { escapeMrkdwn } from "../../../slack/mrkdwn.js";
 import type { Role } from "../../users/roles.js";
 import { intakeTexts } from "../messages.js";
-import { inQuietHours, postingPlan } from "../rules.js";
+import { DEFAULT_INTAKE_EVERY, inQuietHours, intakeSchedule, PRESS_INTAKE_JOB, postingPlan } from "../rules.js";
 import type { ItemRecord, PressIntakeService } from "../service.js";
 import { batchBlocks, proposalBlocks, proposalText } from "../slack/proposal-views.js";
 
-export const PRESS_INTAKE_JOB = "press-intake";
+export { PRESS_INTAKE_JOB };
 
 export function createPressIntakeJob(options: {
   intake: PressIntakeService;
@@ -24,8 +24,9 @@ export function createPressIntakeJob(options: {
   const { intake, admins, locales } = options;
   return {
     name: PRESS_INTAKE_JOB,
-    // Every quarter of an hour, clear of 03:00-04:00 (daylight saving changes).
-    schedule: "*/15 0-2,4-23 * * *",
+    // Every quarter of an hour, clear of 03:00-04:00 (daylight saving changes); an admin changes
+    // it with `/grafeio feed every <minutes>` (the scheduler's setting for this job).
+    schedule: intakeSchedule(DEFAULT_INTAKE_EVERY) ?? "*/15 0-2,4-23 * * *",
     description: (locale, time) => intakeTexts(locale).jobDescription(time),
     catchUp: "latest",
     async run(occurrence, deps) {

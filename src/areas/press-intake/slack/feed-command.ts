@@ -15,6 +15,7 @@ export type FeedCommand =
   | { kind: "pause" | "resume" | "remove"; id: number }
   | { kind: "quiet"; from: string; to: string }
   | { kind: "burst"; perHour: number }
+  | { kind: "every"; minutes: number }
   | { kind: "outlet"; host: string; name: string }
   | { kind: "usage" };
 
@@ -44,6 +45,10 @@ export function parseFeedCommand(args: readonly string[]): FeedCommand {
       return rest.length === 2 ? { kind: "quiet", from: rest[0] ?? "", to: rest[1] ?? "" } : { kind: "usage" };
     case "burst":
       return rest.length === 1 ? { kind: "burst", perHour: Number(rest[0]) } : { kind: "usage" };
+    case "every":
+      return rest.length === 1 && /^\d{1,3}$/.test(rest[0] ?? "")
+        ? { kind: "every", minutes: Number(rest[0]) }
+        : { kind: "usage" };
     case "outlet": {
       const [add, host, ...name] = rest;
       return add === "add" && host && name.length > 0
@@ -116,6 +121,11 @@ async function runFeedCommand(intake: PressIntakeService, user: UserView, comman
       const o = await intake.setBurst(user.userId, command.perHour);
       if (isRefused(o)) return refuse(o);
       return o.status === "changed" ? t.burstSet(command.perHour) : t.badNumber;
+    }
+    case "every": {
+      const o = await intake.setFrequency(user.userId, command.minutes);
+      if (isRefused(o)) return refuse(o);
+      return o.status === "changed" ? t.everySet(o.minutes) : t.badMinutes;
     }
     case "outlet": {
       const o = await intake.addOutlet(user.userId, command.host, command.name);

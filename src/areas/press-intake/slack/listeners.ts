@@ -1,16 +1,25 @@
 // The proposals' buttons: «Καταχώριση» opens the clipping form filled in from the article;
-// «Άσχετο» records who dismissed it and redraws the message without buttons; «Υπάρχει ήδη» asks
-// for the clipping's register number and links the two. Staff only; the service checks.
+// «Άσχετο» records who dismissed it and redraws the message without buttons; «Υπάρχει ήδη» opens a
+// small form whose picker searches the register as the person types (words, Greeklish, or a register
+// number) and links the two, once, with who. Staff only; the service checks.
 
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { z } from "zod";
 import { localDate } from "../../../lib/clock.js";
 import { idCodec, idField, jsonCodec } from "../../../slack/codec.js";
-import { onAction, onForm, type SlackKit } from "../../../slack/listener.js";
+import { onAction, onForm, onOptions, type SlackKit } from "../../../slack/listener.js";
 import type { ClipForm } from "../../clippings/index.js";
 import { intakeTexts } from "../messages.js";
 import type { ItemRecord, PressIntakeService } from "../service.js";
-import { ACTIONS, decidedBlocks, EXISTS_BLOCK, EXISTS_CALLBACK, existsModal } from "./proposal-views.js";
+import {
+  ACTIONS,
+  clippingOption,
+  decidedBlocks,
+  EXISTS_BLOCK,
+  EXISTS_CALLBACK,
+  EXISTS_PICK,
+  existsModal,
+} from "./proposal-views.js";
 
 export interface IntakeSlackDeps {
   kit: SlackKit;
@@ -96,8 +105,12 @@ export function registerProposalButtons(app: App, deps: IntakeSlackDeps): void {
     errorBlock: EXISTS_BLOCK,
     async handle({ user, view, metadata, client }) {
       const t = intakeTexts(user.locale);
-      const typed = view.state.values[EXISTS_BLOCK]?.value?.value ?? "";
-      const o = await intake.linkExisting(user.userId, metadata.itemId, typed);
+      // The option's value is a clipping's id: decoded, never trusted (a forged one finds nothing).
+      const chosen = idCodec.decode(
+        view.state.values[EXISTS_BLOCK]?.[EXISTS_PICK]?.selected_option?.value ?? undefined,
+      );
+      if (chosen === undefined) return { errors: { [EXISTS_BLOCK]: t.noSuchClipping } };
+      const o = await intake.linkExisting(user.userId, metadata.itemId, chosen);
       if (o.status === "refused")
         return { errors: { [EXISTS_BLOCK]: user.t.common.noPermission(user.t.common.roleNames[o.needed]) } };
       if (o.status === "no_clipping") return { errors: { [EXISTS_BLOCK]: t.noSuchClipping } };
@@ -105,6 +118,14 @@ export function registerProposalButtons(app: App, deps: IntakeSlackDeps): void {
       if (o.status === "already_decided") return { errors: { [EXISTS_BLOCK]: t.alreadyDecided } };
       const outcome = t.loggedAs(o.clipping.registerNumber, `<@${user.userId}>`);
       return { after: () => redraw(client, { channel: metadata.channel, ts: metadata.ts }, o.item, outcome) };
+    },
+  });
+
+  onOptions(app, kit, {
+    actionId: EXISTS_PICK,
+    async handle({ user, query }) {
+      const o = await intake.candidates(user.userId, query);
+      return o.status === "ok" ? o.clippings.map(clippingOption) : [];
     },
   });
 

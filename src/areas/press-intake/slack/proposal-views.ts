@@ -10,6 +10,8 @@ import type { IntakeTexts } from "../messages.js";
 
 export const ACTIONS = { log: "press_item_log", dismiss: "press_item_dismiss", exists: "press_item_exists" } as const;
 export const EXISTS_CALLBACK = "press_item_exists_modal";
+/** The modal's clipping picker: an external select, its options searched as the person types. */
+export const EXISTS_PICK = "press_item_exists_pick";
 export const EXISTS_BLOCK = "register_number";
 
 export interface ProposalData {
@@ -132,8 +134,24 @@ export function existsModal(t: IntakeTexts, itemId: number, channel: string, ts:
         type: "input" as const,
         block_id: EXISTS_BLOCK,
         label: { type: "plain_text" as const, text: t.existsLabel },
-        element: { type: "plain_text_input" as const, action_id: "value", max_length: 20 },
+        element: {
+          type: "external_select" as const,
+          action_id: EXISTS_PICK,
+          min_query_length: 1,
+          placeholder: { type: "plain_text" as const, text: t.existsPlaceholder },
+        },
       },
     ],
+  };
+}
+
+/** One clipping to choose: its number, outlet and title, cut to Slack's 75 characters. */
+export function clippingOption(c: { id: number; registerNumber: string; title: string; outlet?: string }) {
+  return {
+    text: {
+      type: "plain_text" as const,
+      text: truncate([c.registerNumber, c.outlet, c.title].filter(Boolean).join(" · "), 75),
+    },
+    value: String(c.id),
   };
 }
