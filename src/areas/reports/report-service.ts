@@ -9,7 +9,16 @@ import type { ReportDocument } from "./report-render.js";
 import { buildReportSection, type ReportSource } from "./report-source.js";
 
 /** The order sections are printed in; an area not named here comes after them, in its own order. */
-const ORDER = ["clippings", "events", "sponsors", "translations", "correspondence", "agreements", "networks", "contacts"];
+const ORDER = [
+  "clippings",
+  "events",
+  "sponsors",
+  "translations",
+  "correspondence",
+  "agreements",
+  "networks",
+  "contacts",
+];
 
 export interface ReportRoles {
   hasRole(slackUserId: string, role: Role): Promise<boolean>;
