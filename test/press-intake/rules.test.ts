@@ -2,11 +2,11 @@
 // backoff, quiet hours, bursts, the /grafeio feed words, and the proposal's blocks within Slack's
 // limits with everything from the feed escaped.
 import { describe, expect, it } from "vitest";
-import { htmlToText, parseNewsFeed } from "../../src/areas/press-intake/feed-parse.js";
+import { htmlToText, parseNewsFeed, withoutSourceSuffix } from "../../src/areas/press-intake/feed-parse.js";
 import { intakeTexts } from "../../src/areas/press-intake/messages.js";
 import { jaccard, mostSimilar, titleWords } from "../../src/areas/press-intake/near-duplicate.js";
 import { articleKey, normaliseArticleUrl } from "../../src/areas/press-intake/normalise.js";
-import { outletOf } from "../../src/areas/press-intake/outlets.js";
+import { outletOf, outletOfItem } from "../../src/areas/press-intake/outlets.js";
 import {
   backoffMs,
   inQuietHours,
@@ -26,6 +26,24 @@ import { checkBlocks } from "../support/block-kit-limits.js";
 
 const norm = (u: string) => normaliseArticleUrl(u)?.toString();
 
+/** A Google News article id of the kind that carries the article: protobuf {1: 19, 4: url[, 26: amp]}. */
+function googleNewsId(url: string, amp?: string): string {
+  const field = (tag: number, text: string) => {
+    const bytes = Buffer.from(text, "utf8");
+    const length: number[] = [];
+    let n = bytes.length;
+    while (n > 0x7f) {
+      length.push((n & 0x7f) | 0x80);
+      n >>= 7;
+    }
+    length.push(n);
+    return Buffer.concat([Buffer.from(tag > 0x7f ? [tag & 0xff, tag >> 8] : [tag]), Buffer.from(length), bytes]);
+  };
+  const parts = [Buffer.from([0x08, 0x13]), field(0x22, url)];
+  if (amp) parts.push(field(0x01d2, amp));
+  return Buffer.concat(parts).toString("base64url");
+}
+
 describe("links", () => {
   it("unwraps Google Alerts' redirects (url= and q=)", () => {
     expect(norm("https://www.google.com/url?rct=j&sa=t&url=https://www.kathimerini.gr/a/1/&ct=ga&cd=x")).toBe(
@@ -34,6 +52,23 @@ describe("links", () => {
     expect(norm("https://www.google.gr/url?q=https://www.in.gr/b/&sa=U")).toBe("https://www.in.gr/b/");
     // Not a redirect: left alone.
     expect(norm("https://www.google.com/search?q=x")).toBe("https://www.google.com/search?q=x");
+  });
+  it("takes the article out of a Google News link that carries it, and leaves an opaque one alone", () => {
+    const article = "https://www.kathimerini.gr/society/563211/o-dimarxos-amarousiou/";
+    expect(norm(`https://news.google.com/rss/articles/${googleNewsId(article)}?oc=5`)).toBe(article);
+    // A long address (a two-byte length) and an AMP address after it.
+    const long = `https://www.in.gr/2026/12/01/greece/${"a".repeat(150)}/`;
+    expect(norm(`https://news.google.com/articles/${googleNewsId(long, `${long}amp/`)}`)).toBe(long);
+    // The newer kind carries a token Google's page resolves with scripts: the link stays Google's.
+    const opaque = `https://news.google.com/rss/articles/${googleNewsId("AU_yqLPx2r7c9vXhN0")}?oc=5`;
+    expect(norm(opaque)).toBe(opaque);
+    expect(norm("https://news.google.com/rss/articles/not-base64-at-all!")).toBe(
+      "https://news.google.com/rss/articles/not-base64-at-all!",
+    );
+    // Not an article: a Google News topic page is left alone.
+    expect(norm("https://news.google.com/topics/CAAqJggKIiBDQkFTRWdvSUwyMHZNRGx1YlY4U0FtVnNHZ0pIVWlnQVAB")).toBe(
+      "https://news.google.com/topics/CAAqJggKIiBDQkFTRWdvSUwyMHZNRGx1YlY4U0FtVnNHZ0pIVWlnQVAB",
+    );
   });
   it("drops tracking parameters and fragments, keeps the article's own", () => {
     expect(norm("https://www.in.gr/a/?utm_source=fb&utm_medium=x&fbclid=1&gclid=2&id=7#top")).toBe(
@@ -98,6 +133,27 @@ describe("feeds", () => {
     expect(atom).toMatchObject({ ok: true, entries: [{ title: "E", link: "https://y.gr/e" }] });
     expect(parseNewsFeed("<rss><channel><item><title>x</tit")).toMatchObject({ ok: false });
     expect(parseNewsFeed("<html><body>hello</body></html>")).toMatchObject({ ok: false });
+  });
+  it("reads an aggregator's item: the title without its source's name, the outlet from its source", () => {
+    const feed = parseNewsFeed(
+      `<rss version="2.0"><channel><title>"Αμαρούσιο" - Google News</title><item><title>Ο δήμαρχος Αμαρουσίου στο νέο πάρκο - Καθημερινή</title><link>https://news.google.com/rss/articles/${googleNewsId("AU_yqLPx2r7c9vXhN0")}?oc=5</link><source url="https://www.kathimerini.gr">Καθημερινή</source></item><item><title>Χωρίς πηγή - κάτι</title><link>https://x.gr/b</link></item></channel></rss>`,
+    );
+    if (!feed.ok) throw new Error(feed.error);
+    const [google, plain] = feed.entries;
+    expect(google).toMatchObject({
+      title: "Ο δήμαρχος Αμαρουσίου στο νέο πάρκο",
+      source: { name: "Καθημερινή", host: "www.kathimerini.gr" },
+    });
+    expect(plain).toMatchObject({ title: "Χωρίς πηγή - κάτι" });
+    expect(plain?.source).toBeUndefined();
+    const link = normaliseArticleUrl(google?.link ?? "") as URL;
+    expect(link.hostname).toBe("news.google.com");
+    expect(outletOfItem(link, google?.source)).toBe("Καθημερινή");
+    expect(outletOfItem(link, { name: "Τοπική Εφημερίδα", host: null })).toBe("Τοπική Εφημερίδα");
+    // An unwrapped link is named from its own host, whatever the item's source says.
+    expect(outletOfItem(new URL("https://www.protothema.gr/a/1"), { name: "Άλλο", host: "x.gr" })).toBe("Πρώτο Θέμα");
+    expect(withoutSourceSuffix("Τίτλος | ΕΡΤ", "ΕΡΤ")).toBe("Τίτλος");
+    expect(withoutSourceSuffix("ΕΡΤ", "ΕΡΤ")).toBe("ΕΡΤ");
   });
   it("never keeps a script's text", () => {
     expect(htmlToText("<p>Hi</p><script>alert(1)</script><style>p{}</style> there")).toBe("Hi there");

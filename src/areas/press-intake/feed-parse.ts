@@ -9,6 +9,8 @@ export interface FeedEntry {
   link: string;
   summary: string;
   published: Date | null;
+  /** The outlet an aggregator's item names as its source (RSS <source>: Google News, Bing). */
+  source?: { name: string; host: string | null };
 }
 
 export type ParsedFeed = { ok: true; title: string | null; entries: FeedEntry[] } | { ok: false; error: string };
@@ -55,6 +57,34 @@ function dateOf(...candidates: unknown[]): Date | null {
   return null;
 }
 
+/**
+ * An aggregator's title ends with its source's name («Ο δήμαρχος … - Καθημερινή»): the article's
+ * title is what comes before it.
+ */
+export function withoutSourceSuffix(title: string, sourceName: string | undefined): string {
+  if (!sourceName) return title;
+  for (const dash of [" - ", " – ", " — ", " | "]) {
+    const suffix = `${dash}${sourceName}`;
+    if (title.endsWith(suffix) && title.length > suffix.length) return title.slice(0, -suffix.length).trim();
+  }
+  return title;
+}
+
+function sourceOf(value: unknown): FeedEntry["source"] {
+  if (!value || typeof value !== "object") return undefined;
+  const { title, url } = value as { title?: unknown; url?: unknown };
+  const name = typeof title === "string" ? htmlToText(title) : "";
+  let host: string | null = null;
+  if (typeof url === "string") {
+    try {
+      host = new URL(url).hostname || null;
+    } catch {
+      host = null;
+    }
+  }
+  return name || host ? { name, host } : undefined;
+}
+
 type Loose = Record<string, unknown> & {
   dc?: { dates?: string[]; date?: string };
   links?: { href?: string; rel?: string }[];
@@ -75,11 +105,12 @@ export function parseNewsFeed(text: string): ParsedFeed {
       parsed.format === "atom"
         ? ((item.links ?? []).find((l) => !l.rel || l.rel === "alternate")?.href ?? item.links?.[0]?.href ?? "")
         : textOf(item.link);
-    const title = htmlToText(textOf(item.title));
+    const source = parsed.format === "atom" ? undefined : sourceOf(item.source);
+    const title = withoutSourceSuffix(htmlToText(textOf(item.title)), source?.name);
     if (!link || !title) continue;
     const summary = htmlToText(textOf(item.summary) || textOf(item.description) || textOf(item.content));
     const published = dateOf(item.published, item.pubDate, item.updated, item.dc?.dates?.[0], item.dc?.date);
-    entries.push({ title, link: link.trim(), summary, published });
+    entries.push({ title, link: link.trim(), summary, published, ...(source ? { source } : {}) });
   }
   return { ok: true, title: htmlToText(textOf(feed.title)) || null, entries };
 }

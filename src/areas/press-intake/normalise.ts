@@ -8,7 +8,43 @@ import { outletHost } from "./outlets.js";
 const TRACKING =
   /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl|ref|ref_src|cmpid|ocid|at_\w+|__twitter_impression|amp|outputtype)$/i;
 
-/** `https://www.google.com/url?…&url=<article>` (Google Alerts) and `?q=<article>`: the article. */
+/**
+ * A Google News link (`news.google.com/rss/articles/<id>`, what its search feeds give) → the
+ * article, when the id carries it. The id is a base64url protobuf: field 1 a number, field 4 the
+ * article's address (then, sometimes, its AMP address). Newer ids (`AU_yqL…`) carry only an opaque
+ * token that Google's own page resolves with scripts: those give null, and the link stays Google's
+ * (the outlet is then named from the item's <source>, see feed-parse.ts).
+ */
+export function googleNewsArticle(url: URL): URL | null {
+  if (url.hostname.toLowerCase() !== "news.google.com") return null;
+  const id = /^\/(?:rss\/)?articles\/([A-Za-z0-9_-]{8,})$/.exec(url.pathname)?.[1];
+  if (!id) return null;
+  const bytes = Buffer.from(id, "base64url");
+  let i = 0;
+  const varint = (): number | null => {
+    let value = 0;
+    for (let shift = 0; shift < 35 && i < bytes.length; shift += 7) {
+      const b = bytes[i++] ?? 0;
+      value += (b & 0x7f) * 2 ** shift;
+      if ((b & 0x80) === 0) return value;
+    }
+    return null;
+  };
+  if (bytes[i] === 0x08) {
+    i++;
+    if (varint() === null) return null;
+  }
+  if (bytes[i] !== 0x22) return null;
+  i++;
+  const length = varint();
+  if (length === null || length > bytes.length - i) return null;
+  return parseWebUrl(bytes.subarray(i, i + length).toString("utf8"));
+}
+
+/**
+ * `https://www.google.com/url?…&url=<article>` (Google Alerts), `?q=<article>`, and Google News'
+ * article links that carry the article: the article.
+ */
 export function unwrapRedirect(url: URL): URL {
   const host = url.hostname.toLowerCase();
   if (/(^|\.)google\.[a-z.]+$/.test(host) && url.pathname === "/url") {
@@ -16,7 +52,7 @@ export function unwrapRedirect(url: URL): URL {
     const parsed = target ? parseWebUrl(target) : null;
     if (parsed) return parsed;
   }
-  return url;
+  return googleNewsArticle(url) ?? url;
 }
 
 /** The article's canonical link, or null if the item's link is not a web link at all. */

@@ -71,3 +71,18 @@ export function outletOf(host: string, extra: Readonly<Record<string, string>> =
   }
   return bare;
 }
+
+/**
+ * The outlet of a feed's item: its article's host, from the table; but an aggregator's link that
+ * could not be unwrapped (a Google News token) is named after the source the item gives.
+ */
+export function outletOfItem(
+  url: URL,
+  source: { name: string; host: string | null } | undefined,
+  extra: Readonly<Record<string, string>> = {},
+): string {
+  const aggregator = /(^|\.)news\.google\.com$/i.test(url.hostname);
+  if (aggregator && source?.host) return outletOf(source.host, extra);
+  if (aggregator && source?.name) return source.name;
+  return outletOf(url.hostname, extra);
+}

@@ -9,7 +9,7 @@ import type { Role } from "../users/roles.js";
 import { type FeedEntry, parseNewsFeed } from "./feed-parse.js";
 import { mostSimilar, titleWords } from "./near-duplicate.js";
 import { articleKey, normaliseArticleUrl } from "./normalise.js";
-import { outletOf } from "./outlets.js";
+import { outletOf, outletOfItem } from "./outlets.js";
 import {
   backoffMs,
   DEFAULT_INTAKE_EVERY,
@@ -144,7 +144,7 @@ export function createPressIntakeService(deps: PressIntakeDeps) {
         url: entry.url.toString(),
         title: entry.title.slice(0, 300),
         titleWords: words.join(" "),
-        outlet: outletOf(entry.url.hostname, extraOutlets).slice(0, 100),
+        outlet: outletOfItem(entry.url, entry.source, extraOutlets).slice(0, 100),
         publishedAt: entry.published,
         excerpt: excerptOf(entry.summary),
         matchedTerms: matched,
