@@ -4,7 +4,7 @@
 // reminded on (two working days before and on the day). Each error is a code the views say under
 // its field.
 import { normaliseAda } from "../../lib/ada.js";
-import { isRealIsoDate } from "../../lib/clock.js";
+import { cleanText, dateField, linkField, textField } from "../../lib/form-fields.js";
 import { type MoneyError, parseEuros } from "../../lib/money.js";
 
 export type FormError =
@@ -32,41 +32,6 @@ export const LIMITS = { name: 200, notes: 2000, forum: 100, place: 200, agenda: 
 export const FOLLOW_UP_ROWS = 3;
 /** How many contacts made one report enters, at most. */
 export const MAX_CONTACTS = 20;
-
-const clean = (s: string | undefined) => s?.trim() || undefined;
-
-function text<F extends string>(errors: Errors<F>, field: F, v: string | undefined, max: number, required = false) {
-  const value = clean(v);
-  if (!value) {
-    if (required) errors[field] = { code: "required" };
-    return undefined;
-  }
-  if (value.length > max) errors[field] = { code: "tooLong", max };
-  return value;
-}
-
-function date<F extends string>(errors: Errors<F>, field: F, v: string | undefined, required = false) {
-  if (!v) {
-    if (required) errors[field] = { code: "required" };
-    return undefined;
-  }
-  if (!isRealIsoDate(v)) {
-    errors[field] = { code: "date" };
-    return undefined;
-  }
-  return v;
-}
-
-function link<F extends string>(errors: Errors<F>, field: F, v: string | undefined) {
-  const value = clean(v);
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    if ((url.protocol === "https:" || url.protocol === "http:") && value.length <= 2000) return value;
-  } catch {}
-  errors[field] = { code: "link" };
-  return undefined;
-}
 
 const ok = <D, F extends string>(errors: Errors<F>, draft: D): Result<D, F> =>
   Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, draft };
@@ -100,15 +65,15 @@ export interface NetworkDraft {
  */
 export function validateNetwork(input: NetworkInput, today: string): Result<NetworkDraft, NetworkField> {
   const errors: Errors<NetworkField> = {};
-  const name = text(errors, "name", input.name, LIMITS.name, true);
-  const nameLatin = text(errors, "nameLatin", input.nameLatin, LIMITS.name);
-  const website = link(errors, "website", input.website);
-  const memberSince = date(errors, "memberSince", input.memberSince);
+  const name = textField(errors, "name", input.name, LIMITS.name, true);
+  const nameLatin = textField(errors, "nameLatin", input.nameLatin, LIMITS.name);
+  const website = linkField(errors, "website", input.website);
+  const memberSince = dateField(errors, "memberSince", input.memberSince);
   if (memberSince && memberSince > today) errors.memberSince = { code: "future" };
-  const decisionNumber = text(errors, "decisionNumber", input.decisionNumber, 50);
-  const decisionDate = date(errors, "decisionDate", input.decisionDate);
+  const decisionNumber = textField(errors, "decisionNumber", input.decisionNumber, 50);
+  const decisionDate = dateField(errors, "decisionDate", input.decisionDate);
   if (decisionDate && decisionDate > today) errors.decisionDate = { code: "future" };
-  const adaText = clean(input.ada);
+  const adaText = cleanText(input.ada);
   const ada = adaText ? normaliseAda(adaText) : undefined;
   if (adaText && !ada) errors.ada = { code: "ada" };
   // A decision is its number, its date and its ΑΔΑ: one given asks for the others.
@@ -117,7 +82,7 @@ export function validateNetwork(input: NetworkInput, today: string): Result<Netw
     if (!input.decisionDate) errors.decisionDate = { code: "required" };
     if (!adaText) errors.ada = { code: "required" };
   }
-  const notes = text(errors, "notes", input.notes, LIMITS.notes);
+  const notes = textField(errors, "notes", input.notes, LIMITS.notes);
   return ok(errors, {
     name: name ?? "",
     nameLatin: nameLatin ?? null,
@@ -141,19 +106,19 @@ export interface DuesDraft {
 
 export function validateDues(input: Partial<Record<DuesField, string>>): Result<DuesDraft, DuesField> {
   const errors: Errors<DuesField> = {};
-  const yearText = clean(input.year);
+  const yearText = cleanText(input.year);
   const year = Number(yearText);
   if (!yearText) errors.year = { code: "required" };
   else if (!/^\d{4}$/.test(yearText) || year < 2000 || year > 2100) errors.year = { code: "year" };
   let cents = 0n;
-  const amountText = clean(input.amount);
+  const amountText = cleanText(input.amount);
   if (!amountText) errors.amount = { code: "required" };
   else {
     const parsed = parseEuros(amountText);
     if ("error" in parsed) errors.amount = { code: "money", reason: parsed.error };
     else cents = parsed.cents;
   }
-  const dueOn = date(errors, "dueOn", input.dueOn, true);
+  const dueOn = dateField(errors, "dueOn", input.dueOn, true);
   return ok(errors, { year, cents, dueOn: dueOn ?? "" });
 }
 
@@ -195,15 +160,15 @@ export interface MeetingDraft {
 export function validateMeeting(input: MeetingInput): Result<MeetingDraft, MeetingField> {
   const errors: Errors<MeetingField> = {};
   if (!input.host) errors.host = { code: "hostRequired" };
-  const title = text(errors, "title", input.title, LIMITS.name, true);
-  const startsOn = date(errors, "startsOn", input.startsOn, true);
-  const endsOn = date(errors, "endsOn", input.endsOn);
+  const title = textField(errors, "title", input.title, LIMITS.name, true);
+  const startsOn = dateField(errors, "startsOn", input.startsOn, true);
+  const endsOn = dateField(errors, "endsOn", input.endsOn);
   if (startsOn && endsOn && endsOn < startsOn) errors.endsOn = { code: "endBeforeStart" };
-  const place = text(errors, "place", input.place, LIMITS.place);
+  const place = textField(errors, "place", input.place, LIMITS.place);
   const online = input.online ?? false;
   if (!place && !online && !errors.place) errors.place = { code: "placeOrOnline" };
-  const agenda = text(errors, "agenda", input.agenda, LIMITS.agenda);
-  const deadline = date(errors, "registrationDeadline", input.registrationDeadline);
+  const agenda = textField(errors, "agenda", input.agenda, LIMITS.agenda);
+  const deadline = dateField(errors, "registrationDeadline", input.registrationDeadline);
   if (deadline && startsOn && deadline > startsOn) errors.registrationDeadline = { code: "deadlineAfterStart" };
   return ok(errors, {
     networkId: input.host?.kind === "network" ? input.host.id : null,
@@ -232,7 +197,7 @@ export function validateDecision(input: {
   reason?: string;
 }): Result<DecisionDraft, DecisionField> {
   const errors: Errors<DecisionField> = {};
-  const reason = text(errors, "reason", input.reason, LIMITS.reason);
+  const reason = textField(errors, "reason", input.reason, LIMITS.reason);
   const attendees = [...new Set(input.attendees ?? [])].slice(0, 20);
   if (input.decision === "attend") {
     if (attendees.length === 0) errors.attendees = { code: "attendeesRequired" };
@@ -289,12 +254,12 @@ export function parseContactsMade(text: string | undefined): ContactMade[] {
  */
 export function validateReport(input: ReportInput): Result<ReportDraft, ReportField> {
   const errors: Errors<ReportField> = {};
-  const outcomes = text(errors, "outcomes", input.outcomes, LIMITS.outcomes, true);
+  const outcomes = textField(errors, "outcomes", input.outcomes, LIMITS.outcomes, true);
   const followUps: ReportDraft["followUps"] = [];
   input.followUps.slice(0, FOLLOW_UP_ROWS).forEach((row, i) => {
-    const description = text(errors, `followUp${i}`, row.description, 500);
+    const description = textField(errors, `followUp${i}`, row.description, 500);
     if (!description) return;
-    const dueOn = date(errors, `due${i}`, row.dueOn);
+    const dueOn = dateField(errors, `due${i}`, row.dueOn);
     if (!row.owner) errors[`owner${i}`] = { code: "ownerRequired" };
     if (!row.dueOn) errors[`due${i}`] = { code: "dueRequired" };
     if (row.owner && dueOn) followUps.push({ description, owner: row.owner, dueOn });

@@ -1,6 +1,6 @@
 // The forms' answers checked: a partner, an agreement, a step's particulars, an obligation, and
 // what settles a due date. Pure; each error is a code the views say under its field.
-import { isRealIsoDate } from "../../lib/clock.js";
+import { cleanText, dateField, linkField, textField } from "../../lib/form-fields.js";
 import { AGREEMENT_KINDS, type AgreementKind, normaliseAda, RENEWALS, type Renewal } from "./agreement-flow.js";
 import { parseCountry, parseLanguage } from "./countries.js";
 import { RECURRENCES, type Recurrence } from "./obligation-rules.js";
@@ -36,39 +36,8 @@ type Result<D, F extends string> = { ok: true; draft: D } | { ok: false; errors:
 
 export const LIMITS = { name: 200, notes: 2000, title: 300, field: 100, place: 200, decision: 50, note: 1000 };
 
-const clean = (s: string | undefined) => s?.trim() || undefined;
 const oneOf = <T extends string>(values: readonly T[], v: string | undefined): T | undefined =>
   v !== undefined && (values as readonly string[]).includes(v) ? (v as T) : undefined;
-
-function text<F extends string>(errors: Errors<F>, field: F, v: string | undefined, max: number, required = false) {
-  const value = clean(v);
-  if (!value) {
-    if (required) errors[field] = { code: "required" };
-    return undefined;
-  }
-  if (value.length > max) errors[field] = { code: "tooLong", max };
-  return value;
-}
-
-function date<F extends string>(errors: Errors<F>, field: F, v: string | undefined, required = false) {
-  if (!v) {
-    if (required) errors[field] = { code: "required" };
-    return undefined;
-  }
-  if (!isRealIsoDate(v)) errors[field] = { code: "date" };
-  return v;
-}
-
-function link<F extends string>(errors: Errors<F>, field: F, v: string | undefined) {
-  const value = clean(v);
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    if ((url.protocol === "https:" || url.protocol === "http:") && value.length <= 2000) return value;
-  } catch {}
-  errors[field] = { code: "link" };
-  return undefined;
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -96,9 +65,9 @@ export function validatePartner(input: PartnerInput, today: string): Result<Part
   const errors: Errors<PartnerField> = {};
   const kind = oneOf(PARTNER_KINDS, input.kind);
   if (!kind) errors.kind = { code: "required" };
-  const nameEl = text(errors, "nameEl", input.nameEl, LIMITS.name, true);
-  const nameLatin = text(errors, "nameLatin", input.nameLatin, LIMITS.name);
-  const countryText = clean(input.country);
+  const nameEl = textField(errors, "nameEl", input.nameEl, LIMITS.name, true);
+  const nameLatin = textField(errors, "nameLatin", input.nameLatin, LIMITS.name);
+  const countryText = cleanText(input.country);
   const country = parseCountry(countryText);
   if (!countryText) errors.country = { code: "required" };
   else if (!country) errors.country = { code: "country" };
@@ -114,9 +83,9 @@ export function validatePartner(input: PartnerInput, today: string): Result<Part
     }
     if (!languages.includes(code)) languages.push(code);
   }
-  const since = date(errors, "since", input.since);
+  const since = dateField(errors, "since", input.since);
   if (since && !errors.since && since > today) errors.since = { code: "future" };
-  const notes = text(errors, "notes", input.notes, LIMITS.notes);
+  const notes = textField(errors, "notes", input.notes, LIMITS.notes);
   if (Object.keys(errors).length > 0 || !kind || !nameEl || !country) return { ok: false, errors };
   return {
     ok: true,
@@ -171,7 +140,7 @@ export function validateAgreement(input: AgreementInput): Result<AgreementDraft,
   const errors: Errors<AgreementField> = {};
   const kind = oneOf(AGREEMENT_KINDS, input.kind);
   if (!kind) errors.kind = { code: "required" };
-  const title = text(errors, "title", input.title, LIMITS.title, true);
+  const title = textField(errors, "title", input.title, LIMITS.title, true);
   const partyIds = [...new Set(input.partyIds)];
   if (partyIds.length === 0) errors.parties = { code: "required" };
   const fields = (input.fields ?? "")
@@ -179,16 +148,16 @@ export function validateAgreement(input: AgreementInput): Result<AgreementDraft,
     .map((f) => f.replace(/^[•*-]\s*/, "").trim())
     .filter(Boolean);
   if (fields.some((f) => f.length > LIMITS.field)) errors.fields = { code: "tooLong", max: LIMITS.field };
-  const documentUrl = link(errors, "documentUrl", input.documentUrl);
+  const documentUrl = linkField(errors, "documentUrl", input.documentUrl);
   let durationYears: number | null = null;
-  const years = clean(input.durationYears);
+  const years = cleanText(input.durationYears);
   if (years) {
     durationYears = /^\d{1,2}$/.test(years) ? Number(years) : Number.NaN;
     if (!(durationYears >= 1 && durationYears <= 99)) errors.durationYears = { code: "years" };
   }
-  const expiresOn = date(errors, "expiresOn", input.expiresOn);
+  const expiresOn = dateField(errors, "expiresOn", input.expiresOn);
   const renewal = oneOf(RENEWALS, input.renewal) ?? "by_decision";
-  const notes = text(errors, "notes", input.notes, LIMITS.notes);
+  const notes = textField(errors, "notes", input.notes, LIMITS.notes);
   if (Object.keys(errors).length > 0 || !kind || !title) return { ok: false, errors };
   return {
     ok: true,
@@ -247,10 +216,10 @@ export function validateStep(
   const errors: Errors<StepField> = {};
   const d: StepDetails = {};
   if (needs.includes("decision")) {
-    d.decisionNumber = text(errors, "decisionNumber", input.decisionNumber, LIMITS.decision, true);
-    d.decisionDate = date(errors, "decisionDate", input.decisionDate, true);
+    d.decisionNumber = textField(errors, "decisionNumber", input.decisionNumber, LIMITS.decision, true);
+    d.decisionDate = dateField(errors, "decisionDate", input.decisionDate, true);
     if (d.decisionDate && !errors.decisionDate && d.decisionDate > today) errors.decisionDate = { code: "future" };
-    const ada = clean(input.ada);
+    const ada = cleanText(input.ada);
     if (!ada) errors.ada = { code: "required" };
     else {
       d.ada = normaliseAda(ada);
@@ -258,16 +227,16 @@ export function validateStep(
     }
   }
   if (needs.includes("signing")) {
-    d.signedOn = date(errors, "signedOn", input.signedOn, true);
+    d.signedOn = dateField(errors, "signedOn", input.signedOn, true);
     if (d.signedOn && !errors.signedOn && d.signedOn > today) errors.signedOn = { code: "future" };
-    d.signedPlace = text(errors, "signedPlace", input.signedPlace, LIMITS.place, true);
-    d.documentUrl = link(errors, "documentUrl", input.documentUrl);
+    d.signedPlace = textField(errors, "signedPlace", input.signedPlace, LIMITS.place, true);
+    d.documentUrl = linkField(errors, "documentUrl", input.documentUrl);
   }
   if (needs.includes("expiry")) {
-    d.expiresOn = date(errors, "expiresOn", input.expiresOn, true);
+    d.expiresOn = dateField(errors, "expiresOn", input.expiresOn, true);
     if (d.expiresOn && !errors.expiresOn && d.expiresOn <= today) errors.expiresOn = { code: "notAfter" };
   }
-  if (needs.includes("reason")) d.reason = text(errors, "reason", input.reason, LIMITS.note, true);
+  if (needs.includes("reason")) d.reason = textField(errors, "reason", input.reason, LIMITS.note, true);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   for (const k of Object.keys(d) as (keyof StepDetails)[]) if (d[k] === undefined) delete d[k];
   return { ok: true, draft: d };
@@ -291,11 +260,11 @@ export interface ObligationDraft {
 
 export function validateObligation(input: ObligationInput): Result<ObligationDraft, ObligationField> {
   const errors: Errors<ObligationField> = {};
-  const description = text(errors, "description", input.description, LIMITS.title, true);
-  const owner = clean(input.owner);
+  const description = textField(errors, "description", input.description, LIMITS.title, true);
+  const owner = cleanText(input.owner);
   if (!owner || !/^[UW][A-Z0-9]{2,20}$/.test(owner)) errors.owner = { code: "required" };
   const recurrence = oneOf(RECURRENCES, input.recurrence) ?? "once";
-  const firstDueOn = date(errors, "firstDueOn", input.firstDueOn, true);
+  const firstDueOn = dateField(errors, "firstDueOn", input.firstDueOn, true);
   if (Object.keys(errors).length > 0 || !description || !owner || !firstDueOn) return { ok: false, errors };
   return { ok: true, draft: { description, owner, recurrence, firstDueOn } };
 }
@@ -305,7 +274,7 @@ export function validateObligation(input: ObligationInput): Result<ObligationDra
  * protocol number); kept as `event:12` or `letter:2026/0034`. Empty: null; anything else: undefined.
  */
 export function parseFulfilmentLink(text: string | undefined): string | null | undefined {
-  const value = clean(text);
+  const value = cleanText(text);
   if (!value) return null;
   const event = /^(?:event|εκδήλωση|εκδηλωση)\s*#?\s*(\d{1,9})$/iu.exec(value);
   if (event) return `event:${Number(event[1])}`;

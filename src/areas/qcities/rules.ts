@@ -1,7 +1,7 @@
 // Q-Cities' pure rules: the forms' answers checked (a member, a meeting, its minutes, a good
 // practice, a member's dues), who may do what, and where a year's dues stand. No database, no
 // Slack; each error is a code the views say under its field.
-import { isRealIsoDate } from "../../lib/clock.js";
+import { cleanText, dateField, linkField, textField } from "../../lib/form-fields.js";
 import { MAX_CENTS, type MoneyError, parseEuros } from "../../lib/money.js";
 
 export const MEMBER_STATUSES = ["active", "suspended", "left"] as const;
@@ -31,42 +31,6 @@ export const LIMITS = {
   minutes: 3000,
   reason: 500,
 };
-
-const clean = (s: string | undefined) => s?.trim() || undefined;
-
-function text<F extends string>(errors: Errors<F>, field: F, v: string | undefined, max: number, required = false) {
-  const value = clean(v);
-  if (!value) {
-    if (required) errors[field] = { code: "required" };
-    return undefined;
-  }
-  if (value.length > max) errors[field] = { code: "tooLong", max };
-  return value;
-}
-
-function date<F extends string>(errors: Errors<F>, field: F, v: string | undefined, required = false) {
-  if (!v) {
-    if (required) errors[field] = { code: "required" };
-    return undefined;
-  }
-  if (!isRealIsoDate(v)) {
-    errors[field] = { code: "date" };
-    return undefined;
-  }
-  return v;
-}
-
-/** An http(s) link: a page, a document, or a Slack file's permalink. */
-function link<F extends string>(errors: Errors<F>, field: F, v: string | undefined) {
-  const value = clean(v);
-  if (!value) return undefined;
-  try {
-    const url = new URL(value);
-    if ((url.protocol === "https:" || url.protocol === "http:") && value.length <= 2000) return value;
-  } catch {}
-  errors[field] = { code: "link" };
-  return undefined;
-}
 
 const done = <D, F extends string>(errors: Errors<F>, draft: D): Result<D, F> =>
   Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, draft };
@@ -99,7 +63,7 @@ export interface MemberDraft {
 export function validateMember(input: MemberInput, today: string): Result<MemberDraft, MemberField> {
   const errors: Errors<MemberField> = {};
   if (input.partnerId === undefined) errors.partner = { code: "required" };
-  const joinedOn = date(errors, "joinedOn", input.joinedOn, true);
+  const joinedOn = dateField(errors, "joinedOn", input.joinedOn, true);
   if (joinedOn && joinedOn > today) errors.joinedOn = { code: "future" };
   const status = (MEMBER_STATUSES as readonly string[]).includes(input.status ?? "")
     ? (input.status as MemberStatus)
@@ -130,11 +94,11 @@ export function validateMeeting(input: MeetingInput): Result<MeetingDraft, Meeti
   const errors: Errors<MeetingField> = {};
   const body = (BODIES as readonly string[]).includes(input.body ?? "") ? (input.body as Body) : undefined;
   if (!body) errors.body = { code: "required" };
-  const heldOn = date(errors, "heldOn", input.heldOn, true);
-  const place = text(errors, "place", input.place, LIMITS.place);
+  const heldOn = dateField(errors, "heldOn", input.heldOn, true);
+  const place = textField(errors, "place", input.place, LIMITS.place);
   const online = input.online === true;
   if (!place && !online) errors.place = { code: "placeOrOnline" };
-  const agenda = text(errors, "agenda", input.agenda, LIMITS.agenda, true);
+  const agenda = textField(errors, "agenda", input.agenda, LIMITS.agenda, true);
   return done(errors, {
     body: body ?? "board",
     heldOn: heldOn ?? "",
@@ -156,8 +120,8 @@ export function validateMinutes(input: {
   minutesLink?: string;
 }): Result<MinutesDraft, MinutesField> {
   const errors: Errors<MinutesField> = {};
-  const minutesText = text(errors, "minutesText", input.minutesText, LIMITS.minutes);
-  const minutesLink = link(errors, "minutesLink", input.minutesLink);
+  const minutesText = textField(errors, "minutesText", input.minutesText, LIMITS.minutes);
+  const minutesLink = linkField(errors, "minutesLink", input.minutesLink);
   if (!minutesText && !minutesLink && !errors.minutesLink) errors.minutesText = { code: "required" };
   return done(errors, { minutesText: minutesText ?? null, minutesLink: minutesLink ?? null });
 }
@@ -184,10 +148,10 @@ export interface PracticeDraft {
 export function validatePractice(input: PracticeInput): Result<PracticeDraft, PracticeField> {
   const errors: Errors<PracticeField> = {};
   if (input.memberId === undefined) errors.member = { code: "required" };
-  const title = text(errors, "title", input.title, LIMITS.title, true);
-  const field = text(errors, "field", input.field, LIMITS.field, true);
-  const description = text(errors, "description", input.description, LIMITS.description, true);
-  const url = link(errors, "link", input.link);
+  const title = textField(errors, "title", input.title, LIMITS.title, true);
+  const field = textField(errors, "field", input.field, LIMITS.field, true);
+  const description = textField(errors, "description", input.description, LIMITS.description, true);
+  const url = linkField(errors, "link", input.link);
   return done(errors, {
     memberId: input.memberId ?? 0,
     title: title ?? "",
@@ -216,20 +180,20 @@ export interface DuesDraft {
 
 export function validateDues(input: DuesInput, today: string): Result<DuesDraft, DuesField> {
   const errors: Errors<DuesField> = {};
-  const yearText = clean(input.year);
+  const yearText = cleanText(input.year);
   const year = yearText && /^\d{4}$/.test(yearText) ? Number(yearText) : undefined;
   if (!yearText) errors.year = { code: "required" };
   else if (year === undefined || year < 2000 || year > 2100) errors.year = { code: "year" };
   let cents = 0n;
-  const amount = clean(input.amount);
+  const amount = cleanText(input.amount);
   if (!amount) errors.amount = { code: "required" };
   else {
     const parsed = parseEuros(amount);
     if ("error" in parsed) errors.amount = { code: "money", error: parsed.error };
     else cents = parsed.cents;
   }
-  const dueOn = date(errors, "dueOn", input.dueOn, true);
-  const paidOn = date(errors, "paidOn", input.paidOn);
+  const dueOn = dateField(errors, "dueOn", input.dueOn, true);
+  const paidOn = dateField(errors, "paidOn", input.paidOn);
   if (paidOn && paidOn > today) errors.paidOn = { code: "future" };
   return done(errors, {
     year: year ?? 0,
