@@ -5,7 +5,7 @@
 import { TZDate } from "@date-fns/tz";
 import type { KnownBlock } from "@slack/types";
 import type { Messages } from "../i18n/index.js";
-import { localDate } from "../lib/clock.js";
+import { localDate, shiftDate } from "../lib/clock.js";
 import { type Codec, enumCodec } from "../slack/codec.js";
 import { truncate } from "../slack/mrkdwn.js";
 import { wallTime } from "./cron.js";
@@ -55,9 +55,10 @@ export function withSnooze(
 /**
  * When a reminder put off at `now` comes back, on the person's own clock (`timeZone`, their Slack
  * zone) and the office's working days (its weekends and holidays, src/calendar): in an hour, unless
- * that is night there (then their next working morning); "tomorrow morning" and "the next working
- * day" at 09:00 there on the first working day after their today, so a Friday's "tomorrow morning"
- * is Monday's, and never a Saturday or a holiday.
+ * that is night there (then their next working morning); "tomorrow morning" at 09:00 there on
+ * their tomorrow, whatever day it is (they said tomorrow: a Friday's is Saturday's, for the event on
+ * Saturday); "the next working day" at 09:00 there on the first working day after their today, so
+ * never a weekend or a holiday. From Monday to Thursday before a working day the two are the same.
  */
 export async function snoozeUntil(
   choice: SnoozeChoice,
@@ -71,7 +72,8 @@ export async function snoozeUntil(
   const zone = options.timeZone;
   const morningOf = (day: string) => wallTime(day, SNOOZE_MORNING_HOUR, 0, zone);
   const today = localDate(now, zone);
-  if (choice !== "hour") return morningOf(await options.nextWorkingDay(today));
+  if (choice === "morning") return morningOf(shiftDate(today, 1));
+  if (choice === "workday") return morningOf(await options.nextWorkingDay(today));
   const inAnHour = new Date(now.getTime() + 3600_000);
   const hour = new TZDate(inAnHour, zone).getHours();
   if (hour >= NIGHT_ENDS && hour < NIGHT_STARTS) return inAnHour;

@@ -24,14 +24,18 @@ describe("when «later» is, on the person's clock and the office's working days
   const later = async (choice: "hour" | "morning" | "workday", now: string, zone = TZ) =>
     (await snoozeUntil(choice, new Date(now), on(zone))).toISOString();
 
-  it("is an hour from now, and the next working morning at 09:00 for both other choices", async () => {
+  it("is an hour from now, tomorrow at 09:00, and the next working morning at 09:00", async () => {
     const friday = "2026-12-04T12:10:00Z"; // 14:10 in Athens
     expect(await later("hour", friday)).toBe("2026-12-04T13:10:00.000Z");
-    // Friday's "tomorrow morning" is Monday's: never a Saturday.
-    expect(await later("morning", friday)).toBe("2026-12-07T07:00:00.000Z");
+    // Friday's "tomorrow morning" is Saturday's, as the person said; the next working day is Monday.
+    expect(await later("morning", friday)).toBe("2026-12-05T07:00:00.000Z");
     expect(await later("workday", friday)).toBe("2026-12-07T07:00:00.000Z");
-    // The day before 28 October (a Wednesday in 2026, a holiday): Thursday.
-    expect(await later("morning", "2026-10-27T10:00:00Z")).toBe("2026-10-29T07:00:00.000Z");
+    // From Monday to Thursday the two are the same morning.
+    expect(await later("morning", "2026-12-01T10:00:00Z")).toBe("2026-12-02T07:00:00.000Z");
+    expect(await later("workday", "2026-12-01T10:00:00Z")).toBe("2026-12-02T07:00:00.000Z");
+    // The day before 28 October (a Wednesday in 2026, a holiday): tomorrow is the 28th, the working day the 29th.
+    expect(await later("morning", "2026-10-27T10:00:00Z")).toBe("2026-10-28T07:00:00.000Z");
+    expect(await later("workday", "2026-10-27T10:00:00Z")).toBe("2026-10-29T07:00:00.000Z");
   });
 
   it("never brings it back at night there: an hour into the night waits for their working morning", async () => {
@@ -47,7 +51,9 @@ describe("when «later» is, on the person's clock and the office's working days
 
   it("is their own morning and their own weekend, not the office's", async () => {
     // Friday 18:00 in Los Angeles is already Saturday 04:00 in Athens: Monday 09:00 in LA (17:00 UTC).
-    expect(await later("morning", "2026-12-05T02:00:00Z", "America/Los_Angeles")).toBe("2026-12-07T17:00:00.000Z");
+    expect(await later("workday", "2026-12-05T02:00:00Z", "America/Los_Angeles")).toBe("2026-12-07T17:00:00.000Z");
+    // …and "tomorrow morning" is their Saturday 09:00 (17:00 UTC), not Athens' Sunday.
+    expect(await later("morning", "2026-12-05T02:00:00Z", "America/Los_Angeles")).toBe("2026-12-05T17:00:00.000Z");
     // Friday 17:00 in Brussels: Monday 09:00 Brussels (10:00 Athens).
     expect(await later("workday", "2026-12-04T16:00:00Z", "Europe/Brussels")).toBe("2026-12-07T08:00:00.000Z");
     // Friday 22:00 in Shanghai, "in an hour": night there, so Monday 09:00 Shanghai (03:00 Athens).
@@ -56,7 +62,9 @@ describe("when «later» is, on the person's clock and the office's working days
 
   it("keeps 09:00 across Athens' change to summer time on 29 March 2026", async () => {
     // Friday 27 March 14:00 (UTC+2) → Monday 30 March 09:00 (UTC+3).
-    expect(await later("morning", "2026-03-27T12:00:00Z")).toBe("2026-03-30T06:00:00.000Z");
+    expect(await later("workday", "2026-03-27T12:00:00Z")).toBe("2026-03-30T06:00:00.000Z");
+    // Saturday 28 March 14:00 (UTC+2), "tomorrow morning": Sunday 29 March 09:00, already UTC+3.
+    expect(await later("morning", "2026-03-28T12:00:00Z")).toBe("2026-03-29T06:00:00.000Z");
     // "In an hour" at 02:30 on Sunday 29 March lands at 04:30 summer time (03:00-04:00 never was): Monday.
     expect(await later("hour", "2026-03-29T00:30:00Z")).toBe("2026-03-30T06:00:00.000Z");
     // The day before 25 March (a Wednesday, a holiday): Thursday 26 March 09:00 (UTC+2).
@@ -67,12 +75,14 @@ describe("when «later» is, on the person's clock and the office's working days
 
   it("keeps 09:00 across Athens' change back to winter time on 25 October 2026", async () => {
     // Friday 23 October 15:00 (UTC+3) → Monday 26 October 09:00 (UTC+2).
-    expect(await later("morning", "2026-10-23T12:00:00Z")).toBe("2026-10-26T07:00:00.000Z");
+    expect(await later("workday", "2026-10-23T12:00:00Z")).toBe("2026-10-26T07:00:00.000Z");
+    // Saturday 24 October 15:00 (UTC+3), "tomorrow morning": Sunday 25 October 09:00, already UTC+2.
+    expect(await later("morning", "2026-10-24T12:00:00Z")).toBe("2026-10-25T07:00:00.000Z");
     // 03:30 on Sunday 25 October is lived twice in Athens; "in an hour" is night either way: Monday.
     expect(await later("hour", "2026-10-25T00:30:00Z")).toBe("2026-10-26T07:00:00.000Z");
     expect(await later("hour", "2026-10-25T01:30:00Z")).toBe("2026-10-26T07:00:00.000Z");
     // New York changes a week later (1 November): Monday 26 October 09:00 there is still UTC−4.
-    expect(await later("morning", "2026-10-23T20:00:00Z", "America/New_York")).toBe("2026-10-26T13:00:00.000Z");
+    expect(await later("workday", "2026-10-23T20:00:00Z", "America/New_York")).toBe("2026-10-26T13:00:00.000Z");
   });
 });
 

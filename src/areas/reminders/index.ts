@@ -22,7 +22,7 @@ export interface RemindersServicesDeps {
   prisma: PrismaClient;
   clock: Clock;
   timeZone: string;
-  /** The office's working days (for "tomorrow morning" and "the next working day"). */
+  /** The office's working days (for "the next working day", and a night's "in an hour"). */
   calendar: SnoozeCalendar;
   /** Each person's time zone (Slack's profile `tz`), for their reminders' hour. */
   timeZones: PersonZones;
