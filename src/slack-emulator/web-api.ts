@@ -602,11 +602,19 @@ export class SlackApiEmulator {
         if (!args.filename || !args.length) return fail("invalid_arguments");
         return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
       }
-      case "files.completeUploadExternal":
-        return {
-          ok: true,
-          files: (JSON.parse(String(args.files ?? "[]")) as Json[]).map((f) => ({ id: f.id, title: f.title })),
-        };
+      case "files.completeUploadExternal": {
+        const files = (JSON.parse(String(args.files ?? "[]")) as Json[]).map((f) => {
+          const get = this.callsTo("files.getUploadURLExternal").find((c) => c.response.file_id === f.id);
+          return { id: f.id, title: f.title, name: get?.args.filename };
+        });
+        // Shared into a channel, the files arrive there as one message, with the comment (as Slack does).
+        if (args.channel_id) {
+          const channel = this.dmChannel(String(args.channel_id));
+          const message = { ts: this.nextTs(), text: args.initial_comment ?? "", files, upload: true };
+          this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
+        }
+        return { ok: true, files: files.map(({ id, title }) => ({ id, title })) };
+      }
       default:
         return fail("unknown_method");
     }

@@ -6,6 +6,7 @@
 import type { Block, KnownBlock } from "@slack/types";
 import { ErrorCode, type Logger as SlackLogger, WebClient } from "@slack/web-api";
 import type Bottleneck from "bottleneck";
+import { z } from "zod";
 import type { Logger } from "../app/logger.js";
 import type { Clock } from "../lib/clock.js";
 import type { ChannelAccessHooks } from "./channel-access.js";
@@ -106,6 +107,8 @@ export class NotOursError extends SendError {
 
 /** How far back a lost answer is looked for: 50 pages of 200 messages. */
 const MAX_HISTORY_PAGES = 50;
+/** The files of a DM's messages, as conversations.history gives them (only their names are read). */
+const postedFiles = z.array(z.object({ files: z.array(z.object({ name: z.string().optional() })).optional() }));
 
 // Errors that another try will not fix.
 const PERMANENT = new Set([
@@ -458,6 +461,31 @@ export class Sender {
       initial_comment: comment,
       file_uploads: files.map((f) => ({ file: f.file, filename: f.filename, title: f.filename })),
     });
+  }
+
+  /**
+   * Whether a file of this name was posted into the person's DM since `since` (an upload whose
+   * record did not follow it, a crash between the two: it reached Slack, or not). Read from the DM's
+   * history, as findPosted reads a message's key.
+   */
+  async filePostedPrivately(userId: string, filename: string, since: Date): Promise<boolean> {
+    const channel = await this.resolveChannel(userId);
+    const oldest = String(Math.floor(since.getTime() / 1000) - 60);
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+      const res = await this.o.client.conversations.history({
+        channel,
+        oldest,
+        limit: 200,
+        ...(cursor ? { cursor } : {}),
+      });
+      const messages = postedFiles.safeParse(res.messages ?? []);
+      if (!messages.success) throw new SendError("conversations.history answered in an unexpected shape");
+      if (messages.data.some((m) => m.files?.some((f) => f.name === filename))) return true;
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) return false;
+    }
+    throw new SendError(`more than ${MAX_HISTORY_PAGES * 200} messages since the upload: cannot tell if it was posted`);
   }
 
   async stop(): Promise<void> {

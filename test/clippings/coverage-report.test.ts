@@ -199,6 +199,28 @@ describe("the Monday coverage report", () => {
       await p.scheduler.tick();
     }
     expect(uploads(`D${MANAGER.slice(1)}`)).toHaveLength(1);
+
+    // A crash between the upload and its record: the claim is left without `sent_at`. The run
+    // after it finds the week's file in the manager's DM since the claim, and sends nothing.
+    const dm = `D${MANAGER.slice(1)}`;
+    const key = `clipping-coverage-weekly:2026-11-16:${MANAGER}`;
+    const unrecord = () => h.database.db.prisma.coverageDelivery.update({ where: { key }, data: { sentAt: null } });
+    await unrecord();
+    expect(
+      await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
+    ).toBe("succeeded");
+    expect(uploads(dm)).toHaveLength(1);
+    expect((await h.database.db.prisma.coverageDelivery.findUniqueOrThrow({ where: { key } })).sentAt).not.toBeNull();
+    // A claim whose upload never reached Slack (nothing in the DM): sent then, once.
+    await unrecord();
+    h.fake.messages.delete(dm);
+    expect(
+      await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
+    ).toBe("succeeded");
+    expect(uploads(dm)).toHaveLength(2);
+    expect(
+      h.fake.messages.get(dm)?.map((m) => (m.files as { name?: string }[] | undefined)?.map((f) => f.name)),
+    ).toEqual([["grafeio-coverage-2026-11-09_2026-11-15.pdf", "grafeio-coverage-2026-11-09_2026-11-15.xlsx"]]);
   });
 });
 

@@ -64,7 +64,7 @@ export function createCoverageService({ prisma, clock, timeZone, roles }: Domain
     },
 
     deliveries: {
-      wasSent: (key: string) => store.wasSent(key),
+      state: (key: string) => store.delivery(key),
       claim: (key: string) => store.claim(key, clock.now()),
       markSent: (key: string) => store.markSent(key, clock.now()),
     },

@@ -28,10 +28,10 @@ export function createCoverageStore(prisma: PrismaClient) {
       return rows.map((r) => r.slackUserId);
     },
 
-    /** Whether this delivery was sent already (a claim without `sentAt` is one that did not finish). */
-    async wasSent(key: string): Promise<boolean> {
+    /** A delivery's record: claimed (an attempt began) and, once it was posted, sent. */
+    async delivery(key: string): Promise<{ claimedAt: Date; sentAt: Date | null } | null> {
       const row = await prisma.coverageDelivery.findUnique({ where: { key } });
-      return row?.sentAt != null;
+      return row ? { claimedAt: row.claimedAt, sentAt: row.sentAt } : null;
     },
 
     async claim(key: string, at: Date): Promise<void> {

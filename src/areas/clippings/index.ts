@@ -108,6 +108,7 @@ export function createClippingsArea(deps: ClippingsAreaDeps): Area {
         coverage,
         locales: kit.locales,
         sendFiles: (userId, comment, files) => deps.sender.sendFilesPrivately(userId, comment, files),
+        filePosted: (userId, filename, since) => deps.sender.filePostedPrivately(userId, filename, since),
       }),
     ],
   };

@@ -4,8 +4,9 @@
 // with `/grafeio job clipping-coverage-weekly off`, or move its hour.
 //
 // Once per week and manager, whatever the retries: each delivery is keyed by the week's Monday and
-// the manager, and recorded sent after the upload. Slack's file uploads take no idempotency key, so
-// a crash between the upload and its record (a second or so) is the one case that sends it twice.
+// the manager, claimed before the upload and recorded sent after it. Slack's file uploads take no
+// idempotency key, so a claim left without its record (a crash between the upload and the record)
+// is settled by the manager's DM itself: the week's file there since the claim means it was sent.
 
 import type { LocaleCode } from "../../../i18n/index.js";
 import { localDate } from "../../../lib/clock.js";
@@ -19,15 +20,19 @@ export const COVERAGE_WEEKLY_JOB = "clipping-coverage-weekly";
 
 /** Uploads files to a person's DM (the bot's Web API client: a job's sender only posts messages). */
 export type SendFiles = (userId: string, comment: string, files: { file: Buffer; filename: string }[]) => Promise<void>;
+/** Whether a file of this name is in the person's DM since then. */
+export type FilePosted = (userId: string, filename: string, since: Date) => Promise<boolean>;
 
 export function createCoverageWeeklyJob({
   coverage,
   locales,
   sendFiles,
+  filePosted,
 }: {
   coverage: Pick<CoverageService, "weekly" | "deliveries">;
   locales: { resolve(slackUserId: string): Promise<LocaleCode> };
   sendFiles: SendFiles;
+  filePosted: FilePosted;
 }): Job {
   return {
     name: COVERAGE_WEEKLY_JOB,
@@ -46,14 +51,21 @@ export function createCoverageWeeklyJob({
       let sent = 0;
       for (const manager of week.managers) {
         const key = `${COVERAGE_WEEKLY_JOB}:${monday}:${manager}`;
-        if (await coverage.deliveries.wasSent(key)) continue;
-        await coverage.deliveries.claim(key);
+        const earlier = await coverage.deliveries.state(key);
+        if (earlier?.sentAt) continue;
         const locale = await locales.resolve(manager);
         const label = week.period.label[locale];
         const files = await coverageFiles(
           { locale, periodLabel: label, madeOn: today, figures: week.figures },
           week.period.key,
         );
+        const first = files[0]?.filename;
+        if (earlier && first && (await filePosted(manager, first, earlier.claimedAt))) {
+          // An attempt that reached Slack without its record: sent, not again.
+          await coverage.deliveries.markSent(key);
+          continue;
+        }
+        await coverage.deliveries.claim(key);
         await sendFiles(manager, coverageTexts(locale).weekly(label, week.figures.total), files);
         await coverage.deliveries.markSent(key);
         sent++;
