@@ -610,7 +610,7 @@ export class SlackApiEmulator {
         // Shared into a channel, the files arrive there as one message, with the comment (as Slack does).
         if (args.channel_id) {
           const channel = this.dmChannel(String(args.channel_id));
-          const message = { ts: this.nextTs(), text: args.initial_comment ?? "", files, upload: true };
+          const message = { ts: this.nextTs(), text: args.initial_comment ?? "", files, thread_ts: args.thread_ts };
           this.messages.set(channel, [...(this.messages.get(channel) ?? []), message]);
         }
         return { ok: true, files: files.map(({ id, title }) => ({ id, title })) };
