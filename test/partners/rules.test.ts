@@ -10,7 +10,12 @@ import {
   expiresSoon,
   nextSteps,
   normaliseAda,
+  type Renewal,
+  type RenewalStage,
+  renewalNextStep,
   STEP_RULES,
+  stageAfter,
+  statusAfter,
 } from "../../src/areas/partners/agreement-flow.js";
 import { countryName, parseCountry, parseLanguage } from "../../src/areas/partners/countries.js";
 import {
@@ -44,21 +49,86 @@ describe("an agreement's steps", () => {
     "expired",
     "ended",
   ];
+  const at = (status: AgreementStatus, renewalStage: RenewalStage | null = null, renewal: Renewal = "by_decision") => ({
+    status,
+    renewalStage,
+    renewal,
+  });
   it("goes proposal → opinion → decision → signed → in force, and only a manager takes a step", () => {
     const manager = { staff: true, manager: true };
     for (const status of statuses)
-      for (const step of AGREEMENT_STEPS)
-        expect(checkAgreementStep(step, status, manager), `${step} from ${status}`).toBe(
+      for (const step of AGREEMENT_STEPS.filter((s) => !s.startsWith("renew")))
+        expect(checkAgreementStep(step, at(status), manager), `${step} from ${status}`).toBe(
           STEP_RULES[step].from.includes(status) ? undefined : "not_allowed_now",
         );
-    expect(checkAgreementStep("committee_opinion", "proposal", { staff: true, manager: false })).toBe("managers_only");
-    expect(checkAgreementStep("committee_opinion", "proposal", { staff: false, manager: false })).toBe("staff_only");
-    expect(nextSteps("proposal")).toEqual(["committee_opinion", "ended"]);
-    expect(nextSteps("council_decision")).toEqual(["signed", "ended"]);
-    expect(nextSteps("in_force")).toEqual(["renewed", "expired", "ended"]);
-    expect(nextSteps("ended")).toEqual([]);
+    expect(checkAgreementStep("committee_opinion", at("proposal"), { staff: true, manager: false })).toBe(
+      "managers_only",
+    );
+    expect(checkAgreementStep("committee_opinion", at("proposal"), { staff: false, manager: false })).toBe(
+      "staff_only",
+    );
+    expect(nextSteps(at("proposal"))).toEqual(["committee_opinion", "ended"]);
+    expect(nextSteps(at("council_decision"))).toEqual(["signed", "ended"]);
+    expect(nextSteps(at("in_force"))).toEqual(["renewal_proposed", "expired", "ended"]);
+    expect(nextSteps(at("ended"))).toEqual([]);
     // Skipping the committee's opinion is not possible: the law asks for it before the decision.
-    expect(checkAgreementStep("council_decision", "proposal", manager)).toBe("not_allowed_now");
+    expect(checkAgreementStep("council_decision", at("proposal"), manager)).toBe("not_allowed_now");
+  });
+
+  it("renews through the council: proposed (staff) → the council's decision → renewed (managers)", () => {
+    const staff = { staff: true, manager: false };
+    const manager = { staff: true, manager: true };
+    // From in force or expired, a renewal is proposed, by staff as the first proposal was.
+    for (const status of ["in_force", "expired"] as const) {
+      expect(checkAgreementStep("renewal_proposed", at(status), staff)).toBeUndefined();
+      expect(statusAfter("renewal_proposed", status)).toBe(status);
+      expect(stageAfter("renewal_proposed", null)).toBe("proposed");
+    }
+    for (const status of ["proposal", "committee_opinion", "council_decision", "signed", "ended"] as const)
+      expect(checkAgreementStep("renewal_proposed", at(status), manager), status).toBe("not_allowed_now");
+    expect(checkAgreementStep("renewal_proposed", at("in_force"), { staff: false, manager: false })).toBe("staff_only");
+    // Proposed once: a second proposal finds one under way.
+    expect(checkAgreementStep("renewal_proposed", at("in_force", "proposed"), manager)).toBe("not_allowed_now");
+    expect(checkAgreementStep("renewal_proposed", at("in_force", "decided"), manager)).toBe("not_allowed_now");
+    // The council's decision: a manager's, only on a proposed renewal, and needs number, date and ΑΔΑ.
+    expect(STEP_RULES.renewal_decision.needs).toEqual(["decision"]);
+    expect(checkAgreementStep("renewal_decision", at("in_force", "proposed"), staff)).toBe("managers_only");
+    expect(checkAgreementStep("renewal_decision", at("in_force", "proposed"), manager)).toBeUndefined();
+    expect(checkAgreementStep("renewal_decision", at("expired", "proposed"), manager)).toBeUndefined();
+    expect(checkAgreementStep("renewal_decision", at("in_force"), manager)).toBe("not_allowed_now");
+    expect(checkAgreementStep("renewal_decision", at("in_force", "decided"), manager)).toBe("not_allowed_now");
+    expect(stageAfter("renewal_decision", "proposed")).toBe("decided");
+    expect(statusAfter("renewal_decision", "expired")).toBe("expired");
+    // Renewed: only after the decision, with its new end; back in force, no renewal under way.
+    expect(STEP_RULES.renewed.needs).toEqual(["expiry"]);
+    expect(checkAgreementStep("renewed", at("in_force"), manager)).toBe("not_allowed_now");
+    expect(checkAgreementStep("renewed", at("in_force", "proposed"), manager)).toBe("not_allowed_now");
+    expect(checkAgreementStep("renewed", at("in_force", "decided"), staff)).toBe("managers_only");
+    expect(checkAgreementStep("renewed", at("expired", "decided"), manager)).toBeUndefined();
+    expect(statusAfter("renewed", "expired")).toBe("in_force");
+    expect(stageAfter("renewed", "decided")).toBeNull();
+    // Or ended, whatever the renewal's stage; the end clears it.
+    expect(checkAgreementStep("ended", at("in_force", "decided"), manager)).toBeUndefined();
+    expect(stageAfter("ended", "proposed")).toBeNull();
+    // Expiring while the renewal is under way keeps it under way.
+    expect(stageAfter("expired", "proposed")).toBe("proposed");
+    // The menu at each stage.
+    expect(nextSteps(at("in_force", "proposed"))).toEqual(["renewal_decision", "expired", "ended"]);
+    expect(nextSteps(at("expired", "decided"))).toEqual(["renewed", "ended"]);
+    expect(nextSteps(at("expired"))).toEqual(["renewal_proposed", "ended"]);
+    // An automatic renewal is recorded without the council; one without renewal is never proposed.
+    expect(checkAgreementStep("renewed", at("in_force", null, "automatic"), manager)).toBeUndefined();
+    expect(checkAgreementStep("renewal_proposed", at("in_force", null, "none"), manager)).toBe("not_allowed_now");
+    expect(nextSteps(at("in_force", null, "none"))).toEqual(["expired", "ended"]);
+  });
+
+  it("names the renewal's next step for the digest", () => {
+    expect(renewalNextStep({ renewal: "by_decision", renewalStage: null })).toBe("needs_proposal");
+    expect(renewalNextStep({ renewal: "by_decision", renewalStage: "proposed" })).toBe("needs_decision");
+    expect(renewalNextStep({ renewal: "by_decision", renewalStage: "decided" })).toBe("needs_renewal");
+    expect(renewalNextStep({ renewal: "automatic", renewalStage: null })).toBe("renews_by_itself");
+    expect(renewalNextStep({ renewal: "automatic", renewalStage: "proposed" })).toBe("needs_decision");
+    expect(renewalNextStep({ renewal: "none", renewalStage: null })).toBe("new_agreement");
   });
 
   it("takes an ΑΔΑ as typed (Latin look-alikes, lower case, a dash) and refuses what cannot be one", () => {

@@ -1,5 +1,6 @@
 // The agreements' use cases: a proposal (staff), each later step once (managers: an opinion, a
-// decision with its ΑΔΑ, a signature, force, a renewal, an end), obligations (staff) and each due
+// decision with its ΑΔΑ, a signature, force, a renewal's decision and the renewal, an end; staff
+// also propose a renewal), obligations (staff) and each due
 // date settled once (done by its owner or a manager, waived by a manager), and what the card, the
 // digest, the reminders and the year's report need. Refusals are values.
 import { isUniqueViolation } from "../../db/errors.js";
@@ -11,6 +12,8 @@ import {
   checkAgreementStep,
   expiresSoon,
   STEP_RULES,
+  stageAfter,
+  statusAfter,
 } from "./agreement-flow.js";
 import {
   type DueStanding,
@@ -91,7 +94,7 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
   async function checkStep(o: { actor: string; id: number; step: AgreementStep }) {
     const agreement = await store.findAgreement(o.id);
     if (!agreement) return { status: "not_found" as const };
-    const refusal = checkAgreementStep(o.step, agreement.status, await actorOf(o.actor));
+    const refusal = checkAgreementStep(o.step, agreement, await actorOf(o.actor));
     if (refusal) return { status: "refused" as const, reason: refusal, agreement };
     return { status: "allowed" as const, agreement };
   }
@@ -223,6 +226,10 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
       const details = validateStep(rule.needs, o.input, today());
       if (!details.ok) return { status: "invalid", errors: details.errors };
       const current = checked.agreement;
+      // A renewal's new end comes after the one it renews.
+      const currentEnd = isoOrNull(current.expiresOn);
+      if (o.step === "renewed" && currentEnd && details.draft.expiresOn && details.draft.expiresOn <= currentEnd)
+        return { status: "invalid", errors: { expiresOn: { code: "notAfter" } } };
       // Signed with a duration and no end date: it ends that many years after the signature.
       let expiresOn: string | null | undefined;
       if (o.step === "renewed") expiresOn = details.draft.expiresOn;
@@ -233,9 +240,13 @@ export function createAgreementsService(deps: AgreementsServiceDeps) {
         moved = await store.moveAgreement({
           id: o.id,
           from: current.status,
-          to: rule.to,
+          to: statusAfter(o.step, current.status),
+          fromStage: current.renewalStage,
+          toStage: stageAfter(o.step, current.renewalStage),
           step: o.step,
           details: details.draft,
+          // The renewal's decision is its step's record; the agreement keeps its first decision.
+          onAgreement: o.step !== "renewal_decision",
           expiresOn,
           by: o.actor,
           at: clock.now(),

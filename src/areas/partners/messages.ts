@@ -118,10 +118,16 @@ const el = {
       council_decision: "Απόφαση δημοτικού συμβουλίου",
       signed: "Υπογραφή",
       in_force: "Έναρξη ισχύος",
+      renewal_proposed: "Πρόταση ανανέωσης",
+      renewal_decision: "Απόφαση συμβουλίου για την ανανέωση",
       renewed: "Ανανέωση",
       expired: "Λήξη",
       ended: "Τερματισμός",
       edited: "Αλλαγή στοιχείων",
+    },
+    renewalStages: {
+      proposed: "Ανανέωση: προτάθηκε, αναμένεται απόφαση του συμβουλίου",
+      decided: "Ανανέωση: αποφασίστηκε από το συμβούλιο, αναμένεται η νέα λήξη",
     },
     renewals: {
       by_decision: "Με απόφαση του συμβουλίου",
@@ -130,8 +136,12 @@ const el = {
     },
     nextStep: {
       renews_by_itself: (date: string) => `ανανεώνεται αυτόματα στις ${date}, αν δεν τερματιστεί`,
+      needs_proposal: (date: string) =>
+        `λήγει στις ${date}· επόμενο βήμα: πρόταση ανανέωσης και απόφαση του συμβουλίου`,
       needs_decision: (date: string) =>
-        `χρειάζεται γνώμη επιτροπής και απόφαση συμβουλίου για ανανέωση πριν τις ${date}`,
+        `λήγει στις ${date}· η ανανέωση προτάθηκε, επόμενο βήμα: απόφαση του συμβουλίου`,
+      needs_renewal: (date: string) =>
+        `λήγει στις ${date}· το συμβούλιο αποφάσισε την ανανέωση, επόμενο βήμα: καταχώριση με τη νέα λήξη`,
       new_agreement: (date: string) => `λήγει στις ${date}· για συνέχεια χρειάζεται νέα συμφωνία`,
     },
     form: {
@@ -357,15 +367,23 @@ const en: import("../../i18n/widen.js").Widen<Texts> = {
       council_decision: "Council decision",
       signed: "Signature",
       in_force: "Entry into force",
+      renewal_proposed: "Renewal proposal",
+      renewal_decision: "Council decision on the renewal",
       renewed: "Renewal",
       expired: "Expiry",
       ended: "Termination",
       edited: "Particulars edited",
     },
+    renewalStages: {
+      proposed: "Renewal: proposed, awaiting the council's decision",
+      decided: "Renewal: decided by the council, awaiting its new end date",
+    },
     renewals: { by_decision: "By council decision", automatic: "Automatic (tacit)", none: "No renewal" },
     nextStep: {
       renews_by_itself: (date) => `renews by itself on ${date} unless ended`,
-      needs_decision: (date) => `needs the committee's opinion and a council decision to renew before ${date}`,
+      needs_proposal: (date) => `ends on ${date}; next step: a renewal proposal and the council's decision`,
+      needs_decision: (date) => `ends on ${date}; renewal proposed, next step: the council's decision`,
+      needs_renewal: (date) => `ends on ${date}; the council decided the renewal, next step: record its new end date`,
       new_agreement: (date) => `ends on ${date}; a new agreement is needed to go on`,
     },
     form: {

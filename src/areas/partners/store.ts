@@ -3,7 +3,7 @@
 import { redactTextColumns, touchedRows } from "../../db/personal-data.js";
 import { Prisma, type PrismaClient } from "../../generated/prisma/client.js";
 import { type ErasedPerson, type ErasedRows, personRedactor } from "../../lib/personal-data.js";
-import type { AgreementStatus, AgreementStep } from "./agreement-flow.js";
+import type { AgreementStatus, AgreementStep, RenewalStage } from "./agreement-flow.js";
 import type { AgreementDraft, ObligationDraft, PartnerDraft, PartnerStatus, StepDetails } from "./validation.js";
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -254,19 +254,24 @@ export function createPartnersStore(prisma: PrismaClient) {
       id: number;
       from: AgreementStatus;
       to: AgreementStatus;
+      fromStage: RenewalStage | null;
+      toStage: RenewalStage | null;
       step: AgreementStep;
       details: StepDetails;
+      /** Whether the step's particulars (decision, signature) are the agreement's own. */
+      onAgreement: boolean;
       expiresOn?: string | null;
       by: string;
       at: Date;
       submissionKey: string;
     }): Promise<{ moved: true; stepId: number } | { moved: false }> {
-      const d = o.details;
+      const d = o.onAgreement ? o.details : {};
       return prisma.$transaction(async (tx) => {
         const moved = await tx.agreement.updateMany({
-          where: { id: o.id, status: o.from },
+          where: { id: o.id, status: o.from, renewalStage: o.fromStage },
           data: {
             status: o.to,
+            renewalStage: o.toStage,
             ...(d.decisionNumber ? { decisionNumber: d.decisionNumber } : {}),
             ...(d.decisionDate ? { decisionDate: day(d.decisionDate) } : {}),
             ...(d.ada ? { ada: d.ada } : {}),
@@ -277,7 +282,10 @@ export function createPartnersStore(prisma: PrismaClient) {
           },
         });
         if (moved.count === 0) return { moved: false as const };
-        const note = [d.decisionNumber, d.ada, d.signedPlace, d.expiresOn, d.reason].filter(Boolean).join(" · ");
+        const n = o.details;
+        const note = [n.decisionNumber, n.decisionDate, n.ada, n.signedPlace, n.expiresOn, n.reason]
+          .filter(Boolean)
+          .join(" · ");
         const row = await tx.agreementStep.create({
           data: {
             agreementId: o.id,

@@ -225,6 +225,7 @@ export function agreementCard(
     a.signedOn ? m.signed(day(a.signedOn), esc(a.signedPlace ?? "", 100)) : "",
     a.documentUrl ? mrkdwnLink(a.documentUrl, t.agreements.form.documentUrl) : "",
     a.expiresOn ? `${m.expires(day(a.expiresOn))} · ${m.renewals[a.renewal]}` : "",
+    a.renewalStage ? m.renewalStages[a.renewalStage] : "",
   ].filter(Boolean);
   const steps = a.steps
     .slice(-12)
@@ -243,9 +244,7 @@ export function agreementCard(
     .slice(-10)
     .map(([year, r]) => `• ${m.keptLine(year, r.done, r.waived, r.late, r.missed, r.upcoming + r.due_today)}`);
   const options = [
-    ...nextSteps(a.status).map((step) =>
-      option(m.steps[step], agreementMenuValue.encode({ choice: "step", step, id: a.id })),
-    ),
+    ...nextSteps(a).map((step) => option(m.steps[step], agreementMenuValue.encode({ choice: "step", step, id: a.id }))),
     ...(a.status !== "ended" && a.status !== "expired"
       ? [
           option(m.menu.obligation, agreementMenuValue.encode({ choice: "obligation", id: a.id })),

@@ -42,7 +42,7 @@ export function expiringSection(agreements: AgreementRecord[], locale: LocaleCod
     summary: t.digest.expiringSummary(agreements.length),
     items: agreements.map((a) => {
       const date = a.expiresOn ? formatDayMonthYear(iso(a.expiresOn)) : "—";
-      return `• #${a.id} *${esc(a.title, 100)}* · ${t.agreements.nextStep[renewalNextStep(a.renewal)](date)}`;
+      return `• #${a.id} *${esc(a.title, 100)}* · ${t.agreements.nextStep[renewalNextStep(a)](date)}`;
     }),
   };
 }

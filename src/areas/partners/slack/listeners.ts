@@ -16,7 +16,6 @@ import {
   type UserView,
 } from "../../../slack/listener.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
-import { STEP_RULES } from "../agreement-flow.js";
 import { agreementReportCsv, agreementReportXlsxOffLoop, buildAgreementReport } from "../agreement-report.js";
 import { type AgreementsService, scheduleOf } from "../agreement-service.js";
 import { localeOf, partnerTexts } from "../messages.js";
@@ -403,7 +402,7 @@ export function registerStepForm(app: App, deps: PartnersSlackDeps): void {
             t.agreements.stepDone(
               metadata.id,
               t.agreements.steps[metadata.step],
-              t.agreements.statuses[STEP_RULES[metadata.step].to],
+              t.agreements.statuses[outcome.agreement.status],
             ),
           ),
       };
