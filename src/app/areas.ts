@@ -9,12 +9,16 @@ import { createAdminArea } from "../areas/admin/index.js";
 import type { Area, CommandInfo, GrafeioSubCommand } from "../areas/area.js";
 import { clipFormOf, createClippingsArea, createClippingsServices, createLinkPages } from "../areas/clippings/index.js";
 import { createContactsArea, createContactsServices, type PersonalDataHolder } from "../areas/contacts/index.js";
-import { createCorrespondenceArea, createCorrespondenceServices } from "../areas/correspondence/index.js";
+import {
+  createCorrespondenceArea,
+  createCorrespondenceServices,
+  lettersForNetworks,
+} from "../areas/correspondence/index.js";
 import type { DigestSection } from "../areas/digest/digest-section.js";
 import { createDigestArea } from "../areas/digest/index.js";
 import { createEventsArea, createEventsServices } from "../areas/events/index.js";
 import { createHomeArea, type HomeSource, type JobsHealth } from "../areas/home/index.js";
-import { createNetworksArea, createNetworksServices } from "../areas/networks/index.js";
+import { createNetworksArea, createNetworksServices, meetingsForLetters } from "../areas/networks/index.js";
 import { createOfficeCalendarArea, createOfficeCalendarServices } from "../areas/office-calendar/index.js";
 import { createPartnersArea, createPartnersServices, partnersForEvents } from "../areas/partners/index.js";
 import { createPressIntakeArea, createPressIntakeServices } from "../areas/press-intake/index.js";
@@ -167,7 +171,13 @@ export function createAreas(deps: AreaWiring): Area[] {
       sender: deps.sender,
       intlChannelId: deps.intlChannelId,
     }),
-    createCorrespondenceArea({ kit, services: { letters: s.letters }, roles: s.roles, timeZone: deps.timeZone }),
+    createCorrespondenceArea({
+      kit,
+      services: { letters: s.letters },
+      roles: s.roles,
+      timeZone: deps.timeZone,
+      meetings: meetingsForLetters(s.networks),
+    }),
     createSponsorsArea({
       kit,
       services: { sponsorships: s.sponsorships },
@@ -205,7 +215,11 @@ export function createAreas(deps: AreaWiring): Area[] {
       clock: deps.clock,
       timeZone: deps.timeZone,
     }),
-    createNetworksArea({ kit, services: { networks: s.networks } }),
+    createNetworksArea({
+      kit,
+      services: { networks: s.networks },
+      letterButton: lettersForNetworks(s.letters).cardButton,
+    }),
     createQCitiesArea({ kit, services: { qcities: s.qcities } }),
     createAdminArea({
       kit,
@@ -328,6 +342,7 @@ export function createServices(deps: {
     timeZone,
     roles,
     partners,
+    letters: lettersForNetworks(letters),
     contacts: contacts.contacts,
     calendar: officeCalendar.calendar,
   });

@@ -209,8 +209,10 @@ describe("the networks' views", () => {
   const meeting = (id: number): MeetingView => ({
     host: AWKWARD,
     reportDue: "2026-12-10",
+    letter: null,
     meeting: {
       id,
+      letterId: null,
       networkId: 3,
       network: null,
       partnerId: null,

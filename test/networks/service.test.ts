@@ -52,6 +52,7 @@ describe("networks and their meetings", () => {
         get: async (id) => partnersById.get(id) ?? null,
         choosable: async () => [...partnersById.values()],
       },
+      letters: { get: async () => null },
     }).networks;
   });
   afterAll(() => database?.dispose());

@@ -102,6 +102,16 @@ export function createLetterService({
       return letter ? { status: "closed", letter } : { status: "not_open" };
     },
 
+    /** One entry, as the actor asks for it (a meeting's link back to its invitation). */
+    async show(
+      actor: string,
+      id: number,
+    ): Promise<{ status: "found"; letter: Letter } | { status: "not_found" } | LetterRefusal> {
+      if (!(await isStaff(actor))) return refused;
+      const letter = await store.findById(id);
+      return letter ? { status: "found", letter } : { status: "not_found" };
+    },
+
     /** The actor's search of the register (names spelt any way), a page at a time. */
     async searchFor(
       actor: string,

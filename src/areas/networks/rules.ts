@@ -5,6 +5,7 @@
 // its field.
 import { normaliseAda } from "../../lib/ada.js";
 import { cleanText, dateField, linkField, textField } from "../../lib/form-fields.js";
+import { greeklishSkeleton } from "../../lib/greeklish.js";
 import { type MoneyError, parseEuros } from "../../lib/money.js";
 
 export type FormError =
@@ -278,7 +279,9 @@ export type NetworkRefusal =
   | "already_reported"
   | "delegates_only"
   | "owner_or_manager"
-  | "already_done";
+  | "already_done"
+  | "letter_unknown"
+  | "letter_outgoing";
 
 export interface Actor {
   staff: boolean;
@@ -338,4 +341,70 @@ export async function followUpReminderDays(
   const onDay = (await calendar.isWorkingDay(due)) ? due : await calendar.previousWorkingDay(due);
   const before = await calendar.previousWorkingDay(await calendar.previousWorkingDay(due));
   return { before, onDay };
+}
+
+// --- a meeting from an invitation of the correspondence register --------------------------------
+
+/** A letter of the register, as the networks are told of it (LettersForNetworks). */
+export interface LetterForMeeting {
+  id: number;
+  /** Its protocol number, `2026/0012`. */
+  protocol: string;
+  direction: "incoming" | "outgoing";
+  subject: string;
+  counterpart: string;
+  contactId: number | null;
+  /** The answer's deadline (an invitation's: the day to register by), YYYY-MM-DD. */
+  dueOn: string | null;
+}
+
+/** Only what came in can be an invitation to a meeting. */
+export function checkLetterForMeeting(letter: Pick<LetterForMeeting, "direction">): NetworkRefusal | undefined {
+  return letter.direction === "incoming" ? undefined : "letter_outgoing";
+}
+
+export interface HostChoices {
+  networks: { id: number; name: string; nameLatin?: string | null }[];
+  partners: {
+    id: number;
+    nameEl: string;
+    nameLatin?: string | null;
+    contactId?: number | null;
+    contacts?: { contactId: number }[];
+  }[];
+}
+
+const skeletonHolds = (whole: string, name: string | null | undefined) => {
+  const part = name ? greeklishSkeleton(name) : "";
+  return part.length >= 4 && whole.includes(part);
+};
+
+/**
+ * The host a meeting made of `letter` is offered with, when the letter is linked to one: the
+ * partner whose organisation or people are the letter's contact; else the one partner or network
+ * the counterpart is named like (the partner's timeline's rule: the name's skeleton inside the
+ * counterpart's, four letters at least). Two candidates, or none: nothing is chosen for the person.
+ */
+export function hostOfLetter(
+  letter: Pick<LetterForMeeting, "contactId" | "counterpart">,
+  hosts: HostChoices,
+): { kind: "network" | "partner"; id: number } | undefined {
+  const byContact =
+    letter.contactId === null
+      ? []
+      : hosts.partners.filter(
+          (p) => p.contactId === letter.contactId || (p.contacts ?? []).some((c) => c.contactId === letter.contactId),
+        );
+  if (byContact.length === 1 && byContact[0]) return { kind: "partner", id: byContact[0].id };
+  if (byContact.length > 1) return undefined;
+  const whole = greeklishSkeleton(letter.counterpart);
+  const named = [
+    ...hosts.partners
+      .filter((p) => skeletonHolds(whole, p.nameEl) || skeletonHolds(whole, p.nameLatin))
+      .map((p) => ({ kind: "partner" as const, id: p.id })),
+    ...hosts.networks
+      .filter((n) => skeletonHolds(whole, n.name) || skeletonHolds(whole, n.nameLatin))
+      .map((n) => ({ kind: "network" as const, id: n.id })),
+  ];
+  return named.length === 1 ? named[0] : undefined;
 }

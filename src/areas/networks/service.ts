@@ -9,10 +9,13 @@ import { type Clock, localDate, shiftDate } from "../../lib/clock.js";
 import {
   type Actor,
   checkDecision,
+  checkLetterForMeeting,
   checkReport,
   type DecisionField,
   type DuesField,
   type Errors,
+  hostOfLetter,
+  type LetterForMeeting,
   LIMITS,
   lastDayOf,
   type MeetingField,
@@ -39,10 +42,26 @@ export interface RolesForNetworks {
   hasRole(slackUserId: string, role: "staff" | "manager"): Promise<boolean>;
 }
 
-/** What the networks need of the partners area: a partner by its id, and those one may choose. */
+/**
+ * What the networks need of the partners area: a partner by its id, and those one may choose (with
+ * the contacts that are theirs, when known: a letter from one of them is the partner's).
+ */
 export interface PartnersForNetworks {
   get(id: number): Promise<{ id: number; nameEl: string; nameLatin: string | null } | null>;
-  choosable(): Promise<{ id: number; nameEl: string; nameLatin: string | null }[]>;
+  choosable(): Promise<
+    {
+      id: number;
+      nameEl: string;
+      nameLatin: string | null;
+      contactId?: number | null;
+      contacts?: { contactId: number }[];
+    }[]
+  >;
+}
+
+/** What the networks need of the correspondence register: a letter by its id (a meeting's invitation). */
+export interface LettersForNetworks {
+  get(id: number): Promise<LetterForMeeting | null>;
 }
 
 /** What the networks need of the contact archive: a person found by name, or entered. */
@@ -81,6 +100,16 @@ export interface MeetingView {
   host: string;
   /** The day its report is (or was) asked for; null when it is not attended. */
   reportDue: string | null;
+  /** The invitation of the correspondence register it was made from. */
+  letter: { id: number; protocol: string } | null;
+}
+
+/** The meeting form opened from an invitation: what it is filled in with. */
+export interface MeetingPrefill {
+  letter: { id: number; protocol: string };
+  title: string;
+  registrationDeadline: string | null;
+  host?: { kind: "network" | "partner"; id: number };
 }
 
 const SEARCH_LIMIT = 10;
@@ -91,6 +120,7 @@ export interface NetworksServiceDeps {
   store: NetworksStore;
   roles: RolesForNetworks;
   partners: PartnersForNetworks;
+  letters: LettersForNetworks;
   contacts: ContactsForNetworks;
   calendar: WorkingDays;
   clock: Clock;
@@ -117,7 +147,22 @@ export function createNetworksService(deps: NetworksServiceDeps) {
       m.decision === "attend"
         ? await reportPromptDay(lastDayOf({ startsOn: iso(m.startsOn), endsOn: isoOrNull(m.endsOn) }), deps.calendar)
         : null;
-    return { meeting: m, host: await hostName(m), reportDue };
+    const letter = m.letterId === null ? null : await deps.letters.get(m.letterId);
+    return {
+      meeting: m,
+      host: await hostName(m),
+      reportDue,
+      letter: letter ? { id: letter.id, protocol: letter.protocol } : null,
+    };
+  }
+
+  /** The letter a meeting is made of: staff, an incoming entry of the register that exists. */
+  async function letterFor(actor: string, letterId: number): Promise<LetterForMeeting | Refused | NotFound> {
+    if (!(await isStaff(actor))) return { status: "refused", reason: "staff_only" };
+    const letter = await deps.letters.get(letterId);
+    if (!letter) return { status: "not_found" };
+    const refusal = checkLetterForMeeting(letter);
+    return refusal ? { status: "refused", reason: refusal } : letter;
   }
 
   const meetingFacts = (m: MeetingRecord) => ({
@@ -135,6 +180,11 @@ export function createNetworksService(deps: NetworksServiceDeps) {
       if (v.reportDue && v.reportDue <= todayIso) owed.push(v);
     }
     return owed;
+  }
+
+  /** For the meeting form: the networks and the partners a meeting may be of. */
+  async function hosts() {
+    return { networks: await store.allNetworks(), partners: await deps.partners.choosable() };
   }
 
   async function meeting(id: number): Promise<MeetingView | null> {
@@ -318,22 +368,67 @@ export function createNetworksService(deps: NetworksServiceDeps) {
 
     // --- meetings -----------------------------------------------------------------------------
 
-    /** For the meeting form: the networks and the partners a meeting may be of. */
-    async hosts() {
-      return { networks: await store.allNetworks(), partners: await deps.partners.choosable() };
+    hosts,
+
+    /**
+     * The meeting form from an invitation of the register (staff, an incoming entry): filled in
+     * from the letter; or the meeting it already became, which is not made twice.
+     */
+    async fromLetter(o: {
+      actor: string;
+      letterId: number;
+    }): Promise<
+      | { status: "form"; hosts: Awaited<ReturnType<typeof hosts>>; prefill: MeetingPrefill }
+      | { status: "exists"; meeting: MeetingView }
+      | Refused
+      | NotFound
+    > {
+      const letter = await letterFor(o.actor, o.letterId);
+      if ("status" in letter) return letter;
+      const made = await store.meetingOfLetter(letter.id);
+      if (made) return { status: "exists", meeting: await viewOf(made) };
+      const choices = await hosts();
+      const host = hostOfLetter(letter, choices);
+      return {
+        status: "form",
+        hosts: choices,
+        prefill: {
+          letter: { id: letter.id, protocol: letter.protocol },
+          title: letter.subject.slice(0, LIMITS.name),
+          registrationDeadline: letter.dueOn,
+          ...(host ? { host } : {}),
+        },
+      };
     },
 
-    /** A meeting of a network or of a partner (staff), stored once per submission. */
+    /** Which of these letters became a meeting: letter id → meeting id. */
+    async meetingsOfLetters(letterIds: number[]): Promise<Map<number, number>> {
+      if (letterIds.length === 0) return new Map();
+      return new Map((await store.meetingIdsOfLetters(letterIds)).map((m) => [m.letterId, m.id]));
+    },
+
+    /**
+     * A meeting of a network or of a partner (staff), stored once per submission; made of an
+     * invitation (`letterId`), once per letter: a second form of the same letter is answered with
+     * the meeting it already became.
+     */
     async createMeeting(o: {
       actor: string;
       input: MeetingInput;
       submissionKey: string;
+      letterId?: number;
     }): Promise<
       | { status: "created" | "already_stored"; meeting: MeetingView }
+      | { status: "letter_taken"; meeting: MeetingView }
       | { status: "invalid"; errors: Errors<MeetingField> }
       | Refused
+      | NotFound
     > {
       if (!(await isStaff(o.actor))) return { status: "refused", reason: "staff_only" };
+      if (o.letterId !== undefined) {
+        const letter = await letterFor(o.actor, o.letterId);
+        if ("status" in letter) return letter;
+      }
       const checked = validateMeeting(o.input);
       if (!checked.ok) return { status: "invalid", errors: checked.errors };
       const d = checked.draft;
@@ -343,9 +438,12 @@ export function createNetworksService(deps: NetworksServiceDeps) {
       if (!hostExists) return { status: "invalid", errors: { host: { code: "hostRequired" } } };
       const earlier = await store.meetingBySubmissionKey(o.submissionKey);
       if (earlier) return { status: "already_stored", meeting: await viewOf(earlier) };
+      const taken = o.letterId === undefined ? null : await store.meetingOfLetter(o.letterId);
+      if (taken) return { status: "letter_taken", meeting: await viewOf(taken) };
       try {
         const meeting = await store.insertMeeting({
           draft: d,
+          letterId: o.letterId ?? null,
           createdBy: o.actor,
           submissionKey: o.submissionKey,
           at: clock.now(),
@@ -354,8 +452,11 @@ export function createNetworksService(deps: NetworksServiceDeps) {
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         const raced = await store.meetingBySubmissionKey(o.submissionKey);
-        if (!raced) throw error;
-        return { status: "already_stored", meeting: await viewOf(raced) };
+        if (raced) return { status: "already_stored", meeting: await viewOf(raced) };
+        // Another form of the same letter got there first.
+        const other = o.letterId === undefined ? null : await store.meetingOfLetter(o.letterId);
+        if (!other) throw error;
+        return { status: "letter_taken", meeting: await viewOf(other) };
       }
     },
 

@@ -122,10 +122,30 @@ export function createNetworksStore(prisma: PrismaClient) {
     meetingBySubmissionKey: (submissionKey: string) =>
       prisma.networkMeeting.findUnique({ where: { submissionKey }, include: meetingInclude }),
 
-    insertMeeting: (o: { draft: MeetingDraft; createdBy: string; submissionKey: string; at: Date }) =>
+    /** The meeting made of a letter of the correspondence register, if one was. */
+    meetingOfLetter: (letterId: number): Promise<MeetingRecord | null> =>
+      prisma.networkMeeting.findUnique({ where: { letterId }, include: meetingInclude }),
+
+    /** Which of these letters became a meeting, and which. */
+    meetingIdsOfLetters: async (letterIds: number[]): Promise<{ id: number; letterId: number }[]> =>
+      (
+        await prisma.networkMeeting.findMany({
+          where: { letterId: { in: letterIds } },
+          select: { id: true, letterId: true },
+        })
+      ).flatMap((m) => (m.letterId === null ? [] : [{ id: m.id, letterId: m.letterId }])),
+
+    insertMeeting: (o: {
+      draft: MeetingDraft;
+      letterId?: number | null;
+      createdBy: string;
+      submissionKey: string;
+      at: Date;
+    }) =>
       prisma.networkMeeting.create({
         data: {
           ...o.draft,
+          letterId: o.letterId ?? null,
           startsOn: day(o.draft.startsOn),
           endsOn: dayOrNull(o.draft.endsOn),
           registrationDeadline: dayOrNull(o.draft.registrationDeadline),

@@ -14,6 +14,8 @@ import { DIRECTIONS, LETTER_KINDS, LETTER_LIMITS, type LetterError, type LetterI
 
 export const LETTER_MODAL_CALLBACK = "letter_modal";
 export const LETTER_MENU_ACTION = "letter_menu";
+/** A letter's entry, from a button elsewhere (the meeting it became links back to it). */
+export const LETTER_OPEN_ACTION = "letter_open";
 const ACTION = "value";
 const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
 const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
@@ -137,9 +139,20 @@ export function letterErrorText(t: Messages, e: LetterError): string {
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
-export function letterBlocks(t: Messages, letters: Letter[], today: string): KnownBlock[] {
+/**
+ * The entries with their menu. With `meetings` (what the networks say of these letters: letter id
+ * → the meeting it became), an incoming entry's menu also makes it a meeting, or, once it is one,
+ * says so and shows that meeting instead; a closed entry keeps that one choice.
+ */
+export function letterBlocks(
+  t: Messages,
+  letters: Letter[],
+  today: string,
+  meetings?: ReadonlyMap<number, number>,
+): KnownBlock[] {
   const m = t.letters;
   return letters.map((l) => {
+    const meeting = meetings?.get(l.id);
     const subject = l.documentUrl
       ? mrkdwnLink(l.documentUrl, truncate(l.subject, 150))
       : escapeMrkdwn(truncate(l.subject, 150));
@@ -147,6 +160,7 @@ export function letterBlocks(t: Messages, letters: Letter[], today: string): Kno
       `${m.kinds[l.kind]} · ${m.statuses[l.status]}`,
       l.dueOn && l.status === "open" ? m.due(formatDayMonthYear(day(l.dueOn)), day(l.dueOn) < today) : "",
       l.translationRequestId ? `#${l.translationRequestId}` : "",
+      meeting ? m.madeMeeting(meeting) : "",
     ].filter(Boolean);
     const block: KnownBlock = {
       type: "section",
@@ -158,17 +172,22 @@ export function letterBlocks(t: Messages, letters: Letter[], today: string): Kno
         ),
       },
     };
-    if (l.status === "open") {
-      block.accessory = {
-        type: "overflow",
-        action_id: LETTER_MENU_ACTION,
-        options: [
-          option(m.menuAnswered, letterMenuValue.encode({ outcome: "answered", id: l.id })),
-          option(m.menuDeclined, letterMenuValue.encode({ outcome: "declined", id: l.id })),
-          option(m.menuFiled, letterMenuValue.encode({ outcome: "filed", id: l.id })),
-        ],
-      };
-    }
+    const options: PlainTextOption[] =
+      l.status === "open"
+        ? [
+            option(m.menuAnswered, letterMenuValue.encode({ outcome: "answered", id: l.id })),
+            option(m.menuDeclined, letterMenuValue.encode({ outcome: "declined", id: l.id })),
+            option(m.menuFiled, letterMenuValue.encode({ outcome: "filed", id: l.id })),
+          ]
+        : [];
+    if (meetings && l.direction === "incoming")
+      options.push(
+        option(
+          meeting ? m.menuSeeMeeting(meeting) : m.menuMeeting,
+          letterMenuValue.encode({ outcome: "meeting", id: l.id }),
+        ),
+      );
+    if (options.length > 0) block.accessory = { type: "overflow", action_id: LETTER_MENU_ACTION, options };
     return block;
   });
 }
@@ -176,10 +195,12 @@ export function letterBlocks(t: Messages, letters: Letter[], today: string): Kno
 /** The form carries the channel it was opened from. */
 export const letterFormMetadata = channelMetadata;
 
-const outcomeCodec = enumCodec<LetterOutcome>(["answered", "declined", "filed"]);
+/** An entry's menu: closed one way or another, or made a meeting (the networks' form). */
+export type LetterChoice = LetterOutcome | "meeting";
+const outcomeCodec = enumCodec<LetterChoice>(["answered", "declined", "filed", "meeting"]);
 
-/** An entry's menu choice: `answered:12` (what it became, and the entry's id). */
-export const letterMenuValue: Codec<{ outcome: LetterOutcome; id: number }> = {
+/** An entry's menu choice: `answered:12`, `meeting:12` (what it became, and the entry's id). */
+export const letterMenuValue: Codec<{ outcome: LetterChoice; id: number }> = {
   decode(raw) {
     const [word, idText, ...rest] = (raw ?? "").split(":");
     if (rest.length > 0) return undefined;
@@ -196,12 +217,16 @@ export function letterListAnswer(
   title: string,
   letters: Letter[],
   today: string,
+  meetings?: ReadonlyMap<number, number>,
 ): { text: string; blocks: KnownBlock[] } {
   return {
     text: title,
-    blocks: [{ type: "section", text: { type: "mrkdwn", text: title } }, ...letterBlocks(t, letters, today)],
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: title } }, ...letterBlocks(t, letters, today, meetings)],
   };
 }
+
+/** A button elsewhere that shows a letter's entry: the letter's id. */
+export const letterOpenValue = idCodec;
 
 /** An overdue entry in the coordinators' reminder. */
 export function overdueLetterLine(t: Messages, l: Letter): string {

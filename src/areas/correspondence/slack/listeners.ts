@@ -1,7 +1,9 @@
 // `/letter`: the register of correspondence with abroad: the form, search, what awaits an answer,
 // closing an entry from its menu, and the year's register as files.
 import type { App, OverflowAction } from "@slack/bolt";
+import type { KnownBlock, ModalView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import type { LocaleCode } from "../../../i18n/index.js";
 import {
   fieldErrors,
   onAction,
@@ -16,23 +18,49 @@ import {
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { byName, slackNames } from "../../../slack/people-names.js";
 import { lettersCsv, lettersXlsxOffLoop } from "../letter-export.js";
-import { type LetterService, protocolNumber } from "../letter-service.js";
+import { type Letter, type LetterService, protocolNumber } from "../letter-service.js";
 import { validateLetter } from "../letter-validation.js";
 import {
   buildLetterModal,
   LETTER_MENU_ACTION,
   LETTER_MODAL_CALLBACK,
+  LETTER_OPEN_ACTION,
+  type LetterChoice,
   letterErrorText,
   letterFormMetadata,
   letterListAnswer,
   letterMenuValue,
+  letterOpenValue,
   readLetterState,
 } from "./letter-views.js";
+
+/**
+ * What the register needs of the networks (their meetings): which letters became meetings, and
+ * what "make it a meeting" opens: the networks' own form filled in from the letter, or the
+ * meeting it already became (its card), or why not. The form and the card are the networks';
+ * this area only shows them.
+ */
+export interface MeetingsForLetters {
+  ofLetters(letterIds: number[]): Promise<ReadonlyMap<number, number>>;
+  fromLetter(o: {
+    actor: string;
+    letterId: number;
+    locale: LocaleCode;
+    channel?: string;
+  }): Promise<{ view: ModalView } | { text: string; blocks?: KnownBlock[] }>;
+}
 
 export interface LetterListenerDeps {
   kit: SlackKit;
   service: LetterService;
   timeZone: string;
+  meetings: MeetingsForLetters;
+}
+
+/** Entries as an answer, each incoming one with the meeting it became (or the choice to make it one). */
+async function listAnswer(deps: LetterListenerDeps, user: UserView, title: string, letters: Letter[], today: string) {
+  const meetings = await deps.meetings.ofLetters(letters.filter((l) => l.direction === "incoming").map((l) => l.id));
+  return letterListAnswer(user.t, title, letters, today, meetings);
 }
 
 async function exportYear(deps: LetterListenerDeps, client: WebClient, user: UserView, year: number, reply: Reply) {
@@ -79,7 +107,7 @@ export function registerLetterCommand(app: App, deps: LetterListenerDeps): void 
         if (found.status === "refused") return reply(refusalText(user));
         const open = found.letters;
         if (open.length === 0) return reply(m.nothingOpen);
-        const answer = letterListAnswer(user.t, m.openTitle, open.slice(0, 40), today);
+        const answer = await listAnswer(deps, user, m.openTitle, open.slice(0, 40), today);
         return reply(answer.text, answer.blocks);
       }
       if (verb === "export" && rest.length === 0) {
@@ -94,7 +122,7 @@ export function registerLetterCommand(app: App, deps: LetterListenerDeps): void 
       const { letters } = found;
       const shown = escapeMrkdwn(truncate(text, 100));
       if (letters.length === 0) return reply(m.noResults(shown));
-      const answer = letterListAnswer(user.t, m.found(shown), letters, today);
+      const answer = await listAnswer(deps, user, m.found(shown), letters, today);
       await reply(answer.text, answer.blocks);
     },
   });
@@ -125,19 +153,50 @@ export function registerLetterForm(app: App, deps: LetterListenerDeps): void {
   });
 }
 
-/** An entry's menu: answered, declined, filed. */
+/** An entry's menu: answered, declined, filed; made a meeting (or the meeting it became). */
 export function registerLetterMenu(app: App, deps: LetterListenerDeps): void {
-  onAction<OverflowAction, { outcome: "answered" | "declined" | "filed"; id: number }>(app, deps.kit, {
+  onAction<OverflowAction, { outcome: LetterChoice; id: number }>(app, deps.kit, {
     id: LETTER_MENU_ACTION,
     role: "staff",
     value: letterMenuValue,
-    async handle({ user, value, reply }) {
+    async handle({ user, value, body, client, reply }) {
+      if (value.outcome === "meeting") {
+        // The networks check who may and whether it already is one; their form, or what they say.
+        const opened = await deps.meetings.fromLetter({
+          actor: user.userId,
+          letterId: value.id,
+          locale: user.locale,
+          ...(body.channel?.id ? { channel: body.channel.id } : {}),
+        });
+        if ("view" in opened) {
+          await client.views.open({ trigger_id: body.trigger_id, view: opened.view });
+          return;
+        }
+        return reply(opened.text, opened.blocks);
+      }
       const closed = await deps.service.close({ actor: user.userId, id: value.id, outcome: value.outcome });
       if (closed.status === "refused") return reply(refusalText(user));
       // Said once: a second click finds it closed and says nothing.
       if (closed.status !== "closed") return;
       const { letter } = closed;
       await reply(user.t.letters.closed(protocolNumber(letter), user.t.letters.statuses[letter.status]));
+    },
+  });
+}
+
+/** A letter's entry from a button elsewhere (the meeting it became links back to it). */
+export function registerLetterOpen(app: App, deps: LetterListenerDeps): void {
+  onAction<never, number>(app, deps.kit, {
+    id: LETTER_OPEN_ACTION,
+    role: "staff",
+    value: letterOpenValue,
+    async handle({ user, value, reply }) {
+      const found = await deps.service.show(user.userId, value);
+      if (found.status === "refused") return reply(refusalText(user));
+      if (found.status === "not_found") return reply(user.t.letters.notFound);
+      const l = found.letter;
+      const answer = await listAnswer(deps, user, `*${protocolNumber(l)}*`, [l], deps.service.today());
+      await reply(answer.text, answer.blocks);
     },
   });
 }

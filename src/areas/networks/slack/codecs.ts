@@ -48,5 +48,10 @@ export const hostValue: Codec<{ kind: "network" | "partner"; id: number }> = {
 
 export const networkFormMetadata = jsonCodec(z.object({ id: idField.optional(), channel }));
 export const networkIdMetadata = jsonCodec(z.object({ networkId: idField, channel }));
-export const meetingFormMetadata = jsonCodec(z.object({ networkId: idField.optional(), channel }));
+/** The meeting form: the network it was opened from, or the invitation (a letter's id) it is made of. */
+export const meetingFormMetadata = jsonCodec(
+  z.object({ networkId: idField.optional(), letterId: idField.optional(), channel }),
+);
+/** A meeting card's button (the letter's card links to it): the meeting's id. */
+export const meetingOpenValue = idCodec;
 export const meetingIdMetadata = jsonCodec(z.object({ meetingId: idField, channel }));

@@ -24,6 +24,7 @@ import {
   meetingFormMetadata,
   meetingIdMetadata,
   meetingMenuValue,
+  meetingOpenValue,
   type NetworkChoice,
   networkFormMetadata,
   networkIdMetadata,
@@ -38,8 +39,10 @@ import {
   delegatesModal,
   duesModal,
   errorsOf,
+  type LetterButton,
   MEETING_MENU,
   MEETING_MODAL,
+  MEETING_OPEN,
   meetingCard,
   meetingModal,
   NETWORK_MENU,
@@ -59,6 +62,8 @@ import {
 export interface NetworksSlackDeps {
   kit: SlackKit;
   networks: NetworksService;
+  /** The button that shows a meeting's invitation in the correspondence register. */
+  letterButton?: LetterButton;
 }
 
 async function showNetwork(deps: NetworksSlackDeps, user: UserView, id: number, reply: Reply) {
@@ -71,7 +76,7 @@ async function showNetwork(deps: NetworksSlackDeps, user: UserView, id: number, 
 async function showMeeting(deps: NetworksSlackDeps, user: UserView, id: number, reply: Reply) {
   const v = await deps.networks.meeting(id);
   if (!v) return reply(networkTexts(user.locale).notFound);
-  const view = meetingCard(user.locale, v);
+  const view = meetingCard(user.locale, v, deps.letterButton);
   await reply(view.text, view.blocks);
 }
 
@@ -142,6 +147,16 @@ export function registerHomeForms(app: App, deps: NetworksSlackDeps): void {
       if (hosts.networks.length + hosts.partners.length === 0) return reply(networkTexts(user.locale).noHosts);
       await client.views.open({ trigger_id: body.trigger_id, view: meetingModal(user.locale, hosts) });
     },
+  });
+}
+
+/** A meeting's card, from a button (a letter's card that became it). */
+export function registerMeetingOpen(app: App, deps: NetworksSlackDeps): void {
+  onAction<never, number>(app, deps.kit, {
+    id: MEETING_OPEN,
+    role: "staff",
+    value: meetingOpenValue,
+    handle: ({ user, value, reply }) => showMeeting(deps, user, value, reply),
   });
 }
 
@@ -333,9 +348,13 @@ export function registerMeetingForm(app: App, deps: NetworksSlackDeps): void {
           registrationDeadline: s.date("registrationDeadline"),
         },
         submissionKey: view.id,
+        ...(metadata.letterId !== undefined ? { letterId: metadata.letterId } : {}),
       });
       if (outcome.status === "invalid") return { errors: errorsOf(t, outcome.errors) };
       if (outcome.status === "refused") return { errors: { title: refusalText(t, outcome.reason) } };
+      if (outcome.status === "not_found") return { errors: { title: t.refusals.letter_unknown } };
+      if (outcome.status === "letter_taken")
+        return { errors: { title: t.errors.letterTaken(outcome.meeting.meeting.id) } };
       if (outcome.status === "already_stored") return {};
       const reply = replyPrivately(deps.kit, client, user.userId, metadata.channel);
       const m = outcome.meeting.meeting;

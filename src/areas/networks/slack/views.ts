@@ -10,12 +10,13 @@ import { type FormState, formState } from "../../../slack/form-state.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
 import { type NetworkTexts, networkTexts } from "../messages.js";
 import { FOLLOW_UP_ROWS, type FormError, LIMITS, type NetworkRefusal } from "../rules.js";
-import type { MeetingView, NetworkRecord } from "../service.js";
+import type { MeetingPrefill, MeetingView, NetworkRecord } from "../service.js";
 import {
   hostValue,
   meetingFormMetadata,
   meetingIdMetadata,
   meetingMenuValue,
+  meetingOpenValue,
   networkFormMetadata,
   networkIdMetadata,
   networkMenuValue,
@@ -31,6 +32,8 @@ export const REPORT_MODAL = "network_report_modal";
 export const NETWORK_MENU = "network_menu";
 export const NETWORK_OPEN = "network_open";
 export const MEETING_MENU = "network_meeting_menu";
+/** A meeting's card, from a button elsewhere (a letter's menu links to it through this area). */
+export const MEETING_OPEN = "network_meeting_open";
 /** The Home's and the prompt's buttons: the forms they open. */
 export const NEW_NETWORK_ACTION = "network_new";
 export const NEW_MEETING_ACTION = "network_meeting_new";
@@ -172,33 +175,38 @@ export function delegatesModal(locale: LocaleCode, network: NetworkRecord, chann
 export function meetingModal(
   locale: LocaleCode,
   hosts: { networks: { id: number; name: string }[]; partners: { id: number; nameEl: string }[] },
-  o: { channel?: string; networkId?: number } = {},
+  o: { channel?: string; networkId?: number; prefill?: MeetingPrefill } = {},
 ): ModalView {
   const t = networkTexts(locale);
   const f = t.form;
+  const p = o.prefill;
   const options = [
     ...hosts.networks.map((n) => option(n.name, hostValue.encode({ kind: "network", id: n.id }))),
     ...hosts.partners.map((p) => option(p.nameEl, hostValue.encode({ kind: "partner", id: p.id }))),
   ].slice(0, 100);
-  const initial = options.find(
-    (x) => o.networkId && x.value === hostValue.encode({ kind: "network", id: o.networkId }),
-  );
+  const chosen = p?.host ?? (o.networkId ? { kind: "network" as const, id: o.networkId } : undefined);
+  const initial = chosen && options.find((x) => x.value === hostValue.encode(chosen));
+  const fromLetter: KnownBlock[] = p
+    ? [{ type: "context", elements: [{ type: "mrkdwn", text: t.form.fromLetter(p.letter.protocol) }] }]
+    : [];
   return modal(
     MEETING_MODAL,
     f.meetingTitle,
     meetingFormMetadata.encode({
       ...(o.networkId ? { networkId: o.networkId } : {}),
+      ...(p ? { letterId: p.letter.id } : {}),
       ...(o.channel ? { channel: o.channel } : {}),
     }),
     t,
     [
+      ...fromLetter,
       {
         type: "input",
         block_id: "host",
         label: plain(f.host),
         element: { type: "static_select", action_id: ACTION, options, ...(initial ? { initial_option: initial } : {}) },
       },
-      textInput("title", f.title, { optional: false, max: LIMITS.name }),
+      textInput("title", f.title, { optional: false, max: LIMITS.name, initial: p?.title }),
       dateInput("startsOn", f.startsOn, { optional: false }),
       dateInput("endsOn", f.endsOn),
       textInput("place", f.place, { max: LIMITS.place }),
@@ -210,7 +218,7 @@ export function meetingModal(
         element: { type: "checkboxes", action_id: ACTION, options: [option(f.online, "online")] },
       },
       textInput("agenda", f.agenda, { multiline: true, max: LIMITS.agenda }),
-      dateInput("registrationDeadline", f.registrationDeadline),
+      dateInput("registrationDeadline", f.registrationDeadline, { initial: p?.registrationDeadline }),
     ],
   );
 }
@@ -416,7 +424,14 @@ export function networkCard(
   return { text: esc(n.name), blocks };
 }
 
-export function meetingCard(locale: LocaleCode, v: MeetingView): { text: string; blocks: KnownBlock[] } {
+/** The button that shows a letter of the register (the correspondence's own action, handed in). */
+export type LetterButton = (letterId: number) => { actionId: string; value: string };
+
+export function meetingCard(
+  locale: LocaleCode,
+  v: MeetingView,
+  letterButton?: LetterButton,
+): { text: string; blocks: KnownBlock[] } {
   const t = networkTexts(locale);
   const m = v.meeting;
   const menu: PlainTextOption[] = [];
@@ -429,6 +444,7 @@ export function meetingCard(locale: LocaleCode, v: MeetingView): { text: string;
   });
   const lines = [meetingHeadline(t, v)];
   if (m.registrationDeadline) lines.push(t.card.registerBy(day(m.registrationDeadline)));
+  if (v.letter) lines.push(t.card.fromLetter(v.letter.protocol));
   if (m.agenda) lines.push(esc(m.agenda, 1500));
   lines.push(decisionLine(t, v));
   const blocks: KnownBlock[] = [
@@ -438,6 +454,20 @@ export function meetingCard(locale: LocaleCode, v: MeetingView): { text: string;
       ...(menu.length ? { accessory: { type: "overflow" as const, action_id: MEETING_MENU, options: menu } } : {}),
     },
   ];
+  if (v.letter && letterButton) {
+    const button = letterButton(v.letter.id);
+    blocks.push({
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          action_id: button.actionId,
+          text: plain(t.card.openLetter(v.letter.protocol), 75),
+          value: button.value,
+        },
+      ],
+    });
+  }
   if (m.outcomes)
     blocks.push({
       type: "section",
@@ -490,4 +520,9 @@ export function reportPrompt(locale: LocaleCode, v: MeetingView): { text: string
       },
     ],
   };
+}
+
+/** The button a letter's card shows for the meeting it became. */
+export function meetingButton(id: number): { actionId: string; value: string } {
+  return { actionId: MEETING_OPEN, value: meetingOpenValue.encode(id) };
 }
