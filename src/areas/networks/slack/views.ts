@@ -6,6 +6,7 @@ import type { LocaleCode } from "../../../i18n/index.js";
 import { diavgeiaUrl } from "../../../lib/ada.js";
 import { formatDayMonthYear } from "../../../lib/clock.js";
 import { decimalToCents, formatEuros } from "../../../lib/money.js";
+import { dateInput, FORM_VALUE, option, plain, textInput } from "../../../slack/form-inputs.js";
 import { type FormState, formState } from "../../../slack/form-state.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
 import { type NetworkTexts, networkTexts } from "../messages.js";
@@ -38,44 +39,10 @@ export const MEETING_OPEN = "network_meeting_open";
 export const NEW_NETWORK_ACTION = "network_new";
 export const NEW_MEETING_ACTION = "network_meeting_new";
 
-const ACTION = "value";
+const ACTION = FORM_VALUE;
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const esc = (s: string, max = 150) => escapeMrkdwn(truncate(s, max));
 const day = (d: Date | null) => (d ? formatDayMonthYear(iso(d) ?? "") : "—");
-
-const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
-
-function textInput(
-  block: string,
-  label: string,
-  o: { optional?: boolean; multiline?: boolean; hint?: string; max?: number; initial?: string | null } = {},
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? true,
-    label: plain(label),
-    ...(o.hint ? { hint: plain(o.hint) } : {}),
-    element: {
-      type: "plain_text_input",
-      action_id: ACTION,
-      multiline: o.multiline ?? false,
-      max_length: o.max ?? 3000,
-      ...(o.initial ? { initial_value: o.initial.slice(0, o.max ?? 3000) } : {}),
-    },
-  };
-}
-
-function dateInput(block: string, label: string, o: { optional?: boolean; initial?: string | null } = {}): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? true,
-    label: plain(label),
-    element: { type: "datepicker", action_id: ACTION, ...(o.initial ? { initial_date: o.initial } : {}) },
-  };
-}
 
 function modal(callbackId: string, title: string, metadata: string, t: NetworkTexts, blocks: KnownBlock[]): ModalView {
   return {

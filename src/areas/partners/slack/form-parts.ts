@@ -1,74 +1,18 @@
-// Block Kit pieces the partners' forms share, and reading a submitted form's state.
-import type { KnownBlock, PlainTextOption } from "@slack/types";
+// Block Kit pieces the partners' forms share (the kit's inputs, src/slack/form-inputs.ts), and
+// reading a submitted form's state.
+import { FORM_VALUE as ACTION } from "../../../slack/form-inputs.js";
 import { type FormState, formState } from "../../../slack/form-state.js";
-import { truncate } from "../../../slack/mrkdwn.js";
 import type { PartnerTexts } from "../messages.js";
 import type { FormError } from "../validation.js";
 
-export const ACTION = "value";
-
-export const plain = (text: string, max = 150) => ({
-  type: "plain_text" as const,
-  text: truncate(text, max),
-  emoji: true,
-});
-export const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
-
-export function textInput(
-  block: string,
-  label: string,
-  o: { optional?: boolean; multiline?: boolean; hint?: string; max?: number; initial?: string | null } = {},
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? true,
-    label: plain(label),
-    ...(o.hint ? { hint: plain(o.hint) } : {}),
-    element: {
-      type: "plain_text_input",
-      action_id: ACTION,
-      multiline: o.multiline ?? false,
-      max_length: o.max ?? 3000,
-      ...(o.initial ? { initial_value: o.initial.slice(0, o.max ?? 3000) } : {}),
-    },
-  };
-}
-
-export function dateInput(
-  block: string,
-  label: string,
-  o: { optional?: boolean; initial?: string | null } = {},
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? true,
-    label: plain(label),
-    element: { type: "datepicker", action_id: ACTION, ...(o.initial ? { initial_date: o.initial } : {}) },
-  };
-}
-
-export function selectInput(
-  block: string,
-  label: string,
-  options: PlainTextOption[],
-  o: { optional?: boolean; initial?: string | null } = {},
-): KnownBlock {
-  const initial = options.find((x) => x.value === o.initial);
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? false,
-    label: plain(label),
-    element: {
-      type: "static_select",
-      action_id: ACTION,
-      options: options.slice(0, 100),
-      ...(initial ? { initial_option: initial } : {}),
-    },
-  };
-}
+export {
+  dateInput,
+  FORM_VALUE as ACTION,
+  option,
+  plain,
+  selectInput,
+  textInput,
+} from "../../../slack/form-inputs.js";
 
 /** The submitted form, decoded (the kit's reader: src/slack/form-state.ts). */
 export function readState(state: unknown): FormState {

@@ -1,10 +1,11 @@
 // Q-Cities as Block Kit and mrkdwn: the forms (a member, a meeting, its minutes, a good practice, a
 // member's dues), the search's cards with a menu per practice, the members' and the meetings'
 // lists, and the digest's overdue dues. Data in, Block Kit out; everything typed is escaped.
-import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import type { KnownBlock, ModalView } from "@slack/types";
 import type { LocaleCode } from "../../../i18n/index.js";
 import { daysBetween, formatDayMonthYear } from "../../../lib/clock.js";
 import { centsToDecimal, decimalToCents, formatEuros } from "../../../lib/money.js";
+import { dateInput, FORM_VALUE, option, plain, selectInput, textInput } from "../../../slack/form-inputs.js";
 import { type FormState, formState } from "../../../slack/form-state.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
 import { type QCitiesTexts, qcitiesTexts } from "../messages.js";
@@ -39,12 +40,10 @@ export const PRACTICE_MENU = "qcities_practice_menu";
 export const MEMBER_MENU = "qcities_member_menu";
 export const MEETING_MENU = "qcities_meeting_menu";
 
-const ACTION = "value";
+const ACTION = FORM_VALUE;
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const esc = (s: string, max = 150) => escapeMrkdwn(truncate(s, max));
 const day = (d: Date) => formatDayMonthYear(d.toISOString().slice(0, 10));
-const plain = (text: string, max = 150) => ({ type: "plain_text" as const, text: truncate(text, max), emoji: true });
-const option = (text: string, value: string): PlainTextOption => ({ text: plain(text, 75), value });
 
 /** A city's name as the lists show it: «Φαέντσα (Faenza)», escaped. */
 export function cityName(t: QCitiesTexts, city: PartnerForQCities | null): string {
@@ -53,59 +52,6 @@ export function cityName(t: QCitiesTexts, city: PartnerForQCities | null): strin
 }
 
 // Form parts -------------------------------------------------------------------------------------
-
-function textInput(
-  block: string,
-  label: string,
-  o: { optional?: boolean; multiline?: boolean; hint?: string; max?: number; initial?: string | null } = {},
-): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? true,
-    label: plain(label),
-    ...(o.hint ? { hint: plain(o.hint) } : {}),
-    element: {
-      type: "plain_text_input",
-      action_id: ACTION,
-      multiline: o.multiline ?? false,
-      max_length: o.max ?? 3000,
-      ...(o.initial ? { initial_value: o.initial.slice(0, o.max ?? 3000) } : {}),
-    },
-  };
-}
-
-function dateInput(block: string, label: string, o: { optional?: boolean; initial?: string | null } = {}): KnownBlock {
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? true,
-    label: plain(label),
-    element: { type: "datepicker", action_id: ACTION, ...(o.initial ? { initial_date: o.initial } : {}) },
-  };
-}
-
-function selectInput(
-  block: string,
-  label: string,
-  options: PlainTextOption[],
-  o: { optional?: boolean; initial?: string | null } = {},
-): KnownBlock {
-  const shown = options.slice(0, 100);
-  const initial = shown.find((x) => x.value === o.initial);
-  return {
-    type: "input",
-    block_id: block,
-    optional: o.optional ?? false,
-    label: plain(label),
-    element: {
-      type: "static_select",
-      action_id: ACTION,
-      options: shown,
-      ...(initial ? { initial_option: initial } : {}),
-    },
-  };
-}
 
 function checkbox(block: string, label: string, checked: boolean): KnownBlock {
   const only = option(label, "yes");
