@@ -64,3 +64,8 @@ export function distinctParts(parts: readonly (string | null | undefined)[]): st
   }
   return kept;
 }
+
+/** A name with its Latin spelling after it, as plain text: «Φαέντσα (Faenza)», or the name alone. */
+export function nameWithLatin(name: string, latin?: string | null): string {
+  return latin ? `${name} (${latin})` : name;
+}

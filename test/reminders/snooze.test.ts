@@ -154,8 +154,7 @@ describe("a person's time zone from Slack's profile changes, in Slack", () => {
     await t.slack.event({ type: "user_change", user: { id: "not a user", tz: 3 } }); // does not decode
     const stored = async () =>
       (await t.database.db.prisma.user.findUnique({ where: { slackUserId: TRAVELLER } }))?.slackTz ?? null;
-    for (let i = 0; i < 300 && (await stored()) !== "Europe/Brussels"; i++)
-      await new Promise((r) => setTimeout(r, 100));
+    expect(await t.bot.inFlight.drain(30_000)).toBe(true);
     expect(await stored()).toBe("Europe/Brussels");
     expect(await t.database.db.prisma.user.count({ where: { slackUserId: "U0SNOOZE99" } })).toBe(0);
 

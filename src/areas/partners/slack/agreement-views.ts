@@ -4,6 +4,7 @@
 import type { ActionsBlock, KnownBlock, ModalView } from "@slack/types";
 import type { LocaleCode } from "../../../i18n/index.js";
 import { formatDayMonthYear, localDate } from "../../../lib/clock.js";
+import { nameWithLatin } from "../../../lib/text.js";
 import { escapeMrkdwn, mrkdwnLink, truncate } from "../../../slack/mrkdwn.js";
 import {
   AGREEMENT_KINDS,
@@ -55,9 +56,7 @@ export function agreementModal(
   const offered = [...(a?.parties.map((p) => p.partner) ?? []), ...partners].filter(
     (p, i, all) => all.findIndex((q) => q.id === p.id) === i,
   );
-  const partyOptions = offered
-    .slice(0, 100)
-    .map((p) => option(`${p.nameEl}${p.nameLatin ? ` (${p.nameLatin})` : ""}`, String(p.id)));
+  const partyOptions = offered.slice(0, 100).map((p) => option(nameWithLatin(p.nameEl, p.nameLatin), String(p.id)));
   const chosen = new Set(a ? a.parties.map((p) => String(p.partnerId)) : [String(o.partnerId)]);
   const initial = partyOptions.filter((x) => chosen.has(x.value ?? ""));
   return {

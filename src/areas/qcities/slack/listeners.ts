@@ -3,6 +3,7 @@
 // hands back, asks the service, and renders its answer; the service is what refuses.
 import type { App, OverflowAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
+import { nameWithLatin } from "../../../lib/text.js";
 import {
   onAction,
   onCommand,
@@ -151,7 +152,7 @@ async function exportDues(deps: QCitiesSlackDeps, client: WebClient, user: UserV
     ),
   );
   const rows: DuesExportRow[] = found.rows.map((r) => ({
-    city: r.city ? `${r.city.nameEl}${r.city.nameLatin ? ` (${r.city.nameLatin})` : ""}` : t.unknownCity,
+    city: r.city ? nameWithLatin(r.city.nameEl, r.city.nameLatin) : t.unknownCity,
     country: r.city?.country ?? "",
     year: r.dues.year,
     amount: amountCell(r.cents),

@@ -5,6 +5,7 @@ import type { KnownBlock, ModalView } from "@slack/types";
 import type { LocaleCode } from "../../../i18n/index.js";
 import { daysBetween, formatDayMonthYear } from "../../../lib/clock.js";
 import { centsToDecimal, decimalToCents, formatEuros } from "../../../lib/money.js";
+import { nameWithLatin } from "../../../lib/text.js";
 import { dateInput, FORM_VALUE, option, plain, selectInput, textInput } from "../../../slack/form-inputs.js";
 import { type FormState, formState } from "../../../slack/form-state.js";
 import { escapeMrkdwn, truncate } from "../../../slack/mrkdwn.js";
@@ -122,7 +123,7 @@ export function memberModal(
     selectInput(
       "partner",
       t.form.partner,
-      partners.map((p) => option(`${p.nameEl}${p.nameLatin ? ` (${p.nameLatin})` : ""}`, String(p.id))),
+      partners.map((p) => option(nameWithLatin(p.nameEl, p.nameLatin), String(p.id))),
     ),
     dateInput("joinedOn", t.form.joinedOn, { optional: false, initial: today }),
     selectInput(
@@ -192,10 +193,7 @@ export function practiceModal(
         "member",
         t.form.member,
         members.map((m) =>
-          option(
-            m.partner ? `${m.partner.nameEl}${m.partner.nameLatin ? ` (${m.partner.nameLatin})` : ""}` : t.unknownCity,
-            String(m.member.id),
-          ),
+          option(m.partner ? nameWithLatin(m.partner.nameEl, m.partner.nameLatin) : t.unknownCity, String(m.member.id)),
         ),
         { initial: String(p?.memberId ?? o.memberId ?? "") },
       ),
