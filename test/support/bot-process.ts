@@ -24,7 +24,10 @@ export interface BotProcess {
  * as its own process: its compiled copy (compiled-source.ts says why), as `npm start` would run it.
  */
 export function entryPoint(script: string): string[] {
-  return [path.join(inject("compiledSource"), script.replace(/\.ts$/, ".js"))];
+  const compiled = inject("compiledSource");
+  if (!compiled)
+    throw new Error("This run compiled no source (GRAFEIO_TESTS_IN_PROCESS=1): run it with `npm run test:processes`");
+  return [path.join(compiled, script.replace(/\.ts$/, ".js"))];
 }
 
 /** The environment of the bot and the scripts: HTTP mode against the fake Slack. */
