@@ -150,17 +150,16 @@ async function readCatalog(session: SqlSession): Promise<TableInfo[]> {
 }
 
 async function serialSequences(session: SqlSession, tables: TableInfo[]) {
-  const found: { table: string; column: string; sequence: string }[] = [];
-  for (const t of tables) {
-    for (const c of t.columns) {
-      const [row] = await session.query<{ sequence: string | null }>(
-        "SELECT pg_get_serial_sequence($1, $2) AS sequence",
-        [ident(t.name), c.name],
-      );
-      if (row?.sequence) found.push({ table: t.name, column: c.name, sequence: row.sequence });
-    }
-  }
-  return found;
+  // One query for every column (a round trip each cost a third of a second on PGlite).
+  const columns = tables.flatMap((t) => t.columns.map((c) => [ident(t.name), t.name, c.name]));
+  return session.query<{ table: string; column: string; sequence: string }>(
+    `SELECT s.tbl AS table, s.col AS column, s.seq AS sequence
+       FROM (SELECT e.n, e.v->>1 AS tbl, e.v->>2 AS col, pg_get_serial_sequence(e.v->>0, e.v->>2) AS seq
+               FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS e(v, n)) s
+      WHERE s.seq IS NOT NULL
+      ORDER BY s.n`,
+    [JSON.stringify(columns)],
+  );
 }
 
 /** A line writer that waits when the stream asks it to. */

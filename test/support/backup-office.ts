@@ -110,18 +110,11 @@ export class BackupScratch {
     return db;
   }
 
-  /** A migrated database of that engine holding the office. */
-  async filledDatabase(engine: Engine): Promise<Database> {
-    let db: Database;
-    if (engine === testEngine) {
-      const t = await createTestDatabase();
-      this.later(() => t.dispose());
-      db = t.db;
-    } else {
-      db = await this.emptyDatabase(engine);
-      await db.migrate();
-    }
-    await fillOffice(db, officeServices(db));
-    return db;
+  /** A migrated database of this run's engine holding the office. */
+  async filledDatabase(): Promise<Database> {
+    const t = await createTestDatabase();
+    this.later(() => t.dispose());
+    await fillOffice(t.db, officeServices(t.db));
+    return t.db;
   }
 }
