@@ -257,10 +257,12 @@ describe("the scheduler", () => {
       h = await createJobHarness({ now: at(start) });
       const { job, runs } = recordingJob("daily", "0 8 * * *");
       const p = h.process("A", [job]);
-      // Tick every 15 minutes for three days, as node-cron would wake us.
-      for (let i = 0; i < 3 * 24 * 4; i++) {
+      // Tick every hour for three days: every whole hour of UTC, so each 08:00 in Athens (05:00 or
+      // 06:00 UTC, by the season) is seen on the dot, as node-cron's minute would wake us, and the
+      // 23 ticks after it see it again. A run an hour off, twice or late would show.
+      for (let i = 0; i < 3 * 24; i++) {
         await p.scheduler.tick();
-        h.clock.advance(15 * 60_000);
+        h.clock.advance(60 * 60_000);
       }
       expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual(expected);
       expect(runs.every((r) => !r.late)).toBe(true);
