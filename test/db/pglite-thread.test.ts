@@ -52,26 +52,26 @@ describe.runIf(testEngine === "pglite")("PGlite in its worker thread", () => {
 
   it("commits a transaction, rolls one back on an error or on rollback(), and keeps others out meanwhile", async () => {
     const db = client;
-    await db.exec("CREATE TABLE tx_rows (id int PRIMARY KEY)");
+    await db.exec("CREATE TABLE u (id int PRIMARY KEY)");
     await db.transaction(async (tx) => {
-      await tx.query("INSERT INTO tx_rows VALUES (1)");
+      await tx.query("INSERT INTO u VALUES (1)");
     });
     await expect(
       db.transaction(async (tx) => {
-        await tx.query("INSERT INTO tx_rows VALUES (2)");
+        await tx.query("INSERT INTO u VALUES (2)");
         throw new Error("the caller's own");
       }),
     ).rejects.toThrow("the caller's own");
     await db.transaction(async (tx) => {
-      await tx.query("INSERT INTO tx_rows VALUES (3)");
+      await tx.query("INSERT INTO u VALUES (3)");
       await tx.rollback();
       expect(tx.closed).toBe(true);
     });
     // A statement outside waits for the transaction to end, as on PGlite itself.
     let outside: number[] | undefined;
     await db.transaction(async (tx) => {
-      await tx.query("INSERT INTO tx_rows VALUES (4)");
-      const read = db.query<{ id: number }>("SELECT id FROM tx_rows ORDER BY id").then((r) => {
+      await tx.query("INSERT INTO u VALUES (4)");
+      const read = db.query<{ id: number }>("SELECT id FROM u ORDER BY id").then((r) => {
         outside = r.rows.map((row) => row.id);
       });
       await tx.query("SELECT 1");
@@ -79,7 +79,7 @@ describe.runIf(testEngine === "pglite")("PGlite in its worker thread", () => {
       void read;
     });
     await new Promise((r) => setImmediate(r));
-    expect((await db.query<{ id: number }>("SELECT id FROM tx_rows ORDER BY id")).rows.map((r) => r.id)).toEqual([1, 4]);
+    expect((await db.query<{ id: number }>("SELECT id FROM u ORDER BY id")).rows.map((r) => r.id)).toEqual([1, 4]);
   });
 
   it("fails every waiting and later call when the thread dies, and says closed", async () => {
