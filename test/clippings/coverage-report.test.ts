@@ -4,15 +4,13 @@
 // through the bot: `/clip report 2026-11` uploads the PDF and the XLSX to the manager's DM.
 import ExcelJS from "exceljs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createServices, type Services } from "../../src/app/areas.js";
+import type { Services } from "../../src/app/areas.js";
 import { validateClipping } from "../../src/areas/clippings/validation.js";
-import { noAudit } from "../../src/lib/audit.js";
 import { ManualClock } from "../../src/lib/clock.js";
-import { createTestDatabase, type TestDatabase } from "../support/database.js";
+import type { TestDatabase } from "../support/database.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 import { startTestBot, type TestBot } from "../support/test-bot.js";
 
-const TZ = "Europe/Athens";
 const MANAGER = "U0COVMGR1";
 const STAFF = "U0COVSTF1";
 
@@ -77,150 +75,147 @@ async function seed(s: Services, prisma: TestDatabase["db"]["prisma"], today: st
   return ids;
 }
 
-describe("the coverage report's figures", () => {
-  const clock = new ManualClock(new Date("2026-12-02T09:00:00Z"));
-  let database: TestDatabase;
-  let s: Services;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    s = createServices({
-      prisma: database.db.prisma,
-      reader: database.db.reader,
-      clock,
-      timeZone: TZ,
-      defaultLocale: "el",
-      lookupSlackLocale: async () => "el-GR",
-      audit: noAudit,
-    });
-    await s.roles.grantRole({ slackUserId: MANAGER, role: "manager", grantedBy: "test" });
-    await s.roles.grantRole({ slackUserId: STAFF, role: "staff", grantedBy: "test" });
-    await seed(s, database.db.prisma, "2026-12-02");
-  });
-  afterAll(() => database?.dispose());
-
-  it("agree with the clippings' own export for the same period", async () => {
-    for (const [text, range] of [
-      ["2026-11", { from: "2026-11-01", to: "2026-11-30", label: "2026-11" }],
-      ["2026-Q4", { from: "2026-10-01", to: "2026-12-31", label: "2026-Q4" }],
-      ["2/11/2026 15/11/2026", { from: "2026-11-02", to: "2026-11-15", label: "x" }],
-    ] as const) {
-      const outcome = await s.clippingCoverage.report(MANAGER, text);
-      if (outcome.status !== "ready") throw new Error(JSON.stringify(outcome));
-      const f = outcome.figures;
-      const rows = await s.clippings.rowsForExport(range, "en");
-      const live = rows.filter((r) => r.status === "");
-      const count = (pick: (r: (typeof rows)[number]) => string) => {
-        const m = new Map<string, number>();
-        for (const r of live) m.set(pick(r), (m.get(pick(r)) ?? 0) + 1);
-        return Object.fromEntries(m);
-      };
-      expect(f.rows).toBe(rows.length);
-      expect(f.withdrawn).toBe(rows.length - live.length);
-      expect(f.total).toBe(live.length);
-      expect({ Positive: f.tones.positive, Neutral: f.tones.neutral, Negative: f.tones.negative }).toEqual({
-        Positive: 0,
-        Neutral: 0,
-        Negative: 0,
-        ...count((r) => r.tone),
-      });
-      expect(Object.fromEntries(f.outlets.map((o) => [o.outlet, o.total]))).toEqual(count((r) => r.outlet));
-      // A clipping counts under each of its topics; the export lists them joined.
-      const topicCounts = new Map<string, number>();
-      for (const r of live)
-        for (const name of r.topics ? r.topics.split(", ") : [""])
-          topicCounts.set(name, (topicCounts.get(name) ?? 0) + 1);
-      expect(Object.fromEntries(f.topics.map((t) => [t.nameEn, t.total]))).toEqual(Object.fromEntries(topicCounts));
-      expect(f.weeks.reduce((a, w) => a + w.total, 0)).toBe(live.length);
-    }
-  });
-
-  it("count November exactly: the days either side are outside, the replies by the office's day", async () => {
-    const outcome = await s.clippingCoverage.report(MANAGER, "Νοέμβριος 2026");
-    if (outcome.status !== "ready") throw new Error(outcome.status);
-    expect(outcome.figures.rows).toBe(18);
-    expect(outcome.figures.withdrawn).toBe(1);
-    expect(outcome.figures.replies).toEqual({
-      asked: 3,
-      answered: 2,
-      answeredInTime: 1,
-      answeredLate: 1,
-      owed: 1,
-      overdue: 1,
-    });
-  });
-
-  it("is for managers only, and says what was wrong with a period", async () => {
-    expect(await s.clippingCoverage.report(STAFF, "2026-11")).toEqual({ status: "refused", reason: "not_manager" });
-    expect(await s.clippingCoverage.setWeekly(STAFF, true)).toEqual({ status: "refused", reason: "not_manager" });
-    expect((await s.clippingCoverage.report(MANAGER, "2026-13")).status).toBe("bad_period");
-    expect((await s.clippingCoverage.report(MANAGER, "")).status).toBe("bad_period");
-  });
-});
-
-describe("the Monday coverage report", () => {
+// The figures and the Monday report read one seeded register (a database and a seed each cost
+// about a second of CPU); each sets the clock it needs.
+describe("the coverage report on the seeded register", () => {
   let h: JobHarness;
-  afterAll(() => h?.dispose());
-  const uploads = (channel: string) =>
-    h.fake.callsTo("files.completeUploadExternal").filter((c) => c.response.ok && c.args.channel_id === channel);
-
-  it("goes once to each manager who asked for it, on the week's first working day, none by default", async () => {
-    // Monday 16 November 2026, 07:59 in Athens.
-    h = await createJobHarness({ now: new Date("2026-11-16T05:59:00Z") });
+  beforeAll(async () => {
+    h = await createJobHarness({ now: new Date("2026-12-02T09:00:00Z") });
     await h.services.roles.ensureRoleHolders([MANAGER, "U0COVMGR2"], "manager");
+    await h.services.roles.grantRole({ slackUserId: STAFF, role: "staff", grantedBy: "test" });
     await seed(h.services, h.database.db.prisma, "2026-12-02");
-    expect(await h.services.clippingCoverage.setWeekly(MANAGER, true)).toEqual({ status: "on" });
-    expect(await h.services.clippingCoverage.setWeekly(MANAGER, true)).toEqual({ status: "already_on" });
-    const p = h.process("A", h.jobs("clipping-coverage-weekly"));
-    await p.scheduler.tick();
-    h.clock.set(new Date("2026-11-16T06:00:10Z")); // 08:00 Athens
-    await p.scheduler.tick();
-    expect(uploads(`D${MANAGER.slice(1)}`)).toHaveLength(1);
-    expect(uploads("D0COVMGR2")).toHaveLength(0); // did not ask for it
-    const comment = String(uploads(`D${MANAGER.slice(1)}`)[0]?.args.initial_comment);
-    expect(comment).toContain("9/11/2026");
-    expect(comment).toContain("6 δημοσιεύματα");
-    const names = h.fake.callsTo("files.getUploadURLExternal").map((c) => c.args.filename);
-    expect(names).toEqual([
-      "grafeio-coverage-2026-11-09_2026-11-15.pdf",
-      "grafeio-coverage-2026-11-09_2026-11-15.xlsx",
-    ]);
-    // The week before: 9-15 November, 6 clippings (the 16th is this week's).
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(h.fake.uploadedFile("grafeio-coverage-2026-11-09_2026-11-15.xlsx") as unknown as ArrayBuffer);
-    const figures = book.getWorksheet("Σύνολα")?.getSheetValues() as unknown[][];
-    expect(figures[2]?.slice(1)).toEqual(["Δημοσιεύματα στο μητρώο (μαζί με όσα αποσύρθηκαν)", 6]);
+  });
+  afterAll(() => h?.dispose());
 
-    // The same occurrence forced again by hand, and the next mornings: nothing more.
-    expect(
-      await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
-    ).toBe("succeeded");
-    for (const at of ["2026-11-17T06:00:10Z", "2026-11-18T06:00:10Z"]) {
-      h.clock.set(new Date(at));
+  describe("the coverage report's figures", () => {
+    let s: Services;
+    beforeAll(() => {
+      h.clock.set(new Date("2026-12-02T09:00:00Z"));
+      s = h.services;
+    });
+
+    it("agree with the clippings' own export for the same period", async () => {
+      for (const [text, range] of [
+        ["2026-11", { from: "2026-11-01", to: "2026-11-30", label: "2026-11" }],
+        ["2026-Q4", { from: "2026-10-01", to: "2026-12-31", label: "2026-Q4" }],
+        ["2/11/2026 15/11/2026", { from: "2026-11-02", to: "2026-11-15", label: "x" }],
+      ] as const) {
+        const outcome = await s.clippingCoverage.report(MANAGER, text);
+        if (outcome.status !== "ready") throw new Error(JSON.stringify(outcome));
+        const f = outcome.figures;
+        const rows = await s.clippings.rowsForExport(range, "en");
+        const live = rows.filter((r) => r.status === "");
+        const count = (pick: (r: (typeof rows)[number]) => string) => {
+          const m = new Map<string, number>();
+          for (const r of live) m.set(pick(r), (m.get(pick(r)) ?? 0) + 1);
+          return Object.fromEntries(m);
+        };
+        expect(f.rows).toBe(rows.length);
+        expect(f.withdrawn).toBe(rows.length - live.length);
+        expect(f.total).toBe(live.length);
+        expect({ Positive: f.tones.positive, Neutral: f.tones.neutral, Negative: f.tones.negative }).toEqual({
+          Positive: 0,
+          Neutral: 0,
+          Negative: 0,
+          ...count((r) => r.tone),
+        });
+        expect(Object.fromEntries(f.outlets.map((o) => [o.outlet, o.total]))).toEqual(count((r) => r.outlet));
+        // A clipping counts under each of its topics; the export lists them joined.
+        const topicCounts = new Map<string, number>();
+        for (const r of live)
+          for (const name of r.topics ? r.topics.split(", ") : [""])
+            topicCounts.set(name, (topicCounts.get(name) ?? 0) + 1);
+        expect(Object.fromEntries(f.topics.map((t) => [t.nameEn, t.total]))).toEqual(Object.fromEntries(topicCounts));
+        expect(f.weeks.reduce((a, w) => a + w.total, 0)).toBe(live.length);
+      }
+    });
+
+    it("count November exactly: the days either side are outside, the replies by the office's day", async () => {
+      const outcome = await s.clippingCoverage.report(MANAGER, "Νοέμβριος 2026");
+      if (outcome.status !== "ready") throw new Error(outcome.status);
+      expect(outcome.figures.rows).toBe(18);
+      expect(outcome.figures.withdrawn).toBe(1);
+      expect(outcome.figures.replies).toEqual({
+        asked: 3,
+        answered: 2,
+        answeredInTime: 1,
+        answeredLate: 1,
+        owed: 1,
+        overdue: 1,
+      });
+    });
+
+    it("is for managers only, and says what was wrong with a period", async () => {
+      expect(await s.clippingCoverage.report(STAFF, "2026-11")).toEqual({ status: "refused", reason: "not_manager" });
+      expect(await s.clippingCoverage.setWeekly(STAFF, true)).toEqual({ status: "refused", reason: "not_manager" });
+      expect((await s.clippingCoverage.report(MANAGER, "2026-13")).status).toBe("bad_period");
+      expect((await s.clippingCoverage.report(MANAGER, "")).status).toBe("bad_period");
+    });
+  });
+
+  describe("the Monday coverage report", () => {
+    const uploads = (channel: string) =>
+      h.fake.callsTo("files.completeUploadExternal").filter((c) => c.response.ok && c.args.channel_id === channel);
+
+    it("goes once to each manager who asked for it, on the week's first working day, none by default", async () => {
+      // Monday 16 November 2026, 07:59 in Athens.
+      h.clock.set(new Date("2026-11-16T05:59:00Z"));
+      expect(await h.services.clippingCoverage.setWeekly(MANAGER, true)).toEqual({ status: "on" });
+      expect(await h.services.clippingCoverage.setWeekly(MANAGER, true)).toEqual({ status: "already_on" });
+      const p = h.process("A", h.jobs("clipping-coverage-weekly"));
       await p.scheduler.tick();
-    }
-    expect(uploads(`D${MANAGER.slice(1)}`)).toHaveLength(1);
+      h.clock.set(new Date("2026-11-16T06:00:10Z")); // 08:00 Athens
+      await p.scheduler.tick();
+      expect(uploads(`D${MANAGER.slice(1)}`)).toHaveLength(1);
+      expect(uploads("D0COVMGR2")).toHaveLength(0); // did not ask for it
+      const comment = String(uploads(`D${MANAGER.slice(1)}`)[0]?.args.initial_comment);
+      expect(comment).toContain("9/11/2026");
+      expect(comment).toContain("6 δημοσιεύματα");
+      const names = h.fake.callsTo("files.getUploadURLExternal").map((c) => c.args.filename);
+      expect(names).toEqual([
+        "grafeio-coverage-2026-11-09_2026-11-15.pdf",
+        "grafeio-coverage-2026-11-09_2026-11-15.xlsx",
+      ]);
+      // The week before: 9-15 November, 6 clippings (the 16th is this week's).
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(
+        h.fake.uploadedFile("grafeio-coverage-2026-11-09_2026-11-15.xlsx") as unknown as ArrayBuffer,
+      );
+      const figures = book.getWorksheet("Σύνολα")?.getSheetValues() as unknown[][];
+      expect(figures[2]?.slice(1)).toEqual(["Δημοσιεύματα στο μητρώο (μαζί με όσα αποσύρθηκαν)", 6]);
 
-    // A crash between the upload and its record: the claim is left without `sent_at`. The run
-    // after it finds the week's file in the manager's DM since the claim, and sends nothing.
-    const dm = `D${MANAGER.slice(1)}`;
-    const key = `clipping-coverage-weekly:2026-11-16:${MANAGER}`;
-    const unrecord = () => h.database.db.prisma.coverageDelivery.update({ where: { key }, data: { sentAt: null } });
-    await unrecord();
-    expect(
-      await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
-    ).toBe("succeeded");
-    expect(uploads(dm)).toHaveLength(1);
-    expect((await h.database.db.prisma.coverageDelivery.findUniqueOrThrow({ where: { key } })).sentAt).not.toBeNull();
-    // A claim whose upload never reached Slack (nothing in the DM): sent then, once.
-    await unrecord();
-    h.fake.messages.delete(dm);
-    expect(
-      await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
-    ).toBe("succeeded");
-    expect(uploads(dm)).toHaveLength(2);
-    expect(
-      h.fake.messages.get(dm)?.map((m) => (m.files as { name?: string }[] | undefined)?.map((f) => f.name)),
-    ).toEqual([["grafeio-coverage-2026-11-09_2026-11-15.pdf", "grafeio-coverage-2026-11-09_2026-11-15.xlsx"]]);
+      // The same occurrence forced again by hand, and the next mornings: nothing more.
+      expect(
+        await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
+      ).toBe("succeeded");
+      for (const at of ["2026-11-17T06:00:10Z", "2026-11-18T06:00:10Z"]) {
+        h.clock.set(new Date(at));
+        await p.scheduler.tick();
+      }
+      expect(uploads(`D${MANAGER.slice(1)}`)).toHaveLength(1);
+
+      // A crash between the upload and its record: the claim is left without `sent_at`. The run
+      // after it finds the week's file in the manager's DM since the claim, and sends nothing.
+      const dm = `D${MANAGER.slice(1)}`;
+      const key = `clipping-coverage-weekly:2026-11-16:${MANAGER}`;
+      const unrecord = () => h.database.db.prisma.coverageDelivery.update({ where: { key }, data: { sentAt: null } });
+      await unrecord();
+      expect(
+        await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
+      ).toBe("succeeded");
+      expect(uploads(dm)).toHaveLength(1);
+      expect((await h.database.db.prisma.coverageDelivery.findUniqueOrThrow({ where: { key } })).sentAt).not.toBeNull();
+      // A claim whose upload never reached Slack (nothing in the DM): sent then, once.
+      await unrecord();
+      h.fake.messages.delete(dm);
+      expect(
+        await p.scheduler.runByHand("clipping-coverage-weekly", new Date("2026-11-16T06:00:00Z"), { force: true }),
+      ).toBe("succeeded");
+      expect(uploads(dm)).toHaveLength(2);
+      expect(
+        h.fake.messages.get(dm)?.map((m) => (m.files as { name?: string }[] | undefined)?.map((f) => f.name)),
+      ).toEqual([["grafeio-coverage-2026-11-09_2026-11-15.pdf", "grafeio-coverage-2026-11-09_2026-11-15.xlsx"]]);
+    });
   });
 });
 

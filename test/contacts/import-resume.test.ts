@@ -23,12 +23,24 @@ const csv = (prefix: string) =>
     ...Array.from({ length: ROWS }, (_, i) => `${prefix} Επαφή ${i + 1};${prefix}${i + 1}@example.gr`),
   ].join("\r\n");
 
-/** The contact archive as a process that dies in its `DIES_AT`th creation: that call never returns. */
-function dyingAt(contacts: ContactService, n: number): ContactService {
+/** The contact archive as a process that dies in its `n`th creation: that call never returns;
+ *  `died` settles when it is made. */
+function dyingAt(contacts: ContactService, n: number): { contacts: ContactService; died: Promise<void> } {
   let calls = 0;
+  let die: () => void = () => {};
+  const died = new Promise<void>((r) => {
+    die = r;
+  });
   return {
-    ...contacts,
-    create: (options) => (++calls >= n ? new Promise<never>(() => {}) : contacts.create(options)),
+    contacts: {
+      ...contacts,
+      create: (options) => {
+        if (++calls < n) return contacts.create(options);
+        die();
+        return new Promise<never>(() => {});
+      },
+    },
+    died,
   };
 }
 
@@ -40,16 +52,11 @@ async function crashedImport(h: JobHarness, prefix: string): Promise<number> {
   const imports = h.services.contactImports;
   const prepared = await imports.prepare(new TextEncoder().encode(csv(prefix)), `${prefix}.csv`, STAFF);
   if (prepared.id === undefined) throw new Error("no plan");
-  const dying = createContactImports({
-    prisma: h.database.db.prisma,
-    clock: h.clock,
-    contacts: dyingAt(h.services.contacts, DIES_AT),
-    nameDays,
-  });
-  void dying.apply(prepared.id, STAFF, { channel: "C0PRESS01" });
+  const { contacts, died } = dyingAt(h.services.contacts, DIES_AT);
+  const dying = createContactImports({ prisma: h.database.db.prisma, clock: h.clock, contacts, nameDays });
+  const applying = dying.apply(prepared.id, STAFF, { channel: "C0PRESS01" });
   // The process is gone once its row DIES_AT hangs: rows 1..DIES_AT-1 written.
-  for (let i = 0; i < 200 && (await importedCount(h.database.db.prisma, prefix)) < DIES_AT - 1; i++)
-    await new Promise((r) => setTimeout(r, 20));
+  await Promise.race([died, applying.then((r) => Promise.reject(new Error(`finished: ${JSON.stringify(r)}`)))]);
   expect(await importedCount(h.database.db.prisma, prefix)).toBe(DIES_AT - 1);
   return prepared.id;
 }

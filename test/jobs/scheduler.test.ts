@@ -1,18 +1,31 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Job, Occurrence } from "../../src/scheduling/job.js";
 import { createJobHarness, type JobHarness } from "../support/job-harness.js";
 
-let h: JobHarness;
-afterEach(() => h?.dispose());
+const at = (iso: string) => new Date(iso);
 
-/** A job that records each run and, if asked, posts a message under the occurrence's key. */
+// One harness (database, fake Slack, services) for the file: each test has jobs of its own names,
+// sets the clock itself and looks only at the calls made since it began (a harness each cost about
+// 0.3 s of CPU).
+let h: JobHarness;
+let since = 0;
+beforeAll(async () => {
+  h = await createJobHarness({ now: at("2026-11-23T05:59:00Z"), env: { ADMIN_USER_IDS: "U0ADMIN01" } });
+  await h.services.roles.ensureRoleHolders(["U0ADMIN01"], "admin");
+});
+afterAll(() => h?.dispose());
+beforeEach(() => {
+  since = h.fake.calls.length;
+});
+const callsTo = (method: string) => h.fake.calls.slice(since).filter((c) => c.method === method);
+
 /** A daily job that posts its one message, then, the first time, never returns: its process died. */
-function crashingJob(): Job {
+function crashingJob(name: string): Job {
   let attempt = 0;
   return {
-    name: "crashy",
+    name,
     schedule: "0 8 * * *",
-    description: () => "crashy",
+    description: () => name,
     catchUp: "all",
     async run(occurrence, deps) {
       attempt++;
@@ -23,6 +36,7 @@ function crashingJob(): Job {
   };
 }
 
+/** A job that records each run and posts a message under the occurrence's key. */
 function recordingJob(name: string, schedule: string, extra: Partial<Job> = {}) {
   const runs: Occurrence[] = [];
   const job: Job = {
@@ -44,13 +58,12 @@ function recordingJob(name: string, schedule: string, extra: Partial<Job> = {}) 
   return { job, runs };
 }
 
-const posts = () => h.fake.callsTo("chat.postMessage").filter((c) => c.response.ok);
-const at = (iso: string) => new Date(iso);
+const posts = () => callsTo("chat.postMessage").filter((c) => c.response.ok);
 
 describe("the scheduler", () => {
   it("runs a due occurrence once, however many ticks see it", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") }); // 07:59 in Athens
-    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    h.clock.set(at("2026-11-23T05:59:00Z")); // 07:59 in Athens
+    const { job, runs } = recordingJob("hourly-once", "0 * * * *");
     const p = h.process("A", [job]);
     await p.scheduler.tick(); // first sight of the job: nothing is due yet
     h.clock.set(at("2026-11-23T06:00:30Z"));
@@ -62,7 +75,7 @@ describe("the scheduler", () => {
   });
 
   it("two bot processes racing the same occurrence run it once", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    h.clock.set(at("2026-11-23T05:59:00Z"));
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => {
       release = r;
@@ -92,7 +105,7 @@ describe("the scheduler", () => {
   });
 
   it("of ten simultaneous claims of one occurrence exactly one wins", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T06:00:05Z") });
+    h.clock.set(at("2026-11-23T06:00:05Z"));
     const now = h.clock.now();
     const claims = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
@@ -110,13 +123,13 @@ describe("the scheduler", () => {
   });
 
   it("a process that crashed after claiming (and after posting) is taken over when its lease ends, without a second post", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
-    const crashing = crashingJob();
+    h.clock.set(at("2026-11-23T05:59:00Z"));
+    const crashing = crashingJob("crashy");
     const a = h.process("A", [crashing], { leaseMs: 10 * 60_000 });
     await a.scheduler.tick();
     h.clock.set(at("2026-11-23T06:00:05Z"));
     void a.scheduler.tick(); // hangs forever, like a killed process
-    await h.fake.waitFor("chat.postMessage");
+    await h.fake.waitFor("chat.postMessage", () => true, 30_000, since);
 
     const b = h.process("B", [crashing], { leaseMs: 10 * 60_000 });
     expect((await b.scheduler.tick()).crashy).toEqual([]); // lease still held
@@ -128,8 +141,7 @@ describe("the scheduler", () => {
   });
 
   it("a run that lost its occurrence to another process posts nothing more, and tells nobody it failed", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z"), env: { ADMIN_USER_IDS: "U0ADMIN01" } });
-    await h.services.roles.ensureRoleHolders(["U0ADMIN01"], "admin");
+    h.clock.set(at("2026-11-23T05:59:00Z"));
     let resumeA: () => void = () => {};
     const aHeldUp = new Promise<void>((r) => {
       resumeA = r;
@@ -161,7 +173,7 @@ describe("the scheduler", () => {
     await a.scheduler.tick();
     h.clock.set(at("2026-11-23T06:00:05Z"));
     const ranA = a.scheduler.tick();
-    await h.fake.waitFor("chat.postMessage", (c) => c.args.channel === "CFAN02");
+    await h.fake.waitFor("chat.postMessage", (c) => c.args.channel === "CFAN02", 30_000, since);
 
     const b = h.process("B", [fanOut], { leaseMs: 10 * 60_000 });
     h.clock.set(at("2026-11-23T06:11:00Z")); // A's lease has run out: B takes the occurrence over
@@ -177,22 +189,22 @@ describe("the scheduler", () => {
       status: "succeeded",
       claimedBy: "B",
     });
-    expect(h.fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "D0ADMIN01")).toEqual([]);
+    expect(callsTo("chat.postMessage").filter((c) => c.args.channel === "D0ADMIN01")).toEqual([]);
   });
 
   it("on the embedded database, a run another owner left running is taken over at once (no process can still hold it)", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
-    const crashing = crashingJob();
+    h.clock.set(at("2026-11-23T05:59:00Z"));
+    const crashing = crashingJob("crashy-sole");
     const a = h.process("A", [crashing]);
     await a.scheduler.tick();
     h.clock.set(at("2026-11-23T06:00:05Z"));
     void a.scheduler.tick();
-    await h.fake.waitFor("chat.postMessage");
+    await h.fake.waitFor("chat.postMessage", () => true, 30_000, since);
 
     // The bot started again on the folder the dead one had (its lock says no one else has it).
     const b = h.process("B", [crashing], { soleProcess: true });
-    expect((await b.scheduler.tick()).crashy).toEqual(["succeeded"]);
-    expect(await h.services.jobRuns.find("crashy", at("2026-11-23T06:00:00Z"))).toMatchObject({
+    expect((await b.scheduler.tick())["crashy-sole"]).toEqual(["succeeded"]);
+    expect(await h.services.jobRuns.find("crashy-sole", at("2026-11-23T06:00:00Z"))).toMatchObject({
       status: "succeeded",
       attempts: 2,
       claimedBy: "B",
@@ -201,8 +213,8 @@ describe("the scheduler", () => {
   });
 
   it("after a 6-hour outage runs each missed occurrence once, late, and says so", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:30:00Z") });
-    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    h.clock.set(at("2026-11-23T05:30:00Z"));
+    const { job, runs } = recordingJob("hourly-outage", "0 * * * *");
     const first = h.process("before-outage", [job]);
     await first.scheduler.tick();
     h.clock.set(at("2026-11-23T11:30:00Z")); // back after six hours
@@ -222,20 +234,20 @@ describe("the scheduler", () => {
   });
 
   it("a job that wants only the latest occurrence after an outage runs that one and records the others as skipped", async () => {
-    h = await createJobHarness({ now: at("2026-11-20T05:00:00Z") });
-    const { job, runs } = recordingJob("daily", "0 8 * * *", { catchUp: "latest" });
+    h.clock.set(at("2026-11-20T05:00:00Z"));
+    const { job, runs } = recordingJob("daily-latest", "0 8 * * *", { catchUp: "latest" });
     const p = h.process("A", [job]);
     await p.scheduler.tick();
     h.clock.set(at("2026-11-22T07:00:00Z")); // missed the 20th, 21st and 22nd
     await p.scheduler.tick();
     expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual(["2026-11-22T06:00:00.000Z"]);
-    const skipped = await h.services.jobRuns.find("daily", at("2026-11-21T06:00:00Z"));
+    const skipped = await h.services.jobRuns.find("daily-latest", at("2026-11-21T06:00:00Z"));
     expect(skipped?.outcome).toMatch(/skipped/);
   });
 
   it("does not run what was scheduled before the job first existed", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T11:30:00Z") });
-    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    h.clock.set(at("2026-11-23T11:30:00Z"));
+    const { job, runs } = recordingJob("hourly-new", "0 * * * *");
     await h.process("A", [job]).scheduler.tick();
     expect(runs).toEqual([]);
   });
@@ -253,14 +265,16 @@ describe("the scheduler", () => {
     ],
   ])(
     "across the %s daylight-saving Sunday a daily 08:00 job runs once a day at 08:00 Athens time",
-    async (_m, start, expected) => {
-      h = await createJobHarness({ now: at(start) });
-      const { job, runs } = recordingJob("daily", "0 8 * * *");
+    async (month, start, expected) => {
+      h.clock.set(at(start));
+      const { job, runs } = recordingJob(`daily-${month}`, "0 8 * * *");
       const p = h.process("A", [job]);
-      // Tick every 15 minutes for three days, as node-cron would wake us.
-      for (let i = 0; i < 3 * 24 * 4; i++) {
+      // Tick every hour for three days: every whole hour of UTC, so each 08:00 in Athens (05:00 or
+      // 06:00 UTC, by the season) is seen on the dot, as node-cron's minute would wake us, and the
+      // 23 ticks after it see it again. A run an hour off, twice or late would show.
+      for (let i = 0; i < 3 * 24; i++) {
         await p.scheduler.tick();
-        h.clock.advance(15 * 60_000);
+        h.clock.advance(60 * 60_000);
       }
       expect(runs.map((r) => r.scheduledFor.toISOString())).toEqual(expected);
       expect(runs.every((r) => !r.late)).toBe(true);
@@ -268,8 +282,7 @@ describe("the scheduler", () => {
   );
 
   it("retries a failing occurrence with backoff, then marks it failed and tells the admins once", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z"), env: { ADMIN_USER_IDS: "U0ADMIN01" } });
-    await h.services.roles.ensureRoleHolders(["U0ADMIN01"], "admin");
+    h.clock.set(at("2026-11-23T05:59:00Z"));
     let tries = 0;
     const broken: Job = {
       name: "broken",
@@ -301,18 +314,18 @@ describe("the scheduler", () => {
   });
 
   it("leaves a job an admin turned off alone", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
-    const { job, runs } = recordingJob("hourly", "0 * * * *");
+    h.clock.set(at("2026-11-23T05:59:00Z"));
+    const { job, runs } = recordingJob("hourly-off", "0 * * * *");
     const p = h.process("A", [job]);
     await p.scheduler.tick();
-    await h.services.jobRuns.updateSetting("hourly", { enabled: false, updatedBy: "U0ADMIN01" }, h.clock.now());
+    await h.services.jobRuns.updateSetting("hourly-off", { enabled: false, updatedBy: "U0ADMIN01" }, h.clock.now());
     h.clock.set(at("2026-11-23T06:00:30Z"));
     await p.scheduler.tick();
     expect(runs).toEqual([]);
   });
 
   it("an operator's run goes through the same claim: a no-op when it already ran, unless forced", async () => {
-    h = await createJobHarness({ now: at("2026-11-23T05:59:00Z") });
+    h.clock.set(at("2026-11-23T05:59:00Z"));
     const { job, runs } = recordingJob("hourly", "0 * * * *");
     const p = h.process("A", [job]);
     await p.scheduler.tick();

@@ -279,6 +279,11 @@ describe("sponsors in Slack", () => {
     ).toEqual(before);
     expect(await t.database.db.prisma.sponsorshipChange.count()).toBe(changes);
   });
+});
+
+// Its own database, once the bot's is handed back: opened beside the bot's, it was a second PGlite.
+describe("the thank-you reminder and the sponsors' report", () => {
+  const dm = (u: string) => `D${u.slice(1)}`;
 
   it("reminds of the thank-you letter after the event until it is marked sent; the report adds up", async () => {
     const h = await createJobHarness({ now: new Date("2026-12-20T06:00:00Z") });
