@@ -1,10 +1,12 @@
 // The local workspace in a real browser (Debian's Chromium, headless): what a newcomer does on the
 // page after `npm start` with no Slack settings, through the real bot and the Web API emulator.
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDayMonthYear, localDate, shiftDate } from "../../src/lib/clock.js";
 import {
   haveChromium,
   type LocalWorkspaceUnderTest,
+  launchChromium,
   openBrowser,
   startLocalWorkspace,
   type TestBrowser,
@@ -16,12 +18,17 @@ const WAIT = { timeout: 30_000 };
 describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
   let local: LocalWorkspaceUnderTest;
   let b: TestBrowser;
+  let launching: Promise<Browser> | undefined;
   beforeAll(async () => {
+    // Chromium starts (in its own processes) while the workspace and the bot do.
+    launching = launchChromium();
+    launching.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     local = await startLocalWorkspace();
-    b = await openBrowser(local.url);
+    b = await openBrowser(local.url, await launching);
   });
   afterAll(async () => {
-    await b?.close();
+    if (b) await b.close();
+    else await (await launching?.catch(() => undefined))?.close();
     await local?.stop();
   });
 

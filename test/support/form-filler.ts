@@ -99,6 +99,13 @@ export interface FillOptions {
   defaults: FillDefaults;
   /** A changed form is the bot's own (a "reading the file…" view it then updates): not resubmitted. */
   stopOnUpdate?: boolean;
+  /**
+   * The texts a form's fields refused before, by `callback_id.block_id`, shared by the fills of one
+   * test file: a form filled again does not try them in those fields again (each try is a whole
+   * submission; the refusals were seen the first time, and an answer of errors is shown as plain
+   * text, so it holds nothing a search for leaks reads). Filled in as fields refuse texts.
+   */
+  refused?: Map<string, Set<string>>;
 }
 
 /**
@@ -116,7 +123,26 @@ export async function submitFilled(
 ): Promise<FormResult> {
   let current = view;
   const tried = new Map<string, number>();
-  const candidatesOf = (block: string) => [...(options.texts?.[block] ?? []), ...options.candidates];
+  const refusedIn = (block: string) => {
+    const key = `${String(current.callback_id)}.${block}`;
+    let texts = options.refused?.get(key);
+    if (!texts) {
+      texts = new Set();
+      options.refused?.set(key, texts);
+    }
+    return texts;
+  };
+  // The candidates of a field, less those it refused before (in an earlier fill of the same form).
+  const candidateLists = new Map<string, string[]>();
+  const candidatesOf = (block: string) => {
+    let list = candidateLists.get(block);
+    if (!list) {
+      const before = refusedIn(block);
+      list = [...(options.texts?.[block] ?? []), ...options.candidates].filter((text) => !before.has(text));
+      candidateLists.set(block, list);
+    }
+    return list;
+  };
   for (let attempt = 0; attempt < 25; attempt++) {
     const fields = inputsOf(current);
     const values: State = {};
@@ -140,9 +166,12 @@ export async function submitFilled(
       const errors = answer.errors as Record<string, string>;
       for (const [block, message] of Object.entries(errors)) {
         const field = fields.find((f) => f.block === block);
-        const next = (tried.get(block) ?? 0) + 1;
+        const at = tried.get(block) ?? 0;
+        const next = at + 1;
         if (!field || !isText(field.element) || options.fixed?.[block] || next >= candidatesOf(block).length)
           throw new Error(`the form ${String(current.callback_id)} refused ${block}: ${message}`);
+        const text = candidatesOf(block)[at];
+        if (text !== undefined) refusedIn(block).add(text);
         tried.set(block, next);
       }
       continue;

@@ -3,7 +3,6 @@
 // database, the people's roles given, and the operator panel on the bot's own scheduler. Plus a
 // headless Chromium (Debian's, /usr/bin/chromium) to open the page with.
 import { existsSync, mkdirSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { loadConfig } from "../../src/app/config.js";
@@ -112,13 +111,21 @@ export interface TestBrowser {
   browser: Browser;
   context: BrowserContext;
   page: Page;
-  /** Saves a screenshot: into docs/screenshots with GRAFEIO_SCREENSHOTS=1, else a temporary folder. */
+  /**
+   * With GRAFEIO_SCREENSHOTS=1, saves a screenshot into docs/screenshots (the README's). Otherwise
+   * none is taken (a PNG of the page is Chromium's work and nobody's to read), but the page is left
+   * as a screenshot would leave it, so the journeys run the same either way.
+   */
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function openBrowser(url: string): Promise<TestBrowser> {
-  const browser = await chromium.launch({
+/** Whether the journeys write the README's screenshots (`GRAFEIO_SCREENSHOTS=1`). */
+export const writeScreenshots = process.env.GRAFEIO_SCREENSHOTS === "1";
+
+/** Starts headless Chromium (its own process): can run while the workspace starts. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -130,6 +137,11 @@ export async function openBrowser(url: string): Promise<TestBrowser> {
       "--disable-sync",
     ],
   });
+}
+
+/** Opens the page at `url` in `browser` (launchChromium's, or a new one). */
+export async function openBrowser(url: string, launched?: Browser): Promise<TestBrowser> {
+  const browser = launched ?? (await launchChromium());
   const context = await browser.newContext({
     viewport: { width: 1280, height: 820 },
     acceptDownloads: true,
@@ -140,11 +152,8 @@ export async function openBrowser(url: string): Promise<TestBrowser> {
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(url);
   await page.waitForSelector("[data-testid=composer]");
-  const folder =
-    process.env.GRAFEIO_SCREENSHOTS === "1"
-      ? path.resolve("docs/screenshots")
-      : path.join(os.tmpdir(), "grafeio-screenshots");
-  mkdirSync(folder, { recursive: true });
+  const folder = path.resolve("docs/screenshots");
+  if (writeScreenshots) mkdirSync(folder, { recursive: true });
   return {
     browser,
     context,
@@ -152,7 +161,7 @@ export async function openBrowser(url: string): Promise<TestBrowser> {
     async screenshot(name) {
       // The passing notices («Filling the sample office…») are not part of the screen shown.
       await page.evaluate("for (const n of document.querySelectorAll('.notice')) n.remove()");
-      await page.screenshot({ path: path.join(folder, `${name}.png`) });
+      if (writeScreenshots) await page.screenshot({ path: path.join(folder, `${name}.png`) });
     },
     async close() {
       await browser.close();
