@@ -109,10 +109,12 @@ describe("networks in Slack", () => {
     const chosen = { ...decision, attendees: { value: { type: "multi_users_select", selected_users: [STAFF] } } };
     await t.slack.viewSubmission({ view: form, userId: MANAGER, values: chosen });
     await t.slack.viewSubmission({ view: form, userId: MANAGER, values: chosen });
-    await t.fake.waitFor(
+    const notice = await t.fake.waitFor(
       "chat.postMessage",
       (c) => c.args.channel === STAFF && String(c.args.text).includes(":airplane:"),
     );
+    // The day as the office writes it, not as the database stores it.
+    expect(String(notice.args.text)).toContain("(7/12/2026)");
     const m = await t.database.db.prisma.networkMeeting.findUniqueOrThrow({ where: { id } });
     expect(m).toMatchObject({ decision: "attend", attendees: [STAFF], decidedBy: MANAGER });
     expect(

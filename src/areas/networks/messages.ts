@@ -149,7 +149,7 @@ const el = {
     meeting: (id: number, title: string) => `:calendar: Καταχωρίστηκε η συνάντηση #${id} *${title}*.`,
     decided: (id: number) => `Η απόφαση για τη συνάντηση #${id} καταγράφηκε.`,
     decisionNotice: (id: number, title: string, date: string) =>
-      `:airplane: Ορίστηκατε να συμμετάσχετε στη συνάντηση #${id} *${title}* (${date}).`,
+      `:airplane: Οριστήκατε να συμμετάσχετε στη συνάντηση #${id} *${title}* (${date}).`,
     reported: (id: number, found: number, entered: number) =>
       `:memo: Η αναφορά της συνάντησης #${id} καταγράφηκε. ` +
       icu(

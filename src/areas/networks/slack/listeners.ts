@@ -36,6 +36,7 @@ import {
   DELEGATES_MODAL,
   DUES_MODAL,
   decisionModal,
+  decisionNotice,
   delegatesModal,
   duesModal,
   errorsOf,
@@ -395,11 +396,7 @@ export function registerDecisionForm(app: App, deps: NetworksSlackDeps): void {
             const at = networkTexts(await deps.kit.locales.resolve(attendee));
             await client.chat.postMessage({
               channel: attendee,
-              text: at.saved.decisionNotice(
-                m.id,
-                escapeMrkdwn(truncate(m.title, 150)),
-                m.startsOn.toISOString().slice(0, 10),
-              ),
+              text: decisionNotice(at, m),
             });
           }
         },

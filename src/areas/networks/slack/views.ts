@@ -304,6 +304,11 @@ export function meetingHeadline(t: NetworkTexts, v: MeetingView): string {
   return `*#${m.id} ${esc(v.host, 80)}: ${esc(m.title, 120)}* · ${when}${where ? ` · ${where}` : ""}`;
 }
 
+/** What an attendee is told privately when a manager decides the office attends a meeting. */
+export function decisionNotice(t: NetworkTexts, m: { id: number; title: string; startsOn: Date }): string {
+  return t.saved.decisionNotice(m.id, esc(m.title), day(m.startsOn));
+}
+
 export function decisionLine(t: NetworkTexts, v: MeetingView): string {
   const m = v.meeting;
   if (m.decision === "attend") {
