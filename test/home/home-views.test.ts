@@ -64,7 +64,7 @@ describe("the Home view", () => {
     today,
     weekEnd,
     items: sortItems(
-      Array.from({ length: n }, (_, i) => item(i, i % 4 === 0 ? null : "2026-11-2" + (i % 8))),
+      Array.from({ length: n }, (_, i) => item(i, i % 4 === 0 ? null : `2026-11-2${i % 8}`)),
       today,
       weekEnd,
     ),
