@@ -123,6 +123,36 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
     await actAs("ULOCADMIN");
   });
 
+  it("shows the person chosen last when an older refresh answers after a newer one", async () => {
+    const { page } = b;
+    // The staff member's refusal above is theirs alone: the admin's page must never show it.
+    expect(await message(/προϊστάμενος/).count()).toBe(0);
+    let held: (() => Promise<void>) | undefined;
+    const heldOnce = new Promise<void>((resolve) => {
+      void page.route("**/ui/state?*", async (route) => {
+        if (held || !route.request().url().includes("ULOCSTAFF")) return route.continue();
+        held = () => route.continue();
+        resolve();
+      });
+    });
+    // The staff member's state is asked for and held; the admin's is asked for and shown.
+    await page.selectOption("[data-testid=person]", "ULOCSTAFF");
+    await heldOnce;
+    const adminState = page.waitForResponse((r) => r.url().includes("/ui/state") && r.url().includes("ULOCADMIN"));
+    await page.selectOption("[data-testid=person]", "ULOCADMIN");
+    await (await adminState).finished();
+    // Then the staff member's answer arrives, last.
+    const staffState = page.waitForResponse((r) => r.url().includes("/ui/state") && r.url().includes("ULOCSTAFF"));
+    await held?.();
+    await staffState;
+    // An answer shown is read and drawn within a task and a frame of its arrival (the page does
+    // not read one it drops, so there is no "finished" to wait for).
+    await page.evaluate("new Promise((r) => setTimeout(() => requestAnimationFrame(() => r()), 50))");
+    await page.unroute("**/ui/state?*");
+    expect(await page.inputValue("[data-testid=person]")).toBe("ULOCADMIN");
+    expect(await message(/προϊστάμενος/).count()).toBe(0);
+  });
+
   it("runs a scheduled job from the operator panel, through the scheduler's claim", async () => {
     const { page } = b;
     // Today (and tomorrow, should the run cross midnight) a working day whatever the date, as an

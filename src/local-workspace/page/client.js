@@ -1311,13 +1311,22 @@ function render() {
   for (const n of ui.state.notices) notice(n);
 }
 
+/** Refreshes asked for so far: only the newest one's answer is shown. */
+let refreshes = 0;
+
 async function refresh() {
+  // Two refreshes can overlap (a person switched while an event came in) and their answers arrive
+  // in any order: an older answer shown last would leave the page stale until the next event.
+  const mine = ++refreshes;
   const res = await fetch(`/ui/state?user=${encodeURIComponent(ui.me)}`);
+  if (mine !== refreshes) return;
   if (!res.ok) {
     ui.me = "ULOCADMIN";
     return;
   }
-  ui.state = await res.json();
+  const state = await res.json();
+  if (mine !== refreshes) return;
+  ui.state = state;
   // Values of views no longer open are forgotten.
   const open = new Set(ui.state.modals.map((m) => m.id));
   for (const id of ui.values.keys()) if (!open.has(id)) ui.values.delete(id);
