@@ -9,7 +9,7 @@ import { withTimeout } from "../lib/timeout.js";
 import { isPostgresUrl, pgConfigFromUrl, pgliteAdapterFactory } from "./adapter.js";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.js";
 import { applyMigrations, type MigrationResult, readMigrations, type SqlSession } from "./migrate.js";
-import { openPgliteWorker, type PgliteConnection } from "./pglite-thread.js";
+import { openPgliteWorker, type PgliteConnection, type PgliteQueryable } from "./pglite-thread.js";
 import { pgliteReader, postgresReader, type SqlReader } from "./sql-reader.js";
 
 export type Engine = "pglite" | "postgres";
@@ -83,7 +83,7 @@ export async function openDatabase(options: {
 }
 
 /** The migrator's view of a PGlite (in this thread, or the bot's in its worker thread). */
-export function pgliteSession(pglite: PgliteConnection): SqlSession {
+export function pgliteSession(pglite: PgliteQueryable): SqlSession {
   return {
     exec: async (sql) => {
       await pglite.exec(sql);

@@ -12,6 +12,7 @@ import { inject } from "vitest";
 import { pgConfigFromUrl } from "../../src/db/adapter.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { leasePgliteDatabase } from "./pglite-pool.js";
+import { leasePostgresDatabase } from "./postgres-pool.js";
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const testEngine = testDatabaseUrl ? "postgres" : "pglite";
@@ -76,8 +77,8 @@ export function pgliteTemplateDump(): Blob {
 /**
  * A database of this test's own, as the migrations left it, or with `migrate: false` an empty one
  * (for the tests of the migrator itself). On PGlite a migrated one is the worker's PGlite, put back
- * to the template's state (pglite-pool.ts), or a new copy of the template; nothing one user wrote
- * is seen by the next.
+ * to the template's state (pglite-pool.ts), or a new copy of the template; on PostgreSQL likewise
+ * the worker's database (postgres-pool.ts) or a new copy. Nothing one user wrote is seen by the next.
  */
 export async function createTestDatabase({ migrate = true }: { migrate?: boolean } = {}): Promise<TestDatabase> {
   if (!testDatabaseUrl) {
@@ -91,12 +92,24 @@ export async function createTestDatabase({ migrate = true }: { migrate?: boolean
     return { db, dispose: () => db.close() };
   }
   const serverUrl = testDatabaseUrl;
+  if (migrate) {
+    const lease = await leasePostgresDatabase(serverUrl, templates().migrated);
+    const db = await openDatabase({ databaseUrl: lease.url, dataDir: "unused" });
+    await db.migrate();
+    return {
+      db,
+      url: lease.url,
+      async dispose() {
+        await db.close();
+        await lease.release();
+      },
+    };
+  }
   const name = uniqueDatabaseName("grafeio_test");
-  await onServer(serverUrl, `CREATE DATABASE ${name}${migrate ? ` TEMPLATE ${templates().migrated}` : ""}`);
+  await onServer(serverUrl, `CREATE DATABASE ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const db = await openDatabase({ databaseUrl: url.toString(), dataDir: "unused" });
-  if (migrate) await db.migrate();
   return {
     db,
     url: url.toString(),

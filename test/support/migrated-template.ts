@@ -3,8 +3,8 @@
 // - PGlite: a migrated in-memory PGlite, dumped to a tarball kept in node_modules/.cache until the
 //   migrations change; each copy is a PGlite loaded from it (openPglite loads the same extensions).
 //   Its empty state is dumped too, as opening an empty PGlite means running initdb.
-// - PostgreSQL: a migrated database on the server, copied with CREATE DATABASE … TEMPLATE, and
-//   dropped by the teardown.
+// - PostgreSQL: a migrated database on the server, copied with CREATE DATABASE … TEMPLATE (once per
+//   worker: postgres-pool.ts hands the copy on), and dropped by the teardown with the copies.
 // The location is handed to the test workers with provide/inject.
 import { createHash } from "node:crypto";
 import {
@@ -21,11 +21,13 @@ import {
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openPglite } from "../../src/db/adapter.js";
+import { openPglite, pgConfigFromUrl } from "../../src/db/adapter.js";
 import { MIGRATIONS_DIR, openDatabase, pgliteSession } from "../../src/db/database.js";
 import { applyMigrations, type MigrationFile, readMigrations } from "../../src/db/migrate.js";
 import { onServer, testDatabaseUrl, uniqueDatabaseName } from "./database.js";
+import { pooledPrefix } from "./postgres-pool.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   return testDatabaseUrl ? postgresTemplate(project, testDatabaseUrl) : pgliteTemplate(project);
@@ -121,5 +123,19 @@ async function postgresTemplate(project: TestProject, serverUrl: string) {
     throw error;
   }
   project.provide("testDatabaseTemplates", { migrated: name });
-  return () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  return async () => {
+    // The workers' pooled copies (postgres-pool.ts) are left for the end of the run.
+    const admin = new pg.Client(pgConfigFromUrl(serverUrl));
+    await admin.connect();
+    try {
+      const { rows } = await admin.query<{ datname: string }>(
+        "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+        [pooledPrefix(name)],
+      );
+      for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+    } finally {
+      await admin.end();
+    }
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
 }

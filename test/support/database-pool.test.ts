@@ -1,5 +1,8 @@
-// The tests' PGlite pool hands the next user a database exactly as the migrations left it.
+// The tests' database pools (pglite-pool.ts, postgres-pool.ts) hand the next user a database exactly
+// as the migrations left it, on either engine.
+import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { pgConfigFromUrl } from "../../src/db/adapter.js";
 import { createTestDatabase, testEngine } from "./database.js";
 
 async function state(db: Awaited<ReturnType<typeof createTestDatabase>>["db"]) {
@@ -9,7 +12,7 @@ async function state(db: Awaited<ReturnType<typeof createTestDatabase>>["db"]) {
   return { topics, clippings, users };
 }
 
-describe.skipIf(testEngine !== "pglite")("the tests' PGlite pool", () => {
+describe(`the tests' ${testEngine} pool`, () => {
   it("gives the next user the template's rows and sequences, whatever the last one wrote", async () => {
     const first = await createTestDatabase();
     const pristine = await state(first.db);
@@ -32,7 +35,7 @@ describe.skipIf(testEngine !== "pglite")("the tests' PGlite pool", () => {
     }
   });
 
-  it("refuses the handle of a user who handed the database back", async () => {
+  it.runIf(testEngine === "pglite")("refuses the handle of a user who handed the database back", async () => {
     const first = await createTestDatabase();
     const { prisma } = first.db;
     await first.dispose();
@@ -44,6 +47,29 @@ describe.skipIf(testEngine !== "pglite")("the tests' PGlite pool", () => {
       await second.dispose();
     }
   });
+
+  it.runIf(testEngine === "postgres")(
+    "ends the connections of a user who handed the database back, and gives the next one another name",
+    async () => {
+      const first = await createTestDatabase();
+      const left = new pg.Client(pgConfigFromUrl(first.url ?? ""));
+      await left.connect();
+      left.on("error", () => undefined);
+      await first.dispose();
+      const second = await createTestDatabase();
+      try {
+        expect(second.url).not.toBe(first.url);
+        // The connection the first user left open was ended, and its URL reaches nothing any more.
+        await expect(left.query("SELECT 1")).rejects.toThrow();
+        const late = new pg.Client(pgConfigFromUrl(first.url ?? ""));
+        await expect(late.connect()).rejects.toThrow(/does not exist/);
+        expect(await second.db.prisma.user.count()).toBe(0);
+      } finally {
+        await left.end().catch(() => undefined);
+        await second.dispose();
+      }
+    },
+  );
 
   it("does not hand on a database whose schema a user changed", async () => {
     const first = await createTestDatabase();
