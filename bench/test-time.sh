@@ -4,6 +4,12 @@
 # every test), for this checkout and for any other checkouts named, one
 # after the other in one sitting, so that they are measured on the same machine under the same load:
 #   npm run bench:tests -- /path/to/an/older/checkout
+# For each older checkout named, its own tests are also timed as they are in this checkout
+# (bench/same-tests.ts finds each one here, moved or not): `npm run check` beside those tests, every
+# tier, on PGlite and on PostgreSQL. That compares the same behaviours' tests, whatever was added
+# since; the whole suites are compared too.
+# Every run starts as on a fresh clone: node_modules/.cache (the template dumps, tsc's incremental
+# state) and vitest's results are removed first.
 # Prints a table, then a last line of JSON. A suite that fails is reported as such, with its time.
 set -uo pipefail
 PG_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
@@ -13,6 +19,7 @@ json=()
 run() { # dir label command...
   local dir=$1 label=$2; shift 2
   local start end status
+  rm -rf "$dir/node_modules/.cache" "$dir/node_modules/.vite" "$dir/node_modules/.experimental-vitest-cache"
   start=$(date +%s.%N)
   (cd "$dir" && "$@" >/tmp/bench-test-time.log 2>&1)
   status=$?
@@ -34,6 +41,25 @@ for dir in "${dirs[@]}"; do
   else
     run "$dir" postgres env TEST_DATABASE_URL="$PG_URL" npx vitest run
   fi
+done
+here="${dirs[0]}"
+for older in "$@"; do
+  same="$(mktemp)"
+  if ! (cd "$here" && npx tsx bench/same-tests.ts "$older" >"$same"); then
+    echo "bench:tests: the tests of $older could not all be found here (above)" >&2
+    exit 1
+  fi
+  count=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).count)' "$same")
+  label="$(git -C "$older" rev-parse --short HEAD)'s $count tests"
+  same_tests() { # the older checkout's tests here, every tier (so the source is compiled for the processes)
+    node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write([...j.files, "-t", j.pattern].join("\0"))' "$same" |
+      xargs -0 npx vitest run
+  }
+  export -f same_tests
+  export same
+  run "$here" "pglite, $label" bash -c 'npm run --silent check & c=$!; same_tests; t=$?; wait $c || exit 1; exit $t'
+  run "$here" "postgres, $label" env TEST_DATABASE_URL="$PG_URL" bash -c same_tests
+  rm -f "$same"
 done
 echo "| commit | engine | wall time | tests | result |"
 echo "|---|---|---:|---|---|"
