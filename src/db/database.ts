@@ -82,6 +82,16 @@ export async function openDatabase(options: {
   }
 }
 
+/** The migrator's view of one connection to a PostgreSQL server. */
+export function pgSession(client: pg.Client): SqlSession {
+  return {
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}
+
 /** The migrator's view of a PGlite (in this thread, or the bot's in its worker thread). */
 export function pgliteSession(pglite: PgliteQueryable): SqlSession {
   return {
@@ -172,13 +182,7 @@ async function openPostgres(url: string): Promise<Database> {
       const client = new pg.Client(config);
       await client.connect();
       try {
-        const session: SqlSession = {
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-          query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-        };
-        return await applyMigrations(session, migrationsToApply(only), { advisoryLock: true });
+        return await applyMigrations(pgSession(client), migrationsToApply(only), { advisoryLock: true });
       } finally {
         await client.end();
       }
@@ -191,12 +195,7 @@ async function openPostgres(url: string): Promise<Database> {
       try {
         await client.query(mode === "snapshot" ? `BEGIN; ${SNAPSHOT}` : "BEGIN");
         try {
-          const result = await fn({
-            exec: async (sql) => {
-              await client.query(sql);
-            },
-            query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-          });
+          const result = await fn(pgSession(client));
           await client.query("COMMIT");
           return result;
         } catch (error) {

@@ -1,18 +1,18 @@
-// The real engine for tests: PGlite in memory by default; with TEST_DATABASE_URL, a fresh database
-// on that PostgreSQL server for each test file (dropped afterwards), so files run in parallel.
-// Migrating takes seconds (21 migrations), so it is done once per run, in migrated-template.ts,
-// and each test file gets a copy of that migrated database.
+// The real engine for tests: PGlite in memory by default; with TEST_DATABASE_URL, a database on that
+// PostgreSQL server, one per test worker, so files run in parallel. Migrating takes seconds, so it
+// is done once per run, in migrated-template.ts; each test file gets a database as that migrated
+// one is, from its worker's pool (pglite-pool.ts, postgres-pool.ts) or a new copy.
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { inject } from "vitest";
-import { pgConfigFromUrl } from "../../src/db/adapter.js";
 import { type Database, openDatabase } from "../../src/db/database.js";
 import { leasePgliteDatabase } from "./pglite-pool.js";
 import { leasePostgresDatabase } from "./postgres-pool.js";
+import { onServer, uniqueDatabaseName } from "./postgres-server.js";
+
+export { onServer, uniqueDatabaseName };
 
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || undefined;
 export const testEngine = testDatabaseUrl ? "postgres" : "pglite";
@@ -32,23 +32,6 @@ export interface TestDatabase {
   url?: string;
   /** Closes and, on PostgreSQL, drops the database. */
   dispose(): Promise<void>;
-}
-
-/** A unique database name: other runs (other engineers, CI) may share the server. */
-export function uniqueDatabaseName(prefix: string): string {
-  return `${prefix}_${randomBytes(6).toString("hex")}`;
-}
-
-/** Runs one statement on the server's maintenance database (CREATE/DROP DATABASE cannot run inside
- *  the database they name). */
-export async function onServer(url: string, sql: string): Promise<void> {
-  const admin = new pg.Client(pgConfigFromUrl(url));
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 function templates(): { migrated: string; empty?: string } {

@@ -26,8 +26,9 @@ import type { TestProject } from "vitest/node";
 import { openPglite, pgConfigFromUrl } from "../../src/db/adapter.js";
 import { MIGRATIONS_DIR, openDatabase, pgliteSession } from "../../src/db/database.js";
 import { applyMigrations, type MigrationFile, readMigrations } from "../../src/db/migrate.js";
-import { onServer, testDatabaseUrl, uniqueDatabaseName } from "./database.js";
+import { testDatabaseUrl } from "./database.js";
 import { pooledPrefix } from "./postgres-pool.js";
+import { onServer, uniqueDatabaseName } from "./postgres-server.js";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   return testDatabaseUrl ? postgresTemplate(project, testDatabaseUrl) : pgliteTemplate(project);

@@ -8,8 +8,9 @@
 // the next user's URL is its own.
 import pg from "pg";
 import { pgConfigFromUrl } from "../../src/db/adapter.js";
+import { pgSession } from "../../src/db/database.js";
 import type { SqlSession } from "../../src/db/migrate.js";
-import { onServer, uniqueDatabaseName } from "./database.js";
+import { onServer, uniqueDatabaseName } from "./postgres-server.js";
 import { type Pristine, readPristine, resetToPristine } from "./pristine.js";
 
 interface Pooled {
@@ -116,12 +117,7 @@ async function onDatabase<T>(serverUrl: string, name: string, work: (session: Sq
   const client = new pg.Client(pgConfigFromUrl(urlOf(serverUrl, name)));
   await client.connect();
   try {
-    return await work({
-      exec: async (sql) => {
-        await client.query(sql);
-      },
-      query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
-    });
+    return await work(pgSession(client));
   } finally {
     await client.end();
   }
