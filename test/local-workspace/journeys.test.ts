@@ -41,7 +41,8 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
   const officeDay = (days: number) => shiftDate(localDate(new Date(), "Europe/Athens"), days);
   const actAs = async (userId: string) => {
     await b.page.selectOption("[data-testid=person]", userId);
-    await b.page.locator("#me-details").waitFor();
+    // Until the chosen person's own state is drawn, the page may still show the one before.
+    await b.page.locator(`body[data-shown-for="${userId}"]`).waitFor(WAIT);
   };
 
   it("types /clip with its usage hint, fills the form, sees the bad link refused under its field, then the register number", async () => {
@@ -141,6 +142,7 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
     const adminState = page.waitForResponse((r) => r.url().includes("/ui/state") && r.url().includes("ULOCADMIN"));
     await page.selectOption("[data-testid=person]", "ULOCADMIN");
     await (await adminState).finished();
+    await page.locator('body[data-shown-for="ULOCADMIN"]').waitFor(WAIT);
     // Then the staff member's answer arrives, last.
     const staffState = page.waitForResponse((r) => r.url().includes("/ui/state") && r.url().includes("ULOCSTAFF"));
     await held?.();
@@ -150,6 +152,7 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
     await page.evaluate("new Promise((r) => setTimeout(() => requestAnimationFrame(() => r()), 50))");
     await page.unroute("**/ui/state?*");
     expect(await page.inputValue("[data-testid=person]")).toBe("ULOCADMIN");
+    expect(await page.getAttribute("body", "data-shown-for")).toBe("ULOCADMIN");
     expect(await message(/προϊστάμενος/).count()).toBe(0);
   });
 

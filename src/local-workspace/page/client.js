@@ -1318,7 +1318,8 @@ async function refresh() {
   // Two refreshes can overlap (a person switched while an event came in) and their answers arrive
   // in any order: an older answer shown last would leave the page stale until the next event.
   const mine = ++refreshes;
-  const res = await fetch(`/ui/state?user=${encodeURIComponent(ui.me)}`);
+  const asked = ui.me;
+  const res = await fetch(`/ui/state?user=${encodeURIComponent(asked)}`);
   if (mine !== refreshes) return;
   if (!res.ok) {
     ui.me = "ULOCADMIN";
@@ -1336,6 +1337,8 @@ async function refresh() {
     renderModal();
   }
   document.body.dataset.version = String(ui.state.version);
+  // Whose state the page shows now (the tests wait on it after switching person).
+  document.body.dataset.shownFor = asked;
 }
 
 document.getElementById("person").addEventListener("change", (ev) => {
