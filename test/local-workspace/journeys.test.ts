@@ -147,9 +147,8 @@ describe.skipIf(!haveChromium)("the local workspace in a browser", () => {
     const staffState = page.waitForResponse((r) => r.url().includes("/ui/state") && r.url().includes("ULOCSTAFF"));
     await held?.();
     await staffState;
-    // An answer shown is read and drawn within a task and a frame of its arrival (the page does
-    // not read one it drops, so there is no "finished" to wait for).
-    await page.evaluate("new Promise((r) => setTimeout(() => requestAnimationFrame(() => r()), 50))");
+    // The page marks the answer either way: dropped (as it should be) or drawn.
+    await page.locator('body[data-dropped-for="ULOCSTAFF"], body[data-shown-for="ULOCSTAFF"]').waitFor(WAIT);
     await page.unroute("**/ui/state?*");
     expect(await page.inputValue("[data-testid=person]")).toBe("ULOCADMIN");
     expect(await page.getAttribute("body", "data-shown-for")).toBe("ULOCADMIN");

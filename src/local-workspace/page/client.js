@@ -1319,14 +1319,19 @@ async function refresh() {
   // in any order: an older answer shown last would leave the page stale until the next event.
   const mine = ++refreshes;
   const asked = ui.me;
+  // An answer dropped for a newer one is marked too, so that whoever waits for it (the tests) has
+  // something to wait on.
+  const dropped = () => {
+    document.body.dataset.droppedFor = asked;
+  };
   const res = await fetch(`/ui/state?user=${encodeURIComponent(asked)}`);
-  if (mine !== refreshes) return;
+  if (mine !== refreshes) return dropped();
   if (!res.ok) {
     ui.me = "ULOCADMIN";
     return;
   }
   const state = await res.json();
-  if (mine !== refreshes) return;
+  if (mine !== refreshes) return dropped();
   ui.state = state;
   // Values of views no longer open are forgotten.
   const open = new Set(ui.state.modals.map((m) => m.id));
