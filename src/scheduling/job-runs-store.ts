@@ -31,13 +31,13 @@ const RUN_COLUMNS = Prisma.sql`id, job_name AS "jobName", scheduled_for AS "sche
 
 export function createJobRunStore({ prisma }: { prisma: PrismaClient }) {
   return {
-    /** Creates the settings row the first time a job is seen; returns the settings. */
     /** The job's settings, created on its first tick (every tick asks: a read unless it is new). */
     async ensureSetting(jobName: string, now: Date) {
-      return (
-        (await prisma.jobSetting.findUnique({ where: { jobName } })) ??
-        prisma.jobSetting.upsert({ where: { jobName }, create: { jobName, createdAt: now }, update: {} })
-      );
+      const known = await prisma.jobSetting.findUnique({ where: { jobName } });
+      if (known) return known;
+      await prisma.$executeRaw`
+        INSERT INTO job_settings (job_name, created_at) VALUES (${jobName}, ${now}) ON CONFLICT DO NOTHING`;
+      return prisma.jobSetting.findUniqueOrThrow({ where: { jobName } });
     },
 
     async settings() {

@@ -9,9 +9,12 @@ export interface StoredUserLocale {
   slackLocaleAt: Date | null;
 }
 
+// Adding a user or a role is one INSERT … ON CONFLICT DO NOTHING: Prisma 6 makes an upsert with
+// nothing to update a SELECT, an INSERT and a SELECT in a transaction, and wraps createMany in one
+// (prisma/orm#29748).
 export function createUserStore(prisma: PrismaClient) {
   async function ensureUser(slackUserId: string): Promise<void> {
-    await prisma.user.upsert({ where: { slackUserId }, create: { slackUserId }, update: {} });
+    await prisma.$executeRaw`INSERT INTO users (slack_user_id) VALUES (${slackUserId}) ON CONFLICT DO NOTHING`;
   }
 
   return {
@@ -28,10 +31,9 @@ export function createUserStore(prisma: PrismaClient) {
      */
     async addRole(slackUserId: string, role: Role, grantedBy: string): Promise<boolean> {
       await ensureUser(slackUserId);
-      const { count } = await prisma.userRole.createMany({
-        data: [{ slackUserId, role, grantedBy }],
-        skipDuplicates: true,
-      });
+      const count = await prisma.$executeRaw`
+        INSERT INTO user_roles (slack_user_id, role, granted_by) VALUES (${slackUserId}, CAST(${role} AS "Role"), ${grantedBy})
+        ON CONFLICT DO NOTHING`;
       return count > 0;
     },
 
