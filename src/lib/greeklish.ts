@@ -43,10 +43,11 @@ const swap =
   (from: string, to: string): Step =>
   (s) =>
     s.split(from).join(to);
-const rx =
-  (pattern: string, to: string): Step =>
-  (s) =>
-    s.replace(re(pattern), to);
+// Compiled once: a global expression is used from its start by every replace().
+const rx = (pattern: string, to: string): Step => {
+  const expression = re(pattern);
+  return (s) => s.replace(expression, to);
+};
 function letters(from: string, to: string): Step {
   const map = new Map<string, string>();
   [...from].forEach((ch, i) => {
