@@ -4,7 +4,8 @@
 // The writes of every tick (claim, lease, outcome) are single SQL statements written here rather
 // than Prisma's createMany/updateMany: Prisma 6 wraps each of those in a transaction of its own
 // (BEGIN, the statement, COMMIT; prisma/orm#29748), and a claim read its row back after, so a claim
-// took four round trips to the database where it now takes one. One statement is atomic by itself.
+// took four to six round trips to the database where it now takes one (two when it takes a run
+// over). One statement is atomic by itself.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { JobRunStatus } from "../generated/prisma/enums.js";
 
@@ -24,7 +25,7 @@ export interface JobRunRow {
   outcome: string | null;
 }
 
-/** A job_runs row as JobRunRow, for the statements below' RETURNING. */
+/** A job_runs row's columns under JobRunRow's names, for the RETURNING of the statements below. */
 const RUN_COLUMNS = Prisma.sql`id, job_name AS "jobName", scheduled_for AS "scheduledFor", status::text AS status,
   attempts, claimed_by AS "claimedBy", lease_until AS "leaseUntil", next_attempt_at AS "nextAttemptAt",
   finished_at AS "finishedAt", late, manual, last_error AS "lastError", outcome`;

@@ -1,5 +1,6 @@
-// The scheduler's store on the real engine: a claim, a takeover, a lease and an outcome are each one
-// SQL statement (job-runs-store.ts says why), and what they give back is the row as Prisma reads it.
+// The scheduler's store on the real engine, through its hand-written statements (job-runs-store.ts
+// says why they are not Prisma's createMany/updateMany): who may claim a run and when, what a claim
+// gives back (the row as Prisma would read it, its times as dates), and each outcome as stored.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobRunStore, type JobRunStore } from "../../src/scheduling/job-runs-store.js";
 import { createTestDatabase, type TestDatabase } from "../support/database.js";
