@@ -4,6 +4,8 @@
 // by its last part when that is unique, or through bench/renamed-tests.json (older name → name
 // here) for the few whose wording changed when they moved. One that is found nowhere is an error:
 // a test may move, it may not be dropped.
+// Both checkouts are listed on one engine: some tests exist on one engine only, and some name their
+// engine (`migrations on ${testEngine}`). With TEST_DATABASE_URL set, the listing is PostgreSQL's.
 //   tsx bench/same-tests.ts <older checkout>   prints { files, pattern, count } as JSON
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -25,6 +27,7 @@ if (!older) {
 function list(dir: string): Listed[] {
   const out = execFileSync("npx", ["vitest", "list", "--json"], {
     cwd: dir,
+    env: process.env,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "ignore"],

@@ -35,25 +35,39 @@ run() { # dir label command...
   local secs tests
   secs=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
   tests=$(sed 's/\x1b\[[0-9;]*m//g' /tmp/bench-test-time.log | grep -E '^ +Tests ' | tail -1 | sed -E 's/^ +Tests +//; s/ \| /, /g')
+  # An older checkout's tests here: every one of them must have run and passed, or the time is not theirs.
+  if [ -n "${EXPECT_PASSED:-}" ]; then
+    local passed
+    passed=$(grep -oE '^[0-9]+ passed' <<<"${tests:-}" | cut -d' ' -f1)
+    if [ "${passed:-0}" -ne "$EXPECT_PASSED" ]; then
+      status=1
+      tests="${tests:-?}; expected $EXPECT_PASSED passed"
+    fi
+  fi
   key="$(git -C "$dir" rev-parse --short HEAD)|$label"
   grep -qxF "$key" "$order" || echo "$key" >>"$order"
   printf '%s\t%s\t%s\t%s\n' "$key" "$secs" "${tests:-?}" "$([ $status -eq 0 ] && echo pass || echo FAIL)" >>"$samples"
   echo "bench:tests: $key: $secs s, ${tests:-?}, $([ $status -eq 0 ] && echo pass || echo FAIL)" >&2
 }
+# Each older checkout's tests, as found here: listed on PGlite and on PostgreSQL (some tests exist on
+# one engine only, some name their engine).
 same_files=()
 for older in "$@"; do
-  same="$(mktemp)"
-  if ! (cd "$here" && npx tsx bench/same-tests.ts "$older" >"$same"); then
+  same_pglite="$(mktemp)"
+  same_postgres="$(mktemp)"
+  if ! (cd "$here" && env -u TEST_DATABASE_URL npx tsx bench/same-tests.ts "$older" >"$same_pglite" &&
+    TEST_DATABASE_URL="$PG_URL" npx tsx bench/same-tests.ts "$older" >"$same_postgres"); then
     echo "bench:tests: the tests of $older could not all be found here (above)" >&2
     exit 1
   fi
-  same_files+=("$same")
+  same_files+=("$same_pglite" "$same_postgres")
 done
 same_tests() { # the older checkout's tests here, every tier (so the source is compiled for the processes)
   node -e 'const j = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")); process.stdout.write([...j.files, "-t", j.pattern].join("\0"))' "$same" |
     xargs -0 npx vitest run
 }
 export -f same_tests
+same_count() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).count)' "$1"; }
 for round in $(seq 1 "$ROUNDS"); do
   echo "bench:tests: round $round of $ROUNDS" >&2
   for dir in "${dirs[@]}"; do
@@ -70,12 +84,15 @@ for round in $(seq 1 "$ROUNDS"); do
   done
   i=0
   for older in "$@"; do
+    commit="$(git -C "$older" rev-parse --short HEAD)"
     export same="${same_files[$i]}"
-    i=$((i + 1))
-    count=$(node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).count)' "$same")
-    label="$(git -C "$older" rev-parse --short HEAD)'s $count tests"
-    run "$here" "pglite, $label" bash -c 'npm run --silent check & c=$!; same_tests; t=$?; wait $c || exit 1; exit $t'
-    run "$here" "postgres, $label" env TEST_DATABASE_URL="$PG_URL" bash -c same_tests
+    count=$(same_count "$same")
+    EXPECT_PASSED=$count run "$here" "pglite, $commit's $count tests" \
+      bash -c 'npm run --silent check & c=$!; same_tests; t=$?; wait $c || exit 1; exit $t'
+    export same="${same_files[$((i + 1))]}"
+    count=$(same_count "$same")
+    EXPECT_PASSED=$count run "$here" "postgres, $commit's $count tests" env TEST_DATABASE_URL="$PG_URL" bash -c same_tests
+    i=$((i + 2))
   done
 done
 rm -f "${same_files[@]}"
