@@ -123,6 +123,9 @@ export interface Config {
   fetchAllowLoopback: boolean;
 }
 
+/** The exit code of a start stopped by something the operator must fix in the configuration. */
+export const EXIT_CONFIG = 2;
+
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
     super(problems.map((p) => `${p.variable}: ${p.message}`).join("; "));
