@@ -133,7 +133,7 @@ for (const older of olders) {
   const inProcessAndProcesses = (engine) => {
     const a = medianOf(here, engine);
     const b = medianOf(here, `${engine}-processes`);
-    return a !== undefined && b !== undefined ? a + b : undefined;
+    return a !== undefined && b !== undefined ? Number((a + b).toFixed(1)) : undefined;
   };
   const rows = [
     ["npm test (PGlite), whole suites", medianOf(here, "pglite"), medianOf(older, "pglite")],
