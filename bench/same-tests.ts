@@ -27,7 +27,6 @@ if (!older) {
 function list(dir: string): Listed[] {
   const out = execFileSync("npx", ["vitest", "list", "--json"], {
     cwd: dir,
-    env: process.env,
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
     stdio: ["ignore", "pipe", "ignore"],

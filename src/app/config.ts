@@ -123,7 +123,10 @@ export interface Config {
   fetchAllowLoopback: boolean;
 }
 
-/** The exit code of a start stopped by something the operator must fix in the configuration. */
+/**
+ * The exit code of a start stopped by something the operator must fix in the configuration; 1 is
+ * anything else that stopped the start (a supervisor starts it again).
+ */
 export const EXIT_CONFIG = 2;
 
 export class ConfigError extends Error {
